@@ -1,0 +1,15 @@
+import { useState } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { createApolloClients } from '../lib/apollo';
+import { AppProviders } from './providers';
+import { routes } from './routes';
+
+export function App() {
+  const [clients] = useState(() => createApolloClients());
+  const [router] = useState(() => createBrowserRouter(routes));
+  return (
+    <AppProviders clients={clients}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,60 @@
+import GroupsIcon from '@mui/icons-material/Groups';
+import KeyIcon from '@mui/icons-material/Key';
+import SmartToyIcon from '@mui/icons-material/SmartToy';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
+import { useId, type ReactNode } from 'react';
+import { NavLink, useMatch } from 'react-router-dom';
+
+interface NavItemProps {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+function NavItem({ to, label, icon }: NavItemProps) {
+  const active = useMatch({ path: to, end: true }) != null;
+  return (
+    <ListItemButton component={NavLink} to={to} selected={active} sx={{ borderRadius: 1, mx: 1 }}>
+      <ListItemIcon sx={{ minWidth: 36 }}>{icon}</ListItemIcon>
+      <ListItemText primary={label} />
+    </ListItemButton>
+  );
+}
+
+/** User › API Keys, Team › Service Accounts, Team › Members. */
+export function NavigationList({ slug }: { slug: string }) {
+  // Rendered in both the mobile and the desktop drawer: ids must differ.
+  const userId = useId();
+  const teamId = useId();
+  return (
+    <>
+      <List
+        dense
+        aria-labelledby={userId}
+        subheader={
+          <ListSubheader id={userId} component="div" sx={{ background: 'transparent' }}>
+            User
+          </ListSubheader>
+        }
+      >
+        <NavItem to={`/${slug}/user/keys`} label="API Keys" icon={<KeyIcon />} />
+      </List>
+      <List
+        dense
+        aria-labelledby={teamId}
+        subheader={
+          <ListSubheader id={teamId} component="div" sx={{ background: 'transparent' }}>
+            Team
+          </ListSubheader>
+        }
+      >
+        <NavItem to={`/${slug}/team/service-accounts`} label="Service Accounts" icon={<SmartToyIcon />} />
+        <NavItem to={`/${slug}/team/members`} label="Members" icon={<GroupsIcon />} />
+      </List>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { ApolloProvider } from '@apollo/client/react';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
+import { enGB } from 'date-fns/locale/en-GB';
+import type { ReactNode } from 'react';
+import type { ApolloClients } from '../lib/apollo';
+import { ApolloClientsContext } from '../lib/apollo-clients-context';
+import { theme } from '../lib/theme';
+
+interface AppProvidersProps {
+  clients: ApolloClients;
+  children: ReactNode;
+}
+
+/** Everything a page needs around it except the router. */
+export function AppProviders({ clients, children }: AppProvidersProps) {
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline enableColorScheme />
+      <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={enGB}>
+        <ApolloClientsContext.Provider value={clients}>
+          <ApolloProvider client={clients.root}>{children}</ApolloProvider>
+        </ApolloClientsContext.Provider>
+      </LocalizationProvider>
+    </ThemeProvider>
+  );
+}

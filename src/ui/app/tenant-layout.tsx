@@ -1,0 +1,135 @@
+import { ApolloProvider, useQuery } from '@apollo/client/react';
+import MenuIcon from '@mui/icons-material/Menu';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Toolbar from '@mui/material/Toolbar';
+import { useMemo, useState } from 'react';
+import { Link as RouterLink, Outlet, useLocation, useParams } from 'react-router-dom';
+import { PageSkeleton } from '../components/loading-skeleton';
+import { QueryError } from '../components/query-error';
+import { UserMenu } from '../features/auth/user-menu';
+import { NoAccessPage } from '../features/tenants/no-access-page';
+import { TenantSwitcher } from '../features/tenants/tenant-switcher';
+import { useApolloClients } from '../lib/apollo-clients-context';
+import { buildCurrentTenant, CurrentTenantContext, type TenantMembership } from '../lib/tenant-context';
+import { NavigationList } from './navigation-list';
+import { AppShellQuery } from './shell-query';
+
+const DRAWER_WIDTH = 232;
+
+/**
+ * The frame of every app page: app bar (tenant switcher, user menu), navigation and
+ * the page itself, which talks to the API as the tenant in the URL.
+ */
+export function TenantLayout() {
+  const { tenant: slug = '' } = useParams();
+  const location = useLocation();
+  const clients = useApolloClients();
+  const { data, loading, error, refetch } = useQuery(AppShellQuery);
+  const [navOpen, setNavOpen] = useState(false);
+  // Close the mobile navigation after following one of its links.
+  const [lastPath, setLastPath] = useState(location.pathname);
+  if (lastPath !== location.pathname) {
+    setLastPath(location.pathname);
+    setNavOpen(false);
+  }
+
+  const me = data?.user[0];
+  const memberships: TenantMembership[] = useMemo(
+    () =>
+      (me?.memberships ?? [])
+        .map((m) => ({ id: m.id, role: m.role, tenant: m.tenant }))
+        .sort((a, b) => a.tenant.name.localeCompare(b.tenant.name)),
+    [me],
+  );
+  const current = useMemo(
+    () =>
+      me
+        ? buildCurrentTenant(
+            { id: me.id, username: me.username, email: me.email ?? null, defaultMembershipId: me.default_membership_id ?? null },
+            memberships,
+            slug,
+          )
+        : null,
+    [me, memberships, slug],
+  );
+
+  if (error) {
+    return (
+      <Box component="main" sx={{ p: 3 }}>
+        <QueryError title="Could not load your account" error={error} onRetry={() => void refetch()} />
+      </Box>
+    );
+  }
+  if (loading || !me) return <PageSkeleton label="Loading Keyplane" />;
+
+  const navigation = current ? <NavigationList slug={current.slug} /> : null;
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider', zIndex: (t) => t.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 1 }}>
+          {navigation ? (
+            <IconButton
+              edge="start"
+              aria-label="Open navigation"
+              onClick={() => setNavOpen(true)}
+              sx={{ display: { md: 'none' } }}
+            >
+              <MenuIcon />
+            </IconButton>
+          ) : null}
+          <Link
+            component={RouterLink}
+            to={current ? `/${current.slug}/user/keys` : '/'}
+            underline="none"
+            color="inherit"
+            sx={{ fontWeight: 700, fontSize: '1.1rem', mr: { xs: 0.5, sm: 2 }, display: { xs: 'none', sm: 'block' } }}
+          >
+            Keyplane
+          </Link>
+          <TenantSwitcher memberships={memberships} currentSlug={current?.slug ?? null} />
+          <Box sx={{ flexGrow: 1 }} />
+          <UserMenu username={me.username} email={me.email ?? null} />
+        </Toolbar>
+      </AppBar>
+
+      {navigation ? (
+        <Box component="nav" aria-label="Main" sx={{ width: { md: DRAWER_WIDTH }, flexShrink: { md: 0 } }}>
+          <Drawer
+            variant="temporary"
+            open={navOpen}
+            onClose={() => setNavOpen(false)}
+            sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+          >
+            {navigation}
+          </Drawer>
+          <Drawer
+            variant="permanent"
+            open
+            sx={{ display: { xs: 'none', md: 'block' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+          >
+            <Toolbar />
+            {navigation}
+          </Drawer>
+        </Box>
+      ) : null}
+
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, sm: 3 } }}>
+        <Toolbar />
+        {current ? (
+          <CurrentTenantContext.Provider value={current}>
+            <ApolloProvider client={clients.forTenant(current.slug)}>
+              <Outlet />
+            </ApolloProvider>
+          </CurrentTenantContext.Provider>
+        ) : (
+          <NoAccessPage slug={slug} memberships={memberships} />
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,60 @@
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+
+/**
+ * One Apollo client for requests that belong to no tenant (sign-in, setup, the
+ * caller's own profile and tenant list), and one per tenant slug for everything
+ * else. Each tenant client sends `X-Tenant-Id: <slug from the URL>`; keeping a cache
+ * per tenant means switching tenants can never show the previous tenant's rows
+ * from cache (the root fields, e.g. `user_view_same_tenant`, have no tenant argument).
+ */
+export interface ApolloClients {
+  root: ApolloClient;
+  forTenant(slug: string): ApolloClient;
+  /** Drop every cached result, e.g. after signing in or out. */
+  reset(): Promise<void>;
+}
+
+export interface ApolloClientsOptions {
+  /** Defaults to `/graphql` on the page's own origin. */
+  uri?: string;
+}
+
+function graphqlUri(options: ApolloClientsOptions): string {
+  if (options.uri) return options.uri;
+  return typeof window === 'undefined' ? '/graphql' : new URL('/graphql', window.location.href).href;
+}
+
+function createClient(uri: string, tenantSlug: string | null): ApolloClient {
+  const headers: Record<string, string> = {
+    // Cookie-authenticated requests without this header are refused (CSRF guard).
+    'X-Keyplane-CSRF': '1',
+  };
+  if (tenantSlug) headers['X-Tenant-Id'] = tenantSlug;
+  return new ApolloClient({
+    link: new HttpLink({ uri, credentials: 'same-origin', headers }),
+    cache: new InMemoryCache(),
+  });
+}
+
+export function createApolloClients(options: ApolloClientsOptions = {}): ApolloClients {
+  const uri = graphqlUri(options);
+  const root = createClient(uri, null);
+  let tenants = new Map<string, ApolloClient>();
+  return {
+    root,
+    forTenant(slug) {
+      let client = tenants.get(slug);
+      if (!client) {
+        client = createClient(uri, slug);
+        tenants.set(slug, client);
+      }
+      return client;
+    },
+    async reset() {
+      const old = [...tenants.values()];
+      tenants = new Map();
+      await Promise.all([root.clearStore(), ...old.map((client) => client.clearStore())]);
+      for (const client of old) client.stop();
+    },
+  };
+}
