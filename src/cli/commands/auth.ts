@@ -1,0 +1,321 @@
+import type { Command } from 'commander';
+import { ApiClient, KeyRejectedError, toCliError } from '../api-client.js';
+import { authFilePath, readAuthFile, removeAuthFile, writeAuthFile } from '../config-files.js';
+import type { CliContext } from '../context.js';
+import { CliError, ExitCode } from '../exit-codes.js';
+import { parseExpiry } from '../expiry.js';
+import { assertWellFormed, DEFAULT_API_URL, keyWarnings, resolveApiUrl, type ResolvedKey } from '../key-source.js';
+import {
+  AUTH_INFO,
+  CREATE_KEY,
+  fetchKeyDetails,
+  LIST_KEYS,
+  LIST_TENANTS,
+  REVOKE_KEY,
+  type AuthInfo,
+  type AuthInfoResult,
+  type CreateKeyResult,
+  type ListKeysResult,
+  type ListTenantsResult,
+  type RevokeKeyResult,
+} from '../operations.js';
+import {
+  accountKind,
+  describeExpiry,
+  describeLastUsed,
+  formatTable,
+  roleName,
+  writeJson,
+  writeLine,
+} from '../output.js';
+import type { Action } from '../program.js';
+
+// `keyplane auth ...`: what Prefect 1's `prefect auth` gave terminal users. login
+// checks a key and saves it; every other command uses the saved login.
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Session {
+  client: ApiClient;
+  api: string;
+  file: string;
+}
+
+/** The saved login, checked for shape before anything is sent. */
+function savedSession(ctx: CliContext): Session {
+  const saved = readAuthFile(ctx.homeDir);
+  if (!saved) {
+    throw new CliError(
+      `Not logged in: there is no saved key in ${authFilePath(ctx.homeDir)}. Run: keyplane auth login --key KEY`,
+      ExitCode.NO_USABLE_KEY,
+    );
+  }
+  const resolved: ResolvedKey = {
+    key: saved.key,
+    source: { description: saved.path, file: { path: saved.path, mode: saved.mode } },
+  };
+  assertWellFormed(resolved);
+  for (const warning of keyWarnings(resolved, 'cli')) writeLine(ctx.stderr, warning);
+  const api = resolveApiUrl({ env: {}, pairedApiUrl: saved.api || DEFAULT_API_URL });
+  return {
+    client: new ApiClient({ endpoint: api.endpoint, key: saved.key, stopSignal: ctx.stopSignal }),
+    api: api.base,
+    file: saved.path,
+  };
+}
+
+async function call<T>(client: ApiClient, query: string, variables?: Record<string, unknown>): Promise<T> {
+  try {
+    return await client.request<T>(query, variables);
+  } catch (error) {
+    throw toCliError(error);
+  }
+}
+
+function describeIdentity(info: AuthInfo): string {
+  const tenant = info.tenant ? `tenant "${info.tenant.name}" (${info.tenant.slug})` : 'no tenant';
+  return `${accountKind(info.user.account_type)} "${info.user.username}" in ${tenant} with role ${roleName(info.role)}`;
+}
+
+export function addAuthCommands(program: Command, ctx: CliContext, action: Action): void {
+  const auth = program
+    .command('auth')
+    .description('log in with an API key, and create, list and revoke keys from a terminal');
+
+  auth
+    .command('login')
+    .description('check an API key with the server and save it (with the URL) to ~/.keyplane/auth.toml, mode 0600')
+    .requiredOption('-k, --key <key>', 'the API key; "-" reads it from standard input, keeping it out of the process list')
+    .option('--api <url>', 'the Keyplane server (default: $KEYPLANE_API or http://127.0.0.1:4200)')
+    .action(
+      action(async (options: { key: string; api?: string }) => {
+        const key = options.key === '-' ? (await ctx.readStdin()).trim() : options.key.trim();
+        const resolved: ResolvedKey = { key, source: { description: options.key === '-' ? 'standard input' : 'the --key option' } };
+        assertWellFormed(resolved);
+        const api = resolveApiUrl({ flag: options.api, env: ctx.env });
+        const client = new ApiClient({ endpoint: api.endpoint, key, stopSignal: ctx.stopSignal });
+        let info: AuthInfo;
+        try {
+          info = (await client.request<AuthInfoResult>(AUTH_INFO)).auth_info;
+        } catch (error) {
+          if (error instanceof KeyRejectedError) {
+            throw new CliError(`${error.message} Nothing was saved.`, ExitCode.KEY_REJECTED);
+          }
+          throw toCliError(error);
+        }
+        const file = writeAuthFile(ctx.homeDir, { api: api.base, key });
+        writeLine(ctx.stdout, `Logged in to ${api.base} as ${describeIdentity(info)}.`);
+        writeLine(ctx.stdout, `Saved the key and URL to ${file} (readable only by you).`);
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('status')
+    .description('who the saved key acts as, in which tenant and role (never the key itself)')
+    .option('--json', 'print JSON for scripts')
+    .action(
+      action(async (options: { json?: boolean }) => {
+        const session = savedSession(ctx);
+        const info = (await call<AuthInfoResult>(session.client, AUTH_INFO)).auth_info;
+        const key = await fetchKeyDetails(session.client, info.api_key_id);
+        if (options.json) {
+          writeJson(ctx.stdout, {
+            api: session.api,
+            file: session.file,
+            user: info.user,
+            tenant: info.tenant ?? null,
+            role: info.role ?? null,
+            api_key: key ?? (info.api_key_id ? { id: info.api_key_id } : null),
+          });
+          return ExitCode.OK;
+        }
+        const rows: [string, string][] = [
+          ['API', session.api],
+          ['Account', `${info.user.username} (${accountKind(info.user.account_type)})`],
+          ['Tenant', info.tenant ? `${info.tenant.name} (${info.tenant.slug})` : 'none'],
+          ['Role', roleName(info.role)],
+        ];
+        if (key) {
+          rows.push(['Key', `"${key.name}" (id ${key.id}), expires: ${describeExpiry(key.expires_at, ctx.now())}`]);
+        }
+        rows.push(['Saved in', session.file]);
+        writeLine(ctx.stdout, `Logged in.`);
+        for (const [label, value] of rows) writeLine(ctx.stdout, `  ${`${label}:`.padEnd(10)}${value}`);
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('logout')
+    .description('forget the saved key (the key itself stays valid until revoked)')
+    .action(
+      action(async () => {
+        const path = authFilePath(ctx.homeDir);
+        if (!removeAuthFile(ctx.homeDir)) {
+          writeLine(ctx.stdout, 'Not logged in; nothing to do.');
+          return ExitCode.OK;
+        }
+        writeLine(ctx.stdout, `Logged out: removed ${path}.`);
+        writeLine(
+          ctx.stdout,
+          'The key itself is still valid. If nothing else uses it, revoke it: keyplane auth revoke-key --id ID (find the ID with list-keys before logging out) or in the web UI.',
+        );
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('create-key')
+    .description('create an API key for yourself, in the tenant of your login, and print it once')
+    .requiredOption('-n, --name <name>', 'a name that says where the key will be used')
+    .option('-e, --expires <when>', 'when it expires: a span (30d, 12h, 2w) or a date/time (2026-01-31, 2026-01-31T17:00:00Z); default: never')
+    .option('-q, --quiet', 'print only the key, for scripts: KEY=$(keyplane auth create-key -n ci -q)')
+    .option('--json', 'print JSON (including the key) for scripts')
+    .action(
+      action(async (options: { name: string; expires?: string; quiet?: boolean; json?: boolean }) => {
+        const expiresAt = options.expires ? parseExpiry(options.expires, ctx.now()) : undefined;
+        const session = savedSession(ctx);
+        const info = (await call<AuthInfoResult>(session.client, AUTH_INFO)).auth_info;
+        const created = (
+          await call<CreateKeyResult>(session.client, CREATE_KEY, {
+            input: { user_id: info.user_id, name: options.name, expires_at: expiresAt?.toISOString() ?? null },
+          })
+        ).create_api_key;
+        if (options.quiet) {
+          writeLine(ctx.stdout, created.key);
+          return ExitCode.OK;
+        }
+        if (options.json) {
+          writeJson(ctx.stdout, {
+            id: created.id,
+            name: options.name,
+            key: created.key,
+            expires_at: expiresAt?.toISOString() ?? null,
+            tenant: info.tenant ?? null,
+          });
+          return ExitCode.OK;
+        }
+        const tenant = info.tenant ? ` in tenant ${info.tenant.slug}` : '';
+        const expiry = expiresAt ? `expires ${expiresAt.toISOString()} (${describeExpiry(expiresAt.toISOString(), ctx.now())})` : 'never expires';
+        writeLine(ctx.stdout, `Created API key "${options.name}" (id ${created.id})${tenant}; it ${expiry}.`);
+        writeLine(ctx.stdout);
+        writeLine(ctx.stdout, `  ${created.key}`);
+        writeLine(ctx.stdout);
+        writeLine(ctx.stdout, 'Copy it now: it is shown this once and cannot be seen again.');
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('list-keys')
+    .description('list the API keys you can see: your own, and (administrators) the tenant\'s service-account keys')
+    .option('--json', 'print JSON for scripts')
+    .action(
+      action(async (options: { json?: boolean }) => {
+        const session = savedSession(ctx);
+        const keys = (await call<ListKeysResult>(session.client, LIST_KEYS)).auth_api_key;
+        if (options.json) {
+          writeJson(
+            ctx.stdout,
+            keys.map((key) => ({
+              id: key.id,
+              name: key.name,
+              key_hint: key.key_hint,
+              tenant: key.tenant,
+              owner: key.user,
+              created: key.created,
+              expires_at: key.expires_at ?? null,
+              last_used_at: key.last_used_at ?? null,
+            })),
+          );
+          return ExitCode.OK;
+        }
+        if (keys.length === 0) {
+          writeLine(ctx.stdout, 'No API keys yet. Create one: keyplane auth create-key -n NAME');
+          return ExitCode.OK;
+        }
+        const now = ctx.now();
+        writeLine(
+          ctx.stdout,
+          formatTable(
+            ['NAME', 'ID', 'TENANT', 'EXPIRES', 'LAST USED'],
+            keys.map((key) => [
+              key.name,
+              key.id,
+              key.tenant.slug,
+              describeExpiry(key.expires_at, now),
+              describeLastUsed(key.last_used_at, now),
+            ]),
+          ),
+        );
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('revoke-key')
+    .description('revoke an API key by its ID (see list-keys); it stops working at once')
+    .requiredOption('-i, --id <id>', 'the key\'s ID')
+    .action(
+      action(async (options: { id: string }) => {
+        const id = options.id.trim().toLowerCase();
+        if (!UUID_PATTERN.test(id)) {
+          throw new CliError(`"${options.id}" is not a key ID; IDs look like 3f0c2a4e-... (see keyplane auth list-keys).`, ExitCode.USAGE);
+        }
+        const session = savedSession(ctx);
+        const info = (await call<AuthInfoResult>(session.client, AUTH_INFO)).auth_info;
+        let result: RevokeKeyResult;
+        try {
+          result = await session.client.request<RevokeKeyResult>(REVOKE_KEY, { input: { key_id: id } });
+        } catch (error) {
+          if ((error as { code?: string }).code === 'NOT_FOUND') {
+            throw new CliError(`There is no API key with ID ${id} that you may revoke.`, ExitCode.ERROR);
+          }
+          throw toCliError(error);
+        }
+        if (!result.delete_api_key.success) {
+          throw new CliError(result.delete_api_key.error ?? `The key ${id} was not revoked.`, ExitCode.ERROR);
+        }
+        writeLine(ctx.stdout, `Revoked API key ${id}.`);
+        if (info.api_key_id === id) {
+          writeLine(
+            ctx.stdout,
+            'That was the key this login uses, so the login no longer works. Log in with another key: keyplane auth login --key KEY',
+          );
+        }
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('list-tenants')
+    .description('list the tenants you belong to; * marks the tenant the saved key acts in')
+    .option('--json', 'print JSON for scripts')
+    .action(
+      action(async (options: { json?: boolean }) => {
+        const session = savedSession(ctx);
+        const info = (await call<AuthInfoResult>(session.client, AUTH_INFO)).auth_info;
+        const tenants = (await call<ListTenantsResult>(session.client, LIST_TENANTS)).tenant;
+        if (options.json) {
+          writeJson(
+            ctx.stdout,
+            tenants.map((tenant) => ({ ...tenant, current: tenant.id === info.tenant_id })),
+          );
+          return ExitCode.OK;
+        }
+        if (tenants.length === 0) {
+          writeLine(ctx.stdout, 'You belong to no tenant.');
+          return ExitCode.OK;
+        }
+        writeLine(
+          ctx.stdout,
+          formatTable(
+            ['', 'NAME', 'SLUG', 'ID'],
+            tenants.map((tenant) => [tenant.id === info.tenant_id ? '*' : '', tenant.name, tenant.slug, tenant.id]),
+          ),
+        );
+        return ExitCode.OK;
+      }),
+    );
+}

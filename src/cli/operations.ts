@@ -1,0 +1,92 @@
+import type { ApiClient } from './api-client.js';
+import type {
+  Api_Key_User,
+  Auth_Api_Key,
+  Auth_Info,
+  Create_Api_Key_Payload,
+  Success_Payload,
+  Tenant,
+} from '../server/generated/graphql.js';
+
+// The operations the command sends, in Prefect Cloud 1.0's dialect. Their result
+// types are cut from the schema's generated types; test/cli/operations.test.ts
+// validates every document against src/schema.graphql.
+
+type TenantRef = Pick<Tenant, 'id' | 'name' | 'slug'>;
+
+export const AUTH_INFO = /* GraphQL */ `
+  query KeyplaneCliAuthInfo {
+    auth_info {
+      user_id
+      tenant_id
+      role
+      api_key_id
+      user { id username account_type }
+      tenant { id name slug }
+    }
+  }
+`;
+export type AuthInfo = Pick<Auth_Info, 'user_id' | 'tenant_id' | 'role' | 'api_key_id'> & {
+  user: Pick<Api_Key_User, 'id' | 'username' | 'account_type'>;
+  tenant?: TenantRef | null;
+};
+export type AuthInfoResult = { auth_info: AuthInfo };
+
+export const LIST_KEYS = /* GraphQL */ `
+  query KeyplaneCliListKeys {
+    auth_api_key(order_by: [{ created: desc }]) {
+      id
+      name
+      key_hint
+      created
+      expires_at
+      last_used_at
+      tenant { id name slug }
+      user { id username account_type }
+    }
+  }
+`;
+export type ListedKey = Pick<Auth_Api_Key, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at'> & {
+  tenant: TenantRef;
+  user: Pick<Api_Key_User, 'id' | 'username' | 'account_type'>;
+};
+export type ListKeysResult = { auth_api_key: ListedKey[] };
+
+/** One key's expiry, for the agent's start-up message. */
+export const KEY_EXPIRY = /* GraphQL */ `
+  query KeyplaneCliKeyExpiry($id: uuid!) {
+    auth_api_key(where: { id: { _eq: $id } }) { id name expires_at }
+  }
+`;
+export type KeyExpiryResult = { auth_api_key: Pick<Auth_Api_Key, 'id' | 'name' | 'expires_at'>[] };
+
+export const CREATE_KEY = /* GraphQL */ `
+  mutation KeyplaneCliCreateKey($input: create_api_key_input!) {
+    create_api_key(input: $input) { id key }
+  }
+`;
+export type CreateKeyResult = { create_api_key: Pick<Create_Api_Key_Payload, 'id' | 'key'> };
+
+export const REVOKE_KEY = /* GraphQL */ `
+  mutation KeyplaneCliRevokeKey($input: delete_api_key_input!) {
+    delete_api_key(input: $input) { success error }
+  }
+`;
+export type RevokeKeyResult = { delete_api_key: Pick<Success_Payload, 'success' | 'error'> };
+
+export const LIST_TENANTS = /* GraphQL */ `
+  query KeyplaneCliListTenants {
+    tenant(order_by: [{ name: asc }]) { id name slug }
+  }
+`;
+export type ListTenantsResult = { tenant: TenantRef[] };
+
+/** The name and expiry of the key in use; a listing the caller may not make is no reason to fail. */
+export async function fetchKeyDetails(client: ApiClient, keyId: string | null | undefined) {
+  if (!keyId) return undefined;
+  try {
+    return (await client.request<KeyExpiryResult>(KEY_EXPIRY, { id: keyId })).auth_api_key[0];
+  } catch {
+    return undefined;
+  }
+}
