@@ -18,6 +18,8 @@ type Documents = {
     "\n  query SetupRequired {\n    setup_required\n  }\n": typeof types.SetupRequiredDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ApiKeysPageDocument,
+    "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.ApiKeysTable_KeyFragmentDoc,
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": typeof types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -26,6 +28,12 @@ type Documents = {
     "\n  query SignInSetup {\n    setup_required\n  }\n": typeof types.SignInSetupDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": typeof types.LogOutDocument,
+    "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.MemberInvitationsDocument,
+    "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetMemberRoleDocument,
+    "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateTenantDocument,
 };
 const documents: Documents = {
@@ -33,6 +41,8 @@ const documents: Documents = {
     "\n  query SetupRequired {\n    setup_required\n  }\n": types.SetupRequiredDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ApiKeysPageDocument,
+    "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n": types.ApiKeysTable_KeyFragmentDoc,
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -41,6 +51,12 @@ const documents: Documents = {
     "\n  query SignInSetup {\n    setup_required\n  }\n": types.SignInSetupDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": types.LogOutDocument,
+    "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n": types.MembersDocument,
+    "\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": types.MemberInvitationsDocument,
+    "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetMemberRoleDocument,
+    "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateTenantDocument,
 };
 
@@ -77,6 +93,14 @@ export function graphql(source: "\n  mutation RevokeApiKey($input: delete_api_ke
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n"): (typeof documents)["\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -106,6 +130,30 @@ export function graphql(source: "\n  mutation LogIn($input: log_in_input!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,8 +1,213 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useQuery } from '@apollo/client/react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Snackbar from '@mui/material/Snackbar';
+import TablePagination from '@mui/material/TablePagination';
+import AddIcon from '@mui/icons-material/Add';
+import KeyIcon from '@mui/icons-material/Key';
+import SearchOffIcon from '@mui/icons-material/SearchOff';
+import { graphql } from '../../gql';
+import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
+import { CreateKeyDialog } from '../../components/api-keys/create-key-dialog';
+import { RevokeKeyDialog, type RevokableKey } from '../../components/api-keys/revoke-key-dialog';
+import { useNow } from '../../components/api-keys/use-now';
+import { EmptyState } from '../../components/empty-state';
+import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
+import { QueryError } from '../../components/query-error';
+import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
+import { ApiKeysFilters } from './api-keys-filters';
+import {
+  DEFAULT_LIST_STATE,
+  PAGE_SIZE,
+  buildOrderBy,
+  buildWhere,
+  firstDirection,
+  hasFilters,
+  listStateToParams,
+  needsNow,
+  parseListState,
+  type ApiKeysListState,
+  type SortField,
+} from './api-keys-list-state';
+import { ApiKeysTable } from './api-keys-table';
 
-// Placeholder so the app builds; the page's owner replaces this file.
+export const ApiKeysPageQuery = graphql(`
+  query ApiKeysPage(
+    $where: auth_api_key_bool_exp!
+    $order_by: [auth_api_key_order_by!]
+    $limit: Int!
+    $offset: Int!
+  ) {
+    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {
+      ...ApiKeysTable_key
+    }
+    auth_api_key_aggregate(where: $where) {
+      aggregate {
+        count
+      }
+    }
+  }
+`);
+
+/** User › API Keys: the caller's own keys in every tenant. */
 export function ApiKeysPage() {
   usePageTitle('API Keys');
-  return <PageHeader section="User" title="API Keys" />;
+  const current = useCurrentTenant();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = useMemo(() => parseListState(searchParams), [searchParams]);
+  const now = useNow();
+  // The status filters compare with "now"; fix it per view so the variables (and cache) are stable.
+  const stateKey = listStateToParams(state).toString();
+  const filterNow = useMemo(() => new Date(), [stateKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const variables = {
+    where: buildWhere(state, current.user.id, needsNow(state) ? filterNow : new Date(0)),
+    order_by: buildOrderBy(state),
+    limit: PAGE_SIZE,
+    offset: state.page * PAGE_SIZE,
+  };
+  const { data, previousData, loading, error, refetch } = useQuery(ApiKeysPageQuery, {
+    variables,
+    notifyOnNetworkStatusChange: true,
+  });
+  const shown = data ?? previousData;
+  const keys = shown?.auth_api_key ?? [];
+  const total = shown?.auth_api_key_aggregate.aggregate.count ?? 0;
+
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<RevokableKey | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const update = useCallback(
+    (change: Partial<ApiKeysListState>, resetPage = true) => {
+      const next = { ...state, ...(resetPage ? { page: 0 } : {}), ...change };
+      setSearchParams(listStateToParams(next));
+    },
+    [state, setSearchParams],
+  );
+
+  // A page past the end (after revoking the last rows, or an old link): go to the last page.
+  const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
+  useEffect(() => {
+    if (data && state.page > lastPage) update({ page: lastPage }, false);
+  }, [data, state.page, lastPage, update]);
+
+  const sortBy = (field: SortField) =>
+    update({
+      sort: field,
+      direction: field === state.sort ? (state.direction === 'asc' ? 'desc' : 'asc') : firstDirection(field),
+    });
+
+  const filtered = hasFilters(state);
+  const createButton = (
+    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+      Create an API Key
+    </Button>
+  );
+
+  let body;
+  if (error && !shown) {
+    body = <QueryError title="Could not load your API keys" error={error} onRetry={() => void refetch()} />;
+  } else if (!shown) {
+    body = <TableSkeleton label="Loading API keys" rows={5} columns={6} />;
+  } else if (total === 0 && keys.length === 0) {
+    body = filtered ? (
+      <EmptyState
+        icon={<SearchOffIcon />}
+        title="No API keys match these filters"
+        description="Try another name, tenant or status."
+        action={<Button onClick={() => setSearchParams(listStateToParams(DEFAULT_LIST_STATE))}>Clear filters</Button>}
+      />
+    ) : (
+      <EmptyState
+        icon={<KeyIcon />}
+        title="You have no API keys yet"
+        description="Create a key to let scripts, the CLI or an agent call the API as you."
+        action={createButton}
+      />
+    );
+  } else {
+    body = (
+      <Paper variant="outlined">
+        {error && (
+          <Alert severity="error" sx={{ borderRadius: 0 }}>
+            Could not refresh the list. The rows below may be out of date.
+          </Alert>
+        )}
+        <ApiKeysTable
+          keys={keys}
+          now={now}
+          sort={state.sort}
+          direction={state.direction}
+          onSort={sortBy}
+          onRevoke={(key: ApiKeysTable_KeyFragment) => setRevoking({ id: key.id, name: key.name })}
+        />
+        <TablePagination
+          component="div"
+          count={total}
+          page={Math.min(state.page, lastPage)}
+          rowsPerPage={PAGE_SIZE}
+          rowsPerPageOptions={[PAGE_SIZE]}
+          onPageChange={(_, page) => update({ page }, false)}
+        />
+      </Paper>
+    );
+  }
+
+  return (
+    <Box>
+      <PageHeader
+        section="User"
+        title="API Keys"
+        description="Keys let scripts, the CLI and agents call the API as you. Each key acts in one tenant."
+        actions={createButton}
+      />
+      <ApiKeysFilters
+        search={state.search}
+        tenant={state.tenant}
+        status={state.status}
+        memberships={current.memberships}
+        filtered={filtered}
+        onSearch={(search) => update({ search })}
+        onTenant={(tenant) => update({ tenant })}
+        onStatus={(status) => update({ status })}
+        onClear={() => setSearchParams(listStateToParams({ ...DEFAULT_LIST_STATE, sort: state.sort, direction: state.direction }))}
+      />
+      <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing API keys" /> : null}</Box>
+      {body}
+      <CreateKeyDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        userId={current.user.id}
+        tenants={current.memberships.map((m) => m.tenant)}
+        defaultTenantId={current.id}
+        onCreated={() => void refetch()}
+      />
+      <RevokeKeyDialog
+        apiKey={revoking}
+        onClose={() => setRevoking(null)}
+        onRevoked={(key) => {
+          setRevoking(null);
+          setNotice(`API key "${key.name}" revoked`);
+          void refetch();
+        }}
+      />
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={(_, reason) => reason !== 'clickaway' && setNotice(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      >
+        <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      </Snackbar>
+    </Box>
+  );
 }

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import VisibilityIcon from '@mui/icons-material/Visibility';
+import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
+import { CodeBlock } from './code-block';
+import { CopyButton } from '../copy-button';
+import { maskKey, usageSnippets } from './usage-snippets';
+
+export interface KeyRevealProps {
+  /** The new key, held only in React state by the dialog. */
+  apiKey: string;
+  /** Called on every successful copy of the key (alone or in a snippet). */
+  onCopied: () => void;
+  /** Where the API is; the snippets call `${origin}/graphql`. */
+  origin?: string;
+}
+
+/** The one-time view of a new key: masked with show/hide, Copy, and how to use it. */
+export function KeyReveal({ apiKey, onCopied, origin = window.location.origin }: KeyRevealProps) {
+  const [shown, setShown] = useState(false);
+  const displayed = shown ? apiKey : maskKey(apiKey);
+  const masked = usageSnippets(maskKey(apiKey), origin);
+  const real = usageSnippets(apiKey, origin);
+  return (
+    <Stack spacing={2}>
+      <Alert severity="warning">
+        Copy this key now and store it somewhere safe. <strong>You will not be able to see it again.</strong>
+      </Alert>
+      <Box>
+        <Typography variant="subtitle2" component="h3" id="new-api-key-label" gutterBottom>
+          API key
+        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Box
+            role="textbox"
+            aria-readonly="true"
+            aria-labelledby="new-api-key-label"
+            // The masked dots are not the key: screen readers hear "hidden" instead of forty bullets.
+            aria-description={shown ? undefined : 'hidden; use Show key to read it'}
+            tabIndex={0}
+            sx={{
+              flex: '1 1 20rem',
+              px: 1.5,
+              py: 1,
+              border: 1,
+              borderColor: 'divider',
+              borderRadius: 1,
+              fontFamily: 'monospace',
+              fontSize: '0.95rem',
+              wordBreak: 'break-all',
+              bgcolor: 'action.hover',
+            }}
+          >
+            {displayed}
+          </Box>
+          <Tooltip title={shown ? 'Hide key' : 'Show key'}>
+            <IconButton onClick={() => setShown((v) => !v)} aria-label={shown ? 'Hide key' : 'Show key'}>
+              {shown ? <VisibilityOffIcon /> : <VisibilityIcon />}
+            </IconButton>
+          </Tooltip>
+          <CopyButton value={apiKey} onCopied={onCopied} variant="contained" />
+        </Box>
+      </Box>
+      <Box component="section" aria-labelledby="how-to-use-heading">
+        <Typography variant="subtitle1" component="h3" id="how-to-use-heading" gutterBottom>
+          How to use it
+        </Typography>
+        <Stack spacing={1.5}>
+          {real.map((snippet, i) => (
+            <CodeBlock
+              key={snippet.title}
+              title={snippet.title}
+              code={shown ? snippet.code : masked[i].code}
+              copyText={snippet.code}
+              onCopied={onCopied}
+            />
+          ))}
+        </Stack>
+      </Box>
+    </Stack>
+  );
+}
