@@ -22,17 +22,16 @@ export const ExitCode = {
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 export const EXIT_CODES_HELP = `Exit codes:
-  0  done; serve or agent stopped by Ctrl-C or SIGTERM
-  1  the API answered with an error (not found, forbidden, bad input), or an unexpected failure
-  2  usage error: unknown command or option, or a bad option value
-  3  no usable key: none found, a malformed key (bad checksum), or an unreadable config file;
-     nothing was sent to the server
-  4  the API refused the key: it was revoked, has expired, is unknown, or its service account
-     was removed (a running agent stops with this code; start it with a new key)
-  5  the API could not be reached at the URL (auth commands; the agent retries instead)
+  0    done; serve or agent stopped by Ctrl-C or SIGTERM
+  1    the API answered with an error (not found, forbidden, bad input), or an unexpected failure
+  2    usage error: unknown command or option, or a bad option value
+  3    no usable key: none found, a malformed key (bad checksum), or an unreadable config file;
+       nothing was sent to the server
+  4    the API refused the key: revoked, expired, unknown, or its service account removed
+       (a running agent stops with this code: start it again with a new key)
+  5    the API could not be reached at the URL (auth commands; the agent retries instead)
   130  an auth command interrupted by Ctrl-C
-  agent run: the exit code of the command it ran (128+N if a signal N ended it), or 127 if
-     the command could not be started`;
+  agent run exits with its command's code (128+N if signal N ended it; 127 if it could not start)`;
 
 /** An error the command reports in one plain message and a documented exit code. */
 export class CliError extends Error {
