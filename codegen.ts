@@ -18,11 +18,23 @@ const config: CodegenConfig = {
       config: {
         scalars,
         contextType: '../context.js#RequestContext',
+        namingConvention: 'keep',
         useTypeImports: true,
         enumsAsTypes: true,
         maybeValue: 'T | null | undefined',
         avoidOptionals: false,
-        mappers: {},
+        // Resolvers return store records; field resolvers fill in the rest.
+        mappers: {
+          tenant: '../store/types.js#TenantRecord',
+          membership: '../store/types.js#MembershipRecord',
+          user: '../store/types.js#UserRecord',
+          user_view_same_tenant: '../store/types.js#MemberRow',
+          auth_api_key: '../store/types.js#ApiKeyRow',
+          api_key_user: '../store/types.js#UserRef',
+          membership_invitation: '../store/types.js#InvitationRecord',
+          audit_event: '../store/types.js#AuditEventRecord',
+          auth_info: '../context.js#Principal',
+        },
       },
     },
     'src/ui/gql/': {

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { RequestContext } from '../context.js';
+import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, UserRef, InvitationRecord, AuditEventRecord } from '../store/types.js';
+import type { Principal, RequestContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -22,170 +23,170 @@ export type Scalars = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  accept_membership_invitation: Accept_Membership_Invitation_Payload;
-  bootstrap: Bootstrap_Payload;
-  create_api_key: Create_Api_Key_Payload;
-  create_membership_invitation: Create_Membership_Invitation_Payload;
-  create_service_account: Id_Payload;
-  create_tenant: Create_Tenant_Payload;
-  delete_api_key: Success_Payload;
-  delete_membership: Success_Payload;
-  delete_membership_invitation: Success_Payload;
-  delete_service_account: Success_Payload;
-  log_in: Log_In_Payload;
-  log_out: Success_Payload;
-  set_membership_role: Id_Payload;
+  accept_membership_invitation: accept_membership_invitation_payload;
+  bootstrap: bootstrap_payload;
+  create_api_key: create_api_key_payload;
+  create_membership_invitation: create_membership_invitation_payload;
+  create_service_account: id_payload;
+  create_tenant: create_tenant_payload;
+  delete_api_key: success_payload;
+  delete_membership: success_payload;
+  delete_membership_invitation: success_payload;
+  delete_service_account: success_payload;
+  log_in: log_in_payload;
+  log_out: success_payload;
+  set_membership_role: id_payload;
 };
 
 
-export type MutationAccept_Membership_InvitationArgs = {
-  input: Accept_Membership_Invitation_Input;
+export type Mutationaccept_membership_invitationArgs = {
+  input: accept_membership_invitation_input;
 };
 
 
-export type MutationBootstrapArgs = {
-  input: Bootstrap_Input;
+export type MutationbootstrapArgs = {
+  input: bootstrap_input;
 };
 
 
-export type MutationCreate_Api_KeyArgs = {
-  input: Create_Api_Key_Input;
+export type Mutationcreate_api_keyArgs = {
+  input: create_api_key_input;
 };
 
 
-export type MutationCreate_Membership_InvitationArgs = {
-  input: Create_Membership_Invitation_Input;
+export type Mutationcreate_membership_invitationArgs = {
+  input: create_membership_invitation_input;
 };
 
 
-export type MutationCreate_Service_AccountArgs = {
-  input: Create_Service_Account_Input;
+export type Mutationcreate_service_accountArgs = {
+  input: create_service_account_input;
 };
 
 
-export type MutationCreate_TenantArgs = {
-  input: Create_Tenant_Input;
+export type Mutationcreate_tenantArgs = {
+  input: create_tenant_input;
 };
 
 
-export type MutationDelete_Api_KeyArgs = {
-  input: Delete_Api_Key_Input;
+export type Mutationdelete_api_keyArgs = {
+  input: delete_api_key_input;
 };
 
 
-export type MutationDelete_MembershipArgs = {
-  input: Delete_Membership_Input;
+export type Mutationdelete_membershipArgs = {
+  input: delete_membership_input;
 };
 
 
-export type MutationDelete_Membership_InvitationArgs = {
-  input: Delete_Membership_Invitation_Input;
+export type Mutationdelete_membership_invitationArgs = {
+  input: delete_membership_invitation_input;
 };
 
 
-export type MutationDelete_Service_AccountArgs = {
-  input: Delete_Service_Account_Input;
+export type Mutationdelete_service_accountArgs = {
+  input: delete_service_account_input;
 };
 
 
-export type MutationLog_InArgs = {
-  input: Log_In_Input;
+export type Mutationlog_inArgs = {
+  input: log_in_input;
 };
 
 
-export type MutationSet_Membership_RoleArgs = {
-  input: Set_Membership_Role_Input;
+export type Mutationset_membership_roleArgs = {
+  input: set_membership_role_input;
 };
 
 export type Query = {
   __typename?: 'Query';
   /** Keyplane: the current tenant's audit log (administrators). */
-  audit_event: Array<Audit_Event>;
-  audit_event_aggregate: Aggregate_Result;
+  audit_event: Array<audit_event>;
+  audit_event_aggregate: aggregate_result;
   /** The caller's own keys (every tenant), and for administrators every service-account key of the current tenant. */
-  auth_api_key: Array<Auth_Api_Key>;
-  auth_api_key_aggregate: Aggregate_Result;
+  auth_api_key: Array<auth_api_key>;
+  auth_api_key_aggregate: aggregate_result;
   /** Who is calling, in which tenant, with what role. */
-  auth_info: Auth_Info;
+  auth_info: auth_info;
   /** Keyplane: what an invitation link is for; public. */
-  invitation_preview?: Maybe<Invitation_Preview>;
+  invitation_preview?: Maybe<invitation_preview>;
   /** Keyplane: pending invitations of the current tenant (administrators). */
-  membership_invitation: Array<Membership_Invitation>;
+  membership_invitation: Array<membership_invitation>;
   /** Keyplane: true while no user exists and the first-run setup is open; public. */
   setup_required: Scalars['Boolean']['output'];
   /** Tenants the caller belongs to. */
-  tenant: Array<Tenant>;
-  tenant_aggregate: Aggregate_Result;
+  tenant: Array<tenant>;
+  tenant_aggregate: aggregate_result;
   /** The caller alone, Hasura style. */
-  user: Array<User>;
-  user_view_same_tenant: Array<User_View_Same_Tenant>;
-  user_view_same_tenant_aggregate: Aggregate_Result;
+  user: Array<user>;
+  user_view_same_tenant: Array<user_view_same_tenant>;
+  user_view_same_tenant_aggregate: aggregate_result;
 };
 
 
-export type QueryAudit_EventArgs = {
+export type Queryaudit_eventArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
-  order_by?: InputMaybe<Array<Audit_Event_Order_By>>;
-  where?: InputMaybe<Audit_Event_Bool_Exp>;
+  order_by?: InputMaybe<Array<audit_event_order_by>>;
+  where?: InputMaybe<audit_event_bool_exp>;
 };
 
 
-export type QueryAudit_Event_AggregateArgs = {
-  where?: InputMaybe<Audit_Event_Bool_Exp>;
+export type Queryaudit_event_aggregateArgs = {
+  where?: InputMaybe<audit_event_bool_exp>;
 };
 
 
-export type QueryAuth_Api_KeyArgs = {
+export type Queryauth_api_keyArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
-  order_by?: InputMaybe<Array<Auth_Api_Key_Order_By>>;
-  where?: InputMaybe<Auth_Api_Key_Bool_Exp>;
+  order_by?: InputMaybe<Array<auth_api_key_order_by>>;
+  where?: InputMaybe<auth_api_key_bool_exp>;
 };
 
 
-export type QueryAuth_Api_Key_AggregateArgs = {
-  where?: InputMaybe<Auth_Api_Key_Bool_Exp>;
+export type Queryauth_api_key_aggregateArgs = {
+  where?: InputMaybe<auth_api_key_bool_exp>;
 };
 
 
-export type QueryInvitation_PreviewArgs = {
+export type Queryinvitation_previewArgs = {
   token: Scalars['String']['input'];
 };
 
 
-export type QueryMembership_InvitationArgs = {
+export type Querymembership_invitationArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-export type QueryTenantArgs = {
+export type QuerytenantArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
-  order_by?: InputMaybe<Array<Tenant_Order_By>>;
-  where?: InputMaybe<Tenant_Bool_Exp>;
+  order_by?: InputMaybe<Array<tenant_order_by>>;
+  where?: InputMaybe<tenant_bool_exp>;
 };
 
 
-export type QueryTenant_AggregateArgs = {
-  where?: InputMaybe<Tenant_Bool_Exp>;
+export type Querytenant_aggregateArgs = {
+  where?: InputMaybe<tenant_bool_exp>;
 };
 
 
-export type QueryUser_View_Same_TenantArgs = {
+export type Queryuser_view_same_tenantArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
-  order_by?: InputMaybe<Array<User_View_Same_Tenant_Order_By>>;
-  where?: InputMaybe<User_View_Same_Tenant_Bool_Exp>;
+  order_by?: InputMaybe<Array<user_view_same_tenant_order_by>>;
+  where?: InputMaybe<user_view_same_tenant_bool_exp>;
 };
 
 
-export type QueryUser_View_Same_Tenant_AggregateArgs = {
-  where?: InputMaybe<User_View_Same_Tenant_Bool_Exp>;
+export type Queryuser_view_same_tenant_aggregateArgs = {
+  where?: InputMaybe<user_view_same_tenant_bool_exp>;
 };
 
-export type String_Comparison_Exp = {
+export type String_comparison_exp = {
   _eq?: InputMaybe<Scalars['String']['input']>;
   _gt?: InputMaybe<Scalars['String']['input']>;
   _gte?: InputMaybe<Scalars['String']['input']>;
@@ -199,55 +200,55 @@ export type String_Comparison_Exp = {
   _nin?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-export type Accept_Membership_Invitation_Input = {
+export type accept_membership_invitation_input = {
   password?: InputMaybe<Scalars['String']['input']>;
   token: Scalars['String']['input'];
   /** For a new account; omit both when signed in to join with the current account. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type Accept_Membership_Invitation_Payload = {
+export type accept_membership_invitation_payload = {
   __typename?: 'accept_membership_invitation_payload';
   success: Scalars['Boolean']['output'];
   tenant_id: Scalars['UUID']['output'];
   tenant_slug: Scalars['String']['output'];
 };
 
-export type Aggregate_Count = {
+export type aggregate_count = {
   __typename?: 'aggregate_count';
   count: Scalars['Int']['output'];
 };
 
-export type Aggregate_Result = {
+export type aggregate_result = {
   __typename?: 'aggregate_result';
-  aggregate: Aggregate_Count;
+  aggregate: aggregate_count;
 };
 
 /** The owner of an API key, as a key listing shows it. */
-export type Api_Key_User = {
+export type api_key_user = {
   __typename?: 'api_key_user';
   account_type: Scalars['String']['output'];
   id: Scalars['uuid']['output'];
   username: Scalars['String']['output'];
 };
 
-export type Api_Key_User_Bool_Exp = {
-  account_type?: InputMaybe<String_Comparison_Exp>;
-  id?: InputMaybe<Uuid_Comparison_Exp>;
-  username?: InputMaybe<String_Comparison_Exp>;
+export type api_key_user_bool_exp = {
+  account_type?: InputMaybe<String_comparison_exp>;
+  id?: InputMaybe<uuid_comparison_exp>;
+  username?: InputMaybe<String_comparison_exp>;
 };
 
-export type Api_Key_User_Order_By = {
-  account_type?: InputMaybe<Order_By>;
-  username?: InputMaybe<Order_By>;
+export type api_key_user_order_by = {
+  account_type?: InputMaybe<order_by>;
+  username?: InputMaybe<order_by>;
 };
 
 /** Keyplane: one recorded action. Never contains a key. */
-export type Audit_Event = {
+export type audit_event = {
   __typename?: 'audit_event';
   /** e.g. api_key.create, api_key.revoke, service_account.create, membership.role_change, auth.log_in_failed */
   action: Scalars['String']['output'];
-  actor?: Maybe<Api_Key_User>;
+  actor?: Maybe<api_key_user>;
   actor_id?: Maybe<Scalars['uuid']['output']>;
   created: Scalars['timestamptz']['output'];
   id: Scalars['uuid']['output'];
@@ -258,27 +259,27 @@ export type Audit_Event = {
   tenant_id?: Maybe<Scalars['uuid']['output']>;
 };
 
-export type Audit_Event_Bool_Exp = {
-  _and?: InputMaybe<Array<Audit_Event_Bool_Exp>>;
-  _not?: InputMaybe<Audit_Event_Bool_Exp>;
-  _or?: InputMaybe<Array<Audit_Event_Bool_Exp>>;
-  action?: InputMaybe<String_Comparison_Exp>;
-  actor_id?: InputMaybe<Uuid_Comparison_Exp>;
-  created?: InputMaybe<Timestamptz_Comparison_Exp>;
-  target_id?: InputMaybe<String_Comparison_Exp>;
-  target_type?: InputMaybe<String_Comparison_Exp>;
+export type audit_event_bool_exp = {
+  _and?: InputMaybe<Array<audit_event_bool_exp>>;
+  _not?: InputMaybe<audit_event_bool_exp>;
+  _or?: InputMaybe<Array<audit_event_bool_exp>>;
+  action?: InputMaybe<String_comparison_exp>;
+  actor_id?: InputMaybe<uuid_comparison_exp>;
+  created?: InputMaybe<timestamptz_comparison_exp>;
+  target_id?: InputMaybe<String_comparison_exp>;
+  target_type?: InputMaybe<String_comparison_exp>;
 };
 
-export type Audit_Event_Order_By = {
-  action?: InputMaybe<Order_By>;
-  created?: InputMaybe<Order_By>;
+export type audit_event_order_by = {
+  action?: InputMaybe<order_by>;
+  created?: InputMaybe<order_by>;
 };
 
 /** API key metadata. The key itself is returned once, by create_api_key, and never again. */
-export type Auth_Api_Key = {
+export type auth_api_key = {
   __typename?: 'auth_api_key';
   created: Scalars['timestamptz']['output'];
-  created_by?: Maybe<Api_Key_User>;
+  created_by?: Maybe<api_key_user>;
   /** The tenant the key acts in. */
   default_tenant_id: Scalars['uuid']['output'];
   /** null: never expires. */
@@ -289,69 +290,69 @@ export type Auth_Api_Key = {
   /** Keyplane: last successful authentication, to within a minute; null if never used. */
   last_used_at?: Maybe<Scalars['timestamptz']['output']>;
   name: Scalars['String']['output'];
-  tenant: Tenant;
+  tenant: tenant;
   updated: Scalars['timestamptz']['output'];
-  user: Api_Key_User;
+  user: api_key_user;
   /** The owner: a person or a service account. */
   user_id: Scalars['uuid']['output'];
 };
 
-export type Auth_Api_Key_Bool_Exp = {
-  _and?: InputMaybe<Array<Auth_Api_Key_Bool_Exp>>;
-  _not?: InputMaybe<Auth_Api_Key_Bool_Exp>;
-  _or?: InputMaybe<Array<Auth_Api_Key_Bool_Exp>>;
-  created?: InputMaybe<Timestamptz_Comparison_Exp>;
-  default_tenant_id?: InputMaybe<Uuid_Comparison_Exp>;
-  expires_at?: InputMaybe<Timestamptz_Comparison_Exp>;
-  id?: InputMaybe<Uuid_Comparison_Exp>;
-  last_used_at?: InputMaybe<Timestamptz_Comparison_Exp>;
-  name?: InputMaybe<String_Comparison_Exp>;
-  tenant?: InputMaybe<Tenant_Bool_Exp>;
-  updated?: InputMaybe<Timestamptz_Comparison_Exp>;
-  user?: InputMaybe<Api_Key_User_Bool_Exp>;
-  user_id?: InputMaybe<Uuid_Comparison_Exp>;
+export type auth_api_key_bool_exp = {
+  _and?: InputMaybe<Array<auth_api_key_bool_exp>>;
+  _not?: InputMaybe<auth_api_key_bool_exp>;
+  _or?: InputMaybe<Array<auth_api_key_bool_exp>>;
+  created?: InputMaybe<timestamptz_comparison_exp>;
+  default_tenant_id?: InputMaybe<uuid_comparison_exp>;
+  expires_at?: InputMaybe<timestamptz_comparison_exp>;
+  id?: InputMaybe<uuid_comparison_exp>;
+  last_used_at?: InputMaybe<timestamptz_comparison_exp>;
+  name?: InputMaybe<String_comparison_exp>;
+  tenant?: InputMaybe<tenant_bool_exp>;
+  updated?: InputMaybe<timestamptz_comparison_exp>;
+  user?: InputMaybe<api_key_user_bool_exp>;
+  user_id?: InputMaybe<uuid_comparison_exp>;
 };
 
-export type Auth_Api_Key_Order_By = {
-  created?: InputMaybe<Order_By>;
-  expires_at?: InputMaybe<Order_By>;
-  id?: InputMaybe<Order_By>;
-  last_used_at?: InputMaybe<Order_By>;
-  name?: InputMaybe<Order_By>;
-  tenant?: InputMaybe<Tenant_Order_By>;
-  updated?: InputMaybe<Order_By>;
-  user?: InputMaybe<Api_Key_User_Order_By>;
+export type auth_api_key_order_by = {
+  created?: InputMaybe<order_by>;
+  expires_at?: InputMaybe<order_by>;
+  id?: InputMaybe<order_by>;
+  last_used_at?: InputMaybe<order_by>;
+  name?: InputMaybe<order_by>;
+  tenant?: InputMaybe<tenant_order_by>;
+  updated?: InputMaybe<order_by>;
+  user?: InputMaybe<api_key_user_order_by>;
 };
 
-export type Auth_Info = {
+export type auth_info = {
   __typename?: 'auth_info';
   /** The key that authenticated this request; null for a browser session. */
   api_key_id?: Maybe<Scalars['uuid']['output']>;
   permissions: Array<Scalars['String']['output']>;
   /** The caller's role in tenant_id. */
   role?: Maybe<Scalars['String']['output']>;
-  tenant?: Maybe<Tenant>;
+  tenant?: Maybe<tenant>;
   tenant_id?: Maybe<Scalars['uuid']['output']>;
   /** Keyplane: the caller and tenant in full. */
-  user: Api_Key_User;
+  user: api_key_user;
   user_id: Scalars['uuid']['output'];
 };
 
-export type Bootstrap_Input = {
+export type bootstrap_input = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
   tenant_name: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
 
-export type Bootstrap_Payload = {
+export type bootstrap_payload = {
   __typename?: 'bootstrap_payload';
   tenant_id: Scalars['UUID']['output'];
   tenant_slug: Scalars['String']['output'];
   user_id: Scalars['UUID']['output'];
 };
 
-export type Create_Api_Key_Input = {
+export type create_api_key_input = {
   /** A tenant you belong to; defaults to the current tenant. Ignored for service accounts. */
   default_tenant_id?: InputMaybe<Scalars['UUID']['input']>;
   /** null: never expires. */
@@ -361,7 +362,7 @@ export type Create_Api_Key_Input = {
   user_id: Scalars['UUID']['input'];
 };
 
-export type Create_Api_Key_Payload = {
+export type create_api_key_payload = {
   __typename?: 'create_api_key_payload';
   id: Scalars['UUID']['output'];
   /** The key, shown this once. */
@@ -370,108 +371,108 @@ export type Create_Api_Key_Payload = {
   token: Scalars['String']['output'];
 };
 
-export type Create_Membership_Invitation_Input = {
+export type create_membership_invitation_input = {
   email: Scalars['String']['input'];
   role: Scalars['String']['input'];
   tenant_id: Scalars['UUID']['input'];
 };
 
-export type Create_Membership_Invitation_Payload = {
+export type create_membership_invitation_payload = {
   __typename?: 'create_membership_invitation_payload';
   id: Scalars['UUID']['output'];
   /** The invitation token, shown this once: the link is /invite/<token>. */
   token: Scalars['String']['output'];
 };
 
-export type Create_Service_Account_Input = {
+export type create_service_account_input = {
   name: Scalars['String']['input'];
   /** TENANT_ADMIN (default), USER or READ_ONLY_USER. */
   role?: InputMaybe<Scalars['String']['input']>;
   tenant_id: Scalars['UUID']['input'];
 };
 
-export type Create_Tenant_Input = {
+export type create_tenant_input = {
   name: Scalars['String']['input'];
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type Create_Tenant_Payload = {
+export type create_tenant_payload = {
   __typename?: 'create_tenant_payload';
   id: Scalars['UUID']['output'];
   slug: Scalars['String']['output'];
 };
 
-export type Delete_Api_Key_Input = {
+export type delete_api_key_input = {
   key_id: Scalars['UUID']['input'];
 };
 
-export type Delete_Membership_Input = {
+export type delete_membership_input = {
   membership_id: Scalars['UUID']['input'];
 };
 
-export type Delete_Membership_Invitation_Input = {
+export type delete_membership_invitation_input = {
   invitation_id: Scalars['UUID']['input'];
 };
 
-export type Delete_Service_Account_Input = {
+export type delete_service_account_input = {
   user_id: Scalars['UUID']['input'];
 };
 
-export type Id_Payload = {
+export type id_payload = {
   __typename?: 'id_payload';
   id: Scalars['UUID']['output'];
 };
 
 /** Keyplane: what the accept-invitation page shows about an invitation token (public). */
-export type Invitation_Preview = {
+export type invitation_preview = {
   __typename?: 'invitation_preview';
   /** Whether an account with the invited email already exists (then: sign in to join). */
   account_exists: Scalars['Boolean']['output'];
   email: Scalars['String']['output'];
   role: Scalars['String']['output'];
-  role_detail: Role_Detail;
+  role_detail: role_detail;
   /** VALID, EXPIRED, USED or REVOKED. */
   status: Scalars['String']['output'];
   tenant_name: Scalars['String']['output'];
 };
 
-export type Log_In_Input = {
+export type log_in_input = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
-export type Log_In_Payload = {
+export type log_in_payload = {
   __typename?: 'log_in_payload';
   expires_at: Scalars['DateTime']['output'];
   user_id: Scalars['UUID']['output'];
 };
 
-export type Membership = {
+export type membership = {
   __typename?: 'membership';
   /** Keyplane: when the membership began (shown as Joined). */
   created: Scalars['timestamptz']['output'];
   id: Scalars['uuid']['output'];
   role: Scalars['String']['output'];
-  role_detail: Role_Detail;
-  tenant: Tenant;
+  role_detail: role_detail;
+  tenant: tenant;
   tenant_id: Scalars['uuid']['output'];
   user_id: Scalars['uuid']['output'];
 };
 
 /** Keyplane: a pending invitation to join a tenant. */
-export type Membership_Invitation = {
+export type membership_invitation = {
   __typename?: 'membership_invitation';
   created: Scalars['timestamptz']['output'];
   email: Scalars['String']['output'];
   expires_at: Scalars['timestamptz']['output'];
   id: Scalars['uuid']['output'];
-  invited_by?: Maybe<Api_Key_User>;
+  invited_by?: Maybe<api_key_user>;
   role: Scalars['String']['output'];
-  role_detail: Role_Detail;
+  role_detail: role_detail;
   tenant_id: Scalars['uuid']['output'];
 };
 
-export type Order_By =
+export type order_by =
   | 'asc'
   | 'asc_nulls_first'
   | 'asc_nulls_last'
@@ -480,24 +481,24 @@ export type Order_By =
   | 'desc_nulls_last';
 
 /** TENANT_ADMIN (shown Administrator), USER, READ_ONLY_USER (shown Read-only). */
-export type Role_Detail = {
+export type role_detail = {
   __typename?: 'role_detail';
   id: Scalars['String']['output'];
   name: Scalars['String']['output'];
 };
 
-export type Set_Membership_Role_Input = {
+export type set_membership_role_input = {
   membership_id: Scalars['UUID']['input'];
   role: Scalars['String']['input'];
 };
 
-export type Success_Payload = {
+export type success_payload = {
   __typename?: 'success_payload';
   error?: Maybe<Scalars['String']['output']>;
   success: Scalars['Boolean']['output'];
 };
 
-export type Tenant = {
+export type tenant = {
   __typename?: 'tenant';
   created: Scalars['timestamptz']['output'];
   id: Scalars['uuid']['output'];
@@ -505,24 +506,24 @@ export type Tenant = {
   slug: Scalars['String']['output'];
 };
 
-export type Tenant_Bool_Exp = {
-  _and?: InputMaybe<Array<Tenant_Bool_Exp>>;
-  _not?: InputMaybe<Tenant_Bool_Exp>;
-  _or?: InputMaybe<Array<Tenant_Bool_Exp>>;
-  created?: InputMaybe<Timestamptz_Comparison_Exp>;
-  id?: InputMaybe<Uuid_Comparison_Exp>;
-  name?: InputMaybe<String_Comparison_Exp>;
-  slug?: InputMaybe<String_Comparison_Exp>;
+export type tenant_bool_exp = {
+  _and?: InputMaybe<Array<tenant_bool_exp>>;
+  _not?: InputMaybe<tenant_bool_exp>;
+  _or?: InputMaybe<Array<tenant_bool_exp>>;
+  created?: InputMaybe<timestamptz_comparison_exp>;
+  id?: InputMaybe<uuid_comparison_exp>;
+  name?: InputMaybe<String_comparison_exp>;
+  slug?: InputMaybe<String_comparison_exp>;
 };
 
-export type Tenant_Order_By = {
-  created?: InputMaybe<Order_By>;
-  id?: InputMaybe<Order_By>;
-  name?: InputMaybe<Order_By>;
-  slug?: InputMaybe<Order_By>;
+export type tenant_order_by = {
+  created?: InputMaybe<order_by>;
+  id?: InputMaybe<order_by>;
+  name?: InputMaybe<order_by>;
+  slug?: InputMaybe<order_by>;
 };
 
-export type Timestamptz_Comparison_Exp = {
+export type timestamptz_comparison_exp = {
   _eq?: InputMaybe<Scalars['timestamptz']['input']>;
   _gt?: InputMaybe<Scalars['timestamptz']['input']>;
   _gte?: InputMaybe<Scalars['timestamptz']['input']>;
@@ -535,7 +536,7 @@ export type Timestamptz_Comparison_Exp = {
 };
 
 /** The signed-in caller (the `user` query returns a list holding the caller alone). */
-export type User = {
+export type user = {
   __typename?: 'user';
   /** NORMAL for people, SERVICE for service accounts. */
   account_type: Scalars['String']['output'];
@@ -545,12 +546,12 @@ export type User = {
   first_name?: Maybe<Scalars['String']['output']>;
   id: Scalars['uuid']['output'];
   last_name?: Maybe<Scalars['String']['output']>;
-  memberships: Array<Membership>;
+  memberships: Array<membership>;
   username: Scalars['String']['output'];
 };
 
 /** A member (person or service account) of the caller's current tenant. */
-export type User_View_Same_Tenant = {
+export type user_view_same_tenant = {
   __typename?: 'user_view_same_tenant';
   account_type: Scalars['String']['output'];
   /** Keyplane: the number of live (unrevoked, unexpired) keys of a service account; null unless the caller may see them. */
@@ -561,30 +562,30 @@ export type User_View_Same_Tenant = {
   id: Scalars['uuid']['output'];
   last_name?: Maybe<Scalars['String']['output']>;
   /** Memberships in the caller's current tenant only. */
-  memberships: Array<Membership>;
+  memberships: Array<membership>;
   username: Scalars['String']['output'];
 };
 
-export type User_View_Same_Tenant_Bool_Exp = {
-  _and?: InputMaybe<Array<User_View_Same_Tenant_Bool_Exp>>;
-  _not?: InputMaybe<User_View_Same_Tenant_Bool_Exp>;
-  _or?: InputMaybe<Array<User_View_Same_Tenant_Bool_Exp>>;
-  account_type?: InputMaybe<String_Comparison_Exp>;
-  created?: InputMaybe<Timestamptz_Comparison_Exp>;
-  email?: InputMaybe<String_Comparison_Exp>;
-  id?: InputMaybe<Uuid_Comparison_Exp>;
-  username?: InputMaybe<String_Comparison_Exp>;
+export type user_view_same_tenant_bool_exp = {
+  _and?: InputMaybe<Array<user_view_same_tenant_bool_exp>>;
+  _not?: InputMaybe<user_view_same_tenant_bool_exp>;
+  _or?: InputMaybe<Array<user_view_same_tenant_bool_exp>>;
+  account_type?: InputMaybe<String_comparison_exp>;
+  created?: InputMaybe<timestamptz_comparison_exp>;
+  email?: InputMaybe<String_comparison_exp>;
+  id?: InputMaybe<uuid_comparison_exp>;
+  username?: InputMaybe<String_comparison_exp>;
 };
 
-export type User_View_Same_Tenant_Order_By = {
-  account_type?: InputMaybe<Order_By>;
-  created?: InputMaybe<Order_By>;
-  email?: InputMaybe<Order_By>;
-  id?: InputMaybe<Order_By>;
-  username?: InputMaybe<Order_By>;
+export type user_view_same_tenant_order_by = {
+  account_type?: InputMaybe<order_by>;
+  created?: InputMaybe<order_by>;
+  email?: InputMaybe<order_by>;
+  id?: InputMaybe<order_by>;
+  username?: InputMaybe<order_by>;
 };
 
-export type Uuid_Comparison_Exp = {
+export type uuid_comparison_exp = {
   _eq?: InputMaybe<Scalars['uuid']['input']>;
   _in?: InputMaybe<Array<Scalars['uuid']['input']>>;
   _is_null?: InputMaybe<Scalars['Boolean']['input']>;
@@ -671,56 +672,56 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  String_comparison_exp: String_Comparison_Exp;
+  String_comparison_exp: String_comparison_exp;
   UUID: ResolverTypeWrapper<Scalars['UUID']['output']>;
-  accept_membership_invitation_input: Accept_Membership_Invitation_Input;
-  accept_membership_invitation_payload: ResolverTypeWrapper<Accept_Membership_Invitation_Payload>;
-  aggregate_count: ResolverTypeWrapper<Aggregate_Count>;
-  aggregate_result: ResolverTypeWrapper<Aggregate_Result>;
-  api_key_user: ResolverTypeWrapper<Api_Key_User>;
-  api_key_user_bool_exp: Api_Key_User_Bool_Exp;
-  api_key_user_order_by: Api_Key_User_Order_By;
-  audit_event: ResolverTypeWrapper<Audit_Event>;
-  audit_event_bool_exp: Audit_Event_Bool_Exp;
-  audit_event_order_by: Audit_Event_Order_By;
-  auth_api_key: ResolverTypeWrapper<Auth_Api_Key>;
-  auth_api_key_bool_exp: Auth_Api_Key_Bool_Exp;
-  auth_api_key_order_by: Auth_Api_Key_Order_By;
-  auth_info: ResolverTypeWrapper<Auth_Info>;
-  bootstrap_input: Bootstrap_Input;
-  bootstrap_payload: ResolverTypeWrapper<Bootstrap_Payload>;
-  create_api_key_input: Create_Api_Key_Input;
-  create_api_key_payload: ResolverTypeWrapper<Create_Api_Key_Payload>;
-  create_membership_invitation_input: Create_Membership_Invitation_Input;
-  create_membership_invitation_payload: ResolverTypeWrapper<Create_Membership_Invitation_Payload>;
-  create_service_account_input: Create_Service_Account_Input;
-  create_tenant_input: Create_Tenant_Input;
-  create_tenant_payload: ResolverTypeWrapper<Create_Tenant_Payload>;
-  delete_api_key_input: Delete_Api_Key_Input;
-  delete_membership_input: Delete_Membership_Input;
-  delete_membership_invitation_input: Delete_Membership_Invitation_Input;
-  delete_service_account_input: Delete_Service_Account_Input;
-  id_payload: ResolverTypeWrapper<Id_Payload>;
-  invitation_preview: ResolverTypeWrapper<Invitation_Preview>;
-  log_in_input: Log_In_Input;
-  log_in_payload: ResolverTypeWrapper<Log_In_Payload>;
-  membership: ResolverTypeWrapper<Membership>;
-  membership_invitation: ResolverTypeWrapper<Membership_Invitation>;
-  order_by: Order_By;
-  role_detail: ResolverTypeWrapper<Role_Detail>;
-  set_membership_role_input: Set_Membership_Role_Input;
-  success_payload: ResolverTypeWrapper<Success_Payload>;
-  tenant: ResolverTypeWrapper<Tenant>;
-  tenant_bool_exp: Tenant_Bool_Exp;
-  tenant_order_by: Tenant_Order_By;
+  accept_membership_invitation_input: accept_membership_invitation_input;
+  accept_membership_invitation_payload: ResolverTypeWrapper<accept_membership_invitation_payload>;
+  aggregate_count: ResolverTypeWrapper<aggregate_count>;
+  aggregate_result: ResolverTypeWrapper<aggregate_result>;
+  api_key_user: ResolverTypeWrapper<UserRef>;
+  api_key_user_bool_exp: api_key_user_bool_exp;
+  api_key_user_order_by: api_key_user_order_by;
+  audit_event: ResolverTypeWrapper<AuditEventRecord>;
+  audit_event_bool_exp: audit_event_bool_exp;
+  audit_event_order_by: audit_event_order_by;
+  auth_api_key: ResolverTypeWrapper<ApiKeyRow>;
+  auth_api_key_bool_exp: auth_api_key_bool_exp;
+  auth_api_key_order_by: auth_api_key_order_by;
+  auth_info: ResolverTypeWrapper<Principal>;
+  bootstrap_input: bootstrap_input;
+  bootstrap_payload: ResolverTypeWrapper<bootstrap_payload>;
+  create_api_key_input: create_api_key_input;
+  create_api_key_payload: ResolverTypeWrapper<create_api_key_payload>;
+  create_membership_invitation_input: create_membership_invitation_input;
+  create_membership_invitation_payload: ResolverTypeWrapper<create_membership_invitation_payload>;
+  create_service_account_input: create_service_account_input;
+  create_tenant_input: create_tenant_input;
+  create_tenant_payload: ResolverTypeWrapper<create_tenant_payload>;
+  delete_api_key_input: delete_api_key_input;
+  delete_membership_input: delete_membership_input;
+  delete_membership_invitation_input: delete_membership_invitation_input;
+  delete_service_account_input: delete_service_account_input;
+  id_payload: ResolverTypeWrapper<id_payload>;
+  invitation_preview: ResolverTypeWrapper<invitation_preview>;
+  log_in_input: log_in_input;
+  log_in_payload: ResolverTypeWrapper<log_in_payload>;
+  membership: ResolverTypeWrapper<MembershipRecord>;
+  membership_invitation: ResolverTypeWrapper<InvitationRecord>;
+  order_by: order_by;
+  role_detail: ResolverTypeWrapper<role_detail>;
+  set_membership_role_input: set_membership_role_input;
+  success_payload: ResolverTypeWrapper<success_payload>;
+  tenant: ResolverTypeWrapper<TenantRecord>;
+  tenant_bool_exp: tenant_bool_exp;
+  tenant_order_by: tenant_order_by;
   timestamptz: ResolverTypeWrapper<Scalars['timestamptz']['output']>;
-  timestamptz_comparison_exp: Timestamptz_Comparison_Exp;
-  user: ResolverTypeWrapper<User>;
-  user_view_same_tenant: ResolverTypeWrapper<User_View_Same_Tenant>;
-  user_view_same_tenant_bool_exp: User_View_Same_Tenant_Bool_Exp;
-  user_view_same_tenant_order_by: User_View_Same_Tenant_Order_By;
+  timestamptz_comparison_exp: timestamptz_comparison_exp;
+  user: ResolverTypeWrapper<UserRecord>;
+  user_view_same_tenant: ResolverTypeWrapper<MemberRow>;
+  user_view_same_tenant_bool_exp: user_view_same_tenant_bool_exp;
+  user_view_same_tenant_order_by: user_view_same_tenant_order_by;
   uuid: ResolverTypeWrapper<Scalars['uuid']['output']>;
-  uuid_comparison_exp: Uuid_Comparison_Exp;
+  uuid_comparison_exp: uuid_comparison_exp;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -731,55 +732,55 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
-  String_comparison_exp: String_Comparison_Exp;
+  String_comparison_exp: String_comparison_exp;
   UUID: Scalars['UUID']['output'];
-  accept_membership_invitation_input: Accept_Membership_Invitation_Input;
-  accept_membership_invitation_payload: Accept_Membership_Invitation_Payload;
-  aggregate_count: Aggregate_Count;
-  aggregate_result: Aggregate_Result;
-  api_key_user: Api_Key_User;
-  api_key_user_bool_exp: Api_Key_User_Bool_Exp;
-  api_key_user_order_by: Api_Key_User_Order_By;
-  audit_event: Audit_Event;
-  audit_event_bool_exp: Audit_Event_Bool_Exp;
-  audit_event_order_by: Audit_Event_Order_By;
-  auth_api_key: Auth_Api_Key;
-  auth_api_key_bool_exp: Auth_Api_Key_Bool_Exp;
-  auth_api_key_order_by: Auth_Api_Key_Order_By;
-  auth_info: Auth_Info;
-  bootstrap_input: Bootstrap_Input;
-  bootstrap_payload: Bootstrap_Payload;
-  create_api_key_input: Create_Api_Key_Input;
-  create_api_key_payload: Create_Api_Key_Payload;
-  create_membership_invitation_input: Create_Membership_Invitation_Input;
-  create_membership_invitation_payload: Create_Membership_Invitation_Payload;
-  create_service_account_input: Create_Service_Account_Input;
-  create_tenant_input: Create_Tenant_Input;
-  create_tenant_payload: Create_Tenant_Payload;
-  delete_api_key_input: Delete_Api_Key_Input;
-  delete_membership_input: Delete_Membership_Input;
-  delete_membership_invitation_input: Delete_Membership_Invitation_Input;
-  delete_service_account_input: Delete_Service_Account_Input;
-  id_payload: Id_Payload;
-  invitation_preview: Invitation_Preview;
-  log_in_input: Log_In_Input;
-  log_in_payload: Log_In_Payload;
-  membership: Membership;
-  membership_invitation: Membership_Invitation;
-  role_detail: Role_Detail;
-  set_membership_role_input: Set_Membership_Role_Input;
-  success_payload: Success_Payload;
-  tenant: Tenant;
-  tenant_bool_exp: Tenant_Bool_Exp;
-  tenant_order_by: Tenant_Order_By;
+  accept_membership_invitation_input: accept_membership_invitation_input;
+  accept_membership_invitation_payload: accept_membership_invitation_payload;
+  aggregate_count: aggregate_count;
+  aggregate_result: aggregate_result;
+  api_key_user: UserRef;
+  api_key_user_bool_exp: api_key_user_bool_exp;
+  api_key_user_order_by: api_key_user_order_by;
+  audit_event: AuditEventRecord;
+  audit_event_bool_exp: audit_event_bool_exp;
+  audit_event_order_by: audit_event_order_by;
+  auth_api_key: ApiKeyRow;
+  auth_api_key_bool_exp: auth_api_key_bool_exp;
+  auth_api_key_order_by: auth_api_key_order_by;
+  auth_info: Principal;
+  bootstrap_input: bootstrap_input;
+  bootstrap_payload: bootstrap_payload;
+  create_api_key_input: create_api_key_input;
+  create_api_key_payload: create_api_key_payload;
+  create_membership_invitation_input: create_membership_invitation_input;
+  create_membership_invitation_payload: create_membership_invitation_payload;
+  create_service_account_input: create_service_account_input;
+  create_tenant_input: create_tenant_input;
+  create_tenant_payload: create_tenant_payload;
+  delete_api_key_input: delete_api_key_input;
+  delete_membership_input: delete_membership_input;
+  delete_membership_invitation_input: delete_membership_invitation_input;
+  delete_service_account_input: delete_service_account_input;
+  id_payload: id_payload;
+  invitation_preview: invitation_preview;
+  log_in_input: log_in_input;
+  log_in_payload: log_in_payload;
+  membership: MembershipRecord;
+  membership_invitation: InvitationRecord;
+  role_detail: role_detail;
+  set_membership_role_input: set_membership_role_input;
+  success_payload: success_payload;
+  tenant: TenantRecord;
+  tenant_bool_exp: tenant_bool_exp;
+  tenant_order_by: tenant_order_by;
   timestamptz: Scalars['timestamptz']['output'];
-  timestamptz_comparison_exp: Timestamptz_Comparison_Exp;
-  user: User;
-  user_view_same_tenant: User_View_Same_Tenant;
-  user_view_same_tenant_bool_exp: User_View_Same_Tenant_Bool_Exp;
-  user_view_same_tenant_order_by: User_View_Same_Tenant_Order_By;
+  timestamptz_comparison_exp: timestamptz_comparison_exp;
+  user: UserRecord;
+  user_view_same_tenant: MemberRow;
+  user_view_same_tenant_bool_exp: user_view_same_tenant_bool_exp;
+  user_view_same_tenant_order_by: user_view_same_tenant_order_by;
   uuid: Scalars['uuid']['output'];
-  uuid_comparison_exp: Uuid_Comparison_Exp;
+  uuid_comparison_exp: uuid_comparison_exp;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -787,62 +788,62 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  accept_membership_invitation?: Resolver<ResolversTypes['accept_membership_invitation_payload'], ParentType, ContextType, RequireFields<MutationAccept_Membership_InvitationArgs, 'input'>>;
-  bootstrap?: Resolver<ResolversTypes['bootstrap_payload'], ParentType, ContextType, RequireFields<MutationBootstrapArgs, 'input'>>;
-  create_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<MutationCreate_Api_KeyArgs, 'input'>>;
-  create_membership_invitation?: Resolver<ResolversTypes['create_membership_invitation_payload'], ParentType, ContextType, RequireFields<MutationCreate_Membership_InvitationArgs, 'input'>>;
-  create_service_account?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<MutationCreate_Service_AccountArgs, 'input'>>;
-  create_tenant?: Resolver<ResolversTypes['create_tenant_payload'], ParentType, ContextType, RequireFields<MutationCreate_TenantArgs, 'input'>>;
-  delete_api_key?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<MutationDelete_Api_KeyArgs, 'input'>>;
-  delete_membership?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<MutationDelete_MembershipArgs, 'input'>>;
-  delete_membership_invitation?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<MutationDelete_Membership_InvitationArgs, 'input'>>;
-  delete_service_account?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<MutationDelete_Service_AccountArgs, 'input'>>;
-  log_in?: Resolver<ResolversTypes['log_in_payload'], ParentType, ContextType, RequireFields<MutationLog_InArgs, 'input'>>;
+  accept_membership_invitation?: Resolver<ResolversTypes['accept_membership_invitation_payload'], ParentType, ContextType, RequireFields<Mutationaccept_membership_invitationArgs, 'input'>>;
+  bootstrap?: Resolver<ResolversTypes['bootstrap_payload'], ParentType, ContextType, RequireFields<MutationbootstrapArgs, 'input'>>;
+  create_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<Mutationcreate_api_keyArgs, 'input'>>;
+  create_membership_invitation?: Resolver<ResolversTypes['create_membership_invitation_payload'], ParentType, ContextType, RequireFields<Mutationcreate_membership_invitationArgs, 'input'>>;
+  create_service_account?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationcreate_service_accountArgs, 'input'>>;
+  create_tenant?: Resolver<ResolversTypes['create_tenant_payload'], ParentType, ContextType, RequireFields<Mutationcreate_tenantArgs, 'input'>>;
+  delete_api_key?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_api_keyArgs, 'input'>>;
+  delete_membership?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membershipArgs, 'input'>>;
+  delete_membership_invitation?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membership_invitationArgs, 'input'>>;
+  delete_service_account?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_service_accountArgs, 'input'>>;
+  log_in?: Resolver<ResolversTypes['log_in_payload'], ParentType, ContextType, RequireFields<Mutationlog_inArgs, 'input'>>;
   log_out?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType>;
-  set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<MutationSet_Membership_RoleArgs, 'input'>>;
+  set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  audit_event?: Resolver<Array<ResolversTypes['audit_event']>, ParentType, ContextType, Partial<QueryAudit_EventArgs>>;
-  audit_event_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<QueryAudit_Event_AggregateArgs>>;
-  auth_api_key?: Resolver<Array<ResolversTypes['auth_api_key']>, ParentType, ContextType, Partial<QueryAuth_Api_KeyArgs>>;
-  auth_api_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<QueryAuth_Api_Key_AggregateArgs>>;
+  audit_event?: Resolver<Array<ResolversTypes['audit_event']>, ParentType, ContextType, Partial<Queryaudit_eventArgs>>;
+  audit_event_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryaudit_event_aggregateArgs>>;
+  auth_api_key?: Resolver<Array<ResolversTypes['auth_api_key']>, ParentType, ContextType, Partial<Queryauth_api_keyArgs>>;
+  auth_api_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryauth_api_key_aggregateArgs>>;
   auth_info?: Resolver<ResolversTypes['auth_info'], ParentType, ContextType>;
-  invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<QueryInvitation_PreviewArgs, 'token'>>;
-  membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<QueryMembership_InvitationArgs>>;
+  invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<Queryinvitation_previewArgs, 'token'>>;
+  membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<Querymembership_invitationArgs>>;
   setup_required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  tenant?: Resolver<Array<ResolversTypes['tenant']>, ParentType, ContextType, Partial<QueryTenantArgs>>;
-  tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<QueryTenant_AggregateArgs>>;
+  tenant?: Resolver<Array<ResolversTypes['tenant']>, ParentType, ContextType, Partial<QuerytenantArgs>>;
+  tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Querytenant_aggregateArgs>>;
   user?: Resolver<Array<ResolversTypes['user']>, ParentType, ContextType>;
-  user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<QueryUser_View_Same_TenantArgs>>;
-  user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<QueryUser_View_Same_Tenant_AggregateArgs>>;
+  user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<Queryuser_view_same_tenantArgs>>;
+  user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryuser_view_same_tenant_aggregateArgs>>;
 };
 
-export interface UuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UUID'], any> {
+export interface UUIDScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UUID'], any> {
   name: 'UUID';
 }
 
-export type Accept_Membership_Invitation_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['accept_membership_invitation_payload'] = ResolversParentTypes['accept_membership_invitation_payload']> = {
+export type accept_membership_invitation_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['accept_membership_invitation_payload'] = ResolversParentTypes['accept_membership_invitation_payload']> = {
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tenant_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   tenant_slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Aggregate_CountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['aggregate_count'] = ResolversParentTypes['aggregate_count']> = {
+export type aggregate_countResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['aggregate_count'] = ResolversParentTypes['aggregate_count']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type Aggregate_ResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['aggregate_result'] = ResolversParentTypes['aggregate_result']> = {
+export type aggregate_resultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['aggregate_result'] = ResolversParentTypes['aggregate_result']> = {
   aggregate?: Resolver<ResolversTypes['aggregate_count'], ParentType, ContextType>;
 };
 
-export type Api_Key_UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['api_key_user'] = ResolversParentTypes['api_key_user']> = {
+export type api_key_userResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['api_key_user'] = ResolversParentTypes['api_key_user']> = {
   account_type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Audit_EventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['audit_event'] = ResolversParentTypes['audit_event']> = {
+export type audit_eventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['audit_event'] = ResolversParentTypes['audit_event']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<Maybe<ResolversTypes['api_key_user']>, ParentType, ContextType>;
   actor_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
@@ -855,7 +856,7 @@ export type Audit_EventResolvers<ContextType = RequestContext, ParentType extend
   tenant_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
 };
 
-export type Auth_Api_KeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_api_key'] = ResolversParentTypes['auth_api_key']> = {
+export type auth_api_keyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_api_key'] = ResolversParentTypes['auth_api_key']> = {
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   created_by?: Resolver<Maybe<ResolversTypes['api_key_user']>, ParentType, ContextType>;
   default_tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
@@ -870,7 +871,7 @@ export type Auth_Api_KeyResolvers<ContextType = RequestContext, ParentType exten
   user_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
 };
 
-export type Auth_InfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_info'] = ResolversParentTypes['auth_info']> = {
+export type auth_infoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_info'] = ResolversParentTypes['auth_info']> = {
   api_key_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -880,33 +881,33 @@ export type Auth_InfoResolvers<ContextType = RequestContext, ParentType extends 
   user_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
 };
 
-export type Bootstrap_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['bootstrap_payload'] = ResolversParentTypes['bootstrap_payload']> = {
+export type bootstrap_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['bootstrap_payload'] = ResolversParentTypes['bootstrap_payload']> = {
   tenant_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   tenant_slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
 };
 
-export type Create_Api_Key_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_api_key_payload'] = ResolversParentTypes['create_api_key_payload']> = {
+export type create_api_key_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_api_key_payload'] = ResolversParentTypes['create_api_key_payload']> = {
   id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Create_Membership_Invitation_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_membership_invitation_payload'] = ResolversParentTypes['create_membership_invitation_payload']> = {
+export type create_membership_invitation_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_membership_invitation_payload'] = ResolversParentTypes['create_membership_invitation_payload']> = {
   id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Create_Tenant_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_tenant_payload'] = ResolversParentTypes['create_tenant_payload']> = {
+export type create_tenant_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_tenant_payload'] = ResolversParentTypes['create_tenant_payload']> = {
   id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Id_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['id_payload'] = ResolversParentTypes['id_payload']> = {
+export type id_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['id_payload'] = ResolversParentTypes['id_payload']> = {
   id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
 };
 
-export type Invitation_PreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['invitation_preview'] = ResolversParentTypes['invitation_preview']> = {
+export type invitation_previewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['invitation_preview'] = ResolversParentTypes['invitation_preview']> = {
   account_exists?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -915,12 +916,12 @@ export type Invitation_PreviewResolvers<ContextType = RequestContext, ParentType
   tenant_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Log_In_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['log_in_payload'] = ResolversParentTypes['log_in_payload']> = {
+export type log_in_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['log_in_payload'] = ResolversParentTypes['log_in_payload']> = {
   expires_at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
 };
 
-export type MembershipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['membership'] = ResolversParentTypes['membership']> = {
+export type membershipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['membership'] = ResolversParentTypes['membership']> = {
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -930,7 +931,7 @@ export type MembershipResolvers<ContextType = RequestContext, ParentType extends
   user_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
 };
 
-export type Membership_InvitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['membership_invitation'] = ResolversParentTypes['membership_invitation']> = {
+export type membership_invitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['membership_invitation'] = ResolversParentTypes['membership_invitation']> = {
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expires_at?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
@@ -941,28 +942,28 @@ export type Membership_InvitationResolvers<ContextType = RequestContext, ParentT
   tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
 };
 
-export type Role_DetailResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['role_detail'] = ResolversParentTypes['role_detail']> = {
+export type role_detailResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['role_detail'] = ResolversParentTypes['role_detail']> = {
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type Success_PayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['success_payload'] = ResolversParentTypes['success_payload']> = {
+export type success_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['success_payload'] = ResolversParentTypes['success_payload']> = {
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type TenantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['tenant'] = ResolversParentTypes['tenant']> = {
+export type tenantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['tenant'] = ResolversParentTypes['tenant']> = {
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export interface TimestamptzScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['timestamptz'], any> {
+export interface timestamptzScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['timestamptz'], any> {
   name: 'timestamptz';
 }
 
-export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['user'] = ResolversParentTypes['user']> = {
+export type userResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['user'] = ResolversParentTypes['user']> = {
   account_type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   default_membership_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
@@ -974,7 +975,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type User_View_Same_TenantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['user_view_same_tenant'] = ResolversParentTypes['user_view_same_tenant']> = {
+export type user_view_same_tenantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['user_view_same_tenant'] = ResolversParentTypes['user_view_same_tenant']> = {
   account_type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   api_key_count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
@@ -986,7 +987,7 @@ export type User_View_Same_TenantResolvers<ContextType = RequestContext, ParentT
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export interface UuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['uuid'], any> {
+export interface uuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['uuid'], any> {
   name: 'uuid';
 }
 
@@ -995,28 +996,28 @@ export type Resolvers<ContextType = RequestContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   UUID?: GraphQLScalarType;
-  accept_membership_invitation_payload?: Accept_Membership_Invitation_PayloadResolvers<ContextType>;
-  aggregate_count?: Aggregate_CountResolvers<ContextType>;
-  aggregate_result?: Aggregate_ResultResolvers<ContextType>;
-  api_key_user?: Api_Key_UserResolvers<ContextType>;
-  audit_event?: Audit_EventResolvers<ContextType>;
-  auth_api_key?: Auth_Api_KeyResolvers<ContextType>;
-  auth_info?: Auth_InfoResolvers<ContextType>;
-  bootstrap_payload?: Bootstrap_PayloadResolvers<ContextType>;
-  create_api_key_payload?: Create_Api_Key_PayloadResolvers<ContextType>;
-  create_membership_invitation_payload?: Create_Membership_Invitation_PayloadResolvers<ContextType>;
-  create_tenant_payload?: Create_Tenant_PayloadResolvers<ContextType>;
-  id_payload?: Id_PayloadResolvers<ContextType>;
-  invitation_preview?: Invitation_PreviewResolvers<ContextType>;
-  log_in_payload?: Log_In_PayloadResolvers<ContextType>;
-  membership?: MembershipResolvers<ContextType>;
-  membership_invitation?: Membership_InvitationResolvers<ContextType>;
-  role_detail?: Role_DetailResolvers<ContextType>;
-  success_payload?: Success_PayloadResolvers<ContextType>;
-  tenant?: TenantResolvers<ContextType>;
+  accept_membership_invitation_payload?: accept_membership_invitation_payloadResolvers<ContextType>;
+  aggregate_count?: aggregate_countResolvers<ContextType>;
+  aggregate_result?: aggregate_resultResolvers<ContextType>;
+  api_key_user?: api_key_userResolvers<ContextType>;
+  audit_event?: audit_eventResolvers<ContextType>;
+  auth_api_key?: auth_api_keyResolvers<ContextType>;
+  auth_info?: auth_infoResolvers<ContextType>;
+  bootstrap_payload?: bootstrap_payloadResolvers<ContextType>;
+  create_api_key_payload?: create_api_key_payloadResolvers<ContextType>;
+  create_membership_invitation_payload?: create_membership_invitation_payloadResolvers<ContextType>;
+  create_tenant_payload?: create_tenant_payloadResolvers<ContextType>;
+  id_payload?: id_payloadResolvers<ContextType>;
+  invitation_preview?: invitation_previewResolvers<ContextType>;
+  log_in_payload?: log_in_payloadResolvers<ContextType>;
+  membership?: membershipResolvers<ContextType>;
+  membership_invitation?: membership_invitationResolvers<ContextType>;
+  role_detail?: role_detailResolvers<ContextType>;
+  success_payload?: success_payloadResolvers<ContextType>;
+  tenant?: tenantResolvers<ContextType>;
   timestamptz?: GraphQLScalarType;
-  user?: UserResolvers<ContextType>;
-  user_view_same_tenant?: User_View_Same_TenantResolvers<ContextType>;
+  user?: userResolvers<ContextType>;
+  user_view_same_tenant?: user_view_same_tenantResolvers<ContextType>;
   uuid?: GraphQLScalarType;
 };
 

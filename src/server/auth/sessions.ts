@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import type { ServerConfig } from '../config.js';
+import type { Store } from '../store/types.js';
+
+export const SESSION_COOKIE = 'keyplane_session';
+const TOUCH_INTERVAL_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Browser sessions: a random id in an HttpOnly, SameSite=Strict cookie; only its
+ * SHA-256 is stored. Sessions end after an idle period and an absolute lifetime.
+ */
+export class Sessions {
+  constructor(
+    private readonly store: Store,
+    private readonly config: ServerConfig,
+  ) {}
+
+  async create(reply: FastifyReply, userId: string): Promise<{ expiresAt: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionMaxHours * 3_600_000).toISOString();
+    await this.store.createSession({ idHash: hashToken(token), userId, expiresAt });
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.secureCookies,
+      maxAge: this.config.sessionMaxHours * 3600,
+    });
+    return { expiresAt };
+  }
+
+  /** The live session for a cookie value, or null (expired sessions are deleted). */
+  async resolve(token: string): Promise<{ userId: string; idHash: string } | null> {
+    const idHash = hashToken(token);
+    const session = await this.store.findSession(idHash);
+    if (!session) return null;
+    const now = Date.now();
+    const idleLimit = Date.parse(session.last_seen) + this.config.sessionIdleMinutes * 60_000;
+    if (now >= Date.parse(session.expires_at) || now >= idleLimit) {
+      await this.store.deleteSession(idHash);
+      return null;
+    }
+    if (now - Date.parse(session.last_seen) >= TOUCH_INTERVAL_MS) this.store.touchSession(idHash, new Date(now).toISOString());
+    return { userId: session.user_id, idHash };
+  }
+
+  async destroy(reply: FastifyReply, idHash: string | null): Promise<void> {
+    if (idHash) await this.store.deleteSession(idHash);
+    this.clearCookie(reply);
+  }
+
+  clearCookie(reply: FastifyReply): void {
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.secureCookies });
+  }
+}

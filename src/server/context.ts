@@ -1,0 +1,33 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountType, AuditContext, Role, Store } from './store/types.js';
+import type { ServerConfig } from './config.js';
+import type { Sessions } from './auth/sessions.js';
+import type { FailureLimiter } from './auth/failure-limiter.js';
+
+/** Who is calling. Absent for anonymous requests. */
+export interface Principal {
+  userId: string;
+  username: string;
+  accountType: AccountType;
+  /** The key that authenticated the request; null for a browser session. */
+  apiKeyId: string | null;
+  /** The hash of the session id, for a browser session. */
+  sessionIdHash: string | null;
+  /** The tenant the request acts in, and the caller's role there now. */
+  tenantId: string | null;
+  role: Role | null;
+}
+
+export interface RequestContext {
+  store: Store;
+  config: ServerConfig;
+  sessions: Sessions;
+  /** Failed sign-ins per account. */
+  loginFailures: FailureLimiter;
+  principal: Principal | null;
+  /** Set when a session asked for a tenant it does not belong to. */
+  tenantDenied: boolean;
+  audit: AuditContext;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { Resolvers } from '../../generated/graphql.js';
+import type { RequestContext } from '../../context.js';
+import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } from '../../auth/key-format.js';
+import { badInput, forbidden, notFound } from '../../errors.js';
+import type { KeyVisibility } from '../../store/types.js';
+import { checkFutureTime, checkName, checkPage } from '../inputs.js';
+import { auditContext, requireAdmin, requirePrincipal, requireRoleIn, roleIn } from '../guards.js';
+
+/** Own keys always; a tenant's service-account keys for its administrators. */
+function visibilityOf(ctx: RequestContext): KeyVisibility {
+  const principal = requirePrincipal(ctx);
+  const isAdminHere = !ctx.tenantDenied && principal.tenantId !== null && principal.role === 'TENANT_ADMIN';
+  return { ownerId: principal.userId, serviceAccountTenantId: isAdminHere ? principal.tenantId : null };
+}
+
+export const apiKeyResolvers: Resolvers = {
+  Query: {
+    auth_api_key: (_root, args, ctx) => ctx.store.listApiKeys(visibilityOf(ctx), checkPage(args)),
+    auth_api_key_aggregate: async (_root, args, ctx) => ({
+      aggregate: { count: await ctx.store.countApiKeys(visibilityOf(ctx), args.where) },
+    }),
+  },
+  auth_api_key: {
+    default_tenant_id: (key) => key.tenant_id,
+  },
+  Mutation: {
+    create_api_key: async (_root, { input }, ctx) => {
+      const principal = requirePrincipal(ctx);
+      const name = checkName('name', input.name);
+      const expiresAt = checkFutureTime('expires_at', input.expires_at);
+      const owner = await ctx.store.getUser(input.user_id);
+      let tenantId: string;
+
+      if (owner?.account_type === 'SERVICE') {
+        const membership = (await ctx.store.listMembershipsOfUser(owner.id))[0];
+        if (!membership) throw notFound('User');
+        const role = await requireRoleIn(ctx, membership.tenant_id, 'User');
+        requireAdmin(role, 'Only tenant administrators can create service-account keys.');
+        if (input.default_tenant_id && input.default_tenant_id !== membership.tenant_id) {
+          throw badInput('default_tenant_id', "A service account's keys act in its own tenant.");
+        }
+        tenantId = membership.tenant_id;
+      } else if (owner && owner.id === principal.userId) {
+        const requested = input.default_tenant_id ?? (ctx.tenantDenied ? null : principal.tenantId);
+        if (!requested) throw badInput('default_tenant_id', 'Choose the tenant the key acts in.');
+        if (principal.apiKeyId && requested !== principal.tenantId) throw forbidden('This API key can act only in its own tenant.');
+        await requireRoleIn(ctx, requested, 'Tenant');
+        tenantId = requested;
+      } else {
+        // Another person: visible to members of a shared tenant, so FORBIDDEN there; NOT_FOUND elsewhere.
+        const shared = owner && principal.tenantId ? await ctx.store.findMembership(owner.id, principal.tenantId) : null;
+        if (shared && (await roleIn(ctx, principal.tenantId!))) throw forbidden('You can create keys only for yourself or for a service account.');
+        throw notFound('User');
+      }
+
+      const key = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
+      const record = await ctx.store.createApiKey(
+        {
+          id: randomUUID(),
+          name,
+          keyHash: hashKey(key),
+          keyHint: keyHint(key),
+          userId: owner.id,
+          tenantId,
+          createdById: principal.userId,
+          expiresAt,
+        },
+        auditContext(ctx),
+      );
+      return { id: record.id, key, token: key };
+    },
+
+    delete_api_key: async (_root, { input }, ctx) => {
+      const principal = requirePrincipal(ctx);
+      const key = await ctx.store.getApiKey(input.key_id);
+      if (!key) throw notFound('API key');
+      if (key.user_id !== principal.userId) {
+        // Another's key: only a service account's, by an administrator of its tenant.
+        const owner = await ctx.store.getUser(key.user_id);
+        const role = owner?.account_type === 'SERVICE' ? await roleIn(ctx, key.tenant_id) : null;
+        if (role !== 'TENANT_ADMIN') throw notFound('API key');
+      }
+      await ctx.store.revokeApiKey(key.id, auditContext(ctx));
+      return { success: true, error: null };
+    },
+  },
+};

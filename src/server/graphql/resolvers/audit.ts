@@ -1,0 +1,21 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { checkPage } from '../inputs.js';
+import { requireAdmin, requireCurrentTenant } from '../guards.js';
+
+export const auditResolvers: Resolvers = {
+  Query: {
+    audit_event: async (_root, args, ctx) => {
+      const { tenantId, role } = requireCurrentTenant(ctx);
+      requireAdmin(role, 'Only tenant administrators can read the audit log.');
+      return ctx.store.listAuditEvents(tenantId, checkPage(args));
+    },
+    audit_event_aggregate: async (_root, args, ctx) => {
+      const { tenantId, role } = requireCurrentTenant(ctx);
+      requireAdmin(role, 'Only tenant administrators can read the audit log.');
+      return { aggregate: { count: await ctx.store.countAuditEvents(tenantId, args.where) } };
+    },
+  },
+  audit_event: {
+    actor: (event) => event.actor ?? null,
+  },
+};

@@ -1,0 +1,87 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords.js';
+import { ApiError, badInput } from '../../errors.js';
+import { checkEmail, checkName, checkPassword, checkUsername, ROLE_NAMES, slugify } from '../inputs.js';
+import { auditContext, permissionsOf, requirePrincipal } from '../guards.js';
+
+const WRONG_LOGIN = 'Wrong email or password.';
+
+export const authResolvers: Resolvers = {
+  Query: {
+    auth_info: (_root, _args, ctx) => {
+      const principal = requirePrincipal(ctx);
+      if (ctx.tenantDenied) return { ...principal, tenantId: null, role: null };
+      return principal;
+    },
+    user: async (_root, _args, ctx) => {
+      const principal = requirePrincipal(ctx);
+      const user = await ctx.store.getUser(principal.userId);
+      return user ? [user] : [];
+    },
+    setup_required: async (_root, _args, ctx) => (await ctx.store.countHumanUsers()) === 0,
+  },
+  auth_info: {
+    user_id: (p) => p.userId,
+    tenant_id: (p) => p.tenantId,
+    role: (p) => p.role,
+    permissions: (p) => permissionsOf(p),
+    api_key_id: (p) => p.apiKeyId,
+    user: (p) => ({ id: p.userId, username: p.username, account_type: p.accountType }),
+    tenant: (p, _args, ctx) => (p.tenantId ? ctx.store.getTenant(p.tenantId) : null),
+  },
+  user: {
+    memberships: (user, _args, ctx) => ctx.store.listMembershipsOfUser(user.id),
+  },
+  membership: {
+    tenant: async (membership, _args, ctx) => (await ctx.store.getTenant(membership.tenant_id))!,
+    role_detail: (membership) => ({ id: membership.role, name: ROLE_NAMES[membership.role] }),
+  },
+  Mutation: {
+    bootstrap: async (_root, { input }, ctx) => {
+      const email = checkEmail('email', input.email);
+      const username = checkUsername('username', input.username);
+      const password = checkPassword('password', input.password);
+      const tenantName = checkName('tenant_name', input.tenant_name, 'Tenant name');
+      if ((await ctx.store.countHumanUsers()) > 0) throw badInput('email', 'Keyplane is already set up; sign in instead.');
+      const passwordHash = await hashPassword(password);
+      const { user, tenant } = await ctx.store.bootstrap(
+        { email, username, passwordHash, tenantName, tenantSlug: slugify(tenantName) },
+        auditContext(ctx),
+      );
+      await ctx.sessions.create(ctx.reply, user.id);
+      return { user_id: user.id, tenant_id: tenant.id, tenant_slug: tenant.slug };
+    },
+    log_in: async (_root, { input }, ctx) => {
+      const email = input.email.trim().toLowerCase();
+      const retryAfter = ctx.loginFailures.retryAfter(email);
+      if (retryAfter > 0) {
+        ctx.reply.header('Retry-After', String(retryAfter));
+        throw new ApiError('RATE_LIMITED', 'Too many failed sign-ins for this account; try again later.', { retry_after: retryAfter });
+      }
+      const login = await ctx.store.findLogin(email);
+      const ok = login ? await verifyPassword(input.password, login.passwordHash) : await verifyAgainstDummy(input.password);
+      if (!login || !ok) {
+        ctx.loginFailures.fail(email);
+        ctx.store.recordAudit({
+          action: 'auth.log_in_failed',
+          actor_id: login?.user.id ?? null,
+          tenant_id: null,
+          target_type: 'user',
+          target_id: login?.user.id ?? null,
+          target_name: email.slice(0, 254),
+          source_address: ctx.request.ip,
+        });
+        throw badInput('password', WRONG_LOGIN);
+      }
+      ctx.loginFailures.reset(email);
+      // A new session id at every sign-in; the old session, if any, ends.
+      if (ctx.principal?.sessionIdHash) await ctx.store.deleteSession(ctx.principal.sessionIdHash);
+      const { expiresAt } = await ctx.sessions.create(ctx.reply, login.user.id);
+      return { user_id: login.user.id, expires_at: expiresAt };
+    },
+    log_out: async (_root, _args, ctx) => {
+      await ctx.sessions.destroy(ctx.reply, ctx.principal?.sessionIdHash ?? null);
+      return { success: true, error: null };
+    },
+  },
+};

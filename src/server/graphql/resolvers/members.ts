@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Resolvers } from '../../generated/graphql.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { badInput, forbidden, notFound } from '../../errors.js';
+import { checkEmail, checkPage, checkPassword, checkRole, checkUsername, ROLE_NAMES, DEFAULT_LIMIT, MAX_LIMIT } from '../inputs.js';
+import { auditContext, requireAdmin, requireCurrentTenant, requireRoleIn } from '../guards.js';
+import type { InvitationRecord } from '../../store/types.js';
+
+const INVITATION_DAYS = 7;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function invitationStatus(invitation: InvitationRecord): 'VALID' | 'EXPIRED' | 'USED' | 'REVOKED' {
+  if (invitation.accepted_at) return 'USED';
+  if (invitation.revoked_at) return 'REVOKED';
+  if (Date.parse(invitation.expires_at) <= Date.now()) return 'EXPIRED';
+  return 'VALID';
+}
+
+const INVITATION_PROBLEMS = {
+  USED: 'This invitation has already been used.',
+  REVOKED: 'This invitation has been revoked.',
+  EXPIRED: 'This invitation has expired; ask an administrator for a new one.',
+} as const;
+
+export const memberResolvers: Resolvers = {
+  Query: {
+    user_view_same_tenant: async (_root, args, ctx) => {
+      const { tenantId, role } = requireCurrentTenant(ctx);
+      const members = await ctx.store.listMembers(tenantId, checkPage(args));
+      // Key counts are key metadata: service accounts' for administrators only.
+      return members.map((member) => ({ ...member, api_key_count: role === 'TENANT_ADMIN' ? member.api_key_count : -1 }));
+    },
+    user_view_same_tenant_aggregate: async (_root, args, ctx) => {
+      const { tenantId } = requireCurrentTenant(ctx);
+      return { aggregate: { count: await ctx.store.countMembers(tenantId, args.where) } };
+    },
+    membership_invitation: async (_root, args, ctx) => {
+      const { tenantId, role } = requireCurrentTenant(ctx);
+      requireAdmin(role, 'Only tenant administrators can see invitations.');
+      const { limit, offset } = checkPage({ limit: args.limit ?? DEFAULT_LIMIT, offset: args.offset });
+      return ctx.store.listPendingInvitations(tenantId, Math.min(limit, MAX_LIMIT), offset);
+    },
+    invitation_preview: async (_root, { token }, ctx) => {
+      const invitation = await ctx.store.findInvitationByToken(hashToken(token));
+      if (!invitation) return null;
+      const tenant = await ctx.store.getTenant(invitation.tenant_id);
+      return {
+        tenant_name: tenant?.name ?? '',
+        email: invitation.email,
+        role: invitation.role,
+        role_detail: { id: invitation.role, name: ROLE_NAMES[invitation.role] },
+        status: invitationStatus(invitation),
+        account_exists: (await ctx.store.findUserByEmail(invitation.email)) !== null,
+      };
+    },
+  },
+  user_view_same_tenant: {
+    memberships: (member) => [member.membership],
+    api_key_count: (member) => (member.account_type === 'SERVICE' && member.api_key_count >= 0 ? member.api_key_count : null),
+  },
+  membership_invitation: {
+    role_detail: (invitation) => ({ id: invitation.role, name: ROLE_NAMES[invitation.role] }),
+    invited_by: async (invitation, _args, ctx) => {
+      const user = invitation.invited_by_id ? await ctx.store.getUser(invitation.invited_by_id) : null;
+      return user && { id: user.id, username: user.username, account_type: user.account_type };
+    },
+  },
+  Mutation: {
+    set_membership_role: async (_root, { input }, ctx) => {
+      const role = checkRole('role', input.role);
+      const membership = await ctx.store.getMembership(input.membership_id);
+      if (!membership) throw notFound('Membership');
+      const callerRole = await requireRoleIn(ctx, membership.tenant_id, 'Membership');
+      requireAdmin(callerRole, 'Only tenant administrators can change roles.');
+      const updated = await ctx.store.setMembershipRole(membership.id, role, auditContext(ctx));
+      return { id: updated.id };
+    },
+    delete_membership: async (_root, { input }, ctx) => {
+      const membership = await ctx.store.getMembership(input.membership_id);
+      if (!membership) throw notFound('Membership');
+      const callerRole = await requireRoleIn(ctx, membership.tenant_id, 'Membership');
+      const leaving = membership.user_id === ctx.principal!.userId;
+      if (!leaving) requireAdmin(callerRole, 'Only tenant administrators can remove members.');
+      const member = await ctx.store.getUser(membership.user_id);
+      if (member?.account_type === 'SERVICE') throw badInput('membership_id', 'Remove a service account with delete_service_account.');
+      await ctx.store.deleteMembership(membership.id, auditContext(ctx));
+      return { success: true, error: null };
+    },
+    create_membership_invitation: async (_root, { input }, ctx) => {
+      const email = checkEmail('email', input.email);
+      const role = checkRole('role', input.role);
+      const callerRole = await requireRoleIn(ctx, input.tenant_id, 'Tenant');
+      requireAdmin(callerRole, 'Only tenant administrators can invite members.');
+      const existing = await ctx.store.findUserByEmail(email);
+      if (existing && (await ctx.store.findMembership(existing.id, input.tenant_id))) {
+        throw badInput('email', 'This person is already a member of the tenant.');
+      }
+      const token = randomBytes(24).toString('base64url');
+      const invitation = await ctx.store.createInvitation(
+        {
+          tenantId: input.tenant_id,
+          email,
+          role,
+          tokenHash: hashToken(token),
+          invitedById: ctx.principal!.userId,
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString(),
+        },
+        auditContext(ctx),
+      );
+      return { id: invitation.id, token };
+    },
+    delete_membership_invitation: async (_root, { input }, ctx) => {
+      const invitation = await ctx.store.getInvitation(input.invitation_id);
+      if (!invitation) throw notFound('Invitation');
+      const callerRole = await requireRoleIn(ctx, invitation.tenant_id, 'Invitation');
+      requireAdmin(callerRole, 'Only tenant administrators can revoke invitations.');
+      if (invitationStatus(invitation) !== 'VALID') throw badInput('invitation_id', 'This invitation is no longer pending.');
+      await ctx.store.revokeInvitation(invitation.id, auditContext(ctx));
+      return { success: true, error: null };
+    },
+    accept_membership_invitation: async (_root, { input }, ctx) => {
+      const invitation = await ctx.store.findInvitationByToken(hashToken(input.token));
+      if (!invitation) throw notFound('Invitation');
+      const status = invitationStatus(invitation);
+      if (status !== 'VALID') throw badInput('token', INVITATION_PROBLEMS[status]);
+      const tenant = (await ctx.store.getTenant(invitation.tenant_id))!;
+
+      let userId: string;
+      if (ctx.principal) {
+        if (ctx.principal.accountType !== 'NORMAL' || ctx.principal.apiKeyId) throw forbidden('Sign in as a person to accept an invitation.');
+        userId = ctx.principal.userId;
+      } else {
+        if (!input.username || !input.password) throw badInput('username', 'Choose a username and a password, or sign in to join with your account.');
+        const username = checkUsername('username', input.username);
+        const password = checkPassword('password', input.password);
+        if (await ctx.store.findUserByEmail(invitation.email)) {
+          throw badInput('email', 'An account with this email already exists: sign in to accept the invitation.');
+        }
+        const user = await ctx.store.createUser({ email: invitation.email, username, passwordHash: await hashPassword(password) });
+        userId = user.id;
+      }
+      await ctx.store.acceptInvitation(invitation.id, userId, auditContext(ctx));
+      if (!ctx.principal) await ctx.sessions.create(ctx.reply, userId);
+      return { success: true, tenant_id: tenant.id, tenant_slug: tenant.slug };
+    },
+  },
+};

@@ -1,0 +1,34 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { badInput } from '../../errors.js';
+import { checkName, checkPage, checkSlug, slugify } from '../inputs.js';
+import { auditContext, requirePerson, requirePrincipal } from '../guards.js';
+
+export const tenantResolvers: Resolvers = {
+  Query: {
+    tenant: (_root, args, ctx) => {
+      const principal = requirePrincipal(ctx);
+      return ctx.store.listTenantsOfUser(principal.userId, checkPage(args));
+    },
+    tenant_aggregate: async (_root, args, ctx) => {
+      const principal = requirePrincipal(ctx);
+      return { aggregate: { count: await ctx.store.countTenantsOfUser(principal.userId, args.where) } };
+    },
+  },
+  Mutation: {
+    create_tenant: async (_root, { input }, ctx) => {
+      const principal = requirePerson(ctx);
+      const name = checkName('name', input.name, 'Tenant name');
+      let slug: string;
+      if (input.slug !== null && input.slug !== undefined) {
+        slug = checkSlug('slug', input.slug);
+        if (await ctx.store.findTenantByIdOrSlug(slug)) throw badInput('slug', `The slug "${slug}" is already taken.`);
+      } else {
+        const base = slugify(name);
+        slug = base;
+        for (let n = 2; await ctx.store.findTenantByIdOrSlug(slug); n++) slug = `${base.slice(0, 35)}-${n}`;
+      }
+      const tenant = await ctx.store.createTenant({ name, slug, adminUserId: principal.userId }, auditContext(ctx));
+      return { id: tenant.id, slug: tenant.slug };
+    },
+  },
+};

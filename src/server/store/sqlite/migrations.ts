@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+
+// Versioned migrations, applied in order at start-up; PRAGMA user_version records
+// the last one applied. Never edit a released migration: add a new one.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE tenant (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL
+  );
+
+  CREATE TABLE user (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    email TEXT UNIQUE COLLATE NOCASE,
+    first_name TEXT,
+    last_name TEXT,
+    account_type TEXT NOT NULL CHECK (account_type IN ('NORMAL', 'SERVICE')),
+    password_hash TEXT,
+    default_membership_id TEXT,
+    created TEXT NOT NULL
+  );
+
+  CREATE TABLE membership (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenant(id),
+    user_id TEXT NOT NULL REFERENCES user(id),
+    role TEXT NOT NULL CHECK (role IN ('TENANT_ADMIN', 'USER', 'READ_ONLY_USER')),
+    created TEXT NOT NULL,
+    UNIQUE (tenant_id, user_id)
+  );
+  CREATE INDEX membership_user ON membership(user_id);
+
+  CREATE TABLE api_key (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    key_hint TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES user(id),
+    tenant_id TEXT NOT NULL REFERENCES tenant(id),
+    owner_kind TEXT NOT NULL CHECK (owner_kind IN ('NORMAL', 'SERVICE')),
+    created_by_id TEXT REFERENCES user(id),
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    expires_at TEXT,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  -- A user's own keys, newest first; and a tenant's service-account keys, newest first.
+  CREATE INDEX api_key_owner_created ON api_key(user_id, created) WHERE revoked_at IS NULL;
+  CREATE INDEX api_key_tenant_kind_created ON api_key(tenant_id, owner_kind, created) WHERE revoked_at IS NULL;
+
+  CREATE TABLE session (
+    id_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES user(id),
+    created TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX session_user ON session(user_id);
+
+  CREATE TABLE invitation (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenant(id),
+    email TEXT NOT NULL COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('TENANT_ADMIN', 'USER', 'READ_ONLY_USER')),
+    token_hash TEXT NOT NULL UNIQUE,
+    invited_by_id TEXT REFERENCES user(id),
+    created TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    accepted_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX invitation_tenant ON invitation(tenant_id, created);
+
+  CREATE TABLE audit_event (
+    id TEXT PRIMARY KEY,
+    action TEXT NOT NULL,
+    actor_id TEXT,
+    tenant_id TEXT,
+    target_type TEXT,
+    target_id TEXT,
+    target_name TEXT,
+    source_address TEXT,
+    created TEXT NOT NULL
+  );
+  CREATE INDEX audit_event_tenant_created ON audit_event(tenant_id, created);
+  `,
+];
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

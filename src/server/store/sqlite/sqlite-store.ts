@@ -1,0 +1,608 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { badInput, notFound } from '../../errors.js';
+import { compileOrderBy, compileWhere, orderByClause, type EntitySpec } from '../hasura-sql.js';
+import type {
+  ApiKeyRecord,
+  ApiKeyRow,
+  AuditContext,
+  AuditEventRecord,
+  AuditInput,
+  BoolExp,
+  InvitationRecord,
+  KeyCredential,
+  KeyVisibility,
+  MemberRow,
+  MembershipRecord,
+  NewApiKey,
+  Page,
+  Role,
+  SessionRecord,
+  Store,
+  TenantRecord,
+  UserRecord,
+} from '../types.js';
+import { migrate } from './migrations.js';
+
+const now = () => new Date().toISOString();
+
+const TENANT_SPEC: EntitySpec = {
+  fields: { id: 't.id', name: 't.name', slug: 't.slug', created: 't.created' },
+};
+const KEY_OWNER_SPEC: EntitySpec = {
+  fields: { id: 'u.id', username: 'u.username', account_type: 'u.account_type' },
+};
+const API_KEY_SPEC: EntitySpec = {
+  fields: {
+    id: 'k.id',
+    name: 'k.name',
+    created: 'k.created',
+    updated: 'k.updated',
+    expires_at: 'k.expires_at',
+    last_used_at: 'k.last_used_at',
+    user_id: 'k.user_id',
+    default_tenant_id: 'k.tenant_id',
+  },
+  relations: { user: KEY_OWNER_SPEC, tenant: TENANT_SPEC },
+};
+const MEMBER_SPEC: EntitySpec = {
+  fields: { id: 'u.id', username: 'u.username', email: 'u.email', account_type: 'u.account_type', created: 'u.created' },
+};
+const AUDIT_SPEC: EntitySpec = {
+  fields: { action: 'a.action', actor_id: 'a.actor_id', target_type: 'a.target_type', target_id: 'a.target_id', created: 'a.created' },
+};
+
+const USER_COLUMNS = 'u.id, u.username, u.email, u.first_name, u.last_name, u.account_type, u.default_membership_id, u.created';
+const KEY_COLUMNS = 'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at';
+const KEY_ROW_SELECT = `${KEY_COLUMNS},
+  u.username AS owner_username, u.account_type AS owner_account_type,
+  c.username AS creator_username, c.account_type AS creator_account_type,
+  t.name AS tenant_name, t.slug AS tenant_slug, t.created AS tenant_created
+  FROM api_key k
+  JOIN user u ON u.id = k.user_id
+  JOIN tenant t ON t.id = k.tenant_id
+  LEFT JOIN user c ON c.id = k.created_by_id`;
+
+type Row = Record<string, any>;
+
+function toKeyRow(r: Row): ApiKeyRow {
+  return {
+    id: r.id,
+    name: r.name,
+    key_hint: r.key_hint,
+    user_id: r.user_id,
+    tenant_id: r.tenant_id,
+    created_by_id: r.created_by_id,
+    created: r.created,
+    updated: r.updated,
+    expires_at: r.expires_at,
+    last_used_at: r.last_used_at,
+    user: { id: r.user_id, username: r.owner_username, account_type: r.owner_account_type },
+    created_by: r.created_by_id ? { id: r.created_by_id, username: r.creator_username, account_type: r.creator_account_type } : null,
+    tenant: { id: r.tenant_id, name: r.tenant_name, slug: r.tenant_slug, created: r.tenant_created },
+  };
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // WAL with synchronous=NORMAL is durable across process crashes (not power loss).
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Statements are prepared once and reused: the hot path never re-parses SQL. */
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // List queries vary with their filters; keep the cache bounded.
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private get<T>(sql: string, ...params: unknown[]): T | null {
+    return (this.stmt(sql).get(...params) as T | undefined) ?? null;
+  }
+
+  private all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.stmt(sql).all(...params) as T[];
+  }
+
+  private run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.stmt(sql).run(...params);
+  }
+
+  private audit(action: string, context: AuditContext, tenantId: string | null, targetType: string, targetId: string, targetName: string | null) {
+    this.recordAudit({ action, actor_id: context.actorId, tenant_id: tenantId, target_type: targetType, target_id: targetId, target_name: targetName, source_address: context.sourceAddress });
+  }
+
+  private insertMembership(tenantId: string, userId: string, role: Role): MembershipRecord {
+    const membership: MembershipRecord = { id: randomUUID(), tenant_id: tenantId, user_id: userId, role, created: now() };
+    this.run('INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, ?, ?)', membership.id, tenantId, userId, role, membership.created);
+    this.run('UPDATE user SET default_membership_id = ? WHERE id = ? AND default_membership_id IS NULL', membership.id, userId);
+    return membership;
+  }
+
+  private insertTenant(name: string, slug: string): TenantRecord {
+    const tenant: TenantRecord = { id: randomUUID(), name, slug, created: now() };
+    try {
+      this.run('INSERT INTO tenant (id, name, slug, created) VALUES (?, ?, ?, ?)', tenant.id, name, slug, tenant.created);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw badInput('slug', `The slug "${slug}" is already taken.`);
+      throw error;
+    }
+    return tenant;
+  }
+
+  private insertUser(input: { email: string | null; username: string; passwordHash: string | null; accountType: 'NORMAL' | 'SERVICE' }): UserRecord {
+    const user: UserRecord = {
+      id: randomUUID(),
+      username: input.username,
+      email: input.email,
+      first_name: null,
+      last_name: null,
+      account_type: input.accountType,
+      default_membership_id: null,
+      created: now(),
+    };
+    try {
+      this.run(
+        'INSERT INTO user (id, username, email, account_type, password_hash, created) VALUES (?, ?, ?, ?, ?, ?)',
+        user.id, user.username, user.email, user.account_type, input.passwordHash, user.created,
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw badInput('email', 'An account with this email already exists.');
+      throw error;
+    }
+    return user;
+  }
+
+  // ------------------------------------------------------------ users, tenants, memberships
+
+  async countHumanUsers(): Promise<number> {
+    return this.get<{ n: number }>("SELECT count(*) AS n FROM user WHERE account_type = 'NORMAL'")!.n;
+  }
+
+  async bootstrap(input: { email: string; username: string; passwordHash: string; tenantName: string; tenantSlug: string }, audit: AuditContext) {
+    return this.db.transaction(() => {
+      if (this.get<{ n: number }>("SELECT count(*) AS n FROM user WHERE account_type = 'NORMAL'")!.n > 0) {
+        throw badInput('email', 'Keyplane is already set up; sign in instead.');
+      }
+      const user = this.insertUser({ email: input.email, username: input.username, passwordHash: input.passwordHash, accountType: 'NORMAL' });
+      const tenant = this.insertTenant(input.tenantName, input.tenantSlug);
+      const membership = this.insertMembership(tenant.id, user.id, 'TENANT_ADMIN');
+      user.default_membership_id = membership.id;
+      this.audit('tenant.create', { ...audit, actorId: user.id }, tenant.id, 'tenant', tenant.id, tenant.name);
+      return { user, tenant };
+    })();
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    return this.get<UserRecord>(`SELECT ${USER_COLUMNS} FROM user u WHERE u.id = ?`, id);
+  }
+
+  async getUsers(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    return this.stmt(`SELECT ${USER_COLUMNS} FROM user u WHERE u.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as UserRecord[];
+  }
+
+  async findLogin(email: string) {
+    const row = this.get<UserRecord & { password_hash: string | null }>(
+      `SELECT ${USER_COLUMNS}, u.password_hash FROM user u WHERE u.email = ? AND u.account_type = 'NORMAL'`, email,
+    );
+    if (!row || !row.password_hash) return null;
+    const { password_hash, ...user } = row;
+    return { user, passwordHash: password_hash };
+  }
+
+  async findUserByEmail(email: string): Promise<UserRecord | null> {
+    return this.get<UserRecord>(`SELECT ${USER_COLUMNS} FROM user u WHERE u.email = ?`, email);
+  }
+
+  async createUser(input: { email: string; username: string; passwordHash: string }): Promise<UserRecord> {
+    return this.insertUser({ ...input, accountType: 'NORMAL' });
+  }
+
+  async getTenant(id: string): Promise<TenantRecord | null> {
+    return this.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ?', id);
+  }
+
+  async getTenants(ids: readonly string[]): Promise<TenantRecord[]> {
+    if (ids.length === 0) return [];
+    return this.stmt(`SELECT id, name, slug, created FROM tenant WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as TenantRecord[];
+  }
+
+  async findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null> {
+    return this.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ? OR slug = ?', idOrSlug, idOrSlug);
+  }
+
+  async listTenantsOfUser(userId: string, page: Page): Promise<TenantRecord[]> {
+    const params: unknown[] = [userId];
+    const where = compileWhere(TENANT_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(TENANT_SPEC, page.orderBy ?? [{ name: 'asc' }]), 't.id');
+    return this
+      .stmt(`SELECT t.id, t.name, t.slug, t.created FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, page.limit, page.offset) as TenantRecord[];
+  }
+
+  async countTenantsOfUser(userId: string, where?: BoolExp | null): Promise<number> {
+    const params: unknown[] = [userId];
+    const clause = compileWhere(TENANT_SPEC, where, params);
+    return (this.stmt(`SELECT count(*) AS n FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${clause})`).get(...params) as { n: number }).n;
+  }
+
+  async createTenant(input: { name: string; slug: string; adminUserId: string }, audit: AuditContext): Promise<TenantRecord> {
+    return this.db.transaction(() => {
+      const tenant = this.insertTenant(input.name, input.slug);
+      this.insertMembership(tenant.id, input.adminUserId, 'TENANT_ADMIN');
+      this.audit('tenant.create', audit, tenant.id, 'tenant', tenant.id, tenant.name);
+      return tenant;
+    })();
+  }
+
+  async getMembership(id: string): Promise<MembershipRecord | null> {
+    return this.get<MembershipRecord>('SELECT id, tenant_id, user_id, role, created FROM membership WHERE id = ?', id);
+  }
+
+  async findMembership(userId: string, tenantId: string): Promise<MembershipRecord | null> {
+    return this.get<MembershipRecord>('SELECT id, tenant_id, user_id, role, created FROM membership WHERE user_id = ? AND tenant_id = ?', userId, tenantId);
+  }
+
+  async listMembershipsOfUser(userId: string): Promise<MembershipRecord[]> {
+    return this.all<MembershipRecord>('SELECT id, tenant_id, user_id, role, created FROM membership WHERE user_id = ? ORDER BY created', userId);
+  }
+
+  async countAdmins(tenantId: string): Promise<number> {
+    return this.countHumanAdmins(tenantId);
+  }
+
+  private countHumanAdmins(tenantId: string): number {
+    return this.get<{ n: number }>(
+      "SELECT count(*) AS n FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND m.role = 'TENANT_ADMIN' AND u.account_type = 'NORMAL'",
+      tenantId,
+    )!.n;
+  }
+
+  /** Checked inside the changing transaction, so two concurrent demotions cannot both pass. */
+  private isLastHumanAdmin(membership: MembershipRecord): boolean {
+    if (membership.role !== 'TENANT_ADMIN') return false;
+    const user = this.get<{ account_type: string }>('SELECT account_type FROM user WHERE id = ?', membership.user_id);
+    return user?.account_type === 'NORMAL' && this.countHumanAdmins(membership.tenant_id) <= 1;
+  }
+
+  async setMembershipRole(membershipId: string, role: Role, audit: AuditContext): Promise<MembershipRecord> {
+    return this.db.transaction(() => {
+      const membership = this.get<MembershipRecord>('SELECT id, tenant_id, user_id, role, created FROM membership WHERE id = ?', membershipId);
+      if (!membership) throw notFound('Membership');
+      if (role !== 'TENANT_ADMIN' && this.isLastHumanAdmin(membership)) {
+        throw badInput('role', 'This is the last administrator of the tenant: make someone else an administrator first.');
+      }
+      this.run('UPDATE membership SET role = ? WHERE id = ?', role, membershipId);
+      this.audit('membership.role_change', audit, membership.tenant_id, 'membership', membership.id, `${membership.role} → ${role}`);
+      return { ...membership, role };
+    })();
+  }
+
+  async deleteMembership(membershipId: string, audit: AuditContext): Promise<void> {
+    this.db.transaction(() => {
+      const membership = this.get<MembershipRecord>('SELECT id, tenant_id, user_id, role, created FROM membership WHERE id = ?', membershipId);
+      if (!membership) throw notFound('Membership');
+      if (this.isLastHumanAdmin(membership)) {
+        throw badInput('membership_id', 'This is the last administrator of the tenant: make someone else an administrator first.');
+      }
+      const at = now();
+      this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE user_id = ? AND tenant_id = ? AND revoked_at IS NULL', at, at, membership.user_id, membership.tenant_id);
+      this.run('DELETE FROM membership WHERE id = ?', membershipId);
+      const next = this.get<{ id: string }>('SELECT id FROM membership WHERE user_id = ? ORDER BY created LIMIT 1', membership.user_id);
+      this.run('UPDATE user SET default_membership_id = ? WHERE id = ? AND default_membership_id = ?', next?.id ?? null, membership.user_id, membershipId);
+      const user = this.get<{ username: string }>('SELECT username FROM user WHERE id = ?', membership.user_id);
+      this.audit('membership.delete', audit, membership.tenant_id, 'membership', membership.id, user?.username ?? null);
+    })();
+  }
+
+  async listMembers(tenantId: string, page: Page): Promise<MemberRow[]> {
+    const params: unknown[] = [now(), tenantId];
+    const where = compileWhere(MEMBER_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(MEMBER_SPEC, page.orderBy ?? [{ username: 'asc' }]), 'u.id');
+    const rows = this
+      .stmt(
+        `SELECT ${USER_COLUMNS}, m.id AS m_id, m.role AS m_role, m.created AS m_created,
+           (SELECT count(*) FROM api_key k WHERE k.user_id = u.id AND k.tenant_id = m.tenant_id AND k.revoked_at IS NULL
+              AND (k.expires_at IS NULL OR k.expires_at > ?)) AS api_key_count
+         FROM membership m JOIN user u ON u.id = m.user_id
+         WHERE m.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, page.limit, page.offset) as Row[];
+    return rows.map(({ m_id, m_role, m_created, api_key_count, ...user }) => ({
+      ...(user as UserRecord),
+      api_key_count,
+      membership: { id: m_id, tenant_id: tenantId, user_id: user.id, role: m_role, created: m_created },
+    }));
+  }
+
+  async countMembers(tenantId: string, where?: BoolExp | null): Promise<number> {
+    const params: unknown[] = [tenantId];
+    const clause = compileWhere(MEMBER_SPEC, where, params);
+    return (this.stmt(`SELECT count(*) AS n FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND (${clause})`).get(...params) as { n: number }).n;
+  }
+
+  // ------------------------------------------------------------ service accounts
+
+  async createServiceAccount(input: { tenantId: string; name: string; role: Role }, audit: AuditContext): Promise<UserRecord> {
+    return this.db.transaction(() => {
+      const user = this.insertUser({ email: null, username: input.name, passwordHash: null, accountType: 'SERVICE' });
+      const membership = this.insertMembership(input.tenantId, user.id, input.role);
+      user.default_membership_id = membership.id;
+      this.audit('service_account.create', audit, input.tenantId, 'service_account', user.id, user.username);
+      return user;
+    })();
+  }
+
+  async deleteServiceAccount(userId: string, audit: AuditContext): Promise<number> {
+    return this.db.transaction(() => {
+      const account = this.get<{ username: string; tenant_id: string }>(
+        "SELECT u.username, m.tenant_id FROM user u JOIN membership m ON m.user_id = u.id WHERE u.id = ? AND u.account_type = 'SERVICE'", userId,
+      );
+      if (!account) throw notFound('Service account');
+      const at = now();
+      const revoked = this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE user_id = ? AND revoked_at IS NULL', at, at, userId).changes;
+      this.run('UPDATE user SET default_membership_id = NULL WHERE id = ?', userId);
+      this.run('DELETE FROM membership WHERE user_id = ?', userId);
+      this.audit('service_account.delete', audit, account.tenant_id, 'service_account', userId, account.username);
+      return revoked;
+    })();
+  }
+
+  // ------------------------------------------------------------ API keys
+
+  async createApiKey(key: NewApiKey, audit: AuditContext): Promise<ApiKeyRecord> {
+    const at = now();
+    const record: ApiKeyRecord = {
+      id: key.id,
+      name: key.name,
+      key_hint: key.keyHint,
+      user_id: key.userId,
+      tenant_id: key.tenantId,
+      created_by_id: key.createdById,
+      created: at,
+      updated: at,
+      expires_at: key.expiresAt,
+      last_used_at: null,
+    };
+    this.db.transaction(() => {
+      this.run(
+        `INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, (SELECT account_type FROM user WHERE id = ?), ?, ?, ?, ?)`,
+        key.id, key.name, key.keyHash, key.keyHint, key.userId, key.tenantId, key.userId, key.createdById, at, at, key.expiresAt,
+      );
+      this.audit('api_key.create', audit, key.tenantId, 'api_key', key.id, key.name);
+    })();
+    return record;
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | null> {
+    return this.get<ApiKeyRecord>(`SELECT ${KEY_COLUMNS} FROM api_key k WHERE k.id = ? AND k.revoked_at IS NULL`, id);
+  }
+
+  async revokeApiKey(id: string, audit: AuditContext): Promise<boolean> {
+    return this.db.transaction(() => {
+      const key = this.get<{ name: string; tenant_id: string }>('SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL', id);
+      if (!key) return false;
+      const at = now();
+      this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', at, at, id);
+      this.audit('api_key.revoke', audit, key.tenant_id, 'api_key', id, key.name);
+      return true;
+    })();
+  }
+
+  async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
+    const row = this.get<Row>(
+      `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, u.account_type, u.username, m.role
+       FROM api_key k JOIN user u ON u.id = k.user_id
+       LEFT JOIN membership m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
+       WHERE k.key_hash = ?`,
+      keyHash,
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      user_id: row.user_id,
+      tenant_id: row.tenant_id,
+      expires_at: row.expires_at,
+      last_used_at: row.last_used_at,
+      revoked: row.revoked_at !== null,
+      account_type: row.account_type,
+      username: row.username,
+      role: row.role,
+    };
+  }
+
+  touchApiKeys(uses: ReadonlyMap<string, string>): void {
+    this.db.transaction(() => {
+      for (const [id, at] of uses) this.run('UPDATE api_key SET last_used_at = ? WHERE id = ?', at, id);
+    })();
+  }
+
+  /**
+   * One branch per visibility scope (own keys; a tenant's service-account keys), each
+   * ordered and limited on its own index, then merged: the first page costs the same
+   * with 100 keys or 100,000.
+   */
+  async listApiKeys(visibility: KeyVisibility, page: Page): Promise<ApiKeyRow[]> {
+    const terms = compileOrderBy(API_KEY_SPEC, page.orderBy ?? [{ created: 'desc' }]);
+    const sortColumns = terms.map((t, i) => `, ${t.expression} AS s${i}`).join('');
+    const innerOrder = orderByClause(terms, 'k.id');
+    const outerOrder = orderByClause(terms.map((t, i) => ({ expression: `s${i}`, direction: t.direction })), 'id');
+    const params: unknown[] = [];
+    const branches = this.keyScopes(visibility).map((scope) => {
+      params.push(...scope.params);
+      const where = compileWhere(API_KEY_SPEC, page.where, params);
+      params.push(page.limit + page.offset);
+      return `SELECT * FROM (SELECT ${KEY_ROW_SELECT.replace('\n  FROM', `${sortColumns}\n  FROM`)}
+        WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${where}) ORDER BY ${innerOrder} LIMIT ?)`;
+    });
+    const sql = `${branches.join(' UNION ALL ')} ORDER BY ${outerOrder} LIMIT ? OFFSET ?`;
+    const rows = this.stmt(sql).all(...params, page.limit, page.offset) as Row[];
+    return rows.map(toKeyRow);
+  }
+
+  async countApiKeys(visibility: KeyVisibility, where?: BoolExp | null): Promise<number> {
+    let total = 0;
+    for (const scope of this.keyScopes(visibility)) {
+      const params: unknown[] = [...scope.params];
+      const clause = compileWhere(API_KEY_SPEC, where, params);
+      const sql = `SELECT count(*) AS n FROM api_key k JOIN user u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id
+        WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${clause})`;
+      total += (this.stmt(sql).get(...params) as { n: number }).n;
+    }
+    return total;
+  }
+
+  private keyScopes(visibility: KeyVisibility): { sql: string; params: unknown[] }[] {
+    const scopes = [{ sql: 'k.user_id = ?', params: [visibility.ownerId] as unknown[] }];
+    if (visibility.serviceAccountTenantId) {
+      scopes.push({
+        sql: "k.tenant_id = ? AND k.owner_kind = 'SERVICE' AND k.user_id <> ?",
+        params: [visibility.serviceAccountTenantId, visibility.ownerId],
+      });
+    }
+    return scopes;
+  }
+
+  // ------------------------------------------------------------ sessions
+
+  async createSession(input: { idHash: string; userId: string; expiresAt: string }): Promise<void> {
+    const at = now();
+    this.run('INSERT INTO session (id_hash, user_id, created, last_seen, expires_at) VALUES (?, ?, ?, ?, ?)', input.idHash, input.userId, at, at, input.expiresAt);
+  }
+
+  async findSession(idHash: string): Promise<SessionRecord | null> {
+    return this.get<SessionRecord>('SELECT id_hash AS id, user_id, created, last_seen, expires_at FROM session WHERE id_hash = ?', idHash);
+  }
+
+  touchSession(idHash: string, at: string): void {
+    this.run('UPDATE session SET last_seen = ? WHERE id_hash = ?', at, idHash);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.run('DELETE FROM session WHERE id_hash = ?', idHash);
+  }
+
+  // ------------------------------------------------------------ invitations
+
+  async createInvitation(
+    input: { tenantId: string; email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: string },
+    audit: AuditContext,
+  ): Promise<InvitationRecord> {
+    const invitation: InvitationRecord = {
+      id: randomUUID(),
+      tenant_id: input.tenantId,
+      email: input.email,
+      role: input.role,
+      invited_by_id: input.invitedById,
+      created: now(),
+      expires_at: input.expiresAt,
+      accepted_at: null,
+      revoked_at: null,
+    };
+    this.db.transaction(() => {
+      this.run(
+        'INSERT INTO invitation (id, tenant_id, email, role, token_hash, invited_by_id, created, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        invitation.id, input.tenantId, input.email, input.role, input.tokenHash, input.invitedById, invitation.created, input.expiresAt,
+      );
+      this.audit('invitation.create', audit, input.tenantId, 'invitation', invitation.id, input.email);
+    })();
+    return invitation;
+  }
+
+  private static readonly INVITATION_COLUMNS = 'id, tenant_id, email, role, invited_by_id, created, expires_at, accepted_at, revoked_at';
+
+  async findInvitationByToken(tokenHash: string): Promise<InvitationRecord | null> {
+    return this.get<InvitationRecord>(`SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation WHERE token_hash = ?`, tokenHash);
+  }
+
+  async getInvitation(id: string): Promise<InvitationRecord | null> {
+    return this.get<InvitationRecord>(`SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation WHERE id = ?`, id);
+  }
+
+  async listPendingInvitations(tenantId: string, limit: number, offset: number): Promise<InvitationRecord[]> {
+    return this.all<InvitationRecord>(
+      `SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation
+       WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+       ORDER BY created DESC LIMIT ? OFFSET ?`,
+      tenantId, now(), limit, offset,
+    );
+  }
+
+  async revokeInvitation(id: string, audit: AuditContext): Promise<void> {
+    this.db.transaction(() => {
+      const invitation = this.get<InvitationRecord>(`SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation WHERE id = ?`, id);
+      if (!invitation) throw notFound('Invitation');
+      this.run('UPDATE invitation SET revoked_at = ? WHERE id = ?', now(), id);
+      this.audit('invitation.revoke', audit, invitation.tenant_id, 'invitation', id, invitation.email);
+    })();
+  }
+
+  async acceptInvitation(invitationId: string, userId: string, audit: AuditContext): Promise<MembershipRecord> {
+    return this.db.transaction(() => {
+      const invitation = this.get<InvitationRecord>(`SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation WHERE id = ?`, invitationId);
+      if (!invitation || invitation.accepted_at || invitation.revoked_at) throw badInput('token', 'This invitation has already been used or revoked.');
+      if (this.get('SELECT id FROM membership WHERE user_id = ? AND tenant_id = ?', userId, invitation.tenant_id)) {
+        throw badInput('token', 'You are already a member of this tenant.');
+      }
+      this.run('UPDATE invitation SET accepted_at = ? WHERE id = ?', now(), invitationId);
+      const membership = this.insertMembership(invitation.tenant_id, userId, invitation.role);
+      this.audit('membership.create', { ...audit, actorId: userId }, invitation.tenant_id, 'membership', membership.id, invitation.email);
+      return membership;
+    })();
+  }
+
+  // ------------------------------------------------------------ audit
+
+  recordAudit(event: AuditInput): void {
+    this.run(
+      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      randomUUID(), event.action, event.actor_id, event.tenant_id, event.target_type, event.target_id, event.target_name, event.source_address, now(),
+    );
+  }
+
+  async listAuditEvents(tenantId: string, page: Page): Promise<AuditEventRecord[]> {
+    const params: unknown[] = [tenantId];
+    const where = compileWhere(AUDIT_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(AUDIT_SPEC, page.orderBy ?? [{ created: 'desc' }]), 'a.id');
+    const rows = this
+      .stmt(
+        `SELECT a.*, u.username AS actor_username, u.account_type AS actor_account_type
+         FROM audit_event a LEFT JOIN user u ON u.id = a.actor_id
+         WHERE a.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, page.limit, page.offset) as Row[];
+    return rows.map(({ actor_username, actor_account_type, ...event }) => ({
+      ...(event as AuditEventRecord),
+      actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
+    }));
+  }
+
+  async countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number> {
+    const params: unknown[] = [tenantId];
+    const clause = compileWhere(AUDIT_SPEC, where, params);
+    return (this.stmt(`SELECT count(*) AS n FROM audit_event a WHERE a.tenant_id = ? AND (${clause})`).get(...params) as { n: number }).n;
+  }
+}

@@ -1,0 +1,208 @@
+// The Store is everything the resolvers need from persistence. SQLite implements it
+// today; a PostgreSQL store can implement the same interface without touching them.
+
+export type Role = 'TENANT_ADMIN' | 'USER' | 'READ_ONLY_USER';
+export type AccountType = 'NORMAL' | 'SERVICE';
+
+export interface TenantRecord {
+  id: string;
+  name: string;
+  slug: string;
+  created: string;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  account_type: AccountType;
+  default_membership_id: string | null;
+  created: string;
+}
+
+export interface MembershipRecord {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  role: Role;
+  created: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  key_hint: string;
+  user_id: string;
+  tenant_id: string;
+  created_by_id: string | null;
+  created: string;
+  updated: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface UserRef {
+  id: string;
+  username: string;
+  account_type: AccountType;
+}
+
+/** A key as listings show it: with its owner, creator and tenant joined in. */
+export interface ApiKeyRow extends ApiKeyRecord {
+  user: UserRef;
+  created_by: UserRef | null;
+  tenant: TenantRecord;
+}
+
+/** What authenticating a key needs, read in one indexed lookup. */
+export interface KeyCredential {
+  id: string;
+  user_id: string;
+  tenant_id: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked: boolean;
+  account_type: AccountType;
+  username: string;
+  /** The owner's role in the key's tenant now; null when no longer a member. */
+  role: Role | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  user_id: string;
+  created: string;
+  last_seen: string;
+  expires_at: string;
+}
+
+export interface InvitationRecord {
+  id: string;
+  tenant_id: string;
+  email: string;
+  role: Role;
+  invited_by_id: string | null;
+  created: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventRecord {
+  actor?: UserRef | null;
+  id: string;
+  action: string;
+  actor_id: string | null;
+  tenant_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  target_name: string | null;
+  source_address: string | null;
+  created: string;
+}
+
+export type AuditInput = Omit<AuditEventRecord, 'id' | 'created'>;
+
+/** Hasura-style filter and order, as the GraphQL layer received them (validated by the schema). */
+export type BoolExp = Record<string, unknown>;
+export type OrderBy = Record<string, unknown>[];
+
+export interface Page {
+  where?: BoolExp | null;
+  orderBy?: OrderBy | null;
+  limit: number;
+  offset: number;
+}
+
+/** Which keys a caller may see: their own, plus (administrators) a tenant's service-account keys. */
+export interface KeyVisibility {
+  ownerId: string;
+  serviceAccountTenantId: string | null;
+}
+
+export interface MemberRow extends UserRecord {
+  membership: MembershipRecord;
+  api_key_count: number;
+}
+
+export interface NewApiKey {
+  id: string;
+  name: string;
+  keyHash: string;
+  keyHint: string;
+  userId: string;
+  tenantId: string;
+  createdById: string;
+  expiresAt: string | null;
+}
+
+export interface Store {
+  close(): void;
+
+  // users, tenants, memberships
+  countHumanUsers(): Promise<number>;
+  bootstrap(input: { email: string; username: string; passwordHash: string; tenantName: string; tenantSlug: string }, audit: AuditContext): Promise<{ user: UserRecord; tenant: TenantRecord }>;
+  getUser(id: string): Promise<UserRecord | null>;
+  getUsers(ids: readonly string[]): Promise<UserRecord[]>;
+  findLogin(email: string): Promise<{ user: UserRecord; passwordHash: string } | null>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  createUser(input: { email: string; username: string; passwordHash: string }): Promise<UserRecord>;
+  getTenant(id: string): Promise<TenantRecord | null>;
+  getTenants(ids: readonly string[]): Promise<TenantRecord[]>;
+  findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null>;
+  listTenantsOfUser(userId: string, page: Page): Promise<TenantRecord[]>;
+  countTenantsOfUser(userId: string, where?: BoolExp | null): Promise<number>;
+  createTenant(input: { name: string; slug: string; adminUserId: string }, audit: AuditContext): Promise<TenantRecord>;
+  getMembership(id: string): Promise<MembershipRecord | null>;
+  findMembership(userId: string, tenantId: string): Promise<MembershipRecord | null>;
+  listMembershipsOfUser(userId: string): Promise<MembershipRecord[]>;
+  countAdmins(tenantId: string): Promise<number>;
+  setMembershipRole(membershipId: string, role: Role, audit: AuditContext): Promise<MembershipRecord>;
+  /** Removes the membership and revokes the member's keys for that tenant. */
+  deleteMembership(membershipId: string, audit: AuditContext): Promise<void>;
+  listMembers(tenantId: string, page: Page): Promise<MemberRow[]>;
+  countMembers(tenantId: string, where?: BoolExp | null): Promise<number>;
+
+  // service accounts
+  createServiceAccount(input: { tenantId: string; name: string; role: Role }, audit: AuditContext): Promise<UserRecord>;
+  /** Removes the account and revokes all its keys; returns how many keys were revoked. */
+  deleteServiceAccount(userId: string, audit: AuditContext): Promise<number>;
+
+  // API keys
+  createApiKey(key: NewApiKey, audit: AuditContext): Promise<ApiKeyRecord>;
+  getApiKey(id: string): Promise<ApiKeyRecord | null>;
+  revokeApiKey(id: string, audit: AuditContext): Promise<boolean>;
+  findKeyCredential(keyHash: string): Promise<KeyCredential | null>;
+  /** Records uses; called at most once a minute per key. */
+  touchApiKeys(uses: ReadonlyMap<string, string>): void;
+  listApiKeys(visibility: KeyVisibility, page: Page): Promise<ApiKeyRow[]>;
+  countApiKeys(visibility: KeyVisibility, where?: BoolExp | null): Promise<number>;
+
+  // sessions
+  createSession(input: { idHash: string; userId: string; expiresAt: string }): Promise<void>;
+  findSession(idHash: string): Promise<SessionRecord | null>;
+  touchSession(idHash: string, at: string): void;
+  deleteSession(idHash: string): Promise<void>;
+
+  // invitations
+  createInvitation(input: { tenantId: string; email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: string }, audit: AuditContext): Promise<InvitationRecord>;
+  findInvitationByToken(tokenHash: string): Promise<InvitationRecord | null>;
+  getInvitation(id: string): Promise<InvitationRecord | null>;
+  listPendingInvitations(tenantId: string, limit: number, offset: number): Promise<InvitationRecord[]>;
+  revokeInvitation(id: string, audit: AuditContext): Promise<void>;
+  /** Marks the invitation used and adds the membership, in one transaction. */
+  acceptInvitation(invitationId: string, userId: string, audit: AuditContext): Promise<MembershipRecord>;
+
+  // audit
+  recordAudit(event: AuditInput): void;
+  listAuditEvents(tenantId: string, page: Page): Promise<AuditEventRecord[]>;
+  countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number>;
+}
+
+/** Who did it and from where: recorded with every change, in the same transaction. */
+export interface AuditContext {
+  actorId: string | null;
+  sourceAddress: string | null;
+}
