@@ -1,0 +1,87 @@
+/**
+ * A small stand-in for the API's key list, for msw handlers: it keeps keys, answers the
+ * ApiKeysPage query with paging and a total, and removes a key on RevokeApiKey. It does not
+ * re-implement the server's `where` (server tests own that); tests that need a filtered view
+ * set the rows they expect and check the variables the page asked for.
+ */
+import { graphql, HttpResponse } from 'msw';
+import { acme, globex, type FixtureTenant } from '../render';
+
+export interface FakeKey {
+  id: string;
+  name: string;
+  key_hint: string;
+  created: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  tenant: FixtureTenant;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export function isoFromNow(ms: number): string {
+  return new Date(Date.now() + ms).toISOString();
+}
+
+let counter = 0;
+export function makeKey(overrides: Partial<FakeKey> = {}): FakeKey {
+  counter += 1;
+  const n = String(counter).padStart(12, '0');
+  return {
+    id: `cccccccc-0000-4000-8000-${n}`,
+    name: `key ${counter}`,
+    key_hint: `kpu_Ab${String(counter % 100).padStart(2, '0')}`,
+    created: isoFromNow(-5 * DAY),
+    expires_at: isoFromNow(20 * DAY),
+    last_used_at: null,
+    tenant: acme,
+    ...overrides,
+  };
+}
+
+/** Keys that exercise every way the Expires and Last used columns read. */
+export function variedKeys(): FakeKey[] {
+  return [
+    makeKey({ name: 'laptop', expires_at: isoFromNow(3 * DAY + HOUR), last_used_at: isoFromNow(-2 * HOUR) }),
+    makeKey({ name: 'ci deploy', expires_at: null, tenant: globex }),
+    makeKey({ name: 'old script', expires_at: isoFromNow(-2 * HOUR) }),
+  ];
+}
+
+export interface KeyListRequest {
+  where: unknown;
+  order_by: unknown;
+  limit: number;
+  offset: number;
+}
+
+export function keyListHandlers(keys: FakeKey[], requests: KeyListRequest[] = []) {
+  return [
+    graphql.query('ApiKeysPage', ({ variables }) => {
+      const v = variables as KeyListRequest;
+      requests.push(v);
+      const page = keys.slice(v.offset, v.offset + v.limit);
+      return HttpResponse.json({
+        data: {
+          auth_api_key: page.map((k) => ({
+            __typename: 'auth_api_key',
+            ...k,
+            tenant: { __typename: 'tenant', ...k.tenant },
+          })),
+          auth_api_key_aggregate: {
+            __typename: 'aggregate_result',
+            aggregate: { __typename: 'aggregate_count', count: keys.length },
+          },
+        },
+      });
+    }),
+    graphql.mutation('RevokeApiKey', ({ variables }) => {
+      const index = keys.findIndex((k) => k.id === variables.input.key_id);
+      if (index >= 0) keys.splice(index, 1);
+      return HttpResponse.json({
+        data: { delete_api_key: { __typename: 'success_payload', success: index >= 0, error: null } },
+      });
+    }),
+  ];
+}
