@@ -133,7 +133,10 @@ export function signedIn(user: FixtureUser): RequestHandler[] {
 }
 
 /** A GraphQL error as the API sends it (HTTP 200, `extensions.code`). */
-export function graphqlError(code: string, message: string, field?: string) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any GraphQL handler may return these
+type AnyGraphQLResponse = HttpResponse<any>;
+
+export function graphqlError(code: string, message: string, field?: string): AnyGraphQLResponse {
   return HttpResponse.json({
     data: null,
     errors: [{ message, extensions: field ? { code, field } : { code } }],
@@ -141,7 +144,7 @@ export function graphqlError(code: string, message: string, field?: string) {
 }
 
 /** What the API answers when nobody is signed in. */
-export function unauthenticated() {
+export function unauthenticated(): AnyGraphQLResponse {
   return HttpResponse.json(
     { data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] },
     { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } },
@@ -149,7 +152,7 @@ export function unauthenticated() {
 }
 
 /** What the API answers for a tenant the caller does not belong to. */
-export function forbidden(message = 'You are not a member of this tenant.') {
+export function forbidden(message = 'You are not a member of this tenant.'): AnyGraphQLResponse {
   return HttpResponse.json({ data: null, errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, { status: 403 });
 }
 

@@ -1,0 +1,173 @@
+import { useMutation } from '@apollo/client/react';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Select from '@mui/material/Select';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { MembersQuery as MembersQueryResult } from '../../gql/graphql';
+import { useApolloClients } from '../../lib/apollo-clients-context';
+import { describeError } from '../../lib/errors';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { ROLES, roleLabel } from '../../lib/roles';
+import { useCurrentTenant } from '../../lib/tenant-context';
+import { visuallyHidden } from '../../lib/visually-hidden';
+import { SetMemberRoleMutation } from './members-documents';
+import { RemoveMemberDialog } from './remove-member-dialog';
+
+export type Member = MembersQueryResult['user_view_same_tenant'][number];
+
+export function displayName(member: Pick<Member, 'first_name' | 'last_name' | 'username'>): string {
+  const full = [member.first_name, member.last_name].filter(Boolean).join(' ');
+  return full || member.username;
+}
+
+// Narrow screens keep the name and role; the email moves under the name.
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
+
+export function MembersTable({ members }: { members: Member[] }) {
+  const tenant = useCurrentTenant();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+
+  return (
+    <>
+      {actionError ? (
+        <Alert severity="error" onClose={() => setActionError(null)} sx={{ mb: 2 }}>
+          {actionError}
+        </Alert>
+      ) : null}
+      <TableContainer component={Paper} variant="outlined">
+        <Table aria-label="Members">
+          <TableHead>
+            <TableRow>
+              <TableCell>Name</TableCell>
+              <TableCell sx={wideOnly}>Email</TableCell>
+              <TableCell>Role</TableCell>
+              <TableCell sx={wideOnly}>Joined</TableCell>
+              {tenant.isAdmin ? (
+                <TableCell align="right">
+                  <Box component="span" sx={visuallyHidden}>
+                    Actions
+                  </Box>
+                </TableCell>
+              ) : null}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {members.map((member) => {
+              const membership = member.memberships[0];
+              const isMe = member.id === tenant.user.id;
+              return (
+                <TableRow key={member.id}>
+                  <TableCell>
+                    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+                      <Typography component="span" sx={{ fontWeight: 500 }}>
+                        {displayName(member)}
+                      </Typography>
+                      {isMe ? <Chip label="You" size="small" variant="outlined" /> : null}
+                    </Box>
+                    {displayName(member) !== member.username ? (
+                      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+                        {member.username}
+                      </Typography>
+                    ) : null}
+                    <Typography variant="body2" sx={{ color: 'text.secondary', display: { sm: 'none' }, wordBreak: 'break-all' }}>
+                      {member.email}
+                    </Typography>
+                  </TableCell>
+                  <TableCell sx={wideOnly}>{member.email}</TableCell>
+                  <TableCell>
+                    {tenant.isAdmin && membership ? (
+                      <RoleSelect member={member} membershipId={membership.id} role={membership.role} onError={setActionError} />
+                    ) : (
+                      roleLabel(membership?.role)
+                    )}
+                  </TableCell>
+                  <TableCell sx={wideOnly}>
+                    {membership ? (
+                      <Tooltip title={formatDateTime(membership.created)}>
+                        <span>{formatDate(membership.created)}</span>
+                      </Tooltip>
+                    ) : null}
+                  </TableCell>
+                  {tenant.isAdmin ? (
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <Tooltip title={isMe ? 'Leave this tenant' : 'Remove from tenant'}>
+                        <IconButton aria-label={`Remove ${member.username}`} onClick={() => setRemoving(member)}>
+                          <DeleteOutlinedIcon />
+                        </IconButton>
+                      </Tooltip>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {removing ? <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} /> : null}
+    </>
+  );
+}
+
+interface RoleSelectProps {
+  member: Member;
+  membershipId: string;
+  role: string;
+  onError: (message: string | null) => void;
+}
+
+function RoleSelect({ member, membershipId, role, onError }: RoleSelectProps) {
+  const tenant = useCurrentTenant();
+  const clients = useApolloClients();
+  const navigate = useNavigate();
+  const [setRole, { loading }] = useMutation(SetMemberRoleMutation, {
+    refetchQueries: ['Members'],
+    awaitRefetchQueries: true,
+  });
+
+  const change = async (next: string) => {
+    if (next === role) return;
+    onError(null);
+    try {
+      await setRole({ variables: { input: { membership_id: membershipId, role: next } } });
+      if (member.id === tenant.user.id) {
+        // The caller's own role changed: the shell (navigation, admin controls) must know.
+        await clients.root.refetchQueries({ include: ['AppShell'] });
+        navigate('.', { replace: true });
+      }
+    } catch (error) {
+      onError(`Could not change ${member.username}'s role: ${describeError(error).message}`);
+    }
+  };
+
+  return (
+    <Select
+      size="small"
+      value={role}
+      disabled={loading}
+      onChange={(e) => void change(e.target.value)}
+      inputProps={{ 'aria-label': `Role of ${member.username}` }}
+      sx={{ minWidth: 150 }}
+    >
+      {ROLES.map((r) => (
+        <MenuItem key={r} value={r}>
+          {roleLabel(r)}
+        </MenuItem>
+      ))}
+    </Select>
+  );
+}

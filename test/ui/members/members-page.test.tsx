@@ -1,0 +1,263 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, graphql, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { acme, forbidden, graphqlError, makeUser, renderApp, roleDetail, signedIn, tenantOf } from '../render';
+
+interface FakeMember {
+  id: string;
+  username: string;
+  email: string;
+  membershipId: string;
+  role: string;
+  joined: string;
+}
+
+interface FakeInvitation {
+  id: string;
+  email: string;
+  role: string;
+}
+
+const alice = makeUser('TENANT_ADMIN');
+
+let members: FakeMember[];
+let invitations: FakeInvitation[];
+let tenantsSeen: (string | null)[];
+
+beforeEach(() => {
+  members = [
+    { id: alice.id, username: 'alice', email: 'alice@example.com', membershipId: alice.memberships[0]!.id, role: 'TENANT_ADMIN', joined: '2026-01-05T10:00:00Z' },
+    { id: 'b0b00000-0000-4000-8000-000000000001', username: 'bob', email: 'bob@example.com', membershipId: 'b0b00000-0000-4000-8000-0000000000aa', role: 'USER', joined: '2026-02-14T09:30:00Z' },
+  ];
+  invitations = [{ id: 'c0c00000-0000-4000-8000-000000000001', email: 'carol@example.com', role: 'READ_ONLY_USER' }];
+  tenantsSeen = [];
+});
+
+function membersData() {
+  return {
+    user_view_same_tenant: members.map((m) => ({
+      __typename: 'user_view_same_tenant',
+      id: m.id,
+      username: m.username,
+      email: m.email,
+      first_name: null,
+      last_name: null,
+      account_type: 'NORMAL',
+      memberships: [{ __typename: 'membership', id: m.membershipId, role: m.role, role_detail: roleDetail(m.role), created: m.joined }],
+    })),
+  };
+}
+
+function invitationsData() {
+  return {
+    membership_invitation: invitations.map((i) => ({
+      __typename: 'membership_invitation',
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      role_detail: roleDetail(i.role),
+      created: '2026-03-01T00:00:00Z',
+      expires_at: new Date(Date.now() + 6 * 86_400_000).toISOString(),
+      invited_by: { __typename: 'api_key_user', id: alice.id, username: 'alice' },
+    })),
+  };
+}
+
+const adminCount = () => members.filter((m) => m.role === 'TENANT_ADMIN').length;
+
+/** A small fake of the API's members rules, so tests assert what the user sees. */
+const memberHandlers = [
+  graphql.query('Members', ({ request }) => {
+    tenantsSeen.push(tenantOf(request));
+    return HttpResponse.json({ data: membersData() });
+  }),
+  graphql.query('MemberInvitations', () => HttpResponse.json({ data: invitationsData() })),
+  graphql.mutation('InviteMember', ({ variables }) => {
+    const { email, role, tenant_id } = variables.input;
+    if (tenant_id !== acme.id) return graphqlError('NOT_FOUND', 'No such tenant.');
+    invitations.push({ id: `c0c00000-0000-4000-8000-00000000000${invitations.length + 2}`, email, role });
+    return HttpResponse.json({
+      data: { create_membership_invitation: { __typename: 'create_membership_invitation_payload', id: 'inv-new', token: 'tok_Secret123' } },
+    });
+  }),
+  graphql.mutation('SetMemberRole', ({ variables }) => {
+    const member = members.find((m) => m.membershipId === variables.input.membership_id);
+    if (!member) return graphqlError('NOT_FOUND', 'No such membership.');
+    if (member.role === 'TENANT_ADMIN' && variables.input.role !== 'TENANT_ADMIN' && adminCount() === 1) {
+      return graphqlError('BAD_USER_INPUT', 'The last administrator of a tenant cannot be demoted.', 'role');
+    }
+    member.role = variables.input.role;
+    return HttpResponse.json({ data: { set_membership_role: { __typename: 'id_payload', id: member.membershipId } } });
+  }),
+  graphql.mutation('RemoveMember', ({ variables }) => {
+    const member = members.find((m) => m.membershipId === variables.input.membership_id);
+    if (!member) return graphqlError('NOT_FOUND', 'No such membership.');
+    if (member.role === 'TENANT_ADMIN' && adminCount() === 1) {
+      return graphqlError('BAD_USER_INPUT', 'The last administrator of a tenant cannot be removed.', 'membership_id');
+    }
+    members = members.filter((m) => m !== member);
+    return HttpResponse.json({ data: { delete_membership: { __typename: 'success_payload', success: true, error: null } } });
+  }),
+  graphql.mutation('RevokeInvitation', ({ variables }) => {
+    invitations = invitations.filter((i) => i.id !== variables.input.invitation_id);
+    return HttpResponse.json({ data: { delete_membership_invitation: { __typename: 'success_payload', success: true, error: null } } });
+  }),
+];
+
+function renderMembers(user = alice, extra: Parameters<typeof renderApp>[1]['handlers'] = []) {
+  return renderApp('/acme/team/members', { handlers: [...extra, ...signedIn(user), ...memberHandlers] });
+}
+
+async function findMemberRow(name: string) {
+  const table = await screen.findByRole('table', { name: 'Members' });
+  const cell = await within(table).findByText(name);
+  return cell.closest('tr') as HTMLElement;
+}
+
+describe('Team › Members', () => {
+  it('lists everyone in the tenant with email, role and join date, asking as the tenant in the URL', async () => {
+    renderMembers();
+
+    const bob = await findMemberRow('bob');
+    expect(within(bob).getAllByText('bob@example.com').length).toBeGreaterThan(0);
+    expect(within(bob).getByRole('combobox', { name: 'Role of bob' })).toHaveTextContent('User');
+    expect(within(bob).getByText('14 Feb 2026')).toBeInTheDocument();
+    const me = await findMemberRow('alice');
+    expect(within(me).getByText('You')).toBeInTheDocument();
+    expect(tenantsSeen).toEqual(['acme']);
+    expect(screen.getByRole('heading', { name: 'Members' })).toBeInTheDocument();
+  });
+
+  it('shows a loading skeleton, then an error with a retry that works', async () => {
+    let calls = 0;
+    const { user } = renderMembers(alice, [
+      graphql.query('Members', async () => {
+        calls += 1;
+        await delay(150);
+        return calls === 1 ? graphqlError('INTERNAL_SERVER_ERROR', 'Unexpected error.') : HttpResponse.json({ data: membersData() });
+      }),
+    ]);
+    expect(await screen.findByRole('status', { name: 'Loading members' })).toBeInTheDocument();
+    expect(await screen.findByText('Could not load members')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await findMemberRow('bob')).toBeInTheDocument();
+  });
+
+  it('says what to do when the tenant has no members to show', async () => {
+    members = [];
+    invitations = [];
+    renderMembers();
+    expect(await screen.findByText('No members yet')).toBeInTheDocument();
+    expect(await screen.findByText('No pending invitations')).toBeInTheDocument();
+  });
+
+  it('invites by email with a role and shows the link once, with Copy', async () => {
+    const { user } = renderMembers();
+    await user.click(await screen.findByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite member' });
+    await user.type(within(dialog).getByLabelText(/email/i), 'dave@example.com');
+    await user.click(within(dialog).getByRole('combobox', { name: 'Role' }));
+    await user.click(await screen.findByRole('option', { name: 'Administrator' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
+
+    const shown = await screen.findByRole('dialog', { name: 'Invitation created' });
+    const link = within(shown).getByRole('textbox', { name: 'Invitation link' });
+    expect(link).toHaveValue('http://localhost:3000/invite/tok_Secret123');
+    expect(within(shown).getByText(/shown only once/i)).toBeInTheDocument();
+    await user.click(within(shown).getByRole('button', { name: 'Copy' }));
+    expect(await navigator.clipboard.readText()).toBe('http://localhost:3000/invite/tok_Secret123');
+    expect(within(shown).getByRole('button', { name: 'Copied' })).toBeInTheDocument();
+    await user.click(within(shown).getByRole('button', { name: 'Done' }));
+
+    const pending = await screen.findByRole('table', { name: 'Pending invitations' });
+    const row = (await within(pending).findByText('dave@example.com')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Administrator')).toBeInTheDocument();
+  });
+
+  it('checks the email before creating an invitation', async () => {
+    const { user } = renderMembers();
+    await user.click(await screen.findByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite member' });
+    await user.type(within(dialog).getByLabelText(/email/i), 'not-an-email');
+    await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
+    expect(within(dialog).getByText('Enter an email address.')).toBeInTheDocument();
+    expect(invitations).toHaveLength(1);
+  });
+
+  it("changes a member's role", async () => {
+    const { user } = renderMembers();
+    const bob = await findMemberRow('bob');
+    await user.click(within(bob).getByRole('combobox', { name: 'Role of bob' }));
+    await user.click(await screen.findByRole('option', { name: 'Read-only' }));
+    await waitFor(() => expect(within(bob).getByRole('combobox', { name: 'Role of bob' })).toHaveTextContent('Read-only'));
+    expect(members.find((m) => m.username === 'bob')?.role).toBe('READ_ONLY_USER');
+  });
+
+  it('shows the server’s reason when the last administrator would be demoted', async () => {
+    const { user } = renderMembers();
+    const me = await findMemberRow('alice');
+    await user.click(within(me).getByRole('combobox', { name: 'Role of alice' }));
+    await user.click(await screen.findByRole('option', { name: 'User' }));
+    expect(await screen.findByText(/the last administrator of a tenant cannot be demoted/i)).toBeInTheDocument();
+    expect(within(me).getByRole('combobox', { name: 'Role of alice' })).toHaveTextContent('Administrator');
+  });
+
+  it('removes a member after a confirmation', async () => {
+    const { user } = renderMembers();
+    const bob = await findMemberRow('bob');
+    await user.click(within(bob).getByRole('button', { name: 'Remove bob' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove bob from Acme?' });
+    expect(within(dialog).getByText(/api keys for it will be revoked/i)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const table = screen.getByRole('table', { name: 'Members' });
+    await waitFor(() => expect(within(table).queryByText('bob')).not.toBeInTheDocument());
+  });
+
+  it('cancelling the confirmation removes nobody', async () => {
+    const { user } = renderMembers();
+    const bob = await findMemberRow('bob');
+    await user.click(within(bob).getByRole('button', { name: 'Remove bob' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove bob from Acme?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(members).toHaveLength(2);
+  });
+
+  it('keeps the last administrator and says why', async () => {
+    const { user } = renderMembers();
+    const me = await findMemberRow('alice');
+    await user.click(within(me).getByRole('button', { name: 'Remove alice' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Leave Acme?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Leave' }));
+    expect(await within(dialog).findByText('The last administrator of a tenant cannot be removed.')).toBeInTheDocument();
+    expect(members).toHaveLength(2);
+  });
+
+  it('revokes a pending invitation', async () => {
+    const { user } = renderMembers();
+    await user.click(await screen.findByRole('button', { name: 'Revoke invitation for carol@example.com' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke invitation?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    expect(await screen.findByText('No pending invitations')).toBeInTheDocument();
+  });
+
+  it('shows members without admin controls to a user who is not an administrator', async () => {
+    // No MemberInvitations handler is needed: a non-admin must not ask for them.
+    renderApp('/acme/team/members', {
+      handlers: [...signedIn(makeUser('USER')), graphql.query('Members', () => HttpResponse.json({ data: membersData() }))],
+    });
+    const bob = await findMemberRow('bob');
+    expect(within(bob).getByText('User')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /invite member/i })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /remove/i })).not.toBeInTheDocument();
+    expect(screen.getByText(/only administrators can invite members/i)).toBeInTheDocument();
+  });
+
+  it('turns FORBIDDEN into a clear message inside the layout', async () => {
+    renderMembers(alice, [graphql.query('Members', () => forbidden('You are not a member of this tenant.'))]);
+    expect(await screen.findByText("You don't have access to this")).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /tenant: acme/i })).toBeInTheDocument();
+  });
+});
