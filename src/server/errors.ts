@@ -11,6 +11,8 @@ export type ErrorCode =
 /** An error whose message is safe to show to the client, with its code. */
 export class ApiError extends GraphQLError {
   readonly code: ErrorCode;
+  /** A brand, not instanceof: graphql can be loaded twice (ESM and CJS) in one process. */
+  readonly isApiError = true;
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...extra } });
     this.code = code;
@@ -25,3 +27,11 @@ export const unauthenticated = (message = 'Authentication required: send an API 
 export const forbidden = (message: string) => new ApiError('FORBIDDEN', message);
 export const notFound = (what: string) => new ApiError('NOT_FOUND', `${what} not found.`);
 export const badInput = (field: string, message: string) => new ApiError('BAD_USER_INPUT', message, { field });
+
+export function isApiError(error: unknown): error is ApiError {
+  return (error as { isApiError?: unknown } | null | undefined)?.isApiError === true;
+}
+
+export function isGraphQLError(error: unknown): error is GraphQLError {
+  return Object.prototype.toString.call(error) === '[object GraphQLError]';
+}

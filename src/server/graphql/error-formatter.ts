@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { FastifyReply } from 'fastify';
-import { ApiError } from '../errors.js';
+import { isApiError, isGraphQLError } from '../errors.js';
 
 // GraphQL validation messages that mean "your input is wrong" rather than "your query is wrong".
 const INPUT_PROBLEM = /is not defined by type|Expected value of type|got invalid value|Expected type|cannot represent|Not a valid|Not an ISO|Unknown argument|of required type|was not provided/;
@@ -23,16 +23,16 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
 }
 
 function format(error: GraphQLError | Error, log: FastifyReply['log']): FormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  const located = error instanceof GraphQLError ? { locations: error.locations, path: error.path } : {};
-  if (original instanceof ApiError) {
+  const original = isGraphQLError(error) ? error.originalError : error;
+  const located = isGraphQLError(error) ? { locations: error.locations, path: error.path } : {};
+  if (isApiError(original)) {
     // In a variable, graphql-js's message says where ("... at \"input.key_id\"; Not a valid UUID").
-    const message = error instanceof GraphQLError && !error.path ? error.message : original.message;
+    const message = isGraphQLError(error) && !error.path ? error.message : original.message;
     return { message, ...located, extensions: { ...original.extensions } };
   }
-  if (error instanceof GraphQLError && error.extensions?.code) return { message: error.message, ...located, extensions: { ...error.extensions } };
+  if (isGraphQLError(error) && error.extensions?.code) return { message: error.message, ...located, extensions: { ...error.extensions } };
   const httpStatus = (original as { statusCode?: number } | undefined)?.statusCode;
-  if (error instanceof GraphQLError && !original) {
+  if (isGraphQLError(error) && !original) {
     // A validation error from graphql-js: the client's document or variables.
     const code = INPUT_PROBLEM.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
     return { message: error.message, ...located, extensions: { code } };

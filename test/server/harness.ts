@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { hashPassword } from '../../src/server/auth/passwords.js';
+import type { Role } from '../../src/server/store/types.js';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export type Auth = { key?: string; cookie?: string; csrf?: boolean; tenant?: string; headers?: Record<string, string> };
+
+export interface GqlResult<T = any> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions: { code: string; field?: string } }[];
+  headers: Record<string, unknown>;
+  cookies: { name: string; value: string }[];
+  raw: string;
+}
+
+/** The real server in-process on a fresh temporary SQLite file. */
+export async function startServer(config = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-test-'));
+  const app: FastifyInstance = await buildApp({ dataDir, uiDir: null, config });
+  const dbPath = join(dataDir, 'keyplane.db');
+
+  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, auth: Auth = {}): Promise<GqlResult<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...auth.headers };
+    if (auth.key !== undefined) headers.authorization = `Bearer ${auth.key}`;
+    if (auth.cookie) headers.cookie = `keyplane_session=${auth.cookie}`;
+    if (auth.cookie && auth.csrf !== false) headers['x-keyplane-csrf'] = '1';
+    if (auth.tenant) headers['x-tenant-id'] = auth.tenant;
+    const response = await app.inject({ method: 'POST', url: '/graphql', payload: JSON.stringify({ query, variables }), headers });
+    const body = response.json();
+    return { status: response.statusCode, data: body.data, errors: body.errors, headers: response.headers, cookies: response.cookies, raw: response.body };
+  }
+
+  /** Every row of every table: "changes nothing" means this is equal before and after. */
+  function snapshot(): Record<string, unknown[]> {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+      return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+    } finally {
+      db.close();
+    }
+  }
+
+  async function close() {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { app, gql, dbPath, dataDir, snapshot, close };
+}
+
+export type Server = Awaited<ReturnType<typeof startServer>>;
+
+export const CREATE_KEY = `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key token } }`;
+export const DELETE_KEY = `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`;
+export const AUTH_INFO = `{ auth_info { user_id tenant_id role api_key_id permissions user { id username account_type } tenant { id slug name } } }`;
+
+/**
+ * A small world: tenant A with an administrator, a user, a read-only user, an
+ * admin-role and a user-role service account; tenant B with its own administrator.
+ */
+export async function buildWorld(server: Server) {
+  const { app, gql } = server;
+  const store = app.store;
+  const boot = await gql(
+    `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`,
+    { input: { email: 'admin@a.test', username: 'Alice Admin', password: PASSWORD, tenant_name: 'Tenant A' } },
+  );
+  const tenantA = boot.data.bootstrap.tenant_id as string;
+  const audit = { actorId: null, sourceAddress: null };
+  const passwordHash = await hashPassword(PASSWORD);
+
+  async function person(email: string, username: string, tenantId: string, role: Role) {
+    const user = await store.createUser({ email, username, passwordHash });
+    const invitation = await store.createInvitation({ tenantId, email, role, tokenHash: `${email}-token`, invitedById: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, audit);
+    await store.acceptInvitation(invitation.id, user.id, audit);
+    return user.id;
+  }
+
+  const userB = await store.createUser({ email: 'admin@b.test', username: 'Bob Admin', passwordHash });
+  const tenantB = (await store.createTenant({ name: 'Tenant B', slug: 'tenant-b', adminUserId: userB.id }, audit)).id;
+  const ids = {
+    tenantA,
+    tenantB,
+    admin: boot.data.bootstrap.user_id as string,
+    user: await person('user@a.test', 'Uma User', tenantA, 'USER'),
+    reader: await person('reader@a.test', 'Rex Reader', tenantA, 'READ_ONLY_USER'),
+    adminB: userB.id,
+    adminSa: (await store.createServiceAccount({ tenantId: tenantA, name: 'ci-admin', role: 'TENANT_ADMIN' }, audit)).id,
+    userSa: (await store.createServiceAccount({ tenantId: tenantA, name: 'ci-user', role: 'USER' }, audit)).id,
+  };
+
+  async function signIn(email: string): Promise<string> {
+    const result = await gql(`mutation ($input: log_in_input!) { log_in(input: $input) { user_id expires_at } }`, { input: { email, password: PASSWORD } });
+    const cookie = result.cookies.find((c) => c.name === 'keyplane_session');
+    if (!cookie) throw new Error(`sign-in failed for ${email}: ${JSON.stringify(result.errors)}`);
+    return cookie.value;
+  }
+
+  const sessions = {
+    admin: await signIn('admin@a.test'),
+    user: await signIn('user@a.test'),
+    reader: await signIn('reader@a.test'),
+    adminB: await signIn('admin@b.test'),
+  };
+
+  /** Creates a key through the API, as `as` (a session cookie), for `userId`. */
+  async function createKey(as: string, userId: string, name: string, extra: Record<string, unknown> = {}) {
+    const result = await gql(CREATE_KEY, { input: { user_id: userId, name, ...extra } }, { cookie: as });
+    if (!result.data?.create_api_key) throw new Error(`create_api_key failed: ${JSON.stringify(result.errors)}`);
+    return result.data.create_api_key as { id: string; key: string; token: string };
+  }
+
+  const keys = {
+    admin: await createKey(sessions.admin, ids.admin, 'admin-key'),
+    user: await createKey(sessions.user, ids.user, 'user-key'),
+    reader: await createKey(sessions.reader, ids.reader, 'reader-key'),
+    adminB: await createKey(sessions.adminB, ids.adminB, 'admin-b-key'),
+    adminSa: await createKey(sessions.admin, ids.adminSa, 'admin-sa-key'),
+    userSa: await createKey(sessions.admin, ids.userSa, 'user-sa-key'),
+  };
+
+  return { ids, sessions, keys, signIn, createKey };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
