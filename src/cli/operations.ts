@@ -1,11 +1,11 @@
 import type { ApiClient } from './api-client.js';
 import type {
-  Api_Key_User,
-  Auth_Api_Key,
-  Auth_Info,
-  Create_Api_Key_Payload,
-  Success_Payload,
-  Tenant,
+  api_key_user as ApiKeyUser,
+  auth_api_key as ApiKey,
+  auth_info as AuthInfoType,
+  create_api_key_payload as CreateApiKeyPayload,
+  success_payload as SuccessPayload,
+  tenant as Tenant,
 } from '../server/generated/graphql.js';
 
 // The operations the command sends, in Prefect Cloud 1.0's dialect. Their result
@@ -26,8 +26,8 @@ export const AUTH_INFO = /* GraphQL */ `
     }
   }
 `;
-export type AuthInfo = Pick<Auth_Info, 'user_id' | 'tenant_id' | 'role' | 'api_key_id'> & {
-  user: Pick<Api_Key_User, 'id' | 'username' | 'account_type'>;
+export type AuthInfo = Pick<AuthInfoType, 'user_id' | 'tenant_id' | 'role' | 'api_key_id'> & {
+  user: Pick<ApiKeyUser, 'id' | 'username' | 'account_type'>;
   tenant?: TenantRef | null;
 };
 export type AuthInfoResult = { auth_info: AuthInfo };
@@ -46,9 +46,9 @@ export const LIST_KEYS = /* GraphQL */ `
     }
   }
 `;
-export type ListedKey = Pick<Auth_Api_Key, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at'> & {
+export type ListedKey = Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at'> & {
   tenant: TenantRef;
-  user: Pick<Api_Key_User, 'id' | 'username' | 'account_type'>;
+  user: Pick<ApiKeyUser, 'id' | 'username' | 'account_type'>;
 };
 export type ListKeysResult = { auth_api_key: ListedKey[] };
 
@@ -58,21 +58,21 @@ export const KEY_EXPIRY = /* GraphQL */ `
     auth_api_key(where: { id: { _eq: $id } }) { id name expires_at }
   }
 `;
-export type KeyExpiryResult = { auth_api_key: Pick<Auth_Api_Key, 'id' | 'name' | 'expires_at'>[] };
+export type KeyExpiryResult = { auth_api_key: Pick<ApiKey, 'id' | 'name' | 'expires_at'>[] };
 
 export const CREATE_KEY = /* GraphQL */ `
   mutation KeyplaneCliCreateKey($input: create_api_key_input!) {
     create_api_key(input: $input) { id key }
   }
 `;
-export type CreateKeyResult = { create_api_key: Pick<Create_Api_Key_Payload, 'id' | 'key'> };
+export type CreateKeyResult = { create_api_key: Pick<CreateApiKeyPayload, 'id' | 'key'> };
 
 export const REVOKE_KEY = /* GraphQL */ `
   mutation KeyplaneCliRevokeKey($input: delete_api_key_input!) {
     delete_api_key(input: $input) { success error }
   }
 `;
-export type RevokeKeyResult = { delete_api_key: Pick<Success_Payload, 'success' | 'error'> };
+export type RevokeKeyResult = { delete_api_key: Pick<SuccessPayload, 'success' | 'error'> };
 
 export const LIST_TENANTS = /* GraphQL */ `
   query KeyplaneCliListTenants {
