@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
-import { keyListHandlers, makeKey, variedKeys, type KeyListRequest } from './fake-keys';
+import { findKeysTable, keyListHandlers, makeKey, variedKeys, type KeyListRequest } from './fake-keys';
 
 const alice = makeUser('USER', [{ tenant: globex, role: 'READ_ONLY_USER' }]);
 
@@ -23,7 +23,7 @@ describe('User › API Keys list', () => {
 
     expect(await screen.findByRole('status', { name: 'Loading API keys' }, { timeout: 5000 })).toBeInTheDocument();
     release();
-    const table = await screen.findByRole('table', { name: 'API keys' });
+    const table = await findKeysTable();
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(4); // header + 3
 
@@ -58,7 +58,7 @@ describe('User › API Keys list', () => {
   it('asks only for the signed-in user’s own keys, 25 a page, newest first', async () => {
     const requests: KeyListRequest[] = [];
     renderApp('/acme/user/keys', { handlers: [...signedIn(alice), ...keyListHandlers(variedKeys(), requests)] });
-    await screen.findByRole('table', { name: 'API keys' });
+    await findKeysTable();
     expect(requests[0]).toEqual({
       where: { user_id: { _eq: alice.id } },
       order_by: [{ created: 'desc' }, { id: 'asc' }],
@@ -106,7 +106,7 @@ describe('User › API Keys list', () => {
     renderApp('/acme/user/keys?q=ci&sort=name&dir=asc&tenant=globex&status=expired&page=2', {
       handlers: [...signedIn(alice), ...keyListHandlers(keys, requests)],
     });
-    await screen.findByRole('table', { name: 'API keys' });
+    await findKeysTable();
 
     const sent = requests[0] as KeyListRequest & { where: { _and: Record<string, unknown>[] } };
     expect(sent.offset).toBe(25);
@@ -132,7 +132,7 @@ describe('User › API Keys list', () => {
     const { user, router } = renderApp('/acme/user/keys', {
       handlers: [...signedIn(alice), ...keyListHandlers(keys, requests)],
     });
-    await screen.findByRole('table', { name: 'API keys' });
+    await findKeysTable();
     expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Go to next page' }));
@@ -161,7 +161,7 @@ describe('User › API Keys list', () => {
     const { user, router } = renderApp('/acme/user/keys?page=2', {
       handlers: [...signedIn(alice), ...keyListHandlers(Array.from({ length: 30 }, () => makeKey()), requests)],
     });
-    await screen.findByRole('table', { name: 'API keys' });
+    await findKeysTable();
     await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'deploy');
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('deploy'));
     expect(router.state.location.search).toBe('?q=deploy');

@@ -4,6 +4,7 @@
  * re-implement the server's `where` (server tests own that); tests that need a filtered view
  * set the rows they expect and check the variables the page asked for.
  */
+import { screen } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
 import { acme, globex, type FixtureTenant } from '../render';
 
@@ -84,4 +85,9 @@ export function keyListHandlers(keys: FakeKey[], requests: KeyListRequest[] = []
       });
     }),
   ];
+}
+
+/** The page's table; the first render of a test file also loads the lazy routes, so allow time. */
+export function findKeysTable() {
+  return screen.findByRole('table', { name: 'API keys' }, { timeout: 10_000 });
 }

@@ -1,0 +1,283 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { graphql, HttpResponse } from 'msw';
+import { addDays, endOfDay, format } from 'date-fns';
+import { describe, expect, it } from 'vitest';
+import { acme, globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
+import { findKeysTable, keyListHandlers, makeKey, variedKeys, type FakeKey } from './fake-keys';
+
+const alice = makeUser('USER', [{ tenant: globex, role: 'USER' }]);
+const NEW_KEY = 'kpu_Zx9QabcdefghijklmnopqrstuvWXYZ01234567';
+const DAY = 86_400_000;
+
+interface SentInput {
+  user_id: string;
+  name: string;
+  expires_at: string | null;
+  default_tenant_id?: string;
+}
+
+/** Answers CreateApiKey like the server: records the input, adds the row, returns the key once. */
+function createHandler(sent: SentInput[], keys: FakeKey[]) {
+  return graphql.mutation('CreateApiKey', ({ variables }) => {
+    const input = variables.input as SentInput;
+    sent.push(input);
+    const tenant = input.default_tenant_id === globex.id ? globex : acme;
+    const row = makeKey({ name: input.name, expires_at: input.expires_at, tenant, key_hint: NEW_KEY.slice(0, 8) });
+    keys.unshift(row);
+    return HttpResponse.json({
+      data: { create_api_key: { __typename: 'create_api_key_payload', id: row.id, key: NEW_KEY } },
+    });
+  });
+}
+
+async function openCreateDialog(extra: Parameters<typeof renderApp>[1]['handlers'] = []) {
+  const sent: SentInput[] = [];
+  const keys = variedKeys();
+  const rendered = renderApp('/acme/user/keys', {
+    handlers: [...extra, ...signedIn(alice), createHandler(sent, keys), ...keyListHandlers(keys)],
+  });
+  await findKeysTable();
+  await rendered.user.click(screen.getByRole('button', { name: 'Create an API Key' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Create an API Key' });
+  return { ...rendered, sent, keys, dialog };
+}
+
+async function chooseExpiration(user: ReturnType<typeof renderApp>['user'], label: string) {
+  await user.click(screen.getByRole('combobox', { name: /API Key Expiration/ }));
+  await user.click(await screen.findByRole('option', { name: label }));
+}
+
+async function typeCustomDate(user: ReturnType<typeof renderApp>['user'], date: Date) {
+  const field = screen.getByRole('group', { name: /Expiration date/ });
+  await user.click(within(field).getByRole('spinbutton', { name: 'Day' }));
+  await user.keyboard(format(date, 'dd'));
+  await user.click(within(field).getByRole('spinbutton', { name: 'Month' }));
+  await user.keyboard(format(date, 'MM'));
+  await user.click(within(field).getByRole('spinbutton', { name: 'Year' }));
+  await user.keyboard(format(date, 'yyyy'));
+}
+
+describe('Create an API Key: the form', () => {
+  it('keeps Create disabled until the name is valid, with a message for each rule', async () => {
+    const { user, dialog } = await openCreateDialog();
+    const name = within(dialog).getByRole('textbox', { name: /API Key Name/ });
+    const create = within(dialog).getByRole('button', { name: 'Create' });
+    expect(name).toHaveFocus();
+    expect(create).toBeDisabled();
+
+    await user.type(name, '   ');
+    expect(within(dialog).getByText('Enter a name for the key')).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(create).toBeDisabled();
+
+    await user.clear(name);
+    await user.paste('x'.repeat(101));
+    expect(within(dialog).getByText('Use at most 100 characters (now 101)')).toBeInTheDocument();
+    expect(create).toBeDisabled();
+
+    await user.clear(name);
+    await user.paste('x'.repeat(100));
+    expect(create).toBeEnabled();
+
+    await user.clear(name);
+    await user.paste('bad\u0007name');
+    expect(within(dialog).getByText(/Remove control characters/)).toBeInTheDocument();
+    expect(create).toBeDisabled();
+
+    await user.clear(name);
+    await user.type(name, 'laptop');
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+    expect(create).toBeEnabled();
+  });
+
+  it('defaults to 30 days in the current tenant and sends the trimmed name for the signed-in user', async () => {
+    const { user, dialog, sent } = await openCreateDialog();
+    expect(within(dialog).getByRole('combobox', { name: /API Key Expiration/ })).toHaveTextContent('30 days');
+    expect(within(dialog).getByRole('combobox', { name: /Tenant/ })).toHaveTextContent('Acme');
+    expect(within(dialog).getByText(`The key will expire on ${format(addDays(new Date(), 30), 'd MMM yyyy')}.`)).toBeInTheDocument();
+
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), '  laptop  ');
+    const before = Date.now();
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    const after = Date.now();
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ user_id: alice.id, name: 'laptop', default_tenant_id: acme.id });
+    const expires = Date.parse(sent[0].expires_at ?? '');
+    expect(expires).toBeGreaterThanOrEqual(before + 30 * DAY);
+    expect(expires).toBeLessThanOrEqual(after + 30 * DAY);
+  });
+
+  it.each([
+    ['7 days', 7],
+    ['60 days', 60],
+    ['90 days', 90],
+  ])('sends expires_at %s from now', async (label, days) => {
+    const { user, dialog, sent } = await openCreateDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'ci');
+    await chooseExpiration(user, label);
+    const before = Date.now();
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    const after = Date.now();
+    const expires = Date.parse(sent[0].expires_at ?? '');
+    expect(expires).toBeGreaterThanOrEqual(before + days * DAY);
+    expect(expires).toBeLessThanOrEqual(after + days * DAY);
+  });
+
+  it('sends no expiry for "Never expires" and advises a service-account key for long-lived uses', async () => {
+    const { user, dialog, sent } = await openCreateDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'forever');
+    await chooseExpiration(user, 'Never expires');
+    expect(within(dialog).getByText(/For long-lived uses such as CI and agents, use a service-account key instead/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    expect(sent[0].expires_at).toBeNull();
+  });
+
+  it('takes a custom date from tomorrow on and sends the end of that day', async () => {
+    const { user, dialog, sent } = await openCreateDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'audit');
+    await chooseExpiration(user, 'Custom date');
+    const create = within(dialog).getByRole('button', { name: 'Create' });
+    expect(create).toBeDisabled();
+
+    await typeCustomDate(user, new Date());
+    expect(await within(dialog).findByText('Choose a date from tomorrow on')).toBeInTheDocument();
+    expect(create).toBeDisabled();
+
+    const chosen = addDays(new Date(), 45);
+    await typeCustomDate(user, chosen);
+    await waitFor(() => expect(create).toBeEnabled());
+    await user.click(create);
+    await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    expect(sent[0].expires_at).toBe(endOfDay(chosen).toISOString());
+  });
+
+  it('creates the key in the tenant chosen, and Enter submits', async () => {
+    const { user, dialog, sent } = await openCreateDialog();
+    await user.click(within(dialog).getByRole('combobox', { name: /Tenant/ }));
+    await user.click(await screen.findByRole('option', { name: 'Globex' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'globex job{Enter}');
+    await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    expect(sent[0]).toMatchObject({ name: 'globex job', default_tenant_id: globex.id });
+  });
+
+  it('shows a refused name next to the field and other server errors inside the dialog', async () => {
+    let answer = graphqlError('BAD_USER_INPUT', 'A key with this name already exists.', 'name');
+    const { user, dialog } = await openCreateDialog([graphql.mutation('CreateApiKey', () => answer)]);
+    const name = within(dialog).getByRole('textbox', { name: /API Key Name/ });
+    await user.type(name, 'laptop{Enter}');
+    expect(await within(dialog).findByText('A key with this name already exists.')).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+
+    answer = graphqlError('FORBIDDEN', 'You cannot create keys in this tenant.');
+    await user.type(name, '2{Enter}');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('You cannot create keys in this tenant.');
+    expect(screen.getByRole('dialog', { name: 'Create an API Key' })).toBeInTheDocument();
+  });
+
+  it('shows the exact mutation and variables it will send, with Copy and a GraphiQL link', async () => {
+    const { user, dialog } = await openCreateDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'scripted');
+    await chooseExpiration(user, 'Never expires');
+    await user.click(within(dialog).getByRole('button', { name: 'Show GraphQL' }));
+
+    const mutation = within(dialog).getByLabelText('Mutation', { selector: 'pre' });
+    expect(mutation).toHaveTextContent('mutation CreateApiKey($input: create_api_key_input!)');
+    const variables = JSON.parse(within(dialog).getByLabelText('Variables', { selector: 'pre' }).textContent ?? '');
+    expect(variables).toEqual({
+      input: { user_id: alice.id, name: 'scripted', expires_at: null, default_tenant_id: acme.id },
+    });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    const copied = JSON.parse(await navigator.clipboard.readText());
+    expect(copied.query).toContain('create_api_key(input: $input)');
+    expect(copied.variables).toEqual(variables);
+
+    const link = within(dialog).getByRole('link', { name: /Open in GraphiQL/ });
+    const href = new URL(link.getAttribute('href') ?? '', 'http://localhost');
+    expect(href.pathname).toBe('/graphiql');
+    expect(href.searchParams.get('query')).toContain('create_api_key');
+    expect(JSON.parse(href.searchParams.get('variables') ?? '')).toEqual(variables);
+  });
+});
+
+describe('Create an API Key: the one-time reveal', () => {
+  async function createKey() {
+    const opened = await openCreateDialog();
+    await opened.user.type(within(opened.dialog).getByRole('textbox', { name: /API Key Name/ }), 'laptop{Enter}');
+    const reveal = await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    return { ...opened, reveal };
+  }
+
+  it('shows the key masked, with show and hide, and the warning that it cannot be seen again', async () => {
+    const { user, reveal } = await createKey();
+    expect(within(reveal).getByText(/You will not be able to see it again/)).toBeInTheDocument();
+    expect(reveal).not.toHaveTextContent(NEW_KEY);
+    expect(within(reveal).getByRole('textbox', { name: 'API key' })).toHaveTextContent(/^kpu_Zx9Q•+$/);
+
+    await user.click(within(reveal).getByRole('button', { name: 'Show key' }));
+    expect(within(reveal).getByRole('textbox', { name: 'API key' })).toHaveTextContent(NEW_KEY);
+    await user.click(within(reveal).getByRole('button', { name: 'Hide key' }));
+    expect(reveal).not.toHaveTextContent(NEW_KEY);
+  });
+
+  it('copies the key and says so', async () => {
+    const { user, reveal } = await createKey();
+    await user.click(within(reveal).getByRole('button', { name: 'Copy' }));
+    expect(await navigator.clipboard.readText()).toBe(NEW_KEY);
+    expect(within(reveal).getByRole('button', { name: 'Copied' })).toBeInTheDocument();
+  });
+
+  it('offers ready-to-copy snippets for curl, the environment, config.toml and the agent', async () => {
+    const { user, reveal } = await createKey();
+    const howTo = within(reveal).getByRole('region', { name: 'How to use it' });
+    const expected: Record<string, string[]> = {
+      curl: [`curl ${window.location.origin}/graphql`, `-H "Authorization: Bearer ${NEW_KEY}"`, 'auth_info { user_id tenant_id }'],
+      'Environment variable': [`export PREFECT__CLOUD__API_KEY=${NEW_KEY}`],
+      'config.toml': [`[cloud]\napi_key = "${NEW_KEY}"`],
+      Agent: [`keyplane agent start --key ${NEW_KEY}`],
+    };
+    for (const [title, parts] of Object.entries(expected)) {
+      await user.click(within(howTo).getByRole('button', { name: `Copy ${title}` }));
+      const text = await navigator.clipboard.readText();
+      for (const part of parts) expect(text).toContain(part);
+    }
+  });
+
+  it('asks before closing when the key was not copied', async () => {
+    const { user, reveal } = await createKey();
+    await user.click(within(reveal).getByRole('button', { name: 'Done' }));
+    const guard = await screen.findByRole('dialog', { name: 'Close without copying the key?' });
+    await user.click(within(guard).getByRole('button', { name: 'Go back' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Close without copying the key?' })).not.toBeInTheDocument());
+    expect(screen.getByRole('dialog', { name: 'Your API key has been created' })).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    const again = await screen.findByRole('dialog', { name: 'Close without copying the key?' });
+    await user.click(within(again).getByRole('button', { name: 'Close without copying' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('closes at once after the key was copied, and the new key is in the list', async () => {
+    const { user, reveal } = await createKey();
+    await user.click(within(reveal).getByRole('button', { name: 'Copy' }));
+    await user.click(within(reveal).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const table = await findKeysTable();
+    expect(within(table).getByRole('row', { name: /laptop.*kpu_Zx9Q…/ })).toBeInTheDocument();
+  });
+
+  it('never puts the key in the Apollo cache, localStorage or the URL', async () => {
+    const { user, reveal, clients, router } = await createKey();
+    await user.click(within(reveal).getByRole('button', { name: 'Show key' }));
+    expect(reveal).toHaveTextContent(NEW_KEY); // it is on screen…
+    const caches = [clients.root, clients.forTenant('acme'), clients.forTenant('globex')];
+    for (const client of caches) expect(JSON.stringify(client.cache.extract())).not.toContain(NEW_KEY);
+    const stored = Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n');
+    expect(stored).not.toContain(NEW_KEY);
+    expect(router.state.location.pathname + router.state.location.search).not.toContain(NEW_KEY);
+  });
+});
