@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { graphql, HttpResponse } from 'msw';
+import { graphql } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import { findKeysTable, keyListHandlers, makeKey, variedKeys, type KeyListRequest } from './fake-keys';

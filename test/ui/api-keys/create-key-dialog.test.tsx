@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { graphql, HttpResponse } from 'msw';
+import { graphql, HttpResponse, type RequestHandler } from 'msw';
 import { addDays, endOfDay, format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { acme, globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
@@ -30,7 +30,7 @@ function createHandler(sent: SentInput[], keys: FakeKey[]) {
   });
 }
 
-async function openCreateDialog(extra: Parameters<typeof renderApp>[1]['handlers'] = []) {
+async function openCreateDialog(extra: RequestHandler[] = []) {
   const sent: SentInput[] = [];
   const keys = variedKeys();
   const rendered = renderApp('/acme/user/keys', {

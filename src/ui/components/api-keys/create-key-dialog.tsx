@@ -21,7 +21,7 @@ import {
   expiresAtFor,
   type ExpirationChoice,
 } from './expiration';
-import { describeError } from '../../lib/errors';
+import { describeProblem } from './problem';
 import { formatDate } from '../../lib/format';
 import { KEY_NAME_MAX, keyNameError } from './key-name';
 import { KeyReveal } from './key-reveal';
@@ -143,7 +143,7 @@ export function CreateKeyDialog({
       setCreated({ id: payload.id, name: variables.input.name, key: payload.key });
       onCreated?.({ id: payload.id, name: variables.input.name });
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(describeProblem(error));
     }
   };
 

@@ -9,7 +9,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import { describeError } from '../../lib/errors';
+import { describeProblem } from './problem';
 import { REVOKE_API_KEY } from './api-key-mutations';
 import { ShowGraphql } from './show-graphql';
 
@@ -62,7 +62,7 @@ export function RevokeKeyDialog({ apiKey, onClose, onRevoked }: RevokeKeyDialogP
       }
       onRevoked?.(shown);
     } catch (e) {
-      setError(describeError(e).message);
+      setError(describeProblem(e).message);
     }
   };
 
