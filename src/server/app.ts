@@ -55,8 +55,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('store', store);
   app.decorate('keyplaneConfig', config);
   app.addHook('onClose', async () => {
-    keyUsage.flush();
-    store.close();
+    try {
+      keyUsage.flush();
+    } finally {
+      store.close();
+    }
   });
 
   await app.register(fastifyCookie);

@@ -23,7 +23,7 @@ export interface GqlResult<T = any> {
 /** The real server in-process on a fresh temporary SQLite file. */
 export async function startServer(config = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-test-'));
-  const app: FastifyInstance = await buildApp({ dataDir, uiDir: null, config });
+  let app: FastifyInstance = await buildApp({ dataDir, uiDir: null, config });
   const dbPath = join(dataDir, 'keyplane.db');
 
   async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, auth: Auth = {}): Promise<GqlResult<T>> {
@@ -48,12 +48,29 @@ export async function startServer(config = {}) {
     }
   }
 
+  /** Stops and starts the server on the same data directory, as a restart would. */
+  async function restart() {
+    // A test may have closed the store under the app; closing still ends the app.
+    await app.close().catch(() => undefined);
+    app = await buildApp({ dataDir, uiDir: null, config });
+  }
+
   async function close() {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { app, gql, dbPath, dataDir, snapshot, close };
+  return {
+    get app() {
+      return app;
+    },
+    gql,
+    dbPath,
+    dataDir,
+    snapshot,
+    restart,
+    close,
+  };
 }
 
 export type Server = Awaited<ReturnType<typeof startServer>>;

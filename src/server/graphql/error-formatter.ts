@@ -5,7 +5,7 @@ import { isApiError, isGraphQLError } from '../errors.js';
 // GraphQL validation messages that mean "your input is wrong" rather than "your query is wrong".
 const INPUT_PROBLEM = /is not defined by type|Expected value of type|got invalid value|Expected type|cannot represent|Not a valid|Not an ISO|Unknown argument|of required type|was not provided/;
 
-const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
+const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, INTERNAL_SERVER_ERROR: 500 };
 
 interface FormattedError {
   message: string;

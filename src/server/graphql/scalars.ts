@@ -15,7 +15,11 @@ export function parseTimestamp(value: unknown): string {
     throw badInput('timestamp', `Not an ISO-8601 timestamp: ${JSON.stringify(value)?.slice(0, 60)}.`);
   }
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw badInput('timestamp', `Not a valid date: ${JSON.stringify(value).slice(0, 60)}.`);
+  // Date.parse rolls 2027-02-31 over into March; a real date survives the round trip.
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const realDate = calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  if (Number.isNaN(time) || !realDate) throw badInput('timestamp', `Not a valid date: ${JSON.stringify(value).slice(0, 60)}.`);
   return new Date(time).toISOString();
 }
 

@@ -101,7 +101,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
   }
 
   /** Statements are prepared once and reused: the hot path never re-parses SQL. */

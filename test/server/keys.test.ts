@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crc32, generateKey, hashKey, isWellFormedKey, keyHint } from '../../src/server/auth/key-format.js';
+import { AUTH_INFO, buildWorld, startServer, type Server, type World } from './harness.js';
+
+describe('key format', () => {
+  it('is a prefix, 30 base62 characters and a 6-character CRC32, 40 in all', () => {
+    for (const prefix of ['kpu_', 'kps_'] as const) {
+      const key = generateKey(prefix);
+      expect(key).toMatch(new RegExp(`^${prefix}[0-9A-Za-z]{36}$`));
+      expect(isWellFormedKey(key)).toBe(true);
+      expect(keyHint(key)).toBe(key.slice(0, 8));
+      expect(hashKey(key)).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('rejects any single-character change through the checksum', () => {
+    const key = generateKey('kpu_');
+    for (let i = 4; i < key.length; i++) {
+      const changed = key.slice(0, i) + (key[i] === 'a' ? 'b' : 'a') + key.slice(i + 1);
+      expect(isWellFormedKey(changed), `position ${i}`).toBe(false);
+    }
+    expect(isWellFormedKey(key.replace('kpu_', 'kpx_'))).toBe(false);
+    expect(isWellFormedKey(key + 'a')).toBe(false);
+  });
+
+  it('uses the standard CRC32', () => {
+    expect(crc32('123456789')).toBe(0xcbf43926);
+  });
+
+  it('draws characters evenly (no modulo bias)', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 2000; i++) for (const c of generateKey('kpu_').slice(4, 34)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(counts.size).toBe(62);
+    const expected = (2000 * 30) / 62;
+    for (const count of counts.values()) expect(Math.abs(count - expected) / expected).toBeLessThan(0.2);
+  });
+});
+
+describe('keys at rest and in use', () => {
+  let server: Server;
+  let world: World;
+  beforeAll(async () => {
+    server = await startServer();
+    world = await buildWorld(server);
+  });
+  afterAll(() => server.close());
+
+  it('the database file holds none of the keys, only their hashes', async () => {
+    const keys = Object.values(world.keys).map((k) => k.key);
+    await server.app.close(); // checkpoints the WAL into the file
+    const bytes = [readFileSync(server.dbPath, 'latin1')];
+    for (const key of keys) {
+      for (const text of bytes) {
+        expect(text.includes(key)).toBe(false);
+        expect(text.includes(hashKey(key))).toBe(true);
+      }
+    }
+    await server.restart();
+    // A restart keeps everything: the keys still authenticate.
+    expect((await server.gql(AUTH_INFO, {}, { key: world.keys.user.key })).status).toBe(200);
+  });
+
+  it('a key with a bad checksum is refused before any database access', async () => {
+    const bad = world.keys.user.key.slice(0, -1) + (world.keys.user.key.endsWith('a') ? 'b' : 'a');
+    // With the database closed, any lookup would fail with a 500; the checksum answers first.
+    server.app.store.close();
+    try {
+      const result = await server.gql(AUTH_INFO, {}, { key: bad });
+      expect(result.status).toBe(401);
+      expect(result.errors?.[0]).toEqual({ message: 'Invalid or expired credentials.', extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      await server.restart();
+    }
+  });
+
+  it('every bad-key case gets the same 401 and message', async () => {
+    const revoked = await world.createKey(world.sessions.user, world.ids.user, 'to-revoke');
+    await server.gql(`mutation ($id: UUID!) { delete_api_key(input: { key_id: $id }) { success } }`, { id: revoked.id }, { key: revoked.key });
+    const cases = ['', 'garbage', 'kpu_short', generateKey('kpu_'), revoked.key, world.keys.user.key.slice(0, -1) + '0'];
+    const bodies = new Set<string>();
+    for (const key of cases) {
+      const result = await server.gql(AUTH_INFO, {}, { key });
+      expect(result.status, key).toBe(401);
+      expect(result.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+      bodies.add(result.raw);
+    }
+    const basic = await server.gql(AUTH_INFO, {}, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    bodies.add(basic.raw);
+    expect(bodies.size).toBe(1);
+  });
+
+  it('last_used_at is set after use, without a write per request', async () => {
+    const created = await world.createKey(world.sessions.user, world.ids.user, 'usage');
+    const read = async () => (await server.gql(`query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { last_used_at } }`, { id: created.id }, { cookie: world.sessions.user })).data.auth_api_key[0].last_used_at;
+    expect(await read()).toBeNull();
+    for (let i = 0; i < 5; i++) await server.gql(AUTH_INFO, {}, { key: created.key });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const first = await read();
+    expect(first).not.toBeNull();
+    for (let i = 0; i < 5; i++) await server.gql(AUTH_INFO, {}, { key: created.key });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Within the minute, later uses do not write again.
+    expect(await read()).toBe(first);
+  });
+});
