@@ -1,7 +1,9 @@
 import GroupsIcon from '@mui/icons-material/Groups';
+import HistoryIcon from '@mui/icons-material/History';
 import KeyIcon from '@mui/icons-material/Key';
 import SmartToyIcon from '@mui/icons-material/SmartToy';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -18,10 +20,12 @@ interface NavItemProps {
 function NavItem({ to, label, icon }: NavItemProps) {
   const active = useMatch({ path: to, end: true }) != null;
   return (
-    <ListItemButton component={NavLink} to={to} selected={active} sx={{ borderRadius: 1, mx: 1 }}>
-      <ListItemIcon sx={{ minWidth: 36 }}>{icon}</ListItemIcon>
-      <ListItemText primary={label} />
-    </ListItemButton>
+    <ListItem disablePadding>
+      <ListItemButton component={NavLink} to={to} selected={active} sx={{ borderRadius: 1, mx: 1 }}>
+        <ListItemIcon sx={{ minWidth: 36 }}>{icon}</ListItemIcon>
+        <ListItemText primary={label} />
+      </ListItemButton>
+    </ListItem>
   );
 }
 
@@ -32,28 +36,19 @@ export function NavigationList({ slug }: { slug: string }) {
   const teamId = useId();
   return (
     <>
-      <List
-        dense
-        aria-labelledby={userId}
-        subheader={
-          <ListSubheader id={userId} component="div" sx={{ background: 'transparent' }}>
-            User
-          </ListSubheader>
-        }
-      >
+      <ListSubheader id={userId} component="div" sx={{ background: 'transparent' }}>
+        User
+      </ListSubheader>
+      <List dense aria-labelledby={userId} sx={{ pt: 0 }}>
         <NavItem to={`/${slug}/user/keys`} label="API Keys" icon={<KeyIcon />} />
       </List>
-      <List
-        dense
-        aria-labelledby={teamId}
-        subheader={
-          <ListSubheader id={teamId} component="div" sx={{ background: 'transparent' }}>
-            Team
-          </ListSubheader>
-        }
-      >
+      <ListSubheader id={teamId} component="div" sx={{ background: 'transparent' }}>
+        Team
+      </ListSubheader>
+      <List dense aria-labelledby={teamId} sx={{ pt: 0 }}>
         <NavItem to={`/${slug}/team/service-accounts`} label="Service Accounts" icon={<SmartToyIcon />} />
         <NavItem to={`/${slug}/team/members`} label="Members" icon={<GroupsIcon />} />
+        <NavItem to={`/${slug}/team/audit-log`} label="Audit Log" icon={<HistoryIcon />} />
       </List>
     </>
   );

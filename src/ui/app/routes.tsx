@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router-dom';
+import { PageSkeleton } from '../components/loading-skeleton';
 import { RootLayout } from './root-layout';
 import { RouteErrorBoundary } from './route-error-boundary';
 
@@ -10,6 +11,8 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     Component: RootLayout,
+    // Shown while the first page's code loads.
+    HydrateFallback: () => <PageSkeleton label="Loading Keyplane" />,
     errorElement: <RouteErrorBoundary standalone />,
     children: [
       {
@@ -53,6 +56,10 @@ export const routes: RouteObject[] = [
               {
                 path: 'team/members',
                 lazy: () => import('../features/members/members-page').then((m) => ({ Component: m.MembersPage })),
+              },
+              {
+                path: 'team/audit-log',
+                lazy: () => import('../features/audit-log/audit-log-page').then((m) => ({ Component: m.AuditLogPage })),
               },
               {
                 path: '*',

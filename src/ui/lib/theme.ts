@@ -26,6 +26,6 @@ export const theme = createTheme({
     h2: { fontSize: '1.25rem', fontWeight: 600 },
   },
   components: {
-    MuiButton: { defaultProps: { disableElevation: true } },
+    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
   },
 });

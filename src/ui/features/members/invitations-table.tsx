@@ -2,7 +2,6 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import CancelScheduleSendIcon from '@mui/icons-material/CancelScheduleSend';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -30,7 +29,7 @@ type Invitation = MemberInvitationsQuery['membership_invitation'][number];
 const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
 
 /** Invitations not yet accepted (administrators only). */
-export function InvitationsTable({ onInvite }: { onInvite: () => void }) {
+export function InvitationsTable() {
   const invitations = useQuery(InvitationsQuery);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
 
@@ -46,8 +45,7 @@ export function InvitationsTable({ onInvite }: { onInvite: () => void }) {
       <EmptyState
         icon={<MailOutlinedIcon />}
         title="No pending invitations"
-        description="Invitations you create appear here until they are accepted, expire or are revoked."
-        action={<Button onClick={onInvite}>Invite member</Button>}
+        description="Use Invite member to add someone. Invitations appear here until they are accepted, expire or are revoked."
       />
     );
   }

@@ -66,7 +66,7 @@ export function MembersPage() {
           <Typography id="pending-invitations" variant="h2" sx={{ mb: 1 }}>
             Pending invitations
           </Typography>
-          <InvitationsTable onInvite={() => setInviting(true)} />
+          <InvitationsTable />
         </Box>
       ) : null}
       {inviting ? (

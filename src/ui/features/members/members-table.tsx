@@ -161,7 +161,7 @@ function RoleSelect({ member, membershipId, role, onError }: RoleSelectProps) {
       disabled={loading}
       onChange={(e) => void change(e.target.value)}
       inputProps={{ 'aria-label': `Role of ${member.username}` }}
-      sx={{ minWidth: 150 }}
+      sx={{ minWidth: 150, fontSize: '0.875rem' }}
     >
       {ROLES.map((r) => (
         <MenuItem key={r} value={r}>

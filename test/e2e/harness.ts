@@ -1,0 +1,178 @@
+/**
+ * Shared end-to-end helpers: the built UI, the real server on a free port with a
+ * temporary data directory, Debian's Chromium through playwright-core, axe-core and
+ * screenshots. Other e2e files reuse these.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serve, type RunningServer } from '../../src/server/serve';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM_PATH = process.env.KEYPLANE_CHROMIUM ?? '/usr/bin/chromium';
+const UI_DIR = join(ROOT, 'dist/ui');
+
+// ---------------------------------------------------------------- the browser
+
+/** True when a missing browser must fail the run (CI) rather than skip the suite. */
+export const browserRequired = process.env.KEYPLANE_REQUIRE_BROWSER === '1' || process.env.CI === 'true';
+export const browserAvailable = existsSync(CHROMIUM_PATH);
+
+/**
+ * Whether e2e suites should be skipped: only when the browser is missing and not
+ * required. In CI (KEYPLANE_REQUIRE_BROWSER=1) a missing browser makes launchBrowser
+ * throw, so the suite fails.
+ */
+export const skipE2e = !browserAvailable && !browserRequired;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!browserAvailable) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set KEYPLANE_CHROMIUM.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface ContextOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+// ---------------------------------------------------------------- the UI build
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Builds dist/ui when it is missing or older than the UI's sources. */
+export function ensureUiBuilt(): void {
+  const index = join(UI_DIR, 'index.html');
+  const sources = [join(ROOT, 'src/ui'), join(ROOT, 'index.html'), join(ROOT, 'vite.config.ts'), join(ROOT, 'public')].filter(existsSync);
+  const sourceTime = Math.max(...sources.map(newestMtime));
+  if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+// ---------------------------------------------------------------- the server
+
+export interface E2eServer {
+  url: string;
+  dataDir: string;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** The real server on a free port, over a fresh temporary data directory. */
+export async function startServer(options: { demo?: boolean } = {}): Promise<E2eServer> {
+  ensureUiBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-e2e-'));
+  const server = await serve({ port: 0, host: '127.0.0.1', dataDir, uiDir: UI_DIR, demo: options.demo ?? false });
+  return {
+    url: server.url,
+    dataDir,
+    server,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------- accessibility
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core with the WCAG 2.1 A and AA rules on the page as it is now (open
+ * dialogs included). Injected through the DevTools protocol, so the app's CSP
+ * (script-src 'self') does not block it.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+export function formatViolations(where: string, violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
+    .join('\n');
+}
+
+/** Throws with a readable list when axe finds any WCAG 2.1 A/AA violation. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  // Let MUI's enter transitions finish so colours are final.
+  await page.waitForTimeout(250);
+  const violations = await axeViolations(page);
+  if (violations.length > 0) throw new Error(`Accessibility violations\n${formatViolations(where, violations)}`);
+}
+
+// ---------------------------------------------------------------- screenshots
+
+export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: false, animations: 'disabled' });
+  return path;
+}
+
+/** The session cookie a context holds, for asserting sign-out. */
+export async function sessionCookie(context: BrowserContext): Promise<string | undefined> {
+  const cookies = await context.cookies();
+  return cookies.find((c) => c.name === 'keyplane_session')?.value;
+}
