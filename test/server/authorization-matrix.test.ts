@@ -1,0 +1,316 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateKey } from '../../src/server/auth/key-format.js';
+import { buildWorld, CREATE_KEY, DELETE_KEY, PASSWORD, startServer, type Auth, type Server, type World } from './harness.js';
+import { makeInvitation, makeKey, makeMember, makeServiceAccount, stableSnapshot, unique } from './hardening-support.js';
+
+// Every operation × every kind of caller, with the outcome expected in each cell.
+//
+//   ok    the call succeeds (for a list: the row it is about is in it)
+//   none  the call succeeds but the row it is about is not visible
+//   401   HTTP 401, UNAUTHENTICATED          403  HTTP 403, FORBIDDEN (refused before GraphQL)
+//   F     FORBIDDEN                          NF   NOT_FOUND (what the caller may not see)
+//   BAD   BAD_USER_INPUT
+//
+// Every refused call must leave the database as it was.
+
+const ACTORS = [
+  'anon', // no credentials
+  'malformed', // "Bearer not-a-key"
+  'checksum', // right shape, wrong checksum
+  'unknown', // well-formed key that was never issued
+  'expired', // a key past its expires_at
+  'revoked', // a revoked key
+  'reader', // read-only member of A (session)
+  'user', // user of A (session)
+  'admin', // administrator of A (session)
+  'adminSa', // admin-role service account of A (key)
+  'userSa', // user-role service account of A (key)
+  'adminB', // administrator of tenant B only (session)
+  'pinned', // A's administrator's key pinned to another tenant (C)
+  'nocsrf', // A's administrator's session cookie without X-Keyplane-CSRF
+  'keyOther', // a user key of A sent with X-Tenant-Id of B
+  'sessOther', // A's administrator's session with X-Tenant-Id of B (not a member)
+] as const;
+type Actor = (typeof ACTORS)[number];
+
+const MATRIX = `
+operation                  anon malformed checksum unknown expired revoked reader user admin adminSa userSa adminB pinned nocsrf keyOther sessOther
+auth_info                  401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+user                       401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+tenant                     401  401       401      401     401     401     ok     ok   ok    ok      ok     none   ok     403    403      ok
+members                    401  401       401      401     401     401     ok     ok   ok    ok      ok     none   none   403    403      F
+list_sa_keys               401  401       401      401     401     401     none   none ok    ok      none   none   none   403    403      none
+invitations                401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
+audit_log                  401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
+setup_required             ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+invitation_preview         ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+create_own_key             401  401       401      401     401     401     ok     ok   ok    ok      F      ok     ok     403    403      BAD
+create_sa_key              401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
+create_other_person_key    401  401       401      401     401     401     F      F    F     F       F      NF     NF     403    403      NF
+revoke_own_key             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+revoke_sa_key              401  401       401      401     401     401     NF     NF   ok    ok      NF     NF     NF     403    403      ok
+revoke_other_person_key    401  401       401      401     401     401     NF     NF   NF    NF      NF     NF     NF     403    403      NF
+create_service_account     401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
+delete_service_account     401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
+set_membership_role        401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
+delete_membership          401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
+create_invitation          401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
+delete_invitation          401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
+create_tenant              401  401       401      401     401     401     ok     ok   ok    F       F      ok     ok     403    403      ok
+bootstrap                  BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD    BAD    403    403      BAD
+log_in_wrong_password      BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD    BAD    403    403      BAD
+accept_invitation          ok   401       401      401     401     401     BAD    BAD  BAD   F       F      ok     F      403    403      BAD
+log_out                    ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+`;
+
+type Outcome = 'ok' | 'none' | '401' | '403' | 'F' | 'NF' | 'BAD';
+const CODE_OF: Record<Exclude<Outcome, 'ok' | 'none'>, string> = {
+  '401': 'UNAUTHENTICATED',
+  '403': 'FORBIDDEN',
+  F: 'FORBIDDEN',
+  NF: 'NOT_FOUND',
+  BAD: 'BAD_USER_INPUT',
+};
+
+function parseMatrix(text: string) {
+  const [header, ...lines] = text.trim().split('\n').map((line) => line.trim().split(/\s+/));
+  expect(header.slice(1)).toEqual([...ACTORS]);
+  return lines.map(([operation, ...cells]) => {
+    expect(cells, operation).toHaveLength(ACTORS.length);
+    return { operation, expected: Object.fromEntries(ACTORS.map((actor, i) => [actor, cells[i] as Outcome])) as Record<Actor, Outcome> };
+  });
+}
+
+let server: Server;
+let world: World;
+let auth: Record<Actor, Auth>;
+/** Whose own things an actor acts on (for the bad credentials: the administrator's). */
+let self: Record<Actor, { userId: string; tenantId: string; service?: boolean }>;
+let targetSa: string;
+
+beforeAll(async () => {
+  // The failure limiter would turn the bad-key columns into 429s; it has its own tests.
+  server = await startServer({ authFailuresPerMinute: 1_000_000, loginFailuresPerAccount: 1_000_000 });
+  world = await buildWorld(server);
+  const { ids, sessions, keys } = world;
+  const tenantC = await server.gql(`mutation { create_tenant(input: { name: "Tenant C" }) { id } }`, {}, { cookie: sessions.admin });
+  const pinned = await world.createKey(sessions.admin, ids.admin, 'pinned-to-c', { default_tenant_id: tenantC.data.create_tenant.id });
+  const good = generateKey('kpu_');
+  const adminSelf = { userId: ids.admin, tenantId: ids.tenantA };
+  auth = {
+    anon: {},
+    malformed: { key: 'not-a-key' },
+    checksum: { key: good.slice(0, -1) + (good.endsWith('A') ? 'B' : 'A') },
+    unknown: { key: generateKey('kpu_') },
+    expired: { key: (await makeKey(server, adminSelf, { expiresAt: new Date(Date.now() - 60_000).toISOString() })).key },
+    revoked: { key: (await makeKey(server, adminSelf, { revoked: true })).key },
+    reader: { cookie: sessions.reader },
+    user: { cookie: sessions.user },
+    admin: { cookie: sessions.admin },
+    adminSa: { key: keys.adminSa.key },
+    userSa: { key: keys.userSa.key },
+    adminB: { cookie: sessions.adminB },
+    pinned: { key: pinned.key },
+    nocsrf: { cookie: sessions.admin, csrf: false },
+    keyOther: { key: keys.user.key, tenant: ids.tenantB },
+    sessOther: { cookie: sessions.admin, tenant: 'tenant-b' },
+  };
+  self = {
+    anon: adminSelf,
+    malformed: adminSelf,
+    checksum: adminSelf,
+    unknown: adminSelf,
+    expired: adminSelf,
+    revoked: adminSelf,
+    reader: { userId: ids.reader, tenantId: ids.tenantA },
+    user: { userId: ids.user, tenantId: ids.tenantA },
+    admin: adminSelf,
+    adminSa: { userId: ids.adminSa, tenantId: ids.tenantA, service: true },
+    userSa: { userId: ids.userSa, tenantId: ids.tenantA, service: true },
+    adminB: { userId: ids.adminB, tenantId: ids.tenantB },
+    pinned: adminSelf,
+    nocsrf: adminSelf,
+    keyOther: { userId: ids.user, tenantId: ids.tenantA },
+    sessOther: adminSelf,
+  };
+  targetSa = await makeServiceAccount(server, ids.tenantA, 'USER');
+  await makeKey(server, { userId: targetSa, tenantId: ids.tenantA, service: true });
+});
+afterAll(() => server.close());
+
+interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** For list rows: whether the row the cell is about is in the answer. */
+  contains?: (data: any) => boolean;
+  /** For ok cells of mutations: the change is really there. */
+  verify?: () => Promise<void>;
+  /** Refused calls that still write one audit row (failed sign-ins). */
+  auditsRefusals?: boolean;
+}
+
+const stillWorks = async (key: string) => (await server.gql(`{ auth_info { api_key_id } }`, {}, { key })).status === 200;
+const otherPerson = (actor: Actor) => (self[actor].userId === world.ids.user ? world.ids.reader : world.ids.user);
+
+/** Builds the call for one cell, with fresh targets so cells do not depend on each other. */
+const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
+  auth_info: async () => ({ query: `{ auth_info { user_id tenant_id role } }` }),
+  user: async () => ({ query: `{ user { id memberships { tenant_id } } }` }),
+  tenant: async () => ({
+    query: `{ tenant { id } }`,
+    contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantA),
+  }),
+  members: async () => ({
+    query: `{ user_view_same_tenant { id } }`,
+    contains: (data) => data.user_view_same_tenant.some((u: { id: string }) => u.id === world.ids.reader),
+  }),
+  list_sa_keys: async () => ({
+    query: `{ auth_api_key(where: { user_id: { _eq: "${targetSa}" } }) { id } }`,
+    contains: (data) => data.auth_api_key.length > 0,
+  }),
+  invitations: async () => {
+    const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
+    return { query: `{ membership_invitation(limit: 1000) { id } }`, contains: (data) => data.membership_invitation.some((i: { id: string }) => i.id === invitation.id) };
+  },
+  audit_log: async () => ({
+    query: `{ audit_event(where: { target_id: { _eq: "${world.ids.tenantA}" } }) { id action } }`,
+    contains: (data) => data.audit_event.some((e: { action: string }) => e.action === 'tenant.create'),
+  }),
+  setup_required: async () => ({ query: `{ setup_required }` }),
+  invitation_preview: async () => {
+    const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
+    return { query: `query ($token: String!) { invitation_preview(token: $token) { status } }`, variables: { token: invitation.token }, contains: (data) => data.invitation_preview?.status === 'VALID' };
+  },
+  create_own_key: async (actor) => ({ query: CREATE_KEY, variables: { input: { user_id: self[actor].userId, name: unique('own') } } }),
+  create_sa_key: async () => ({ query: CREATE_KEY, variables: { input: { user_id: targetSa, name: unique('sa') } } }),
+  create_other_person_key: async (actor) => ({ query: CREATE_KEY, variables: { input: { user_id: otherPerson(actor), name: unique('theirs') } } }),
+  revoke_own_key: async (actor) => {
+    const key = await makeKey(server, self[actor]);
+    return { query: DELETE_KEY, variables: { input: { key_id: key.id } }, verify: async () => expect(await stillWorks(key.key)).toBe(false) };
+  },
+  revoke_sa_key: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return { query: DELETE_KEY, variables: { input: { key_id: key.id } }, verify: async () => expect(await stillWorks(key.key)).toBe(false) };
+  },
+  revoke_other_person_key: async (actor) => {
+    const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
+    return { query: DELETE_KEY, variables: { input: { key_id: key.id } } };
+  },
+  create_service_account: async () => ({
+    query: `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
+    variables: { input: { tenant_id: world.ids.tenantA, name: unique('bot'), role: 'USER' } },
+  }),
+  delete_service_account: async () => {
+    const sa = await makeServiceAccount(server, world.ids.tenantA);
+    const key = await makeKey(server, { userId: sa, tenantId: world.ids.tenantA, service: true });
+    return {
+      query: `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`,
+      variables: { input: { user_id: sa } },
+      verify: async () => expect(await stillWorks(key.key)).toBe(false),
+    };
+  },
+  set_membership_role: async () => {
+    const member = await makeMember(server, world.ids.tenantA, world.ids.admin, 'USER');
+    return {
+      query: `mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`,
+      variables: { input: { membership_id: member.membershipId, role: 'READ_ONLY_USER' } },
+      verify: async () => expect((await server.app.store.getMembership(member.membershipId))?.role).toBe('READ_ONLY_USER'),
+    };
+  },
+  delete_membership: async () => {
+    const member = await makeMember(server, world.ids.tenantA, world.ids.admin, 'USER');
+    return {
+      query: `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`,
+      variables: { input: { membership_id: member.membershipId } },
+      verify: async () => expect(await server.app.store.getMembership(member.membershipId)).toBeNull(),
+    };
+  },
+  create_invitation: async () => ({
+    query: `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`,
+    variables: { input: { tenant_id: world.ids.tenantA, email: `${unique('new')}@example.test`, role: 'USER' } },
+  }),
+  delete_invitation: async () => {
+    const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
+    return {
+      query: `mutation ($input: delete_membership_invitation_input!) { delete_membership_invitation(input: $input) { success } }`,
+      variables: { input: { invitation_id: invitation.id } },
+      verify: async () => expect((await server.app.store.getInvitation(invitation.id))?.revoked_at).not.toBeNull(),
+    };
+  },
+  create_tenant: async () => ({ query: `mutation ($input: create_tenant_input!) { create_tenant(input: $input) { id } }`, variables: { input: { name: unique('Tenant') } } }),
+  bootstrap: async () => ({
+    query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`,
+    variables: { input: { email: `${unique('boot')}@example.test`, username: 'Mallory', password: PASSWORD, tenant_name: 'Takeover' } },
+  }),
+  log_in_wrong_password: async () => ({
+    query: `mutation ($input: log_in_input!) { log_in(input: $input) { user_id } }`,
+    variables: { input: { email: 'user@a.test', password: 'wrong-password-123' } },
+    auditsRefusals: true,
+  }),
+  accept_invitation: async () => {
+    const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
+    return {
+      query: `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`,
+      variables: { input: { token: invitation.token, username: unique('joiner'), password: PASSWORD } },
+      verify: async () => expect((await server.app.store.getInvitation(invitation.id))?.accepted_at).not.toBeNull(),
+    };
+  },
+  log_out: async () => ({ query: `mutation { log_out { success } }` }),
+};
+
+const rows = parseMatrix(MATRIX);
+let cellsChecked = 0;
+
+describe('authorization matrix: every operation × every caller', () => {
+  it('covers every operation the API offers', () => {
+    expect(rows.map((r) => r.operation).sort()).toEqual(Object.keys(OPERATIONS).sort());
+  });
+
+  // Rows run in order: accept_invitation makes adminB a member of A, and log_out ends the sessions.
+  for (const { operation, expected } of rows) {
+    it(operation, async () => {
+      const mismatches: string[] = [];
+      for (const actor of ACTORS) {
+        const want = expected[actor];
+        const call = await OPERATIONS[operation](actor);
+        const refused = want !== 'ok' && want !== 'none';
+        const before = stableSnapshot(server, { withAudit: !(refused && call.auditsRefusals) });
+        const result = await server.gql(call.query, call.variables ?? {}, auth[actor]);
+        const code = result.errors?.[0]?.extensions?.code;
+        let got: string;
+        if (!result.errors && result.status === 200) {
+          got = call.contains ? (call.contains(result.data) ? 'ok' : 'none') : 'ok';
+        } else if (result.status === 401 && code === 'UNAUTHENTICATED') {
+          got = '401';
+          expect(result.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+        } else if (result.status === 403 && code === 'FORBIDDEN') {
+          got = '403';
+        } else {
+          got = (Object.entries(CODE_OF).find(([o, c]) => c === code && o !== '401' && o !== '403')?.[0] ?? `${result.status}:${code}`) as string;
+        }
+        cellsChecked++;
+        if (got !== want) {
+          mismatches.push(`${operation} × ${actor}: expected ${want}, got ${got} ${JSON.stringify(result.errors?.[0]?.message ?? '')}`);
+          continue;
+        }
+        if (refused) {
+          expect(result.data ?? null, `${operation} × ${actor}`).toBeNull();
+          expect(stableSnapshot(server, { withAudit: !call.auditsRefusals }), `${operation} × ${actor} changed the database`).toEqual(before);
+        } else if (call.verify) {
+          await call.verify();
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+
+  afterAll(() => {
+    console.log(`authorization matrix: ${cellsChecked} cells checked (${rows.length} operations × ${ACTORS.length} callers)`);
+  });
+});
+
+describe('the matrix itself', () => {
+  it('checked every cell', () => {
+    expect(cellsChecked).toBe(rows.length * ACTORS.length);
+  });
+});
