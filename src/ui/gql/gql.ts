@@ -34,6 +34,11 @@ type Documents = {
     "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n": typeof types.ServiceAccountsDocument,
+    "\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.ServiceAccountKeysDocument,
+    "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
+    "\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetServiceAccountRoleDocument,
+    "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateTenantDocument,
 };
 const documents: Documents = {
@@ -57,6 +62,11 @@ const documents: Documents = {
     "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n": types.ServiceAccountsDocument,
+    "\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n": types.ServiceAccountKeysDocument,
+    "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
+    "\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetServiceAccountRoleDocument,
+    "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateTenantDocument,
 };
 
@@ -154,6 +164,26 @@ export function graphql(source: "\n  mutation RemoveMember($input: delete_member
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,10 +4,13 @@ export const KEY_NAME_MAX = 100;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** The server's rule, checked as the user types: 1–100 characters after trimming, no control characters. */
-export function keyNameError(name: string): string | null {
+/**
+ * The server's rule, checked as the user types: 1–100 characters after trimming, no control characters.
+ * `subject` names the thing in the message (service accounts follow the same rule).
+ */
+export function keyNameError(name: string, subject = 'the key'): string | null {
   const trimmed = name.trim();
-  if (trimmed.length === 0) return 'Enter a name for the key';
+  if (trimmed.length === 0) return `Enter a name for ${subject}`;
   if (trimmed.length > KEY_NAME_MAX) return `Use at most ${KEY_NAME_MAX} characters (now ${trimmed.length})`;
   if (CONTROL_CHARACTERS.test(trimmed)) return 'Remove control characters such as tabs and line breaks';
   return null;

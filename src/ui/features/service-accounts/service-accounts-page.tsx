@@ -1,8 +1,168 @@
+import { useQuery } from '@apollo/client/react';
+import AddIcon from '@mui/icons-material/Add';
+import SmartToyOutlinedIcon from '@mui/icons-material/SmartToyOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useNow } from '../../components/api-keys/use-now';
+import { EmptyState } from '../../components/empty-state';
+import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
+import { QueryError } from '../../components/query-error';
+import { roleLabel } from '../../lib/roles';
+import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AddServiceAccountDialog } from './add-service-account-dialog';
+import { ChangeRoleDialog, type RoleChangeTarget } from './change-role-dialog';
+import { RemoveServiceAccountDialog, type RemovableAccount } from './remove-service-account-dialog';
+import { ServiceAccountsQuery } from './service-accounts-documents';
+import { ServiceAccountsTable, type ServiceAccount } from './service-accounts-table';
 
-// Placeholder so the app builds; the page's owner replaces this file.
+/** The search parameter that holds the opened account, so a link opens it again. */
+const OPEN_PARAM = 'account';
+
+/**
+ * Team › Service Accounts: what CI jobs and agents authenticate as. Everyone sees the
+ * accounts and their roles; administrators open an account to see and manage its keys,
+ * add accounts, change their roles and remove them.
+ */
 export function ServiceAccountsPage() {
   usePageTitle('Service Accounts');
-  return <PageHeader section="Team" title="Service Accounts" />;
+  const tenant = useCurrentTenant();
+  const manage = tenant.isAdmin;
+  const now = useNow();
+  const { data, error, refetch } = useQuery(ServiceAccountsQuery);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const openId = manage ? searchParams.get(OPEN_PARAM) : null;
+  const [adding, setAdding] = useState(false);
+  const [changingRole, setChangingRole] = useState<RoleChangeTarget | null>(null);
+  const [removing, setRemoving] = useState<RemovableAccount | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const setOpen = (id: string | null) =>
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (id) next.set(OPEN_PARAM, id);
+        else next.delete(OPEN_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const addButton = manage ? (
+    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+      Add Service Account
+    </Button>
+  ) : null;
+
+  const accounts = data?.user_view_same_tenant;
+  let body;
+  if (error && !accounts) {
+    body = <QueryError title="Could not load service accounts" error={error} onRetry={() => void refetch()} />;
+  } else if (!accounts) {
+    body = <TableSkeleton label="Loading service accounts" columns={manage ? 5 : 3} />;
+  } else if (accounts.length === 0) {
+    body = (
+      <EmptyState
+        icon={<SmartToyOutlinedIcon />}
+        title="No service accounts yet"
+        description={
+          manage
+            ? 'Add a service account for each CI job or agent, then create an API key for it, so automation never depends on a person’s key.'
+            : 'An administrator of this tenant can add one.'
+        }
+        action={addButton}
+      />
+    );
+  } else {
+    body = (
+      <ServiceAccountsTable
+        accounts={accounts}
+        manage={manage}
+        openId={openId}
+        now={now}
+        onToggle={(account: ServiceAccount) => setOpen(account.id === openId ? null : account.id)}
+        onChangeRole={(account) =>
+          setChangingRole({
+            name: account.username,
+            membershipId: account.memberships[0]?.id ?? '',
+            role: account.memberships[0]?.role ?? 'TENANT_ADMIN',
+          })
+        }
+        onRemove={(account) =>
+          setRemoving({ id: account.id, name: account.username, keyCount: account.api_key_count ?? 0 })
+        }
+        onKeysChanged={() => void refetch()}
+        onNotice={setNotice}
+      />
+    );
+  }
+
+  return (
+    <Box>
+      <PageHeader
+        section="Team"
+        title="Service Accounts"
+        description={`Accounts that CI jobs, agents and scripts authenticate as in ${tenant.name}. Their keys act with the account’s role, not a person’s.`}
+        actions={addButton}
+      />
+      {!manage ? (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Only tenant administrators can manage service accounts: add or remove them, change their roles, and see or
+          create their API keys.
+        </Alert>
+      ) : null}
+      {error && accounts ? (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          Could not refresh the list. The rows below may be out of date.
+        </Alert>
+      ) : null}
+      {body}
+      {adding ? (
+        <AddServiceAccountDialog
+          onClose={() => setAdding(false)}
+          onAdded={(account) => {
+            setAdding(false);
+            setOpen(account.id);
+            setNotice(`Service account "${account.name}" added. Create an API key for it below.`);
+          }}
+        />
+      ) : null}
+      {changingRole ? (
+        <ChangeRoleDialog
+          account={changingRole}
+          onClose={() => setChangingRole(null)}
+          onChanged={(role) => {
+            setNotice(`${changingRole.name} is now ${roleLabel(role)}`);
+            setChangingRole(null);
+          }}
+        />
+      ) : null}
+      {removing ? (
+        <RemoveServiceAccountDialog
+          account={removing}
+          onClose={() => setRemoving(null)}
+          onRemoved={(account) => {
+            setRemoving(null);
+            if (openId === account.id) setOpen(null);
+            setNotice(`Service account "${account.name}" removed`);
+          }}
+        />
+      ) : null}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={5000}
+        onClose={(_, reason) => reason !== 'clickaway' && setNotice(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      >
+        <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      </Snackbar>
+    </Box>
+  );
 }

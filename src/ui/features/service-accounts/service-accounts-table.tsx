@@ -1,0 +1,158 @@
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
+import KeyboardArrowUpIcon from '@mui/icons-material/KeyboardArrowUp';
+import ManageAccountsOutlinedIcon from '@mui/icons-material/ManageAccountsOutlined';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Collapse from '@mui/material/Collapse';
+import IconButton from '@mui/material/IconButton';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import { Fragment } from 'react';
+import type { ServiceAccountsQuery as ServiceAccountsResult } from '../../gql/graphql';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { roleLabel } from '../../lib/roles';
+import { visuallyHidden } from '../../lib/visually-hidden';
+import { ServiceAccountKeys } from './service-account-keys';
+
+export type ServiceAccount = ServiceAccountsResult['user_view_same_tenant'][number];
+
+interface ServiceAccountsTableProps {
+  accounts: ServiceAccount[];
+  /** Administrators see key counts, open accounts to see their keys, and manage them. */
+  manage: boolean;
+  openId: string | null;
+  now: Date;
+  onToggle: (account: ServiceAccount) => void;
+  onChangeRole: (account: ServiceAccount) => void;
+  onRemove: (account: ServiceAccount) => void;
+  onKeysChanged: () => void;
+  onNotice: (message: string) => void;
+}
+
+const headCell = { fontWeight: 600, whiteSpace: 'nowrap' } as const;
+
+export function ServiceAccountsTable({
+  accounts,
+  manage,
+  openId,
+  now,
+  onToggle,
+  onChangeRole,
+  onRemove,
+  onKeysChanged,
+  onNotice,
+}: ServiceAccountsTableProps) {
+  const columns = manage ? 6 : 3;
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table aria-label="Service accounts">
+        <TableHead>
+          <TableRow>
+            {manage ? (
+              <TableCell padding="checkbox">
+                <Box component="span" sx={visuallyHidden}>
+                  Show keys
+                </Box>
+              </TableCell>
+            ) : null}
+            <TableCell sx={headCell}>Name</TableCell>
+            <TableCell sx={headCell}>Role</TableCell>
+            {manage ? (
+              <TableCell sx={headCell} align="right">
+                API keys
+              </TableCell>
+            ) : null}
+            <TableCell sx={headCell}>Created</TableCell>
+            {manage ? (
+              <TableCell>
+                <Box component="span" sx={visuallyHidden}>
+                  Actions
+                </Box>
+              </TableCell>
+            ) : null}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {accounts.map((account) => {
+            const open = manage && account.id === openId;
+            const role = account.memberships[0]?.role;
+            const panelId = `service-account-${account.id}`;
+            return (
+              <Fragment key={account.id}>
+                <TableRow hover={manage} sx={open ? { '& > *': { borderBottom: 'unset' } } : undefined}>
+                  {manage ? (
+                    <TableCell padding="checkbox">
+                      <IconButton
+                        aria-label={`${open ? 'Hide' : 'Show'} keys of ${account.username}`}
+                        aria-expanded={open}
+                        aria-controls={open ? panelId : undefined}
+                        onClick={() => onToggle(account)}
+                      >
+                        {open ? <KeyboardArrowUpIcon /> : <KeyboardArrowDownIcon />}
+                      </IconButton>
+                    </TableCell>
+                  ) : null}
+                  <TableCell component="th" scope="row" sx={{ fontWeight: 500, wordBreak: 'break-word' }}>
+                    {account.username}
+                  </TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      label={roleLabel(role)}
+                      variant={role === 'TENANT_ADMIN' ? 'filled' : 'outlined'}
+                    />
+                  </TableCell>
+                  {manage ? <TableCell align="right">{account.api_key_count ?? 0}</TableCell> : null}
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <Tooltip title={formatDateTime(account.created)} describeChild>
+                      <Box component="time" dateTime={account.created} tabIndex={0}>
+                        {formatDate(account.created)}
+                      </Box>
+                    </Tooltip>
+                  </TableCell>
+                  {manage ? (
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <Tooltip title="Change role">
+                        <IconButton aria-label={`Change role of ${account.username}`} onClick={() => onChangeRole(account)}>
+                          <ManageAccountsOutlinedIcon />
+                        </IconButton>
+                      </Tooltip>
+                      <Tooltip title="Remove service account">
+                        <IconButton aria-label={`Remove ${account.username}`} onClick={() => onRemove(account)}>
+                          <DeleteOutlinedIcon />
+                        </IconButton>
+                      </Tooltip>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+                {manage ? (
+                  <TableRow>
+                    <TableCell colSpan={columns} sx={{ py: 0, ...(open ? {} : { borderBottom: 'none' }) }}>
+                      <Collapse in={open} timeout="auto" unmountOnExit>
+                        <Box id={panelId}>
+                          <ServiceAccountKeys
+                            account={{ id: account.id, name: account.username }}
+                            now={now}
+                            onKeysChanged={onKeysChanged}
+                            onNotice={onNotice}
+                          />
+                        </Box>
+                      </Collapse>
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
