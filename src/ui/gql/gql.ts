@@ -20,6 +20,9 @@ type Documents = {
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ApiKeysPageDocument,
     "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.ApiKeysTable_KeyFragmentDoc,
+    "\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.AuditLogPageDocument,
+    "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": typeof types.AuditLogActorsDocument,
+    "\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n  }\n": typeof types.AuditLogTable_EventFragmentDoc,
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": typeof types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -48,6 +51,9 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ApiKeysPageDocument,
     "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n": types.ApiKeysTable_KeyFragmentDoc,
+    "\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.AuditLogPageDocument,
+    "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": types.AuditLogActorsDocument,
+    "\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n  }\n": types.AuditLogTable_EventFragmentDoc,
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -108,6 +114,18 @@ export function graphql(source: "\n  query ApiKeysPage(\n    $where: auth_api_ke
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n"): (typeof documents)["\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n"): (typeof documents)["\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n  }\n"): (typeof documents)["\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

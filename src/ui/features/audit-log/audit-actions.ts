@@ -1,0 +1,77 @@
+import { roleLabel } from '../../lib/roles';
+
+/**
+ * The actions the server records, in the words a person reads in the log and in the
+ * filter. Groups keep the filter's menu short to scan.
+ */
+export interface AuditActionInfo {
+  action: string;
+  label: string;
+  group: string;
+}
+
+export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
+  { action: 'api_key.create', label: 'Created API key', group: 'API keys' },
+  { action: 'api_key.revoke', label: 'Revoked API key', group: 'API keys' },
+  { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
+  { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
+  { action: 'invitation.create', label: 'Invited member', group: 'Members' },
+  { action: 'invitation.revoke', label: 'Revoked invitation', group: 'Members' },
+  { action: 'membership.create', label: 'Member joined', group: 'Members' },
+  { action: 'membership.role_change', label: 'Changed member role', group: 'Members' },
+  { action: 'membership.delete', label: 'Removed member', group: 'Members' },
+  { action: 'auth.log_in_failed', label: 'Failed sign-in', group: 'Sign-in' },
+  { action: 'tenant.create', label: 'Created tenant', group: 'Tenant' },
+];
+
+const BY_ACTION = new Map(AUDIT_ACTIONS.map((a) => [a.action, a]));
+
+export function isKnownAction(action: string): boolean {
+  return BY_ACTION.has(action);
+}
+
+/** "Created API key"; an action this UI does not know yet is shown as the server spells it. */
+export function actionLabel(action: string): string {
+  return BY_ACTION.get(action)?.label ?? action;
+}
+
+/** The filter's groups in menu order, each with its actions. */
+export function actionGroups(): { group: string; actions: AuditActionInfo[] }[] {
+  const groups: { group: string; actions: AuditActionInfo[] }[] = [];
+  for (const info of AUDIT_ACTIONS) {
+    let entry = groups.find((g) => g.group === info.group);
+    if (!entry) {
+      entry = { group: info.group, actions: [] };
+      groups.push(entry);
+    }
+    entry.actions.push(info);
+  }
+  return groups;
+}
+
+const TARGET_TYPES: Record<string, string> = {
+  api_key: 'API key',
+  service_account: 'Service account',
+  membership: 'Membership',
+  invitation: 'Invitation',
+  tenant: 'Tenant',
+  user: 'Account',
+};
+
+export function targetTypeLabel(targetType: string | null | undefined): string | null {
+  if (!targetType) return null;
+  return TARGET_TYPES[targetType] ?? targetType;
+}
+
+/**
+ * What the target column shows. Role changes are recorded as "USER → TENANT_ADMIN";
+ * people read "User → Administrator".
+ */
+export function targetText(action: string, targetName: string | null | undefined): string | null {
+  if (!targetName) return null;
+  if (action === 'membership.role_change') {
+    const parts = targetName.split(' → ');
+    if (parts.length === 2) return `${roleLabel(parts[0])} → ${roleLabel(parts[1])}`;
+  }
+  return targetName;
+}

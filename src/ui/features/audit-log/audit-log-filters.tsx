@@ -1,0 +1,127 @@
+import { lazy, Suspense } from 'react';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import ListSubheader from '@mui/material/ListSubheader';
+import MenuItem from '@mui/material/MenuItem';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { actionGroups, actionLabel, isKnownAction } from './audit-actions';
+
+const AuditDateRange = lazy(() => import('./audit-date-range').then((m) => ({ default: m.AuditDateRange })));
+
+export interface AuditActor {
+  id: string;
+  username: string;
+  account_type: string;
+}
+
+export interface AuditLogFiltersProps {
+  action: string;
+  actor: string;
+  from: string;
+  to: string;
+  /** The tenant's members and service accounts; undefined while they load. */
+  actors: AuditActor[] | undefined;
+  filtered: boolean;
+  onAction: (action: string) => void;
+  onActor: (actorId: string) => void;
+  onDates: (range: { from: string; to: string }) => void;
+  onClear: () => void;
+}
+
+const GROUPS = actionGroups();
+
+function actorGroup(actor: AuditActor): string {
+  return actor.account_type === 'SERVICE' ? 'Service accounts' : 'People';
+}
+
+/** Two skeleton fields the size of the pickers, so the row does not jump when they arrive. */
+function DateRangeSkeleton() {
+  return (
+    <Stack direction="row" spacing={2} role="status" aria-label="Loading date filters">
+      <Skeleton variant="rounded" width={180} height={40} />
+      <Skeleton variant="rounded" width={180} height={40} />
+    </Stack>
+  );
+}
+
+export function AuditLogFilters({
+  action,
+  actor,
+  from,
+  to,
+  actors,
+  filtered,
+  onAction,
+  onActor,
+  onDates,
+  onClear,
+}: AuditLogFiltersProps) {
+  // People first, then service accounts, each A→Z (Autocomplete's groups need sorted options).
+  const options = [...(actors ?? [])].sort(
+    (a, b) => actorGroup(a).localeCompare(actorGroup(b)) || a.username.localeCompare(b.username),
+  );
+  let selectedActor = options.find((o) => o.id === actor) ?? null;
+  if (actor && !selectedActor && actors) {
+    // A link may name someone who has since left the tenant: keep the filter visible.
+    selectedActor = { id: actor, username: 'Removed account', account_type: 'NORMAL' };
+    options.push(selectedActor);
+  }
+
+  return (
+    <Stack
+      direction={{ xs: 'column', md: 'row' }}
+      spacing={2}
+      useFlexGap
+      sx={{ mb: 2, alignItems: { md: 'center' }, flexWrap: 'wrap' }}
+      role="search"
+      aria-label="Filter audit events"
+    >
+      <TextField
+        select
+        label="Action"
+        size="small"
+        value={action}
+        onChange={(e) => onAction(e.target.value)}
+        sx={{ minWidth: 220 }}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
+        <MenuItem value="">All actions</MenuItem>
+        {GROUPS.flatMap(({ group, actions }) => [
+          <ListSubheader key={`group-${group}`}>{group}</ListSubheader>,
+          ...actions.map((a) => (
+            <MenuItem key={a.action} value={a.action} sx={{ pl: 3 }}>
+              {a.label}
+            </MenuItem>
+          )),
+        ])}
+        {action && !isKnownAction(action) && <MenuItem value={action}>{actionLabel(action)}</MenuItem>}
+      </TextField>
+      <Autocomplete
+        size="small"
+        options={options}
+        value={selectedActor}
+        loading={!actors}
+        onChange={(_, value) => onActor(value?.id ?? '')}
+        groupBy={actorGroup}
+        getOptionLabel={(o) => o.username}
+        isOptionEqualToValue={(a, b) => a.id === b.id}
+        noOptionsText="No one by that name"
+        sx={{ width: 220 }}
+        renderInput={(params) => <TextField {...params} label="Actor" placeholder="Anyone" />}
+      />
+      <Box>
+        <Suspense fallback={<DateRangeSkeleton />}>
+          <AuditDateRange from={from} to={to} onChange={onDates} />
+        </Suspense>
+      </Box>
+      {filtered && (
+        <Button onClick={onClear} size="small">
+          Clear filters
+        </Button>
+      )}
+    </Stack>
+  );
+}

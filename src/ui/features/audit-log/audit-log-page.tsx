@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useQuery } from '@apollo/client/react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import TablePagination from '@mui/material/TablePagination';
+import HistoryIcon from '@mui/icons-material/History';
+import RefreshIcon from '@mui/icons-material/Refresh';
+import SearchOffIcon from '@mui/icons-material/SearchOff';
+import { graphql } from '../../gql';
+import { useNow } from '../../components/api-keys/use-now';
+import { EmptyState } from '../../components/empty-state';
+import { TableSkeleton } from '../../components/loading-skeleton';
+import { PageHeader } from '../../components/page-header';
+import { QueryError } from '../../components/query-error';
+import { errorCode } from '../../lib/errors';
+import { useCurrentTenant } from '../../lib/tenant-context';
+import { usePageTitle } from '../../lib/use-page-title';
+import { AuditLogFilters } from './audit-log-filters';
+import {
+  DEFAULT_STATE,
+  PAGE_SIZE,
+  auditLogStateToParams,
+  buildWhere,
+  hasFilters,
+  parseAuditLogState,
+  type AuditLogState,
+} from './audit-log-state';
+import { AuditLogTable } from './audit-log-table';
+
+export const AuditLogPageQuery = graphql(`
+  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {
+    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {
+      ...AuditLogTable_event
+    }
+    audit_event_aggregate(where: $where) {
+      aggregate {
+        count
+      }
+    }
+  }
+`);
+
+export const AuditLogActorsQuery = graphql(`
+  query AuditLogActors {
+    user_view_same_tenant(order_by: [{ username: asc }]) {
+      id
+      username
+      account_type
+    }
+  }
+`);
+
+const DESCRIPTION =
+  'Every creation and revocation of keys, service accounts, memberships and invitations, every role change and every failed sign-in in this tenant. Keys themselves are never recorded.';
+
+function AdminsOnly({ tenantName }: { tenantName: string }) {
+  return (
+    <Alert severity="info">
+      <AlertTitle>Only administrators can read the audit log</AlertTitle>
+      The audit log of {tenantName} is visible to its administrators. Ask one of them if you need to know who did
+      what.
+    </Alert>
+  );
+}
+
+/** Team › Audit Log: what happened in the tenant, who did it, from where; administrators only. */
+export function AuditLogPage() {
+  usePageTitle('Audit Log');
+  const tenant = useCurrentTenant();
+
+  return (
+    <Box>
+      {tenant.isAdmin ? (
+        <AuditLog />
+      ) : (
+        <>
+          <PageHeader section="Team" title="Audit Log" description={DESCRIPTION} />
+          <AdminsOnly tenantName={tenant.name} />
+        </>
+      )}
+    </Box>
+  );
+}
+
+function AuditLog() {
+  const tenant = useCurrentTenant();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = useMemo(() => parseAuditLogState(searchParams), [searchParams]);
+  const now = useNow();
+  const { data, previousData, loading, error, refetch } = useQuery(AuditLogPageQuery, {
+    variables: { where: buildWhere(state), limit: PAGE_SIZE, offset: state.page * PAGE_SIZE },
+    notifyOnNetworkStatusChange: true,
+    // An audit log is read to learn what just happened: always ask the server.
+    fetchPolicy: 'cache-and-network',
+  });
+  const actors = useQuery(AuditLogActorsQuery);
+  const shown = data ?? previousData;
+  const events = shown?.audit_event ?? [];
+  const total = shown?.audit_event_aggregate.aggregate.count ?? 0;
+
+  const update = useCallback(
+    (change: Partial<AuditLogState>, resetPage = true) => {
+      setSearchParams(auditLogStateToParams({ ...state, ...(resetPage ? { page: 0 } : {}), ...change }));
+    },
+    [state, setSearchParams],
+  );
+
+  // A page past the end (an old link, or filters narrowed elsewhere): go to the last page.
+  const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
+  useEffect(() => {
+    if (data && state.page > lastPage) update({ page: lastPage }, false);
+  }, [data, state.page, lastPage, update]);
+
+  const filtered = hasFilters(state);
+  const clearFilters = () => setSearchParams(auditLogStateToParams(DEFAULT_STATE));
+  const refreshButton = (
+    <Button startIcon={<RefreshIcon />} onClick={() => void refetch()} disabled={loading}>
+      Refresh
+    </Button>
+  );
+
+  let body;
+  if (error && errorCode(error) === 'FORBIDDEN') {
+    // The role changed since the page loaded: say so here rather than leave the app.
+    body = <AdminsOnly tenantName={tenant.name} />;
+  } else if (error && !shown) {
+    body = <QueryError title="Could not load the audit log" error={error} onRetry={() => void refetch()} />;
+  } else if (!shown) {
+    body = <TableSkeleton label="Loading audit events" rows={6} columns={5} />;
+  } else if (total === 0 && events.length === 0) {
+    body = filtered ? (
+      <EmptyState
+        icon={<SearchOffIcon />}
+        title="No events match these filters"
+        description="Try another action, actor or date range."
+        action={<Button onClick={clearFilters}>Clear filters</Button>}
+      />
+    ) : (
+      <EmptyState
+        icon={<HistoryIcon />}
+        title="Nothing has been recorded yet"
+        description="Creating or revoking API keys, adding service accounts, inviting members and changing roles will show up here."
+      />
+    );
+  } else {
+    body = (
+      <Paper variant="outlined">
+        {error && (
+          <Alert severity="error" sx={{ borderRadius: 0 }}>
+            Could not refresh the audit log. The events below may be out of date.
+          </Alert>
+        )}
+        <AuditLogTable events={events} now={now} />
+        <TablePagination
+          component="div"
+          count={total}
+          page={Math.min(state.page, lastPage)}
+          rowsPerPage={PAGE_SIZE}
+          rowsPerPageOptions={[PAGE_SIZE]}
+          onPageChange={(_, page) => update({ page }, false)}
+        />
+      </Paper>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader section="Team" title="Audit Log" description={DESCRIPTION} actions={refreshButton} />
+      <AuditLogFilters
+        action={state.action}
+        actor={state.actor}
+        from={state.from}
+        to={state.to}
+        actors={actors.data?.user_view_same_tenant ?? (actors.error ? [] : undefined)}
+        filtered={filtered}
+        onAction={(action) => update({ action })}
+        onActor={(actor) => update({ actor })}
+        onDates={({ from, to }) => update({ from, to })}
+        onClear={clearFilters}
+      />
+      <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing audit events" /> : null}</Box>
+      {body}
+    </>
+  );
+}
