@@ -4,7 +4,7 @@
  * screenshots. Other e2e files reuse these.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -100,7 +100,11 @@ export interface E2eServer {
 export async function startServer(options: { demo?: boolean } = {}): Promise<E2eServer> {
   ensureUiBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-e2e-'));
-  const server = await serve({ port: 0, host: '127.0.0.1', dataDir, uiDir: UI_DIR, demo: options.demo ?? false });
+  // Serve a private copy: a rebuild of dist/ui during the run (another suite, a
+  // developer's `npm run build`) would otherwise delete the chunks the page loads.
+  const uiDir = join(dataDir, 'ui');
+  cpSync(UI_DIR, uiDir, { recursive: true });
+  const server = await serve({ port: 0, host: '127.0.0.1', dataDir, uiDir, demo: options.demo ?? false });
   return {
     url: server.url,
     dataDir,

@@ -165,7 +165,6 @@ describe.skipIf(skipE2e)('web app shell in Chromium', () => {
       await other.getByLabel(/^Confirm password/).fill(INVITEE.password);
       await other.getByRole('button', { name: 'Create account and join' }).click();
       await other.waitForURL('**/globex/user/keys');
-      await other.screenshot({ path: '/tmp/shots/invitee.png' });
       await other.getByRole('button', { name: /Tenant: Globex/ }).waitFor();
 
       // A plain User sees the members but none of the administrator's controls.

@@ -24,6 +24,8 @@ export function RouteErrorBoundary({ standalone = false }: RouteErrorBoundaryPro
     return <ErrorPage standalone={standalone} title="Page not found" message="There is nothing at this address." />;
   }
 
+  if (isStaleChunkError(error) && reloadOnceForNewVersion()) return null;
+
   const detail = describeError(error);
   switch (detail.code) {
     case 'UNAUTHENTICATED':
@@ -49,6 +51,24 @@ export function RouteErrorBoundary({ standalone = false }: RouteErrorBoundaryPro
         />
       );
   }
+}
+
+/** A lazy page's file is gone: the server was updated since this tab loaded. */
+function isStaleChunkError(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /dynamically imported module|Importing a module script failed|error loading dynamically imported/i.test(error.message)
+  );
+}
+
+/** Reloads to fetch the new version, at most once a minute so a real outage still shows an error. */
+function reloadOnceForNewVersion(): boolean {
+  const key = 'keyplane:reloaded-for-new-version';
+  const last = Number(sessionStorage.getItem(key) ?? 0);
+  if (Date.now() - last < 60_000) return false;
+  sessionStorage.setItem(key, String(Date.now()));
+  window.location.reload();
+  return true;
 }
 
 interface ErrorPageProps {

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, graphql, HttpResponse } from 'msw';
+import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { acme, forbidden, graphqlError, makeUser, renderApp, roleDetail, signedIn, tenantOf } from '../render';
 
@@ -104,7 +104,7 @@ const memberHandlers = [
   }),
 ];
 
-function renderMembers(user = alice, extra: Parameters<typeof renderApp>[1]['handlers'] = []) {
+function renderMembers(user = alice, extra: RequestHandler[] = []) {
   return renderApp('/acme/team/members', { handlers: [...extra, ...signedIn(user), ...memberHandlers] });
 }
 
