@@ -1,0 +1,210 @@
+// The JavaScript a first visit downloads, gzipped, against the budget (issue 7).
+//
+//   node --import tsx scripts/bundle-report.ts            build to a temp dir with a manifest, report
+//   node --import tsx scripts/bundle-report.ts dist/ui    report on an existing build (entry only: no manifest)
+//   node --import tsx scripts/bundle-report.ts --json     the report as JSON (the budget test reads it)
+//
+// A first visit loads the entry script of index.html and its modulepreload links;
+// then the router loads the lazy chunks of the route it lands on. A signed-in
+// user lands on /:tenant/user/keys (via the home redirect), so the budget counts
+// the entry plus those route chunks and everything they import statically.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/** 250 kB as Vite prints sizes (1 kB = 1,000 bytes). */
+export const INITIAL_ROUTE_BUDGET_BYTES = 250_000;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The lazy route modules a first visit to "/" loads before it shows a page. */
+export const INITIAL_ROUTE_MODULES = [
+  'src/ui/app/home-redirect.tsx',
+  'src/ui/app/tenant-layout.tsx',
+  'src/ui/features/api-keys/api-keys-page.tsx',
+];
+
+/** Code that issue 7 wants out of the first load: dialogs and the date picker (date-fns itself formats dates on the page). */
+export const MUST_BE_LAZY = [/node_modules\/@mui\/x-date-pickers\//, /src\/ui\/.*-dialog\.tsx$/];
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+export interface LoadedFile {
+  file: string;
+  why: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface ModuleShare {
+  /** An npm package ("@mui/material") or a source folder ("src/ui/features/api-keys"). */
+  group: string;
+  /** Rendered bytes in the loaded chunks, before minification: for shares, not totals. */
+  bytes: number;
+}
+
+export interface BundleReport {
+  outDir: string;
+  files: LoadedFile[];
+  totalBytes: number;
+  totalGzipBytes: number;
+  budgetBytes: number;
+  /** Source modules in the loaded chunks (only when the report ran the build). */
+  modules: { id: string; bytes: number }[];
+  groups: ModuleShare[];
+}
+
+function gzipSize(data: Buffer): number {
+  return gzipSync(data, { level: 9 }).length;
+}
+
+/** The entry script and modulepreload links of the built index.html, in order. */
+export function scriptsOfIndexHtml(outDir: string): { entry: string[]; preload: string[] } {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]+)"`).exec(tag)?.[1];
+  const entry: string[] = [];
+  const preload: string[] = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    if (attr(tag, 'type') === 'module' && attr(tag, 'src')) entry.push(attr(tag, 'src')!);
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    if (attr(tag, 'rel') === 'modulepreload' && attr(tag, 'href')) preload.push(attr(tag, 'href')!);
+  }
+  return { entry, preload };
+}
+
+function readManifest(outDir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** A chunk and every chunk it imports statically (what the browser fetches before running it). */
+function staticClosure(manifest: Manifest, key: string, into: Map<string, string>, why: string): void {
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`The build has no chunk for ${key}; was it renamed? Update INITIAL_ROUTE_MODULES.`);
+  if (into.has(chunk.file)) return;
+  into.set(chunk.file, why);
+  for (const imported of chunk.imports ?? []) staticClosure(manifest, imported, into, why);
+}
+
+function groupOf(id: string): string {
+  const path = relative(ROOT, id.replace(/^\0/, '').replace(/\?.*$/, '')).replaceAll('\\', '/');
+  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (inModules) return inModules[1];
+  const inSource = /^(src\/ui\/(?:features\/[^/]+|components\/[^/]+(?=\/)|[^/]+(?=\/)))/.exec(path);
+  return inSource ? inSource[1] : path;
+}
+
+/**
+ * What a first visit loads from a build in outDir. With a manifest, the initial
+ * route's lazy chunks are counted; chunkModules (from the build) breaks the bytes
+ * down by source module.
+ */
+export function reportInitialLoad(
+  outDir: string,
+  chunkModules: Map<string, { id: string; bytes: number }[]> = new Map(),
+  routeModules: string[] = INITIAL_ROUTE_MODULES,
+): BundleReport {
+  const loaded = new Map<string, string>();
+  const { entry, preload } = scriptsOfIndexHtml(outDir);
+  for (const src of entry) loaded.set(src.replace(/^\//, ''), 'entry script');
+  for (const href of preload) if (!loaded.has(href.replace(/^\//, ''))) loaded.set(href.replace(/^\//, ''), 'modulepreload');
+  const manifest = readManifest(outDir);
+  if (manifest) {
+    for (const key of routeModules) staticClosure(manifest, key, loaded, `route ${key.replace(/^.*\//, '')}`);
+  }
+  const files = [...loaded].map(([file, why]) => {
+    const data = readFileSync(join(outDir, file));
+    return { file, why, bytes: data.length, gzipBytes: gzipSize(data) };
+  });
+  const modules = files.flatMap((f) => chunkModules.get(f.file) ?? []).sort((a, b) => b.bytes - a.bytes);
+  const byGroup = new Map<string, number>();
+  for (const m of modules) byGroup.set(groupOf(m.id), (byGroup.get(groupOf(m.id)) ?? 0) + m.bytes);
+  return {
+    outDir,
+    files,
+    totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+    totalGzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
+    budgetBytes: INITIAL_ROUTE_BUDGET_BYTES,
+    modules,
+    groups: [...byGroup].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes),
+  };
+}
+
+/** Records which source modules went into which chunk, for the breakdown. */
+export function chunkModulesPlugin(into: Map<string, { id: string; bytes: number }[]>): Plugin {
+  return {
+    name: 'keyplane-chunk-modules',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        into.set(
+          output.fileName,
+          Object.entries(output.modules).map(([id, info]) => ({ id, bytes: info.renderedLength })),
+        );
+      }
+    },
+  };
+}
+
+/** Builds the UI with the project's Vite config into outDir (with a manifest) and reports. */
+export async function buildAndReport(outDir: string): Promise<BundleReport> {
+  const { build } = await import('vite');
+  const chunkModules = new Map<string, { id: string; bytes: number }[]>();
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, manifest: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+    plugins: [chunkModulesPlugin(chunkModules)],
+  });
+  return reportInitialLoad(outDir, chunkModules);
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export function formatReport(report: BundleReport): string {
+  const lines = [`JavaScript of the first page (${INITIAL_ROUTE_MODULES.length ? '/ → /:tenant/user/keys' : 'entry'}):`];
+  const width = Math.max(...report.files.map((f) => f.file.length));
+  for (const f of report.files) lines.push(`  ${f.file.padEnd(width)}  ${kB(f.bytes).padStart(9)}  gzip ${kB(f.gzipBytes).padStart(8)}  ${f.why}`);
+  const over = report.totalGzipBytes > report.budgetBytes;
+  lines.push(`  ${'total'.padEnd(width)}  ${kB(report.totalBytes).padStart(9)}  gzip ${kB(report.totalGzipBytes).padStart(8)}  budget ${kB(report.budgetBytes)}: ${over ? 'OVER' : 'within'}`);
+  if (report.groups.length) {
+    lines.push('Largest parts of it (bytes before minification and gzip):');
+    for (const g of report.groups.slice(0, 15)) lines.push(`  ${g.group.padEnd(48)} ${kB(g.bytes).padStart(9)}`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  if (dir) {
+    console.log(formatReport(reportInitialLoad(resolve(dir))));
+    return;
+  }
+  const outDir = mkdtempSync(join(tmpdir(), 'keyplane-bundle-'));
+  try {
+    const report = await buildAndReport(outDir);
+    console.log(json ? JSON.stringify(report) : formatReport(report));
+    if (!json && report.totalGzipBytes > report.budgetBytes) process.exitCode = 1;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatReport, MUST_BE_LAZY, type BundleReport } from '../../scripts/bundle-report.js';
+
+// The UI bundle budget (issue 7): the JavaScript a first visit to "/" downloads —
+// the entry script of index.html, its modulepreload links, and the lazy chunks of
+// the route a signed-in user lands on (/:tenant/user/keys) — is at most 250 kB gzip.
+// Bytes are deterministic, so the budget is a test.
+//
+// The build goes to a fresh temporary directory (not dist/ui, which the e2e suite
+// and a running server may be reading), with a manifest to follow the route's chunks.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let report: BundleReport;
+
+beforeAll(async () => {
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bundle-report.ts', '--json'], {
+    cwd: ROOT,
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  report = JSON.parse(stdout.trim().split('\n').at(-1)!) as BundleReport;
+}, 180_000);
+
+describe('UI bundle budget', () => {
+  it('counts the entry script and the landing route chunks', () => {
+    expect(report.files[0].why).toBe('entry script');
+    expect(report.files.some((f) => /^assets\/api-keys-page-.*\.js$/.test(f.file))).toBe(true);
+    expect(report.files.some((f) => /^assets\/tenant-layout-.*\.js$/.test(f.file))).toBe(true);
+    // React and MUI alone are well over 100 kB gzip: a smaller total means the report missed files.
+    expect(report.totalGzipBytes).toBeGreaterThan(100_000);
+  });
+
+  it('keeps the first page within 250 kB of gzipped JavaScript', () => {
+    expect(report.totalGzipBytes, `\n${formatReport(report)}\n`).toBeLessThanOrEqual(report.budgetBytes);
+  });
+
+  it('loads the date picker and the dialogs only when they open', () => {
+    const eager = report.modules.map((m) => m.id).filter((id) => MUST_BE_LAZY.some((pattern) => pattern.test(id.replaceAll('\\', '/'))));
+    const shown = [...new Set(eager.map((id) => id.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1').replace(/^.*\/(src\/ui\/)/, '$1')))];
+    expect(shown, 'modules in the first page that should load lazily').toEqual([]);
+  });
+});
