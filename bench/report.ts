@@ -1,0 +1,58 @@
+// The bench's table and its targets (issue 7).
+import type { Measurement } from './load.js';
+
+type Row = Measurement & { ratioToBaseline: number };
+
+export interface Target {
+  name: string;
+  required: string;
+  measured: string;
+  met: boolean;
+}
+
+export function formatTable(rows: Row[]): string {
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'server RSS MB'];
+  const lines = rows.map((r) => [
+    r.label,
+    String(r.connections),
+    r.requestsPerSecond.toLocaleString('en'),
+    String(r.latencyP50Ms),
+    String(r.latencyP99Ms),
+    `${Math.round(r.ratioToBaseline * 100)}%`,
+    r.serverRssPeakMb === null ? '-' : String(r.serverRssPeakMb),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [format(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...lines.map(format)].join('\n');
+}
+
+export function evaluateTargets(rows: Measurement[]): Target[] {
+  const by = (id: string) => rows.find((r) => r.id === id);
+  const baseline = by('baseline')!.requestsPerSecond;
+  const pct = (n: number) => `${Math.round(n * 100)}%`;
+  const targets: Target[] = [];
+  const authInfo = by('auth_info');
+  if (authInfo) {
+    targets.push({ name: '(b) auth_info vs baseline', required: '>= 50%', measured: pct(authInfo.requestsPerSecond / baseline), met: authInfo.requestsPerSecond >= 0.5 * baseline });
+  }
+  const small = by('list_1k');
+  const large = by('list_100k');
+  if (small && large) {
+    targets.push({ name: '(c) list page, 1,000 keys, vs baseline', required: '>= 25%', measured: pct(small.requestsPerSecond / baseline), met: small.requestsPerSecond >= 0.25 * baseline });
+    targets.push({ name: '(c) list page, 100,000 keys, vs baseline', required: '>= 25%', measured: pct(large.requestsPerSecond / baseline), met: large.requestsPerSecond >= 0.25 * baseline });
+    const change = large.requestsPerSecond / small.requestsPerSecond - 1;
+    targets.push({ name: '(c) 100,000 keys vs 1,000 keys', required: 'within 15%', measured: `${change >= 0 ? '+' : ''}${pct(change)}`, met: Math.abs(change) <= 0.15 });
+  }
+  const creates = by('create_10');
+  if (creates) {
+    targets.push({ name: '(d) create_api_key, 10 clients', required: '>= 1,000/s', measured: `${creates.requestsPerSecond.toLocaleString('en')}/s`, met: creates.requestsPerSecond >= 1000 });
+  }
+  const keyplaneRss = rows.filter((r) => r.id !== 'baseline').map((r) => r.serverRssPeakMb ?? 0);
+  const peak = Math.max(...keyplaneRss);
+  targets.push({ name: 'server RSS under load', required: '<= 200 MB', measured: `${peak} MB`, met: peak <= 200 });
+  return targets;
+}
+
+export function formatTargets(targets: Target[]): string {
+  return targets.map((t) => `${t.met ? 'MET   ' : 'MISSED'}  ${t.name}: ${t.measured} (target ${t.required})`).join('\n');
+}

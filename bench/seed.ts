@@ -1,0 +1,114 @@
+// Seeds a benchmark tenant through the store, as the server would write it.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } from '../src/server/auth/key-format.js';
+import { SqliteStore } from '../src/server/store/sqlite/sqlite-store.js';
+import type { UserRecord } from '../src/server/store/types.js';
+
+const audit = { actorId: null, sourceAddress: 'bench-seed' };
+const DAY = 86_400_000;
+const SERVICE_ACCOUNTS = 5;
+
+export interface BenchTenant {
+  tenantId: string;
+  slug: string;
+  admin: UserRecord;
+  /** A member who is not an administrator: their keys are in the table but not on the admin's page. */
+  member: UserRecord;
+  serviceAccounts: UserRecord[];
+  /** The administrator's key, for Bearer requests. */
+  adminKey: string;
+  /** A second key of the administrator, for the create benchmark. */
+  writerKey: string;
+}
+
+export class BenchSeeder {
+  readonly store: SqliteStore;
+  private sequence = 0;
+
+  constructor(dbPath: string) {
+    this.store = new SqliteStore(dbPath);
+  }
+
+  /** The store keeps its connection private; batching 1,000 inserts per transaction needs it. */
+  private get db(): Database.Database {
+    return (this.store as unknown as { db: Database.Database }).db;
+  }
+
+  async createTenant(slug: string): Promise<BenchTenant> {
+    const admin = await this.store.createUser({ email: `admin@${slug}.test`, username: `${slug} admin`, passwordHash: 'unused' });
+    const member = await this.store.createUser({ email: `member@${slug}.test`, username: `${slug} member`, passwordHash: 'unused' });
+    const tenant = await this.store.createTenant({ name: slug, slug, adminUserId: admin.id }, { ...audit, actorId: admin.id });
+    const invitation = await this.store.createInvitation(
+      { tenantId: tenant.id, email: member.email!, role: 'USER', tokenHash: randomUUID(), invitedById: admin.id, expiresAt: new Date(Date.now() + DAY).toISOString() },
+      audit,
+    );
+    await this.store.acceptInvitation(invitation.id, member.id, audit);
+    const serviceAccounts: UserRecord[] = [];
+    for (let i = 0; i < SERVICE_ACCOUNTS; i++) {
+      serviceAccounts.push(await this.store.createServiceAccount({ tenantId: tenant.id, name: `${slug}-robot-${i}`, role: 'USER' }, { ...audit, actorId: admin.id }));
+    }
+    const adminKey = await this.createKey(admin, tenant.id, admin.id, 'bench-reader');
+    const writerKey = await this.createKey(admin, tenant.id, admin.id, 'bench-writer');
+    return { tenantId: tenant.id, slug, admin, member, serviceAccounts, adminKey, writerKey };
+  }
+
+  private async createKey(owner: UserRecord, tenantId: string, createdById: string, name: string, expiresAt: string | null = null): Promise<string> {
+    const key = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
+    await this.store.createApiKey(
+      { id: randomUUID(), name, keyHash: hashKey(key), keyHint: keyHint(key), userId: owner.id, tenantId, createdById, expiresAt },
+      { ...audit, actorId: createdById },
+    );
+    return key;
+  }
+
+  /**
+   * Adds keys to the tenant: 10% the administrator's own, 80% its service accounts',
+   * 10% another member's (in the table, not on the administrator's page); a quarter
+   * expire in 90 days, the rest never. 1 in 20 is then revoked.
+   */
+  async addKeys(tenant: BenchTenant, count: number): Promise<void> {
+    const expiresAt = new Date(Date.now() + 90 * DAY).toISOString();
+    const BATCH = 1000;
+    for (let done = 0; done < count; done += BATCH) {
+      const revoked: string[] = [];
+      this.db.transaction(() => {
+        for (let i = done; i < Math.min(count, done + BATCH); i++) {
+          const n = this.sequence++;
+          const slot = n % 10;
+          const owner = slot === 0 ? tenant.admin : slot === 1 ? tenant.member : tenant.serviceAccounts[n % tenant.serviceAccounts.length];
+          const key = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
+          const id = randomUUID();
+          // createApiKey runs synchronously inside: it joins this transaction.
+          void this.store.createApiKey(
+            {
+              id,
+              name: `key-${n}`,
+              keyHash: hashKey(key),
+              keyHint: keyHint(key),
+              userId: owner.id,
+              tenantId: tenant.tenantId,
+              createdById: owner.account_type === 'SERVICE' ? tenant.admin.id : owner.id,
+              expiresAt: n % 4 === 0 ? expiresAt : null,
+            },
+            audit,
+          );
+          if (n % 20 === 7) revoked.push(id);
+        }
+      })();
+      for (const id of revoked) await this.store.revokeApiKey(id, audit);
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Keys in the table and live keys on the administrator's page. */
+  async counts(tenant: BenchTenant): Promise<{ table: number; visible: number }> {
+    const table = (this.db.prepare('SELECT count(*) AS n FROM api_key').get() as { n: number }).n;
+    const visible = await this.store.countApiKeys({ ownerId: tenant.admin.id, serviceAccountTenantId: tenant.tenantId });
+    return { table, visible };
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}
