@@ -172,7 +172,7 @@ export function CreateKeyDialog({
             </DialogContentText>
             <KeyReveal apiKey={created.key} onCopied={() => setCopied(true)} />
           </DialogContent>
-          <DialogActions>
+          <DialogActions sx={{ px: 3, pb: 2 }}>
             <Button variant="contained" onClick={requestClose}>
               Done
             </Button>
@@ -189,7 +189,7 @@ export function CreateKeyDialog({
                 have to create a new one.
               </DialogContentText>
             </DialogContent>
-            <DialogActions>
+            <DialogActions sx={{ px: 3, pb: 2 }}>
               <Button onClick={() => setConfirmingClose(false)} autoFocus>
                 Go back
               </Button>
@@ -287,7 +287,7 @@ export function CreateKeyDialog({
               <ShowGraphql document={CREATE_API_KEY} variables={{ input: input() }} />
             </Stack>
           </DialogContent>
-          <DialogActions>
+          <DialogActions sx={{ px: 3, pb: 2 }}>
             <Button onClick={requestClose} disabled={loading}>
               Cancel
             </Button>

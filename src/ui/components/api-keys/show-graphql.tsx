@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { print, type DocumentNode } from 'graphql';
+import { useApolloClient } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
@@ -46,7 +47,9 @@ export interface ShowGraphqlProps {
 /** "Show GraphQL": the exact operation and variables, to copy or open in GraphiQL. */
 export function ShowGraphql({ document, variables }: ShowGraphqlProps) {
   const [open, setOpen] = useState(false);
-  const query = print(document);
+  const client = useApolloClient();
+  // What Apollo Client actually sends: the cache's transform adds __typename fields.
+  const query = print(client.documentTransform.transformDocument(client.cache.transformDocument(document)));
   const variablesText = JSON.stringify(variables, null, 2);
   const body = JSON.stringify({ query, variables });
   const panelId = `show-graphql-${(document.definitions[0] as { name?: { value: string } }).name?.value ?? 'op'}`;
