@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../src/server/serve';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,10 +25,17 @@ export const browserAvailable = existsSync(CHROMIUM_PATH);
 
 /**
  * Whether e2e suites should be skipped: only when the browser is missing and not
- * required. In CI (KEYPLANE_REQUIRE_BROWSER=1) a missing browser makes launchBrowser
- * throw, so the suite fails.
+ * required. When it is required (CI), suites still run and fail at launchBrowser,
+ * and requireBrowserWhenAsked() adds a failing test that names the problem.
  */
 export const skipE2e = !browserAvailable && !browserRequired;
+
+/** A test that fails, rather than skips, when CI needs the browser and it is missing. */
+export function requireBrowserWhenAsked(): void {
+  it.skipIf(!browserRequired)('has Chromium (KEYPLANE_REQUIRE_BROWSER=1)', () => {
+    expect(browserAvailable, `Chromium not found at ${CHROMIUM_PATH}; install it with apt-get install -y chromium`).toBe(true);
+  });
+}
 
 export async function launchBrowser(): Promise<Browser> {
   if (!browserAvailable) {

@@ -9,6 +9,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newContext,
+  requireBrowserWhenAsked,
   sessionCookie,
   skipE2e,
   startServer,
@@ -29,6 +30,8 @@ async function signOut(page: Page) {
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 }
+
+requireBrowserWhenAsked();
 
 describe.skipIf(skipE2e)('web app shell in Chromium', () => {
   let server: E2eServer;

@@ -52,7 +52,7 @@ export function InvitationsTable() {
 
   return (
     <>
-      <TableContainer component={Paper} variant="outlined">
+      <TableContainer component={Paper} variant="outlined" sx={{ '& .MuiTableCell-root': { px: { xs: 1, sm: 2 } } }}>
         <Table aria-label="Pending invitations">
           <TableHead>
             <TableRow>
@@ -70,7 +70,7 @@ export function InvitationsTable() {
           <TableBody>
             {rows.map((invitation) => (
               <TableRow key={invitation.id}>
-                <TableCell sx={{ wordBreak: 'break-all' }}>{invitation.email}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>{invitation.email}</TableCell>
                 <TableCell>{roleLabel(invitation.role)}</TableCell>
                 <TableCell sx={wideOnly}>{invitation.invited_by?.username ?? '—'}</TableCell>
                 <TableCell sx={wideOnly}>

@@ -36,6 +36,7 @@ export function displayName(member: Pick<Member, 'first_name' | 'last_name' | 'u
 
 // Narrow screens keep the name and role; the email moves under the name.
 const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
+const compactCells = { '& .MuiTableCell-root': { px: { xs: 1, sm: 2 } } } as const;
 
 export function MembersTable({ members }: { members: Member[] }) {
   const tenant = useCurrentTenant();
@@ -49,7 +50,7 @@ export function MembersTable({ members }: { members: Member[] }) {
           {actionError}
         </Alert>
       ) : null}
-      <TableContainer component={Paper} variant="outlined">
+      <TableContainer component={Paper} variant="outlined" sx={compactCells}>
         <Table aria-label="Members">
           <TableHead>
             <TableRow>
@@ -84,7 +85,7 @@ export function MembersTable({ members }: { members: Member[] }) {
                         {member.username}
                       </Typography>
                     ) : null}
-                    <Typography variant="body2" sx={{ color: 'text.secondary', display: { sm: 'none' }, wordBreak: 'break-all' }}>
+                    <Typography variant="body2" sx={{ color: 'text.secondary', display: { sm: 'none' }, overflowWrap: 'anywhere' }}>
                       {member.email}
                     </Typography>
                   </TableCell>
@@ -161,7 +162,7 @@ function RoleSelect({ member, membershipId, role, onError }: RoleSelectProps) {
       disabled={loading}
       onChange={(e) => void change(e.target.value)}
       inputProps={{ 'aria-label': `Role of ${member.username}` }}
-      sx={{ minWidth: 150, fontSize: '0.875rem' }}
+      sx={{ minWidth: { xs: 120, sm: 150 }, fontSize: '0.875rem' }}
     >
       {ROLES.map((r) => (
         <MenuItem key={r} value={r}>
