@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { temporaryHome } from './helpers.js';
+import { runKeyplane, startKeyplane, temporaryHome } from './helpers.js';
 import { spawnKeyplane } from './keyplane-server.js';
 
-// `keyplane serve` as `npm start` runs it: a child process on a free port.
+// `keyplane serve`: once as `npm start` runs it, a child process on a free port; the rest in-process.
 
 let home: ReturnType<typeof temporaryHome>;
 let dataDir: string;
@@ -44,27 +45,23 @@ describe('keyplane serve', () => {
   });
 
   it('--demo prints the demo sign-ins', async () => {
-    const run = spawnKeyplane(['serve', '--port', '0', '--data-dir', dataDir, '--no-build', '--demo'], { home: home.dir });
-    try {
-      await run.waitFor(/Press Ctrl-C to stop/, 30_000);
-      expect(run.stdout()).toMatch(/Demo sign-ins/);
-      expect(run.stdout()).toMatch(/admin@acme\.test\s+password: \S+\s+role: Administrator/);
-      run.child.kill('SIGTERM');
-      expect((await run.exited).code).toBe(ExitCode.OK);
-    } finally {
-      run.child.kill('SIGKILL');
-    }
+    const run = startKeyplane(['serve', '--port', '0', '--data-dir', dataDir, '--no-build', '--demo'], { home: home.dir });
+    await run.waitFor(/Press Ctrl-C to stop/, 30_000);
+    run.stop();
+    const { code, stdout } = await run.done;
+    expect(code).toBe(ExitCode.OK);
+    expect(stdout).toMatch(/Demo sign-ins/);
+    expect(stdout).toMatch(/admin@acme\.test\s+password: \S+\s+role: Administrator/);
   });
 
   it('says when the port is taken (exit 1)', async () => {
-    const { createServer } = await import('node:net');
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const port = (blocker.address() as { port: number }).port;
+    const port = (blocker.address() as AddressInfo).port;
     try {
-      const run = spawnKeyplane(['serve', '--port', String(port), '--data-dir', dataDir, '--no-build'], { home: home.dir });
-      expect((await run.exited).code).toBe(ExitCode.ERROR);
-      expect(run.stderr()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      const run = await runKeyplane(['serve', '--port', String(port), '--data-dir', dataDir, '--no-build'], { home: home.dir });
+      expect(run.code).toBe(ExitCode.ERROR);
+      expect(run.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     } finally {
       blocker.close();
     }
