@@ -1,17 +1,19 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import mercurius from 'mercurius';
-import { loadConfig, type ServerConfig } from './config.js';
+import { BODY_LIMIT_BYTES, loadConfig, type ServerConfig } from './config.js';
 import type { RequestContext } from './context.js';
-import { authenticationHook } from './auth/authenticate.js';
+import { authenticationHook, sendGraphQLError } from './auth/authenticate.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
 import { KeyUsage } from './auth/key-usage.js';
 import { Sessions } from './auth/sessions.js';
 import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
 import { registerStaticUi } from './http/static-ui.js';
+import { registerCors } from './http/cors.js';
+import { checkQueryLimits, measureQuery } from './graphql/query-limits.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/types.js';
 
@@ -32,7 +34,9 @@ declare module 'fastify' {
   }
 }
 
-export const BODY_LIMIT_BYTES = 100 * 1024;
+export { BODY_LIMIT_BYTES };
+/** Credentials never reach a log line, whatever logger the caller configures. */
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 const GRAPHIQL_CDN = 'https://unpkg.com';
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
@@ -48,7 +52,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const loginFailures = new FailureLimiter(config.loginFailuresPerAccount, 15 * 60_000);
 
   const app = Fastify({
-    logger: options.logger === true ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : (options.logger ?? false),
+    logger:
+      options.logger === true
+        ? { level: 'info', redact: REDACTED_PATHS }
+        : typeof options.logger === 'object' && options.logger !== null
+          ? { ...options.logger, redact: [...REDACTED_PATHS, ...(((options.logger as { redact?: string[] }).redact) ?? [])] }
+          : false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
   });
@@ -63,7 +72,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  registerCors(app, config.corsOrigins);
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -98,26 +108,45 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.url === '/graphql') return authenticate(request, reply);
   });
+  // Batching is off; say so plainly rather than with a body-schema message.
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.routeOptions.url === '/graphql' && Array.isArray(request.body)) {
+      return sendGraphQLError(reply, 400, 'BAD_REQUEST', 'Batched operations are not supported: send one operation per request.');
+    }
+  });
 
   await app.register(mercurius, {
     schema: schemaSource,
     resolvers: resolvers as never,
     graphiql: true,
     jit: 1,
-    queryDepth: 12,
+    queryDepth: config.maxQueryDepth,
     allowBatchedQueries: false,
+    graphql: { parseOptions: { maxTokens: config.maxQueryTokens } },
     errorFormatter: errorFormatter as never,
     context: (request, reply): Omit<RequestContext, never> => ({
       store,
       config,
       sessions,
       loginFailures,
+      authFailures,
       principal: request.principal ?? null,
       tenantDenied: request.tenantDenied ?? false,
       audit: { actorId: request.principal?.userId ?? null, sourceAddress: request.ip },
       request,
       reply,
     }),
+  });
+
+  // Aliases and cost depend on the variables (limit: $limit), so they are measured per request.
+  app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
+    const { body, query } = context.reply.request as { body?: { operationName?: string }; query?: { operationName?: string } };
+    const operationName = body?.operationName ?? query?.operationName;
+    const refusal = checkQueryLimits(measureQuery(schema, document, operationName, variables ?? {}), {
+      maxAliases: config.maxQueryAliases,
+      maxCost: config.maxQueryCost,
+    });
+    if (refusal) throw refusal;
   });
 
   app.get('/health', async () => ({ ok: true }));

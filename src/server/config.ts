@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 
+/** Largest request body accepted; bigger ones get HTTP 413. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
 export interface ServerConfig {
   dataDir: string;
   /** Built UI to serve at /; null serves a small page linking to GraphiQL. */
@@ -15,6 +18,14 @@ export interface ServerConfig {
   /** Failed sign-ins per account per 15 minutes before 429. */
   loginFailuresPerAccount: number;
   trustProxy: boolean;
+  /** Deepest selection a query may nest (Mercurius queryDepth). */
+  maxQueryDepth: number;
+  /** Aliased fields per operation. */
+  maxQueryAliases: number;
+  /** Fields a query may resolve, lists counted by their limit (see graphql/query-limits.ts). */
+  maxQueryCost: number;
+  /** Lexical tokens in one GraphQL document (bounds parsing work). */
+  maxQueryTokens: number;
 }
 
 function numberFromEnv(name: string, fallback: number): number {
@@ -33,6 +44,10 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     authFailuresPerMinute: numberFromEnv('KEYPLANE_AUTH_FAILURES_PER_MINUTE', 30),
     loginFailuresPerAccount: numberFromEnv('KEYPLANE_LOGIN_FAILURES_PER_ACCOUNT', 10),
     trustProxy: process.env.KEYPLANE_TRUST_PROXY === '1',
+    maxQueryDepth: numberFromEnv('KEYPLANE_MAX_QUERY_DEPTH', 12),
+    maxQueryAliases: numberFromEnv('KEYPLANE_MAX_QUERY_ALIASES', 20),
+    maxQueryCost: numberFromEnv('KEYPLANE_MAX_QUERY_COST', 50_000),
+    maxQueryTokens: numberFromEnv('KEYPLANE_MAX_QUERY_TOKENS', 10_000),
     ...overrides,
   };
 }

@@ -24,6 +24,8 @@ export interface RequestContext {
   sessions: Sessions;
   /** Failed sign-ins per account. */
   loginFailures: FailureLimiter;
+  /** Failed authentications (keys and sign-ins) per source address. */
+  authFailures: FailureLimiter;
   principal: Principal | null;
   /** Set when a session asked for a tenant it does not belong to. */
   tenantDenied: boolean;

@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { FastifyReply } from 'fastify';
 import { isApiError, isGraphQLError } from '../errors.js';
+import { BODY_LIMIT_BYTES } from '../config.js';
 
 // GraphQL validation messages that mean "your input is wrong" rather than "your query is wrong".
 const INPUT_PROBLEM = /is not defined by type|Expected value of type|got invalid value|Expected type|cannot represent|Not a valid|Not an ISO|Unknown argument|of required type|was not provided/;
@@ -31,6 +32,10 @@ function format(error: GraphQLError | Error, log: FastifyReply['log']): Formatte
     return { message, ...located, extensions: { ...original.extensions } };
   }
   if (isGraphQLError(error) && error.extensions?.code) return { message: error.message, ...located, extensions: { ...error.extensions } };
+  if ((original as { code?: string } | undefined)?.code === 'MER_ERR_GQL_QUERY_DEPTH') {
+    // Mercurius's depth limit: the client's document, not a server fault.
+    return { message: original!.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' } };
+  }
   const httpStatus = (original as { statusCode?: number } | undefined)?.statusCode;
   if (isGraphQLError(error) && !original) {
     // A validation error from graphql-js: the client's document or variables.
@@ -39,7 +44,8 @@ function format(error: GraphQLError | Error, log: FastifyReply['log']): Formatte
   }
   if (httpStatus && httpStatus >= 400 && httpStatus < 500) {
     // Fastify's own request errors (body too large, bad JSON, wrong content type).
-    return { message: original!.message, extensions: { code: 'BAD_REQUEST', http_status: httpStatus } };
+    const message = httpStatus === 413 ? `Request body is too large: at most ${BODY_LIMIT_BYTES / 1024} KB.` : original!.message;
+    return { message, extensions: { code: 'BAD_REQUEST', http_status: httpStatus } };
   }
   log.error({ err: original ?? error }, 'unexpected error while serving GraphQL');
   return { message: 'Internal server error.', ...located, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -53,24 +53,31 @@ export const authResolvers: Resolvers = {
     },
     log_in: async (_root, { input }, ctx) => {
       const email = input.email.trim().toLowerCase();
-      const retryAfter = ctx.loginFailures.retryAfter(email);
+      // Per source address (shared with failed keys), then per account.
+      const retryAfter = Math.max(ctx.authFailures.retryAfter(ctx.request.ip), ctx.loginFailures.retryAfter(email));
       if (retryAfter > 0) {
         ctx.reply.header('Retry-After', String(retryAfter));
-        throw new ApiError('RATE_LIMITED', 'Too many failed sign-ins for this account; try again later.', { retry_after: retryAfter });
+        throw new ApiError('RATE_LIMITED', 'Too many failed sign-ins; try again later.', { retry_after: retryAfter });
       }
       const login = await ctx.store.findLogin(email);
       const ok = login ? await verifyPassword(input.password, login.passwordHash) : await verifyAgainstDummy(input.password);
       if (!login || !ok) {
+        ctx.authFailures.fail(ctx.request.ip);
         ctx.loginFailures.fail(email);
-        ctx.store.recordAudit({
-          action: 'auth.log_in_failed',
-          actor_id: login?.user.id ?? null,
-          tenant_id: null,
-          target_type: 'user',
-          target_id: login?.user.id ?? null,
-          target_name: email.slice(0, 254),
-          source_address: ctx.request.ip,
-        });
+        // Each tenant of a known account sees the attempt in its audit log; attempts on
+        // unknown emails are kept for operators only (tenant_id null).
+        const tenantIds = login ? (await ctx.store.listMembershipsOfUser(login.user.id)).map((m) => m.tenant_id) : [];
+        for (const tenantId of tenantIds.length > 0 ? tenantIds : [null]) {
+          ctx.store.recordAudit({
+            action: 'auth.log_in_failed',
+            actor_id: login?.user.id ?? null,
+            tenant_id: tenantId,
+            target_type: 'user',
+            target_id: login?.user.id ?? null,
+            target_name: email.slice(0, 254),
+            source_address: ctx.request.ip,
+          });
+        }
         throw badInput('password', WRONG_LOGIN);
       }
       ctx.loginFailures.reset(email);

@@ -1,0 +1,115 @@
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type GraphQLNamedType,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './inputs.js';
+
+// What one request may ask for, measured before anything runs. Depth is Mercurius's
+// queryDepth; aliases and cost are measured here, with the request's variables, so a
+// `limit: $limit` counts as what it really is.
+
+// graphql can be loaded twice in one process (ESM and CJS, under Vitest), so types are
+// recognised by their toStringTag rather than with instanceof-based helpers.
+const tagOf = (value: unknown) => Object.prototype.toString.call(value);
+const isObjectType = (type: unknown): type is GraphQLObjectType => tagOf(type) === '[object GraphQLObjectType]';
+const isListType = (type: GraphQLOutputType) => tagOf(type) === '[object GraphQLList]';
+const nullableOf = (type: GraphQLOutputType): GraphQLOutputType => (tagOf(type) === '[object GraphQLNonNull]' ? (type as { ofType: GraphQLOutputType }).ofType : type);
+function namedTypeOf(type: GraphQLOutputType): GraphQLNamedType {
+  let current: unknown = type;
+  while ((current as { ofType?: unknown }).ofType) current = (current as { ofType: unknown }).ofType;
+  return current as GraphQLNamedType;
+}
+
+/** Lists without a limit argument (a user's memberships, permissions) are small. */
+const UNPAGED_LIST_SIZE = 10;
+
+export interface QueryLimits {
+  maxAliases: number;
+  maxCost: number;
+}
+
+export interface QueryMeasure {
+  aliases: number;
+  /** Every field counts 1 for each object it may be resolved on: lists multiply by their size. */
+  cost: number;
+}
+
+function intValue(node: ValueNode | undefined, variables: Record<string, unknown>): number | null {
+  if (!node) return null;
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.VARIABLE) {
+    const value = variables[node.name.value];
+    return typeof value === 'number' ? value : null;
+  }
+  return null;
+}
+
+export function measureQuery(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): QueryMeasure {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  const measure = { aliases: 0, cost: 0 };
+  if (!operation) return measure;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return measure;
+
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, multiplier: number, visiting: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.alias) measure.aliases++;
+        // Introspection is bounded by the depth limit; GraphiQL's own query must pass.
+        if (selection.name.value.startsWith('__')) continue;
+        const field = parent.getFields()[selection.name.value];
+        if (!field) continue;
+        measure.cost += multiplier;
+        const type = namedTypeOf(field.type);
+        if (!selection.selectionSet || !isObjectType(type)) continue;
+        let size = 1;
+        if (isListType(nullableOf(field.type))) {
+          const limitArgument = selection.arguments?.find((a) => a.name.value === 'limit');
+          const hasLimit = field.args.some((a) => a.name === 'limit');
+          const requested = intValue(limitArgument?.value, variables);
+          size = hasLimit ? Math.min(Math.max(requested ?? DEFAULT_LIMIT, 0), MAX_LIMIT) : UNPAGED_LIST_SIZE;
+        }
+        walk(selection.selectionSet, type, multiplier * Math.max(size, 1), visiting);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        walk(selection.selectionSet, isObjectType(condition) ? condition : parent, multiplier, visiting);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        // Validation has already refused cycles; this guard only keeps the walk finite.
+        if (!fragment || visiting.has(name)) continue;
+        const condition = schema.getType(fragment.typeCondition.name.value);
+        walk(fragment.selectionSet, isObjectType(condition) ? condition : parent, multiplier, new Set(visiting).add(name));
+      }
+    }
+  };
+  walk(operation.selectionSet, root, 1, new Set());
+  return measure;
+}
+
+/** A refusal the client can act on: what was measured and what the limit is. */
+export function checkQueryLimits(measure: QueryMeasure, limits: QueryLimits): GraphQLError | null {
+  if (measure.aliases > limits.maxAliases) {
+    return new GraphQLError(`The query uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`, {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases', max: limits.maxAliases, actual: measure.aliases },
+    });
+  }
+  if (measure.cost > limits.maxCost) {
+    return new GraphQLError(
+      `The query may return ${measure.cost} fields; at most ${limits.maxCost} are allowed. Ask for fewer fields or a smaller limit, and page with offset.`,
+      { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: limits.maxCost, actual: measure.cost } },
+    );
+  }
+  return null;
+}
