@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { addAgentCommands } from './commands/agent.js';
 import { addAuthCommands } from './commands/auth.js';
@@ -9,7 +10,9 @@ import { writeLine } from './output.js';
 /** Wraps a command's handler: its returned number becomes the exit code. */
 export type Action = <A extends unknown[]>(handler: (...args: A) => Promise<number>) => (...args: A) => Promise<void>;
 
-const VERSION = '0.1.0';
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export function buildProgram(ctx: CliContext, action: Action): Command {
   const program = new Command('keyplane')
