@@ -3,8 +3,6 @@ import { homedir } from 'node:os';
 /** Where output goes. A narrow slice of a stream so tests can capture it. */
 export interface OutputStream {
   write(chunk: string): unknown;
-  /** True for a terminal; absent or false when piped or captured. */
-  isTTY?: boolean;
 }
 
 /**
@@ -15,7 +13,6 @@ export interface OutputStream {
 export interface CliContext {
   env: Record<string, string | undefined>;
   homeDir: string;
-  cwd: string;
   stdout: OutputStream;
   stderr: OutputStream;
   /** Reads all of standard input (for `auth login --key -`). */
@@ -37,7 +34,6 @@ export function createProcessContext(stopSignal: AbortSignal): CliContext {
   return {
     env: process.env,
     homeDir: homeDirFromEnv(process.env),
-    cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin: async () => {

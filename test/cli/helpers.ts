@@ -51,7 +51,6 @@ export function startKeyplane(argv: string[], options: RunOptions): RunningKeypl
   const ctx: CliContext = {
     env: { HOME: options.home, ...options.env },
     homeDir: options.home,
-    cwd: options.home,
     stdout: { write: (chunk: string) => ((stdout += chunk), notify()) },
     stderr: { write: (chunk: string) => ((stderr += chunk), notify()) },
     readStdin: async () => options.stdin ?? '',

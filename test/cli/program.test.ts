@@ -67,6 +67,7 @@ describe('usage errors exit 2', () => {
     [['serve', '--port', '70000']],
     [['agent', 'start', '--interval', '0']],
     [['auth', 'revoke-key', '--id', 'not-a-uuid']],
+    [['agent', 'start', '--key', 'kps_one', '--token', 'kps_two']],
   ])('keyplane %j', async (argv) => {
     const run = await runKeyplane(argv, { home: home.dir });
     expect(run.code).toBe(ExitCode.USAGE);

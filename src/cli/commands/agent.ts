@@ -108,6 +108,9 @@ interface AuthenticatedAgent {
  * retrying while the server cannot be reached. Undefined: stopped by the user.
  */
 async function authenticate(ctx: CliContext, options: AgentOptions, log: Log, warn: Log): Promise<AuthenticatedAgent | undefined> {
+  if (options.key !== undefined && options.token !== undefined && options.key !== options.token) {
+    throw new CliError('Give the key once: --key and --token are the same option, and they differ here.', ExitCode.USAGE);
+  }
   const flagValue = options.key ?? options.token;
   const resolved = resolveAgentKey({
     flag: flagValue === undefined ? undefined : { option: options.key !== undefined ? '--key' : '--token', value: flagValue },
