@@ -156,6 +156,15 @@ export function forbidden(message = 'You are not a member of this tenant.'): Any
   return HttpResponse.json({ data: null, errors: [{ message, extensions: { code: 'FORBIDDEN' } }] }, { status: 403 });
 }
 
+/**
+ * For tests whose subject hands over to another page (setup, sign-in and invitations
+ * land on API Keys): that page's own queries get an error instead of failing the
+ * test as unhandled. Put it last so specific handlers win.
+ */
+export const otherPagesFail = graphql.operation(() =>
+  graphqlError('INTERNAL_SERVER_ERROR', 'Not part of this test.'),
+);
+
 /** The tenant a request was sent for (the X-Tenant-Id header), or null. */
 export function tenantOf(request: Request): string | null {
   return request.headers.get('x-tenant-id');

@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server, unhandledRequests } from './render';
+
+// Pages are lazy routes: the first render of a file waits for their modules to
+// compile, which on a busy 2-core machine can take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no matchMedia; MUI asks it for the colour scheme and breakpoints.
 if (!window.matchMedia) {
