@@ -38,7 +38,7 @@ async function findAccountRow(name: string) {
   return (await within(table).findByRole('rowheader', { name })).closest('tr') as HTMLElement;
 }
 
-describe('Team › Service Accounts for an administrator', () => {
+describe('Team › Service Accounts for an administrator', { timeout: 60_000 }, () => {
   it('lists the accounts with role chip, number of keys and created date, asking as the tenant in the URL', async () => {
     renderPage();
     const deployer = await findAccountRow('ci-deployer');
@@ -63,7 +63,7 @@ describe('Team › Service Accounts for an administrator', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);
 
-    const keys = await screen.findByRole('table', { name: 'API keys of ci-deployer' });
+    const keys = await screen.findByRole('table', { name: 'API keys of ci-deployer' }, { timeout: 5000 });
     expect(within(deployer).getByRole('button', { name: 'Hide keys of ci-deployer' })).toHaveAttribute('aria-expanded', 'true');
     expect(router.state.location.search).toBe(`?account=${accounts[0]!.id}`);
 
@@ -124,7 +124,7 @@ describe('Team › Service Accounts for an administrator', () => {
     await user.click(within(await findAccountRow('ci-deployer')).getByRole('button', { name: 'Show keys of ci-deployer' }));
     expect(await screen.findByText('Could not load the keys of ci-deployer')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText(/ci-deployer has no API keys yet/)).toBeInTheDocument();
+    expect(await screen.findByText(/ci-deployer has no API keys yet/, {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('says what to do next when there are no service accounts', async () => {
@@ -140,7 +140,7 @@ describe('Team › Service Accounts for an administrator', () => {
 describe.each([
   ['a user', member],
   ['a read-only user', reader],
-])('Team › Service Accounts for %s', (_, viewer) => {
+])('Team › Service Accounts for %s', { timeout: 60_000 }, (_, viewer) => {
   it('shows names and roles only, no keys or management, and says who can manage them', async () => {
     renderPage(viewer);
     const deployer = await findAccountRow('ci-deployer');
@@ -165,7 +165,7 @@ describe.each([
   });
 });
 
-describe('Team › Service Accounts: a link naming an account, for a non-administrator', () => {
+describe('Team › Service Accounts: a link naming an account, for a non-administrator', { timeout: 60_000 }, () => {
   it('does not open the account or ask for its keys', async () => {
     renderPage(member, [], `/acme/team/service-accounts?account=${accounts[0]!.id}`);
     await findAccountRow('ci-deployer');
