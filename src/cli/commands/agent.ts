@@ -43,6 +43,9 @@ const KEY_REFUSED_WHILE_RUNNING =
   "The agent's API key was revoked or has expired (or its service account was removed). " +
   'The agent must be started with a new key.';
 
+/** How long a command gets to end after SIGTERM when the agent's key was refused. */
+const COMMAND_STOP_GRACE_MS = 10_000;
+
 export function parseInterval(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 0.05 || seconds > 86_400) {
@@ -300,7 +303,10 @@ async function runCommand(
   if (outcome === 'refused') {
     log(`Error: ${KEY_REFUSED_WHILE_RUNNING} Stopping ${command}.`);
     child.kill('SIGTERM');
+    // A command that ignores SIGTERM must not keep a key-less agent alive.
+    const forceKill = setTimeout(() => child.kill('SIGKILL'), COMMAND_STOP_GRACE_MS);
     await exited;
+    clearTimeout(forceKill);
     ctx.stopSignal.removeEventListener('abort', onStop);
     return ExitCode.KEY_REJECTED;
   }
