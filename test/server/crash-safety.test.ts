@@ -1,0 +1,173 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PASSWORD } from './harness.js';
+
+// The server runs as a child process under concurrent create_api_key load and is
+// killed with SIGKILL at random moments, then restarted on the same database. Every
+// key whose creation was acknowledged must authenticate; the database must pass
+// integrity_check and hold no half-created rows.
+
+const ROUNDS = 4;
+const CLIENTS = 8;
+const SCRIPT = fileURLToPath(new URL('./crash-server.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-crash-'));
+const dbPath = join(dataDir, 'keyplane.db');
+let child: ChildProcess | null = null;
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+  agent.destroy();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function start(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const process_ = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dataDir], {
+      cwd: ROOT,
+      env: { ...process.env, KEYPLANE_AUTH_FAILURES_PER_MINUTE: '1000000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = process_;
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    process_.stdout!.on('data', onData);
+    process_.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    process_.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening: ${output}`));
+    });
+  });
+}
+
+function kill(): Promise<void> {
+  const running = child!;
+  child = null;
+  return new Promise((resolve) => {
+    running.once('exit', () => resolve());
+    running.kill('SIGKILL');
+  });
+}
+
+function request(url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: any; setCookie: string[] }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode!, body: JSON.parse(text), setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) });
+        } catch (error) {
+          reject(error);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const CREATE = `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key } }`;
+
+/** Creates keys from several clients until the server dies; returns the acknowledged ones. */
+async function createUntilKilled(url: string, session: Record<string, string>, userId: string, killAfterMs: number) {
+  const acknowledged: { id: string; key: string }[] = [];
+  let alive = true;
+  let attempts = 0;
+  const clients = Array.from({ length: CLIENTS }, async (_, client) => {
+    for (let n = 0; alive; n++) {
+      attempts++;
+      try {
+        const result = await request(url, { query: CREATE, variables: { input: { user_id: userId, name: `crash-${client}-${n}-${Date.now()}` } } }, session);
+        if (result.status === 200 && result.body.data?.create_api_key) acknowledged.push(result.body.data.create_api_key);
+        else throw new Error(`unexpected answer ${result.status}: ${JSON.stringify(result.body)}`);
+        // Use a key too, so key-use writes are in flight when the kill comes.
+        await request(url, { query: '{ auth_info { api_key_id } }' }, { authorization: `Bearer ${result.body.data.create_api_key.key}` });
+      } catch (error) {
+        // Connection reset or refused: the server is gone.
+        if (alive && !/ECONNRESET|ECONNREFUSED|socket hang up|EPIPE/.test(String(error))) throw error;
+        return;
+      }
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+  await kill();
+  alive = false;
+  await Promise.all(clients);
+  return { acknowledged, attempts };
+}
+
+function checkDatabase() {
+  const db = new Database(dbPath);
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    const foreignKeys = db.pragma('foreign_key_check') as unknown[];
+    // A key and its audit event are written in one transaction: one never exists without the other.
+    const keysWithoutAudit = db.prepare(`SELECT k.id FROM api_key k WHERE NOT EXISTS (SELECT 1 FROM audit_event a WHERE a.action = 'api_key.create' AND a.target_id = k.id)`).all();
+    const auditWithoutKey = db.prepare(`SELECT a.target_id FROM audit_event a WHERE a.action = 'api_key.create' AND NOT EXISTS (SELECT 1 FROM api_key k WHERE k.id = a.target_id)`).all();
+    const malformed = db.prepare(`SELECT id FROM api_key WHERE length(key_hash) <> 64 OR key_hint NOT LIKE 'kp__%' OR name = '' OR created IS NULL`).all();
+    const keys = (db.prepare('SELECT count(*) AS n FROM api_key').get() as { n: number }).n;
+    return { integrity, foreignKeys, keysWithoutAudit, auditWithoutKey, malformed, keys };
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash safety', () => {
+  it(`loses no acknowledged key across ${ROUNDS} SIGKILLs under load, and leaves a sound database`, async () => {
+    let url = await start();
+    const boot = await request(url, { query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`, variables: { input: { email: 'admin@crash.test', username: 'Admin', password: PASSWORD, tenant_name: 'Crash' } } }, {});
+    const userId = boot.body.data.bootstrap.user_id as string;
+    const session = { cookie: boot.setCookie.find((c) => c.startsWith('keyplane_session='))!.split(';')[0], 'x-keyplane-csrf': '1' };
+
+    const acknowledged: { id: string; key: string }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const killAfterMs = 150 + Math.floor(Math.random() * 600);
+      const result = await createUntilKilled(url, session, userId, killAfterMs);
+      acknowledged.push(...result.acknowledged);
+      console.log(`crash round ${round}: killed after ${killAfterMs} ms, ${result.acknowledged.length} keys acknowledged of ${result.attempts} attempts`);
+
+      const db = checkDatabase();
+      expect(db.integrity, `round ${round}`).toBe('ok');
+      expect(db.foreignKeys, `round ${round}`).toEqual([]);
+      expect(db.keysWithoutAudit, `round ${round}`).toEqual([]);
+      expect(db.auditWithoutKey, `round ${round}`).toEqual([]);
+      expect(db.malformed, `round ${round}`).toEqual([]);
+      expect(db.keys).toBeGreaterThanOrEqual(acknowledged.length);
+
+      url = await start();
+      // Every acknowledged key, from every round so far, still authenticates as itself.
+      const lost: string[] = [];
+      for (let i = 0; i < acknowledged.length; i += 20) {
+        await Promise.all(
+          acknowledged.slice(i, i + 20).map(async ({ id, key }) => {
+            const answer = await request(url, { query: '{ auth_info { api_key_id } }' }, { authorization: `Bearer ${key}` });
+            if (answer.status !== 200 || answer.body.data.auth_info.api_key_id !== id) lost.push(id);
+          }),
+        );
+      }
+      expect(lost, `round ${round}: acknowledged keys that no longer authenticate`).toEqual([]);
+    }
+    expect(acknowledged.length).toBeGreaterThan(ROUNDS * CLIENTS);
+    await kill();
+  }, 90_000);
+});
