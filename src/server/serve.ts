@@ -28,7 +28,12 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const demoLogins = options.demo ? await seedDemo(app.store) : undefined;
   const port = options.port ?? Number(process.env.PORT ?? 4200);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
-  await app.listen({ port, host });
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    await app.close(); // a port in use must not leave the database open
+    throw error;
+  }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
