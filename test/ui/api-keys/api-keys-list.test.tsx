@@ -6,7 +6,7 @@ import { findKeysTable, keyListHandlers, makeKey, variedKeys, type KeyListReques
 
 const alice = makeUser('USER', [{ tenant: globex, role: 'READ_ONLY_USER' }]);
 
-describe('User › API Keys list', () => {
+describe('User › API Keys list', { timeout: 45_000 }, () => {
   it('shows a loading state, then each key with its hint, tenant, expiry and last use', async () => {
     let release = () => {};
     const answered = new Promise<void>((resolve) => (release = resolve));

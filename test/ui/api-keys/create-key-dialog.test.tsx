@@ -57,7 +57,7 @@ async function typeCustomDate(user: ReturnType<typeof renderApp>['user'], date: 
   await user.keyboard(format(date, 'yyyy'));
 }
 
-describe('Create an API Key: the form', () => {
+describe('Create an API Key: the form', { timeout: 45_000 }, () => {
   it('keeps Create disabled until the name is valid, with a message for each rule', async () => {
     const { user, dialog } = await openCreateDialog();
     const name = within(dialog).getByRole('textbox', { name: /API Key Name/ });
@@ -201,10 +201,19 @@ describe('Create an API Key: the form', () => {
     expect(href.pathname).toBe('/graphiql');
     expect(href.searchParams.get('query')).toContain('create_api_key');
     expect(JSON.parse(href.searchParams.get('variables') ?? '')).toEqual(variables);
+    expect(link).toHaveAttribute('target', '_blank');
+
+    // Mercurius' GraphiQL ignores URL parameters: following the link also leaves the operation
+    // where GraphiQL restores its editors from.
+    link.addEventListener('click', (event) => event.preventDefault()); // jsdom cannot open windows
+    await user.click(link);
+    expect(localStorage.getItem('graphiql:query')).toContain('create_api_key(input: $input)');
+    expect(JSON.parse(localStorage.getItem('graphiql:variables') ?? '')).toEqual(variables);
+    expect(JSON.parse(localStorage.getItem('graphiql:headers') ?? '')).toEqual({ 'X-Keyplane-CSRF': '1' });
   });
 });
 
-describe('Create an API Key: the one-time reveal', () => {
+describe('Create an API Key: the one-time reveal', { timeout: 45_000 }, () => {
   async function createKey() {
     const opened = await openCreateDialog();
     await opened.user.type(within(opened.dialog).getByRole('textbox', { name: /API Key Name/ }), 'laptop{Enter}');

@@ -19,7 +19,7 @@ async function openRevoke(extra: RequestHandler[] = []) {
   return { ...rendered, keys, dialog, table, requests, pageLoads };
 }
 
-describe('Revoke API key', () => {
+describe('Revoke API key', { timeout: 45_000 }, () => {
   it('names the key and says clients using it will fail at once', async () => {
     const { user, dialog, table } = await openRevoke();
     expect(dialog).toHaveTextContent('Revoke laptop? Clients using this key will fail to authenticate at once.');
