@@ -23,7 +23,7 @@ beforeAll(async () => {
     maxBuffer: 64 * 1024 * 1024,
   });
   report = JSON.parse(stdout.trim().split('\n').at(-1)!) as BundleReport;
-}, 180_000);
+}, 300_000);
 
 describe('UI bundle budget', () => {
   it('counts the entry script and the landing route chunks', () => {
