@@ -1,4 +1,7 @@
-import { GraphQLError } from 'graphql';
+import { createRequire } from 'node:module';
+
+// The same copy of graphql that Mercurius require()s (see graphql/scalars.ts).
+const { GraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -32,6 +35,6 @@ export function isApiError(error: unknown): error is ApiError {
   return (error as { isApiError?: unknown } | null | undefined)?.isApiError === true;
 }
 
-export function isGraphQLError(error: unknown): error is GraphQLError {
+export function isGraphQLError(error: unknown): error is import('graphql').GraphQLError {
   return Object.prototype.toString.call(error) === '[object GraphQLError]';
 }
