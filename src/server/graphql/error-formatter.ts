@@ -37,8 +37,9 @@ function format(error: GraphQLError | Error, log: FastifyReply['log']): Formatte
     return { message: original!.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' } };
   }
   const httpStatus = (original as { statusCode?: number } | undefined)?.statusCode;
-  if (isGraphQLError(error) && !original) {
-    // A validation error from graphql-js: the client's document or variables.
+  if (isGraphQLError(error) && (!original || isGraphQLError(original))) {
+    // A validation or coercion error from graphql-js: the client's document or variables.
+    // (A variable coerced from a cached document wraps graphql-js's own error.)
     const code = INPUT_PROBLEM.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
     return { message: error.message, ...located, extensions: { code } };
   }

@@ -13,11 +13,15 @@ export const ROLE_NAMES: Record<Role, string> = { TENANT_ADMIN: 'Administrator',
 // C0/C1 controls, and the bidirectional overrides and isolates that can disguise a name.
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
+// Half of a surrogate pair is not text: stored as UTF-8 it would come back as U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function checkName(field: string, value: string, label = 'Name'): string {
   const name = value.trim();
   if (name.length === 0) throw badInput(field, `${label} is required.`);
   if ([...name].length > MAX_NAME_LENGTH) throw badInput(field, `${label} must be at most ${MAX_NAME_LENGTH} characters.`);
   if (UNSAFE_CHARACTERS.test(name)) throw badInput(field, `${label} cannot contain control or text-direction characters.`);
+  if (LONE_SURROGATE.test(name)) throw badInput(field, `${label} is not valid text.`);
   return name;
 }
 
@@ -37,7 +41,7 @@ export function checkRole(field: string, value: string): Role {
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function checkEmail(field: string, value: string): string {
   const email = value.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL_PATTERN.test(email) || UNSAFE_CHARACTERS.test(email)) throw badInput(field, 'Enter a valid email address.');
+  if (email.length > 254 || !EMAIL_PATTERN.test(email) || UNSAFE_CHARACTERS.test(email) || LONE_SURROGATE.test(email)) throw badInput(field, 'Enter a valid email address.');
   return email;
 }
 
