@@ -65,7 +65,8 @@ export function ApiKeysPage() {
   const now = useNow();
   // The status filters compare with "now"; fix it per view so the variables (and cache) are stable.
   const stateKey = listStateToParams(state).toString();
-  const filterNow = useMemo(() => new Date(), [stateKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // (stateKey is the dependency on purpose: a new view takes a new "now", a re-render does not.)
+  const filterNow = useMemo(() => new Date(), [stateKey]);
   const variables = {
     where: buildWhere(state, current.user.id, needsNow(state) ? filterNow : new Date(0)),
     order_by: buildOrderBy(state),
