@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useQuery } from '@apollo/client/react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -7,11 +8,22 @@ import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { graphql } from '../../gql';
 import { actionGroups, actionLabel, isKnownAction } from './audit-actions';
+
+export const AuditLogActorsQuery = graphql(`
+  query AuditLogActors {
+    user_view_same_tenant(order_by: [{ username: asc }]) {
+      id
+      username
+      account_type
+    }
+  }
+`);
 
 const AuditDateRange = lazy(() => import('./audit-date-range').then((m) => ({ default: m.AuditDateRange })));
 
-export interface AuditActor {
+interface AuditActor {
   id: string;
   username: string;
   account_type: string;
@@ -22,8 +34,6 @@ export interface AuditLogFiltersProps {
   actor: string;
   from: string;
   to: string;
-  /** The tenant's members and service accounts; undefined while they load. */
-  actors: AuditActor[] | undefined;
   filtered: boolean;
   onAction: (action: string) => void;
   onActor: (actorId: string) => void;
@@ -52,13 +62,15 @@ export function AuditLogFilters({
   actor,
   from,
   to,
-  actors,
   filtered,
   onAction,
   onActor,
   onDates,
   onClear,
 }: AuditLogFiltersProps) {
+  // The actors to pick from: the tenant's members and service accounts.
+  const actorsQuery = useQuery(AuditLogActorsQuery);
+  const actors: AuditActor[] | undefined = actorsQuery.data?.user_view_same_tenant ?? (actorsQuery.error ? [] : undefined);
   // People first, then service accounts, each A→Z (Autocomplete's groups need sorted options).
   const options = [...(actors ?? [])].sort(
     (a, b) => actorGroup(a).localeCompare(actorGroup(b)) || a.username.localeCompare(b.username),

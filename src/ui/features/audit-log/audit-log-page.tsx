@@ -45,16 +45,6 @@ export const AuditLogPageQuery = graphql(`
   }
 `);
 
-export const AuditLogActorsQuery = graphql(`
-  query AuditLogActors {
-    user_view_same_tenant(order_by: [{ username: asc }]) {
-      id
-      username
-      account_type
-    }
-  }
-`);
-
 const DESCRIPTION =
   'Every creation and revocation of keys, service accounts, memberships and invitations, every role change and every failed sign-in in this tenant. Keys themselves are never recorded.';
 
@@ -98,7 +88,6 @@ function AuditLog() {
     // An audit log is read to learn what just happened: always ask the server.
     fetchPolicy: 'cache-and-network',
   });
-  const actors = useQuery(AuditLogActorsQuery);
   const shown = data ?? previousData;
   const events = shown?.audit_event ?? [];
   const total = shown?.audit_event_aggregate.aggregate.count ?? 0;
@@ -113,8 +102,11 @@ function AuditLog() {
   // A page past the end (an old link, or filters narrowed elsewhere): go to the last page.
   const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
   useEffect(() => {
-    if (data && state.page > lastPage) update({ page: lastPage }, false);
-  }, [data, state.page, lastPage, update]);
+    if (data && state.page > lastPage) {
+      // Outside a transition: a transition here kept being restarted by the cache and never landed.
+      setSearchParams(auditLogStateToParams({ ...state, page: lastPage }), { replace: true, flushSync: true });
+    }
+  }, [data, state, lastPage, setSearchParams]);
 
   const filtered = hasFilters(state);
   const clearFilters = () => setSearchParams(auditLogStateToParams(DEFAULT_STATE));
@@ -130,7 +122,8 @@ function AuditLog() {
     body = <AdminsOnly tenantName={tenant.name} />;
   } else if (error && !shown) {
     body = <QueryError title="Could not load the audit log" error={error} onRetry={() => void refetch()} />;
-  } else if (!shown) {
+  } else if (!shown || (events.length === 0 && total > 0)) {
+    // No answer yet, or a page past the end while the effect above moves to the last page.
     body = <TableSkeleton label="Loading audit events" rows={6} columns={5} />;
   } else if (total === 0 && events.length === 0) {
     body = filtered ? (
@@ -176,7 +169,6 @@ function AuditLog() {
         actor={state.actor}
         from={state.from}
         to={state.to}
-        actors={actors.data?.user_view_same_tenant ?? (actors.error ? [] : undefined)}
         filtered={filtered}
         onAction={(action) => update({ action })}
         onActor={(actor) => update({ actor })}

@@ -1,0 +1,118 @@
+/**
+ * A small fake of the audit log API for component tests: it filters by action, actor
+ * and time, pages newest first and counts, like the server, so tests assert what the
+ * administrator sees rather than which calls were made.
+ */
+import { graphql, HttpResponse, type RequestHandler } from 'msw';
+import { graphqlError } from '../render';
+
+export interface FakeActor {
+  id: string;
+  username: string;
+  account_type: 'NORMAL' | 'SERVICE';
+}
+
+export interface FakeEvent {
+  id: string;
+  action: string;
+  actor: FakeActor | null;
+  actor_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  target_name: string | null;
+  source_address: string | null;
+  created: string;
+}
+
+export interface AuditRequest {
+  where: Record<string, unknown>;
+  limit: number;
+  offset: number;
+  tenant: string | null;
+}
+
+export const ada: FakeActor = { id: '99999999-9999-4999-8999-999999999999', username: 'alice', account_type: 'NORMAL' };
+export const bob: FakeActor = { id: 'b0b00000-0000-4000-8000-000000000001', username: 'bob', account_type: 'NORMAL' };
+export const deployer: FakeActor = { id: '5e5e5e5e-0000-4000-8000-000000000001', username: 'ci-deployer', account_type: 'SERVICE' };
+export const ACTORS = [ada, bob, deployer];
+
+let sequence = 0;
+
+export function makeEvent(
+  action: string,
+  actor: FakeActor | null,
+  targetName: string | null,
+  created: Date | string,
+  extra: Partial<FakeEvent> = {},
+): FakeEvent {
+  sequence += 1;
+  const targetType = action.startsWith('auth.') ? 'user' : action.split('.')[0] ?? null;
+  return {
+    id: `e0000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    action,
+    actor,
+    actor_id: actor?.id ?? null,
+    target_type: targetType,
+    target_id: `t-${sequence}`,
+    target_name: targetName,
+    source_address: '203.0.113.7',
+    created: typeof created === 'string' ? created : created.toISOString(),
+    ...extra,
+  };
+}
+
+interface Comparison {
+  _eq?: string;
+  _in?: string[];
+  _gte?: string;
+  _lte?: string;
+}
+
+type Where = {
+  _and?: Where[];
+  action?: Comparison;
+  actor_id?: Comparison;
+  created?: Comparison;
+};
+
+function matches(event: FakeEvent, where: Where): boolean {
+  const unknown = Object.keys(where).filter((k) => !['_and', 'action', 'actor_id', 'created'].includes(k));
+  if (unknown.length > 0) throw new Error(`fake audit log: unsupported where ${unknown.join(', ')}`);
+  if (where._and && !where._and.every((w) => matches(event, w))) return false;
+  if (where.action?._eq !== undefined && event.action !== where.action._eq) return false;
+  if (where.action?._in && !where.action._in.includes(event.action)) return false;
+  if (where.actor_id?._eq !== undefined && event.actor_id !== where.actor_id._eq) return false;
+  const time = Date.parse(event.created);
+  if (where.created?._gte && time < Date.parse(where.created._gte)) return false;
+  if (where.created?._lte && time > Date.parse(where.created._lte)) return false;
+  return true;
+}
+
+/** Handlers for the page's two queries over `events` (read at request time, so tests may change it). */
+export function auditHandlers(events: () => FakeEvent[], requests: AuditRequest[] = []): RequestHandler[] {
+  return [
+    graphql.query('AuditLogPage', ({ variables, request }) => {
+      const { where, limit, offset } = variables as { where: Where; limit: number; offset: number };
+      requests.push({ where, limit, offset, tenant: request.headers.get('x-tenant-id') });
+      if (limit > 100) return graphqlError('BAD_USER_INPUT', 'limit may be at most 100.', 'limit');
+      const matching = events()
+        .filter((e) => matches(e, where))
+        .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
+      return HttpResponse.json({
+        data: {
+          audit_event: matching.slice(offset, offset + limit).map((e) => ({
+            __typename: 'audit_event',
+            ...e,
+            actor: e.actor ? { __typename: 'api_key_user', ...e.actor } : null,
+          })),
+          audit_event_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: matching.length } },
+        },
+      });
+    }),
+    graphql.query('AuditLogActors', () =>
+      HttpResponse.json({
+        data: { user_view_same_tenant: ACTORS.map((a) => ({ __typename: 'user_view_same_tenant', ...a })) },
+      }),
+    ),
+  ];
+}
