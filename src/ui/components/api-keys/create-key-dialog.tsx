@@ -213,7 +213,8 @@ export function CreateKeyDialog({
                   setNameTouched(true);
                   if (problem?.field === 'name') setProblem(null);
                 }}
-                onBlur={() => setNameTouched(true)}
+                // Leaving an untouched, empty field is not a mistake yet; Create stays disabled anyway.
+                onBlur={() => name !== '' && setNameTouched(true)}
                 required
                 autoFocus
                 fullWidth
