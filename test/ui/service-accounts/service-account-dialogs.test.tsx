@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, type RequestHandler } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acme, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import {
   makeServiceKey,
@@ -17,6 +17,15 @@ const NEW_KEY = 'kps_Zx9QabcdefghijklmnopqrstuvWXYZ01234567';
 
 let accounts: FakeServiceAccount[];
 let sent: SentInputs;
+
+// Load the lazy route modules once, outside any test's time limit: the first import
+// transforms them, which on a busy machine can take longer than a test may.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../../src/ui/app/tenant-layout'),
+    import('../../../src/ui/features/service-accounts/service-accounts-page'),
+  ]);
+}, 120_000);
 
 beforeEach(() => {
   accounts = standardAccounts();

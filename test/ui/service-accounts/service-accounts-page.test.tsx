@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphqlError, makeUser, renderApp, signedIn } from '../render';
 import {
   serviceAccountHandlers,
@@ -15,6 +15,15 @@ const reader = makeUser('READ_ONLY_USER', [], { username: 'rita', email: 'rita@e
 
 let accounts: FakeServiceAccount[];
 let sent: SentInputs;
+
+// Load the lazy route modules once, outside any test's time limit: the first import
+// transforms them, which on a busy machine can take longer than a test may.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../../src/ui/app/tenant-layout'),
+    import('../../../src/ui/features/service-accounts/service-accounts-page'),
+  ]);
+}, 120_000);
 
 beforeEach(() => {
   accounts = standardAccounts();

@@ -22,6 +22,10 @@ import { QueryError } from '../../components/query-error';
 import { visuallyHidden } from '../../lib/visually-hidden';
 import { ServiceAccountKeysQuery } from './service-accounts-documents';
 
+const head = { fontWeight: 600, whiteSpace: 'nowrap' } as const;
+// Phones keep the name, expiry and trash icon; the rest needs a wider screen.
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
+
 interface ServiceAccountKeysProps {
   account: { id: string; name: string };
   now: Date;
@@ -61,12 +65,12 @@ export function ServiceAccountKeys({ account, now, onKeysChanged, onNotice }: Se
         <Table size="small" aria-labelledby={headingId}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ fontWeight: 600 }}>Name</TableCell>
-              <TableCell sx={{ fontWeight: 600 }}>Key</TableCell>
-              <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>Created by</TableCell>
-              <TableCell sx={{ fontWeight: 600 }}>Created</TableCell>
-              <TableCell sx={{ fontWeight: 600 }}>Expires</TableCell>
-              <TableCell sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>Last used</TableCell>
+              <TableCell sx={head}>Name</TableCell>
+              <TableCell sx={{ ...head, ...wideOnly }}>Key</TableCell>
+              <TableCell sx={{ ...head, ...wideOnly }}>Created by</TableCell>
+              <TableCell sx={{ ...head, ...wideOnly }}>Created</TableCell>
+              <TableCell sx={head}>Expires</TableCell>
+              <TableCell sx={{ ...head, ...wideOnly }}>Last used</TableCell>
               <TableCell>
                 <Box component="span" sx={visuallyHidden}>
                   Actions
@@ -77,18 +81,18 @@ export function ServiceAccountKeys({ account, now, onKeysChanged, onNotice }: Se
           <TableBody>
             {keys.map((key) => (
               <TableRow key={key.id}>
-                <TableCell component="th" scope="row" sx={{ fontWeight: 500, wordBreak: 'break-word' }}>
+                <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: 'anywhere', minWidth: '8rem' }}>
                   {key.name}
                 </TableCell>
-                <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{key.key_hint}…</TableCell>
-                <TableCell>{key.created_by?.username ?? '—'}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap', ...wideOnly }}>{key.key_hint}…</TableCell>
+                <TableCell sx={wideOnly}>{key.created_by?.username ?? '—'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap', ...wideOnly }}>
                   <KeyCreated created={key.created} now={now} />
                 </TableCell>
                 <TableCell>
                   <KeyExpiry expiresAt={key.expires_at} now={now} />
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <TableCell sx={{ whiteSpace: 'nowrap', ...wideOnly }}>
                   <KeyLastUsed lastUsedAt={key.last_used_at} now={now} />
                 </TableCell>
                 <TableCell align="right" padding="checkbox">

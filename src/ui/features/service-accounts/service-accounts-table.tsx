@@ -37,6 +37,10 @@ interface ServiceAccountsTableProps {
 }
 
 const headCell = { fontWeight: 600, whiteSpace: 'nowrap' } as const;
+// Phones keep the name, role and actions; the key count and created date need a wider screen.
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
+// Tighter cells on phones so the actions stay on screen.
+const tableSx = { '& .MuiTableCell-root': { px: { xs: 0.75, sm: 2 } } } as const;
 
 export function ServiceAccountsTable({
   accounts,
@@ -52,7 +56,7 @@ export function ServiceAccountsTable({
   const columns = manage ? 6 : 3;
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table aria-label="Service accounts">
+      <Table aria-label="Service accounts" sx={tableSx}>
         <TableHead>
           <TableRow>
             {manage ? (
@@ -65,11 +69,11 @@ export function ServiceAccountsTable({
             <TableCell sx={headCell}>Name</TableCell>
             <TableCell sx={headCell}>Role</TableCell>
             {manage ? (
-              <TableCell sx={headCell} align="right">
+              <TableCell sx={{ ...headCell, ...wideOnly }} align="right">
                 API keys
               </TableCell>
             ) : null}
-            <TableCell sx={headCell}>Created</TableCell>
+            <TableCell sx={{ ...headCell, ...wideOnly }}>Created</TableCell>
             {manage ? (
               <TableCell>
                 <Box component="span" sx={visuallyHidden}>
@@ -99,7 +103,7 @@ export function ServiceAccountsTable({
                       </IconButton>
                     </TableCell>
                   ) : null}
-                  <TableCell component="th" scope="row" sx={{ fontWeight: 500, wordBreak: 'break-word' }}>
+                  <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: 'anywhere', minWidth: '6rem' }}>
                     {account.username}
                   </TableCell>
                   <TableCell>
@@ -109,8 +113,12 @@ export function ServiceAccountsTable({
                       variant={role === 'TENANT_ADMIN' ? 'filled' : 'outlined'}
                     />
                   </TableCell>
-                  {manage ? <TableCell align="right">{account.api_key_count ?? 0}</TableCell> : null}
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {manage ? (
+                    <TableCell align="right" sx={wideOnly}>
+                      {account.api_key_count ?? 0}
+                    </TableCell>
+                  ) : null}
+                  <TableCell sx={{ whiteSpace: 'nowrap', ...wideOnly }}>
                     <Tooltip title={formatDateTime(account.created)} describeChild>
                       <Box component="time" dateTime={account.created} tabIndex={0}>
                         {formatDate(account.created)}
