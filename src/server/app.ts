@@ -14,6 +14,7 @@ import { resolvers, schemaSource } from './graphql/index.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { registerCors } from './http/cors.js';
 import { checkQueryLimits, measureQuery } from './graphql/query-limits.js';
+import { hasRecursiveInputVariable } from './graphql/jit-guard.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/types.js';
 
@@ -147,6 +148,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       maxCost: config.maxQueryCost,
     });
     if (refusal) throw refusal;
+    // Handing Mercurius the document back as "modified" makes it skip the JIT for this request.
+    if (hasRecursiveInputVariable(schema, document, operationName)) return { document };
   });
 
   app.get('/health', async () => ({ ok: true }));
