@@ -86,14 +86,14 @@ const hostileDate = fc.oneof(
 /** Ids: real ones of the caller's tenant, another tenant's, unknown, malformed, wrong type. */
 const SYMBOLIC_IDS = ['TENANT_A', 'SELF', 'SA_A', 'FRESH_SA', 'FRESH_KEY', 'FRESH_SA_KEY', 'FRESH_MEMBERSHIP', 'FRESH_INVITATION', 'TENANT_B', 'SA_B', 'KEY_B', 'MEMBERSHIP_B', 'INVITATION_B', 'ADMIN_B'] as const;
 const FOREIGN = new Set(['TENANT_B', 'SA_B', 'KEY_B', 'MEMBERSHIP_B', 'INVITATION_B', 'ADMIN_B']);
-const hostileId = fc.oneof(
+type HostileId = { symbol?: (typeof SYMBOLIC_IDS)[number]; value?: unknown };
+const hostileId: fc.Arbitrary<HostileId> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SYMBOLIC_IDS).map((symbol) => ({ symbol })) },
   { weight: 1, arbitrary: fc.uuid().map((value) => ({ value })) },
   { weight: 2, arbitrary: fc.constantFrom('', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1", '<script>', '00000000-0000-0000-0000-000000000000 ', '{"$gt":""}').map((value) => ({ value })) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map((value) => ({ value })) },
   { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.constant([]), fc.constant({})).map((value) => ({ value: value as unknown })) },
 );
-type HostileId = { symbol?: (typeof SYMBOLIC_IDS)[number]; value?: unknown };
 
 const hostileRole = fc.oneof(fc.constantFrom('TENANT_ADMIN', 'USER', 'READ_ONLY_USER', 'tenant_admin', 'OWNER', 'SUPERUSER', ''), hostileString);
 const hostileEmail = fc.oneof(
@@ -190,6 +190,8 @@ async function attempt(mutation: string, inputType: string, selection: string, i
 
 const property = <T,>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs = NUM_RUNS) =>
   fc.assert(fc.asyncProperty(arbitrary, predicate), { numRuns: runs });
+// Sign-in runs hash passwords; a test that timed out would keep writing under the next one.
+const TIMEOUT_MS = 30_000 + NUM_RUNS * 400;
 
 // ---------------------------------------------------------------- the properties
 
@@ -217,7 +219,7 @@ describe('hostile input to every mutation', () => {
         }
       },
     );
-  });
+  }, TIMEOUT_MS);
 
   it('create_api_key: a name is accepted exactly when it is valid', async () => {
     await property(hostileString, async (name) => {
@@ -225,7 +227,7 @@ describe('hostile input to every mutation', () => {
       expect(outcome.data !== null, `name ${JSON.stringify(name.slice(0, 40))}`).toBe(isValidName(name));
       if (!outcome.data) expect(outcome).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     });
-  });
+  }, TIMEOUT_MS);
 
   it('delete_api_key: hostile ids', async () => {
     await property(hostileId, async (keyId) => {
@@ -235,7 +237,7 @@ describe('hostile input to every mutation', () => {
         expect(['FRESH_KEY', 'FRESH_SA_KEY']).toContain(keyId.symbol);
       }
     });
-  });
+  }, TIMEOUT_MS);
 
   it('create_service_account: hostile tenants, names and roles', async () => {
     await property(fc.record({ tenantId: hostileId, name: hostileString, role: optional(hostileRole) }), async ({ tenantId, name, role }) => {
@@ -250,7 +252,7 @@ describe('hostile input to every mutation', () => {
         expect((await server.app.store.findMembership(outcome.data.id, ids.TENANT_A))?.role).toBe(role ?? 'TENANT_ADMIN');
       }
     });
-  });
+  }, TIMEOUT_MS);
 
   it('delete_service_account: hostile ids', async () => {
     await property(hostileId, async (userId) => {
@@ -258,7 +260,7 @@ describe('hostile input to every mutation', () => {
       if (outcome.data) expect(['FRESH_SA', 'SA_A']).toContain(userId.symbol);
       if (userId.symbol === 'SA_A' && outcome.data) ids.SA_A = await makeServiceAccount(server, ids.TENANT_A, 'USER');
     });
-  });
+  }, TIMEOUT_MS);
 
   it('set_membership_role: hostile memberships and roles', async () => {
     await property(fc.record({ membershipId: hostileId, role: hostileRole }), async ({ membershipId, role }) => {
@@ -269,7 +271,7 @@ describe('hostile input to every mutation', () => {
         expect((await server.app.store.getMembership(id as string))?.role).toBe(role);
       }
     });
-  });
+  }, TIMEOUT_MS);
 
   it('delete_membership: hostile ids', async () => {
     await property(hostileId, async (membershipId) => {
@@ -280,7 +282,7 @@ describe('hostile input to every mutation', () => {
         expect(await server.app.store.getMembership(id as string)).toBeNull();
       }
     });
-  });
+  }, TIMEOUT_MS);
 
   it('create_tenant: hostile names and slugs', async () => {
     await property(fc.record({ name: hostileString, slug: optional(fc.oneof(hostileString, fc.constantFrom('graphql', 'setup', 'other', 'ok-slug', '-x', 'x-', 'UPPER'))) }), async ({ name, slug }) => {
@@ -293,7 +295,7 @@ describe('hostile input to every mutation', () => {
         expect((await server.app.store.getTenant(outcome.data.id))?.name).toBe(name.trim());
       }
     });
-  });
+  }, TIMEOUT_MS);
 
   it('create_membership_invitation: hostile tenants, emails and roles', async () => {
     await property(fc.record({ tenantId: hostileId, email: hostileEmail, role: hostileRole }), async ({ tenantId, email, role }) => {
@@ -307,14 +309,14 @@ describe('hostile input to every mutation', () => {
         expect(invitation?.role).toBe(role);
       }
     });
-  });
+  }, TIMEOUT_MS);
 
   it('delete_membership_invitation: hostile ids', async () => {
     await property(hostileId, async (invitationId) => {
       const outcome = await attempt('delete_membership_invitation', 'delete_membership_invitation_input', 'success', { invitation_id: await resolveId(invitationId) });
       if (outcome.data) expect(invitationId.symbol).toBe('FRESH_INVITATION');
     });
-  });
+  }, TIMEOUT_MS);
 
   it('accept_membership_invitation: hostile tokens, usernames and passwords (signed out)', async () => {
     await property(
@@ -333,21 +335,21 @@ describe('hostile input to every mutation', () => {
       },
       Math.ceil(NUM_RUNS / 2),
     );
-  });
+  }, TIMEOUT_MS);
 
   it('bootstrap: refused once set up, whatever the input', async () => {
     await property(fc.record({ email: hostileEmail, username: hostileString, password: hostileString, tenant_name: hostileString }), async (input) => {
       const outcome = await attempt('bootstrap', 'bootstrap_input', 'user_id', input, { auth: {} });
       expect(outcome.code).toBe('BAD_USER_INPUT');
     }, Math.ceil(NUM_RUNS / 2));
-  });
+  }, TIMEOUT_MS);
 
   it('log_in: hostile emails and passwords never sign in, and only the failed sign-in is recorded', async () => {
     await property(fc.record({ email: fc.oneof(hostileEmail, fc.constant('admin@hostile.test')), password: hostileString }), async (input) => {
       const outcome = await attempt('log_in', 'log_in_input', 'user_id', input, { auth: {}, auditsRefusals: true });
       expect(outcome.code).toBe('BAD_USER_INPUT');
     }, Math.ceil(NUM_RUNS / 2));
-  });
+  }, TIMEOUT_MS);
 
   it('wrong types and unknown fields anywhere in an input are BAD_USER_INPUT', async () => {
     const junk = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant([]), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }), hostileString);
@@ -360,5 +362,5 @@ describe('hostile input to every mutation', () => {
         expect(['name', 'expires_at', 'default_tenant_id', 'user_id']).toContain(field);
       }
     });
-  });
+  }, TIMEOUT_MS);
 });
