@@ -121,7 +121,7 @@ export function AuditLogFilters({
         getOptionLabel={(o) => o.username}
         isOptionEqualToValue={(a, b) => a.id === b.id}
         noOptionsText="No one by that name"
-        sx={{ width: 220 }}
+        sx={{ width: { xs: '100%', md: 220 } }}
         renderInput={(params) => <TextField {...params} label="Actor" placeholder="Anyone" />}
       />
       <Box>
