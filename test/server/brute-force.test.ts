@@ -69,6 +69,29 @@ describe('failed key authentications, per source address', () => {
     for (let i = 0; i < KEY_FAILURES_PER_MINUTE * 4; i++) expect((await post(server, AUTH_INFO, { headers: bearer(goodKey), remoteAddress: busy })).status).toBe(200);
   });
 
+  it('cannot be dodged by inventing X-Forwarded-For addresses (proxy headers are not trusted by default)', async () => {
+    const attacker = '10.0.0.5';
+    for (let i = 0; i <= KEY_FAILURES_PER_MINUTE; i++) {
+      await post(server, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': `172.16.0.${i}` }, remoteAddress: attacker });
+    }
+    expectRateLimited(await post(server, AUTH_INFO, { headers: { ...bearer(goodKey), 'x-forwarded-for': '172.16.9.9' }, remoteAddress: attacker }), 60);
+  });
+
+  it('behind a trusted proxy (KEYPLANE_TRUST_PROXY=1), limits each client address, not the proxy', async () => {
+    const proxied = await startServer({ authFailuresPerMinute: KEY_FAILURES_PER_MINUTE, trustProxy: true });
+    try {
+      const proxy = '10.9.9.9';
+      for (let i = 0; i <= KEY_FAILURES_PER_MINUTE; i++) {
+        await post(proxied, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': '198.51.100.1' }, remoteAddress: proxy });
+      }
+      expectRateLimited(await post(proxied, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': '198.51.100.1' }, remoteAddress: proxy }), 60);
+      const other = await post(proxied, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': '198.51.100.2' }, remoteAddress: proxy });
+      expect(other.status).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('lets the address try again once the minute has passed', async () => {
     const address = '10.0.0.4';
     for (let i = 0; i <= KEY_FAILURES_PER_MINUTE; i++) await post(server, AUTH_INFO, { headers: bearer(generateKey('kpu_')), remoteAddress: address });
