@@ -215,7 +215,7 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
     await expectNoAxeViolations(memberPage, 'Audit Log for a non-administrator');
     await screenshot(memberPage, SHOTS, 'audit-log-not-admin');
 
-    const answer = await post(member, server.url, '{ audit_event(limit: 5) { id action } }');
+    const answer = await post<{ audit_event: unknown[] }>(member, server.url, '{ audit_event(limit: 5) { id action } }');
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(answer.body.data?.audit_event ?? null).toBeNull();
     await memberPage.close();

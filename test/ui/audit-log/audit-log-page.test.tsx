@@ -196,6 +196,25 @@ describe('Team › Audit Log', () => {
     });
   });
 
+  it('does not apply a range that ends before it starts, and clears the pickers with the filters', async () => {
+    const from = subDays(new Date(), 2);
+    const fromParam = format(from, 'yyyy-MM-dd');
+    const { user, router } = renderLog(`/acme/team/audit-log?from=${fromParam}`);
+    await findTable();
+    const toField = await screen.findByRole('group', { name: 'To' });
+    await user.click(within(toField).getByRole('spinbutton', { name: 'Day' }));
+    await user.keyboard(format(subDays(from, 5), 'ddMMyyyy'));
+    await waitFor(() => expect(toField.closest('.MuiPickersInputBase-root')).toHaveClass('Mui-error'));
+    expect(router.state.location.search).toBe(`?from=${fromParam}`);
+    expect(requests.every((r) => JSON.stringify(r.where).includes('_lte') === false)).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    const fromField = screen.getByRole('group', { name: 'From' });
+    await waitFor(() => expect(within(fromField).getByRole('spinbutton', { name: 'Year' })).toHaveTextContent('YYYY'));
+    expect(within(screen.getByRole('group', { name: 'To' })).getByRole('spinbutton', { name: 'Year' })).toHaveTextContent('YYYY');
+  });
+
   it('opens with the filters and page of a shared link', async () => {
     const many = Array.from({ length: 30 }, (_, i) => makeEvent('api_key.create', bob, `key ${i + 1}`, subMinutes(new Date(), 10 + i)));
     events = [...events, ...many];

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
@@ -109,7 +109,12 @@ function AuditLog() {
   }, [data, state, lastPage, setSearchParams]);
 
   const filtered = hasFilters(state);
-  const clearFilters = () => setSearchParams(auditLogStateToParams(DEFAULT_STATE));
+  // Clearing remounts the filters, so a half-typed or refused date (never in the URL) goes too.
+  const [clears, setClears] = useState(0);
+  const clearFilters = () => {
+    setClears((n) => n + 1);
+    setSearchParams(auditLogStateToParams(DEFAULT_STATE));
+  };
   const refreshButton = (
     <Button startIcon={<RefreshIcon />} onClick={() => void refetch()} disabled={loading}>
       Refresh
@@ -165,6 +170,7 @@ function AuditLog() {
     <>
       <PageHeader section="Team" title="Audit Log" description={DESCRIPTION} actions={refreshButton} />
       <AuditLogFilters
+        key={clears}
         action={state.action}
         actor={state.actor}
         from={state.from}
