@@ -92,6 +92,8 @@ export function ensureUiBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
@@ -100,6 +102,8 @@ export function ensureUiBuilt(): void {
 export interface E2eServer {
   url: string;
   dataDir: string;
+  /** The built UI this server serves (a private copy of dist/ui). */
+  uiDir: string;
   server: RunningServer;
   close(): Promise<void>;
 }
@@ -116,6 +120,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<E2e
   return {
     url: server.url,
     dataDir,
+    uiDir,
     server,
     async close() {
       await server.close();

@@ -3,6 +3,9 @@
  * sign in, a second tenant, an invitation accepted in a second browser, a role
  * change and sign out — with axe-core on every page and open dialog.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +18,28 @@ import {
   startServer,
   type E2eServer,
 } from './harness';
+
+/** The files index.html loads before any route: its scripts and their static imports. */
+function entryChunks(uiDir: string): string[] {
+  const html = readFileSync(join(uiDir, 'index.html'), 'utf8');
+  const pending = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(uiDir, file), 'utf8');
+    // Static imports only (`import … from "./x.js"` / `import "./x.js"`), not import().
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+      pending.push(`assets/${m[1]}`);
+    }
+  }
+  return [...seen];
+}
+
+function gzippedSize(uiDir: string, file: string): number {
+  return gzipSync(readFileSync(join(uiDir, file))).length;
+}
 
 const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery' };
 const INVITEE = { email: 'bob@example.com', username: 'bob', password: 'bobs-long-password' };
@@ -97,6 +122,31 @@ describe.skipIf(skipE2e)('web app shell in Chromium', () => {
     await page.waitForURL('**/acme-corp/team/members');
     await page.getByRole('cell', { name: /ada/ }).first().waitFor();
     await expectNoAxeViolations(page, 'Members');
+  });
+
+  it('keeps the entry bundle under 250 KB gzipped, pages and dialogs loading lazily', async () => {
+    const entry = entryChunks(server.uiDir);
+    const entrySize = entry.reduce((sum, file) => sum + gzippedSize(server.uiDir, file), 0);
+
+    // Everything the first page really loads, in a fresh signed-in context (empty cache).
+    const cold = await browser.newContext({ storageState: await admin.storageState() });
+    try {
+      const fresh = await cold.newPage();
+      const scripts = new Set<string>();
+      fresh.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname.slice(1));
+      });
+      await fresh.goto(server.url + '/acme-corp/team/members');
+      await fresh.getByRole('table', { name: 'Members' }).waitFor();
+      const pageSize = [...scripts].reduce((sum, file) => sum + gzippedSize(server.uiDir, file), 0);
+      console.log(`entry bundle ${(entrySize / 1024).toFixed(1)} KB gzip; Members page in all ${(pageSize / 1024).toFixed(1)} KB`);
+
+      expect(entrySize).toBeLessThan(250 * 1024);
+      expect(scripts.size).toBeGreaterThan(entry.length); // the page came as lazy chunks
+      expect([...scripts].some((file) => /invite-member-dialog/.test(file))).toBe(false); // dialogs wait to be opened
+    } finally {
+      await cold.close();
+    }
   });
 
   it('creates a second tenant from the switcher and switches between tenants keeping the page', async () => {

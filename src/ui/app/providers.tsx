@@ -1,13 +1,13 @@
 import { ApolloProvider } from '@apollo/client/react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
-import { enGB } from 'date-fns/locale/en-GB';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { ApolloClients } from '../lib/apollo';
 import { ApolloClientsContext } from '../lib/apollo-clients-context';
 import { theme } from '../lib/theme';
+
+// The date adapter pulls in much of date-fns; it loads in parallel with the first page.
+const DateLocalization = lazy(() => import('./date-localization'));
 
 interface AppProvidersProps {
   clients: ApolloClients;
@@ -19,11 +19,13 @@ export function AppProviders({ clients, children }: AppProvidersProps) {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline enableColorScheme />
-      <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={enGB}>
-        <ApolloClientsContext.Provider value={clients}>
-          <ApolloProvider client={clients.root}>{children}</ApolloProvider>
-        </ApolloClientsContext.Provider>
-      </LocalizationProvider>
+      <Suspense fallback={null}>
+        <DateLocalization>
+          <ApolloClientsContext.Provider value={clients}>
+            <ApolloProvider client={clients.root}>{children}</ApolloProvider>
+          </ApolloClientsContext.Provider>
+        </DateLocalization>
+      </Suspense>
     </ThemeProvider>
   );
 }

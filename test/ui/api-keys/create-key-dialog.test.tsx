@@ -155,6 +155,17 @@ describe('Create an API Key: the form', { timeout: 45_000 }, () => {
     expect(sent[0].expires_at).toBe(endOfDay(chosen).toISOString());
   });
 
+  it('starts in the tenant the user is in now, after switching tenants', async () => {
+    const { user, router } = await openCreateDialog();
+    await user.click(within(screen.getByRole('dialog', { name: 'Create an API Key' })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await router.navigate('/globex/user/keys');
+    await screen.findByRole('button', { name: /Tenant: Globex/ });
+    await user.click(screen.getByRole('button', { name: 'Create an API Key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create an API Key' });
+    expect(within(dialog).getByRole('combobox', { name: /Tenant/ })).toHaveTextContent('Globex');
+  });
+
   it('creates the key in the tenant chosen, and Enter submits', async () => {
     const { user, dialog, sent } = await openCreateDialog();
     await user.click(within(dialog).getByRole('combobox', { name: /Tenant/ }));

@@ -90,6 +90,12 @@ export function CreateKeyDialog({
   const [copied, setCopied] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
   const [createKey, { loading }] = useMutation(CREATE_API_KEY, { fetchPolicy: 'no-cache' });
+  // The dialog stays mounted while the user switches tenants; each opening starts in the current one.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open && !created) setTenantId(defaultTenantId ?? tenants?.[0]?.id ?? '');
+  }
 
   const now = new Date();
   const nameProblem = keyNameError(name) ?? (problem?.field === 'name' ? problem.message : null);
