@@ -4,7 +4,7 @@
  * Runs the real server (a demo tenant for the app pages, an empty one for setup)
  * in Debian's Chromium.
  */
-import { rmSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, ROOT, screenshot, startServer, type E2eServer } from '../test/e2e/harness';
@@ -119,7 +119,7 @@ async function shoot(browser: Browser, demo: E2eServer, empty: E2eServer, admin:
 }
 
 async function main() {
-  rmSync(OUT, { recursive: true, force: true });
+  // Overwrite our files only: other pages' docs keep their own screenshots here.
   mkdirSync(OUT, { recursive: true });
   const demo = await startServer({ demo: true });
   const empty = await startServer();
