@@ -219,6 +219,12 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     await expectNoAxeViolations(page, 'Service Accounts on a phone');
     await screenshot(page, SHOTS, 'service-accounts-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
+
+    // And in the dark colour scheme.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations(page, 'Service Accounts, dark');
+    await screenshot(page, SHOTS, 'service-accounts-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('shows a User-role member the accounts and roles only; the API refuses them whatever the UI does', async () => {

@@ -141,6 +141,7 @@ describe('Create API Key for a service account', { timeout: 60_000 }, () => {
     expect(within(dialog).getByRole('textbox', { name: /API Key Name/ })).toHaveFocus();
     expect(within(dialog).getByRole('combobox', { name: /API Key Expiration/ })).toBeInTheDocument();
     expect(within(dialog).queryByRole('combobox', { name: /Tenant/ })).not.toBeInTheDocument();
+    expect(within(dialog).getByText(/e\.g\. "github actions"/)).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole('combobox', { name: /API Key Expiration/ }));
     await user.click(await screen.findByRole('option', { name: 'Never expires' }));

@@ -66,6 +66,8 @@ const NEVER_EXPIRES_ADVICE = {
     'This key stays valid until someone revokes it. Keep it in a secret manager and rotate it regularly.',
 } as const;
 
+const NAME_EXAMPLE = { user: 'laptop', 'service-account': 'github actions' } as const;
+
 export function CreateKeyDialog({
   open,
   onClose,
@@ -226,7 +228,9 @@ export function CreateKeyDialog({
                 fullWidth
                 error={showNameError}
                 helperText={
-                  showNameError ? nameProblem : `What the key is for, e.g. "laptop" (${name.trim().length}/${KEY_NAME_MAX})`
+                  showNameError
+                    ? nameProblem
+                    : `What the key is for, e.g. "${NAME_EXAMPLE[variant]}" (${name.trim().length}/${KEY_NAME_MAX})`
                 }
                 slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
               />
