@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey } from '../../src/server/auth/key-format.js';
 import { buildWorld, CREATE_KEY, DELETE_KEY, PASSWORD, startServer, type Auth, type Server, type World } from './harness.js';
@@ -38,10 +40,14 @@ operation                  anon malformed checksum unknown expired revoked reade
 auth_info                  401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
 user                       401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
 tenant                     401  401       401      401     401     401     ok     ok   ok    ok      ok     none   ok     403    403      ok
+tenant_aggregate           401  401       401      401     401     401     ok     ok   ok    ok      ok     none   ok     403    403      ok
 members                    401  401       401      401     401     401     ok     ok   ok    ok      ok     none   none   403    403      F
+members_aggregate          401  401       401      401     401     401     ok     ok   ok    ok      ok     none   none   403    403      F
 list_sa_keys               401  401       401      401     401     401     none   none ok    ok      none   none   none   403    403      none
+count_sa_keys              401  401       401      401     401     401     none   none ok    ok      none   none   none   403    403      none
 invitations                401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
 audit_log                  401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
+audit_count                401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
 setup_required             ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
 invitation_preview         ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
 create_own_key             401  401       401      401     401     401     ok     ok   ok    ok      F      ok     ok     403    403      BAD
@@ -160,6 +166,22 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
     query: `{ tenant { id } }`,
     contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantA),
   }),
+  tenant_aggregate: async () => ({
+    query: `{ tenant_aggregate(where: { id: { _eq: "${world.ids.tenantA}" } }) { aggregate { count } } }`,
+    contains: (data) => data.tenant_aggregate.aggregate.count === 1,
+  }),
+  members_aggregate: async () => ({
+    query: `{ user_view_same_tenant_aggregate(where: { id: { _eq: "${world.ids.reader}" } }) { aggregate { count } } }`,
+    contains: (data) => data.user_view_same_tenant_aggregate.aggregate.count === 1,
+  }),
+  count_sa_keys: async () => ({
+    query: `{ auth_api_key_aggregate(where: { user_id: { _eq: "${targetSa}" } }) { aggregate { count } } }`,
+    contains: (data) => data.auth_api_key_aggregate.aggregate.count > 0,
+  }),
+  audit_count: async () => ({
+    query: `{ audit_event_aggregate(where: { target_id: { _eq: "${world.ids.tenantA}" } }) { aggregate { count } } }`,
+    contains: (data) => data.audit_event_aggregate.aggregate.count > 0,
+  }),
   members: async () => ({
     query: `{ user_view_same_tenant { id } }`,
     contains: (data) => data.user_view_same_tenant.some((u: { id: string }) => u.id === world.ids.reader),
@@ -258,12 +280,51 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   log_out: async () => ({ query: `mutation { log_out { success } }` }),
 };
 
+/** The schema field each row exercises. */
+const SCHEMA_FIELD_OF: Record<string, string> = {
+  auth_info: 'auth_info',
+  user: 'user',
+  tenant: 'tenant',
+  tenant_aggregate: 'tenant_aggregate',
+  members: 'user_view_same_tenant',
+  members_aggregate: 'user_view_same_tenant_aggregate',
+  list_sa_keys: 'auth_api_key',
+  count_sa_keys: 'auth_api_key_aggregate',
+  invitations: 'membership_invitation',
+  audit_log: 'audit_event',
+  audit_count: 'audit_event_aggregate',
+  setup_required: 'setup_required',
+  invitation_preview: 'invitation_preview',
+  create_own_key: 'create_api_key',
+  create_sa_key: 'create_api_key',
+  create_other_person_key: 'create_api_key',
+  revoke_own_key: 'delete_api_key',
+  revoke_sa_key: 'delete_api_key',
+  revoke_other_person_key: 'delete_api_key',
+  create_service_account: 'create_service_account',
+  delete_service_account: 'delete_service_account',
+  set_membership_role: 'set_membership_role',
+  delete_membership: 'delete_membership',
+  create_invitation: 'create_membership_invitation',
+  delete_invitation: 'delete_membership_invitation',
+  create_tenant: 'create_tenant',
+  bootstrap: 'bootstrap',
+  log_in_wrong_password: 'log_in',
+  accept_invitation: 'accept_membership_invitation',
+  log_out: 'log_out',
+};
+
 const rows = parseMatrix(MATRIX);
 let cellsChecked = 0;
 
 describe('authorization matrix: every operation × every caller', () => {
-  it('covers every operation the API offers', () => {
+  it('covers every query and mutation of the schema', () => {
     expect(rows.map((r) => r.operation).sort()).toEqual(Object.keys(OPERATIONS).sort());
+    const schema = buildSchema(readFileSync(new URL('../../src/schema.graphql', import.meta.url), 'utf8'));
+    const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    const covered = new Set(Object.values(SCHEMA_FIELD_OF));
+    expect(fields.filter((field) => !covered.has(field))).toEqual([]);
+    expect(Object.keys(SCHEMA_FIELD_OF).sort()).toEqual(Object.keys(OPERATIONS).sort());
   });
 
   // Rows run in order: accept_invitation makes adminB a member of A, and log_out ends the sessions.
