@@ -58,7 +58,7 @@ describe('Team › Service Accounts for an administrator', { timeout: 60_000 }, 
     const reporting = await findAccountRow('reporting');
     expect(within(reporting).getByText('Read-only')).toBeInTheDocument();
     expect(within(reporting).getByRole('cell', { name: '0' })).toBeInTheDocument();
-    expect(screen.getByRole('columnheader', { name: 'API keys' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Active keys' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add Service Account' })).toBeInTheDocument();
     expect(screen.queryByText(/Only tenant administrators can manage/)).not.toBeInTheDocument();
     expect(sent.tenants).toEqual(['acme']);
@@ -158,7 +158,7 @@ describe.each([
 
     expect(screen.getByText(/Only tenant administrators can manage service accounts/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add Service Account' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('columnheader', { name: 'API keys' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Active keys' })).not.toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Service accounts' });
     // No show-keys, change-role or remove controls anywhere in the table.
     expect(within(table).queryAllByRole('button')).toHaveLength(0);

@@ -70,7 +70,7 @@ export function ServiceAccountsTable({
             <TableCell sx={headCell}>Role</TableCell>
             {manage ? (
               <TableCell sx={{ ...headCell, ...wideOnly }} align="right">
-                API keys
+                Active keys
               </TableCell>
             ) : null}
             <TableCell sx={{ ...headCell, ...wideOnly }}>Created</TableCell>
