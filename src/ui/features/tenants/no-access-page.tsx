@@ -17,6 +17,20 @@ interface NoAccessPageProps {
 /** The URL names a tenant the caller is not a member of (or that does not exist). */
 export function NoAccessPage({ slug, memberships }: NoAccessPageProps) {
   usePageTitle('No access');
+  if (memberships.length === 0) {
+    // Removed from their last tenant (or left it): nowhere to go yet.
+    return (
+      <Box sx={{ maxWidth: 640 }}>
+        <Typography variant="h1" sx={{ mb: 2 }}>
+          You are not in any tenant
+        </Typography>
+        <Alert severity="info">
+          Create a tenant from the tenant menu at the top, or ask an administrator of an existing tenant to
+          invite you.
+        </Alert>
+      </Box>
+    );
+  }
   return (
     <Box sx={{ maxWidth: 640 }}>
       <Typography variant="h1" sx={{ mb: 2 }}>
