@@ -500,7 +500,9 @@ export class SqliteStore implements Store {
     for (const scope of this.keyScopes(visibility)) {
       const params: unknown[] = [...scope.params];
       const clause = compileWhere(API_KEY_SPEC, where, params);
-      const sql = `SELECT count(*) AS n FROM api_key k JOIN user u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id
+      // Without a filter on user.* or tenant.*, the count is read from the scope's index alone.
+      const joins = NAMES_A_RELATION.test(clause) ? ' JOIN user u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id' : '';
+      const sql = `SELECT count(*) AS n FROM api_key k${joins}
         WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${clause})`;
       total += (this.stmt(sql).get(...params) as { n: number }).n;
     }
