@@ -172,9 +172,9 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
     await page.getByRole('option', { name: 'Revoked API key' }).click();
     await page.waitForURL(/\?action=api_key\.revoke$/);
     const table = page.getByRole('table', { name: 'Audit events' });
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 20_000 }).toBe(2);
     await page.reload();
-    await expect.poll(() => page.getByRole('table', { name: 'Audit events' }).getByRole('row').count()).toBe(2);
+    await expect.poll(() => page.getByRole('table', { name: 'Audit events' }).getByRole('row').count(), { timeout: 20_000 }).toBe(2);
     expect(await page.getByRole('combobox', { name: 'Action' }).textContent()).toContain('Revoked API key');
     await page.getByText('1–1 of 1').waitFor();
 
