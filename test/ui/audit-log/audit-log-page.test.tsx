@@ -1,9 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import { endOfDay, format, startOfDay, subDays, subHours, subMinutes } from 'date-fns';
 import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { graphqlError, makeUser, renderApp, signedIn } from '../render';
 import { ada, auditHandlers, bob, deployer, makeEvent, type AuditRequest, type FakeEvent } from './fake-audit';
+
+// The 1 s default is short for a loaded 2-core CI machine; files are isolated, so this stays here.
+configure({ asyncUtilTimeout: 5000 });
 
 const admin = makeUser('TENANT_ADMIN');
 const member = makeUser('USER', [], { username: 'uma', email: 'uma@example.com' });
