@@ -1,7 +1,7 @@
 // One measurement: the same load generator for every scenario (autocannon, in this
 // process), a warm-up, then a measured period while the server's RSS is sampled.
 import autocannon from 'autocannon';
-import { sampleRss } from './processes.js';
+import { cpuMicros, sampleRss } from './processes.js';
 
 export interface Scenario {
   id: string;
@@ -25,6 +25,12 @@ export interface Measurement {
   requests: number;
   failures: number;
   serverRssPeakMb: number | null;
+  /**
+   * The server process's CPU time per answered request. Unlike requests per second,
+   * this hardly moves when other work shares the machine: on a quiet machine the
+   * server (one core) would answer about 1,000,000 / serverCpuMicrosPerRequest a second.
+   */
+  serverCpuMicrosPerRequest: number | null;
 }
 
 export interface Timing {
@@ -48,8 +54,11 @@ function run(scenario: Scenario, duration: number) {
 export async function measure(scenario: Scenario, timing: Timing): Promise<Measurement> {
   await run(scenario, timing.warmupSeconds);
   const stopSampling = sampleRss(scenario.pid);
+  const cpuBefore = cpuMicros(scenario.pid);
   const result = await run(scenario, timing.measureSeconds);
+  const cpuAfter = cpuMicros(scenario.pid);
   const serverRssPeakMb = stopSampling();
+  const answered = result.requests.total;
   return {
     id: scenario.id,
     label: scenario.label,
@@ -60,5 +69,6 @@ export async function measure(scenario: Scenario, timing: Timing): Promise<Measu
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
     serverRssPeakMb: serverRssPeakMb === null ? null : Math.round(serverRssPeakMb),
+    serverCpuMicrosPerRequest: cpuBefore === null || cpuAfter === null || answered === 0 ? null : Math.round((cpuAfter - cpuBefore) / answered),
   };
 }

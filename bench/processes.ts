@@ -77,6 +77,21 @@ export function rssMegabytes(pid: number): number | null {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in microseconds, from /proc (Linux). */
+export function cpuMicros(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on every Linux Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** Samples a process's RSS every 100 ms until stopped; returns the peak. */
 export function sampleRss(pid: number): () => number | null {
   let peak: number | null = rssMegabytes(pid);

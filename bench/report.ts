@@ -1,7 +1,7 @@
 // The bench's table and its targets (issue 7).
 import type { Measurement } from './load.js';
 
-type Row = Measurement & { ratioToBaseline: number };
+type Row = Measurement & { ratioToBaseline: number; cpuRatioToBaseline: number | null };
 
 export interface Target {
   name: string;
@@ -11,7 +11,7 @@ export interface Target {
 }
 
 export function formatTable(rows: Row[]): string {
-  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'server RSS MB'];
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'server RSS MB', 'server CPU µs/req', 'vs baseline by CPU'];
   const lines = rows.map((r) => [
     r.label,
     String(r.connections),
@@ -20,6 +20,8 @@ export function formatTable(rows: Row[]): string {
     String(r.latencyP99Ms),
     `${Math.round(r.ratioToBaseline * 100)}%`,
     r.serverRssPeakMb === null ? '-' : String(r.serverRssPeakMb),
+    r.serverCpuMicrosPerRequest === null ? '-' : r.serverCpuMicrosPerRequest.toLocaleString('en'),
+    r.cpuRatioToBaseline === null ? '-' : `${Math.round(r.cpuRatioToBaseline * 100)}%`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;

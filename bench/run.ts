@@ -68,7 +68,7 @@ async function main() {
   const measurements: Measurement[] = [];
   const record = (m: Measurement) => {
     measurements.push(m);
-    log(`  ${m.label}: ${m.requestsPerSecond} req/s, p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms, RSS ${m.serverRssPeakMb} MB${m.failures ? `, ${m.failures} FAILED` : ''}`);
+    log(`  ${m.label}: ${m.requestsPerSecond} req/s, p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms, RSS ${m.serverRssPeakMb} MB, server CPU ${m.serverCpuMicrosPerRequest} µs/req${m.failures ? `, ${m.failures} FAILED` : ''}`);
   };
 
   const seeder = new BenchSeeder(join(dataDir, 'keyplane.db'));
@@ -137,6 +137,7 @@ async function main() {
   }
 
   const baselineRps = measurements[0].requestsPerSecond;
+  const baselineCpu = measurements[0].serverCpuMicrosPerRequest;
   const loadAfter = loadavg();
   const targets = evaluateTargets(measurements);
   const results = {
@@ -147,7 +148,12 @@ async function main() {
     method: { loadGenerator: 'autocannon (in-process, same machine)', connections: CONNECTIONS, ...timing },
     seeding,
     serverIdleRssMb: idleRssMb === null ? null : Math.round(idleRssMb),
-    measurements: measurements.map((m) => ({ ...m, ratioToBaseline: +(m.requestsPerSecond / baselineRps).toFixed(3) })),
+    measurements: measurements.map((m) => ({
+      ...m,
+      ratioToBaseline: +(m.requestsPerSecond / baselineRps).toFixed(3),
+      // What the ratio would be with a core to itself: the baseline's CPU per request over this row's.
+      cpuRatioToBaseline: baselineCpu && m.serverCpuMicrosPerRequest ? +(baselineCpu / m.serverCpuMicrosPerRequest).toFixed(3) : null,
+    })),
     targets,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
