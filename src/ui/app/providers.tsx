@@ -1,13 +1,10 @@
 import { ApolloProvider } from '@apollo/client/react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ApolloClients } from '../lib/apollo';
 import { ApolloClientsContext } from '../lib/apollo-clients-context';
 import { theme } from '../lib/theme';
-
-// The date adapter pulls in much of date-fns; it loads in parallel with the first page.
-const DateLocalization = lazy(() => import('./date-localization'));
 
 interface AppProvidersProps {
   clients: ApolloClients;
@@ -19,13 +16,9 @@ export function AppProviders({ clients, children }: AppProvidersProps) {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline enableColorScheme />
-      <Suspense fallback={null}>
-        <DateLocalization>
-          <ApolloClientsContext.Provider value={clients}>
-            <ApolloProvider client={clients.root}>{children}</ApolloProvider>
-          </ApolloClientsContext.Provider>
-        </DateLocalization>
-      </Suspense>
+      <ApolloClientsContext.Provider value={clients}>
+        <ApolloProvider client={clients.root}>{children}</ApolloProvider>
+      </ApolloClientsContext.Provider>
     </ThemeProvider>
   );
 }

@@ -48,7 +48,7 @@ async function chooseExpiration(user: ReturnType<typeof renderApp>['user'], labe
 }
 
 async function typeCustomDate(user: ReturnType<typeof renderApp>['user'], date: Date) {
-  const field = screen.getByRole('group', { name: /Expiration date/ });
+  const field = await screen.findByRole('group', { name: /Expiration date/ });
   await user.click(within(field).getByRole('spinbutton', { name: 'Day' }));
   await user.keyboard(format(date, 'dd'));
   await user.click(within(field).getByRole('spinbutton', { name: 'Month' }));

@@ -283,6 +283,25 @@ describe('Team › Audit Log', () => {
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
+  it('goes to sign-in when the session ends while the log is open', async () => {
+    let signedOut = false;
+    const { user, router } = renderLog('/acme/team/audit-log', admin, [
+      graphql.query('AuditLogPage', () =>
+        signedOut
+          ? HttpResponse.json(
+              { data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] },
+              { status: 401 },
+            )
+          : undefined,
+      ),
+      graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: false } })),
+    ]);
+    await findTable();
+    signedOut = true;
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+  });
+
   it('sends a signed-out administrator to sign in', async () => {
     const { router } = renderLog('/acme/team/audit-log', admin, [
       graphql.query('AuditLogPage', () =>

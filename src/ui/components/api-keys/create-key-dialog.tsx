@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -10,7 +10,6 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { CREATE_API_KEY } from './api-key-mutations';
 import {
   DEFAULT_EXPIRATION,
@@ -23,6 +22,7 @@ import {
 } from './expiration';
 import { describeProblem } from './problem';
 import { formatDate } from '../../lib/format';
+import { lazyNamed } from '../../lib/lazy';
 import { KEY_NAME_MAX, keyNameError } from './key-name';
 import { KeyReveal } from './key-reveal';
 import { ShowGraphql } from './show-graphql';
@@ -68,6 +68,11 @@ const NEVER_EXPIRES_ADVICE = {
 
 const NAME_EXAMPLE = { user: 'laptop', 'service-account': 'github actions' } as const;
 
+const CUSTOM_DATE_HINT = 'The key works until the end of this day (your local time).';
+
+// The date picker loads when the dialog opens, not with the page (see the effect below).
+const ExpirationDatePicker = lazyNamed(() => import('./expiration-date-picker'), 'ExpirationDatePicker');
+
 export function CreateKeyDialog({
   open,
   onClose,
@@ -98,6 +103,10 @@ export function CreateKeyDialog({
     setWasOpen(open);
     if (open && !created) setTenantId(defaultTenantId ?? tenants?.[0]?.id ?? '');
   }
+  // Fetch the picker while the user types a name, so "Custom date" shows it at once.
+  useEffect(() => {
+    if (open) void ExpirationDatePicker.preload().catch(() => undefined);
+  }, [open]);
 
   const now = new Date();
   const nameProblem = keyNameError(name) ?? (problem?.field === 'name' ? problem.message : null);
@@ -252,27 +261,32 @@ export function CreateKeyDialog({
                 ))}
               </TextField>
               {expiration === 'custom' && (
-                <DatePicker
-                  label="Expiration date"
-                  value={customDate}
-                  onChange={(value) => {
-                    setCustomDate(value);
-                    setCustomTouched(true);
-                  }}
-                  onError={(reason) => setPickerError(pickerErrorMessage(reason))}
-                  minDate={earliestCustomDate(now)}
-                  slotProps={{
-                    textField: {
-                      required: true,
-                      fullWidth: true,
-                      onBlur: () => setCustomTouched(true),
-                      error: showExpirationError,
-                      helperText: showExpirationError
-                        ? expirationProblem
-                        : 'The key works until the end of this day (your local time).',
-                    },
-                  }}
-                />
+                <Suspense
+                  fallback={
+                    // The same field, disabled, while the picker's code arrives (rarely seen: it was preloaded).
+                    <TextField label="Expiration date" disabled required fullWidth helperText={CUSTOM_DATE_HINT} />
+                  }
+                >
+                  <ExpirationDatePicker
+                    label="Expiration date"
+                    value={customDate}
+                    onChange={(value) => {
+                      setCustomDate(value);
+                      setCustomTouched(true);
+                    }}
+                    onError={(reason) => setPickerError(pickerErrorMessage(reason))}
+                    minDate={earliestCustomDate(now)}
+                    slotProps={{
+                      textField: {
+                        required: true,
+                        fullWidth: true,
+                        onBlur: () => setCustomTouched(true),
+                        error: showExpirationError,
+                        helperText: showExpirationError ? expirationProblem : CUSTOM_DATE_HINT,
+                      },
+                    }}
+                  />
+                </Suspense>
               )}
               {expiration !== 'custom' && showExpirationError && (
                 <Alert severity="error">{expirationProblem}</Alert>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Stack from '@mui/material/Stack';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { isValid } from 'date-fns';
+import { DateLocalization } from '../../components/date-localization';
 import { formatDay, parseDay } from './audit-log-state';
 
 export interface AuditDateRangeProps {
@@ -45,35 +46,37 @@ export function AuditDateRange({ from, to, onChange }: AuditDateRangeProps) {
   };
 
   return (
-    <Stack direction="row" spacing={2}>
-      <DatePicker
-        label="From"
-        value={fromValue}
-        maxDate={toDay ?? undefined}
-        disableFuture
-        onChange={(value) => {
-          setFromValue(value);
-          commit('from', value);
-        }}
-        slotProps={{
-          field: { clearable: true },
-          textField: { size: 'small', sx: { width: 180 } },
-        }}
-      />
-      <DatePicker
-        label="To"
-        value={toValue}
-        minDate={fromDay ?? undefined}
-        disableFuture
-        onChange={(value) => {
-          setToValue(value);
-          commit('to', value);
-        }}
-        slotProps={{
-          field: { clearable: true },
-          textField: { size: 'small', sx: { width: 180 } },
-        }}
-      />
-    </Stack>
+    <DateLocalization>
+      <Stack direction="row" spacing={2}>
+        <DatePicker
+          label="From"
+          value={fromValue}
+          maxDate={toDay ?? undefined}
+          disableFuture
+          onChange={(value) => {
+            setFromValue(value);
+            commit('from', value);
+          }}
+          slotProps={{
+            field: { clearable: true },
+            textField: { size: 'small', sx: { width: 180 } },
+          }}
+        />
+        <DatePicker
+          label="To"
+          value={toValue}
+          minDate={fromDay ?? undefined}
+          disableFuture
+          onChange={(value) => {
+            setToValue(value);
+            commit('to', value);
+          }}
+          slotProps={{
+            field: { clearable: true },
+            textField: { size: 'small', sx: { width: 180 } },
+          }}
+        />
+      </Stack>
+    </DateLocalization>
   );
 }

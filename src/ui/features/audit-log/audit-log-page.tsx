@@ -17,7 +17,7 @@ import { EmptyState } from '../../components/empty-state';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
-import { errorCode } from '../../lib/errors';
+import { errorCode, isRouteLevelError } from '../../lib/errors';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AuditLogFilters } from './audit-log-filters';
@@ -125,7 +125,8 @@ function AuditLog() {
   if (error && errorCode(error) === 'FORBIDDEN') {
     // The role changed since the page loaded: say so here rather than leave the app.
     body = <AdminsOnly tenantName={tenant.name} />;
-  } else if (error && !shown) {
+  } else if (error && (!shown || isRouteLevelError(error))) {
+    // A session that ended while the page was open goes to sign-in even with rows on screen.
     body = <QueryError title="Could not load the audit log" error={error} onRetry={() => void refetch()} />;
   } else if (!shown || (events.length === 0 && total > 0)) {
     // No answer yet, or a page past the end while the effect above moves to the last page.
