@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
@@ -13,13 +13,14 @@ import KeyIcon from '@mui/icons-material/Key';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
-import { CreateKeyDialog } from '../../components/api-keys/create-key-dialog';
-import { RevokeKeyDialog, type RevokableKey } from '../../components/api-keys/revoke-key-dialog';
+import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { useNow } from '../../components/api-keys/use-now';
+import { DialogLoading } from '../../components/dialog-loading';
 import { EmptyState } from '../../components/empty-state';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
+import { lazyNamed } from '../../lib/lazy';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ApiKeysFilters } from './api-keys-filters';
@@ -37,6 +38,11 @@ import {
   type SortField,
 } from './api-keys-list-state';
 import { ApiKeysTable } from './api-keys-table';
+
+// The dialogs load on first use (issue 7), fetched as soon as the pointer or focus nears them.
+const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
+const RevokeKeyDialog = lazyNamed(() => import('../../components/api-keys/revoke-key-dialog'), 'RevokeKeyDialog');
+const preloadRevoke = () => void RevokeKeyDialog.preload().catch(() => undefined);
 
 export const ApiKeysPageQuery = graphql(`
   query ApiKeysPage(
@@ -84,6 +90,11 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Each dialog mounts at its first opening and then stays, so it can animate closed.
+  const [createMounted, setCreateMounted] = useState(false);
+  const [revokeMounted, setRevokeMounted] = useState(false);
+  if (creating && !createMounted) setCreateMounted(true);
+  if (revoking && !revokeMounted) setRevokeMounted(true);
 
   const update = useCallback(
     (change: Partial<ApiKeysListState>, resetPage = true) => {
@@ -107,7 +118,13 @@ export function ApiKeysPage() {
 
   const filtered = hasFilters(state);
   const createButton = (
-    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+    <Button
+      variant="contained"
+      startIcon={<AddIcon />}
+      onClick={() => setCreating(true)}
+      onPointerEnter={() => void CreateKeyDialog.preload().catch(() => undefined)}
+      onFocus={() => void CreateKeyDialog.preload().catch(() => undefined)}
+    >
       Create an API Key
     </Button>
   );
@@ -135,7 +152,7 @@ export function ApiKeysPage() {
     );
   } else {
     body = (
-      <Paper variant="outlined">
+      <Paper variant="outlined" onPointerEnter={preloadRevoke} onFocus={preloadRevoke}>
         {error && (
           <Alert severity="error" sx={{ borderRadius: 0 }}>
             Could not refresh the list. The rows below may be out of date.
@@ -182,23 +199,31 @@ export function ApiKeysPage() {
       />
       <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing API keys" /> : null}</Box>
       {body}
-      <CreateKeyDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        userId={current.user.id}
-        tenants={current.memberships.map((m) => m.tenant)}
-        defaultTenantId={current.id}
-        onCreated={() => void refetch()}
-      />
-      <RevokeKeyDialog
-        apiKey={revoking}
-        onClose={() => setRevoking(null)}
-        onRevoked={(key) => {
-          setRevoking(null);
-          setNotice(`API key "${key.name}" revoked`);
-          void refetch();
-        }}
-      />
+      {createMounted && (
+        <Suspense fallback={creating ? <DialogLoading /> : null}>
+          <CreateKeyDialog
+            open={creating}
+            onClose={() => setCreating(false)}
+            userId={current.user.id}
+            tenants={current.memberships.map((m) => m.tenant)}
+            defaultTenantId={current.id}
+            onCreated={() => void refetch()}
+          />
+        </Suspense>
+      )}
+      {revokeMounted && (
+        <Suspense fallback={revoking ? <DialogLoading /> : null}>
+          <RevokeKeyDialog
+            apiKey={revoking}
+            onClose={() => setRevoking(null)}
+            onRevoked={(key) => {
+              setRevoking(null);
+              setNotice(`API key "${key.name}" revoked`);
+              void refetch();
+            }}
+          />
+        </Suspense>
+      )}
       <Snackbar
         open={notice !== null}
         autoHideDuration={5000}
