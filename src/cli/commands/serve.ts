@@ -102,7 +102,9 @@ async function buildUi(ctx: CliContext): Promise<void> {
   if (!existsSync(vite)) return;
   writeLine(ctx.stdout, 'Building the web UI (first start only; this takes a minute)...');
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    // A production build whatever NODE_ENV the caller runs under (Vitest sets "test").
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', () => resolve(1));
     child.once('exit', (exitCode) => resolve(exitCode ?? 1));
   });
