@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Tooltip from '@mui/material/Tooltip';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { describeExpiry, describeLastUsed, describePast } from './key-time';
+import { LazyTooltip } from '../lazy-tooltip';
 
 interface TimeTextProps {
   iso: string | null | undefined;
@@ -24,7 +24,7 @@ function TimeText({ iso, label, exact, color }: TimeTextProps) {
     );
   }
   return (
-    <Tooltip title={exact} describeChild>
+    <LazyTooltip title={exact} describeChild>
       <Box
         component="time"
         dateTime={iso}
@@ -33,7 +33,7 @@ function TimeText({ iso, label, exact, color }: TimeTextProps) {
       >
         {label}
       </Box>
-    </Tooltip>
+    </LazyTooltip>
   );
 }
 

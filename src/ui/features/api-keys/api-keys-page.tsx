@@ -7,7 +7,6 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
-import TablePagination from '@mui/material/TablePagination';
 import AddIcon from '@mui/icons-material/Add';
 import KeyIcon from '@mui/icons-material/Key';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
@@ -18,6 +17,7 @@ import { useNow } from '../../components/api-keys/use-now';
 import { DialogLoading } from '../../components/dialog-loading';
 import { EmptyState } from '../../components/empty-state';
 import { TableSkeleton } from '../../components/loading-skeleton';
+import { TablePageNavigation } from '../../components/table-page-navigation';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { lazyNamed } from '../../lib/lazy';
@@ -166,13 +166,11 @@ export function ApiKeysPage() {
           onSort={sortBy}
           onRevoke={(key: ApiKeysTable_KeyFragment) => setRevoking({ id: key.id, name: key.name })}
         />
-        <TablePagination
-          component="div"
+        <TablePageNavigation
           count={total}
           page={Math.min(state.page, lastPage)}
           rowsPerPage={PAGE_SIZE}
-          rowsPerPageOptions={[PAGE_SIZE]}
-          onPageChange={(_, page) => update({ page }, false)}
+          onPageChange={(page) => update({ page }, false)}
         />
       </Paper>
     );

@@ -7,13 +7,13 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import Tooltip from '@mui/material/Tooltip';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
 import { KeyCreated, KeyExpiry, KeyLastUsed } from '../../components/api-keys/key-time-display';
 import { visuallyHidden } from '../../lib/visually-hidden';
 import type { SortDirection, SortField } from './api-keys-list-state';
+import { LazyTooltip } from '../../components/lazy-tooltip';
 
 export const ApiKeysTableKeyFragment = graphql(`
   fragment ApiKeysTable_key on auth_api_key {
@@ -107,11 +107,11 @@ export function ApiKeysTable({ keys, now, sort, direction, onSort, onRevoke }: A
                 <KeyLastUsed lastUsedAt={key.last_used_at} now={now} />
               </TableCell>
               <TableCell align="right" padding="checkbox">
-                <Tooltip title="Revoke API key">
+                <LazyTooltip title="Revoke API key">
                   <IconButton aria-label={`Revoke API key ${key.name}`} onClick={() => onRevoke(key)}>
                     <DeleteOutlinedIcon />
                   </IconButton>
-                </Tooltip>
+                </LazyTooltip>
               </TableCell>
             </TableRow>
           ))}
