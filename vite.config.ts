@@ -1,11 +1,79 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClientSideBaseVisitor } from '@graphql-codegen/visitor-plugin-common';
 import react from '@vitejs/plugin-react';
+import { buildSchema, parse } from 'graphql';
+import { defineConfig, type Plugin } from 'vite';
 
 // The API server for `npm run dev` (started by that script on this port).
 const apiTarget = process.env.KEYPLANE_DEV_API ?? 'http://127.0.0.1:4201';
 
+// Build-time version of the codegen client preset's Babel plugin (@vitejs/plugin-react 6
+// has no Babel step): each `graphql(`...`)` in src/ui becomes an import of the matching
+// generated `...Document` / `...FragmentDoc` constant of src/ui/gql/graphql.ts, served
+// as a module of its own.
+//
+// Why: the preset's graphql() looks documents up in one map that holds every document
+// of the app, so any chunk that calls it carries all of them (issue 7). Importing the
+// constants from graphql.ts is not enough either: a module goes to one chunk whole, so
+// every document some page uses would load with the first page. One small module per
+// document lets each chunk carry only the documents it uses. Sources keep the
+// colocated graphql(`...`) calls, which codegen reads; component tests (Vitest, without
+// this plugin) still go through the map, which returns the same constants.
+const CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
+const PREFIX = '\0keyplane-graphql-document:';
+/** One generated constant per line: `export const NameDocument = {...} as unknown as DocumentNode<...>;` */
+const CONSTANT = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm;
+
+function graphqlDocumentsPlugin(root: string): Plugin {
+  const generated = resolve(root, 'src/ui/gql/graphql.ts').replaceAll('\\', '/');
+  const sources = /[\\/]src[\\/]ui[\\/].*\.tsx?$/;
+  const naming = new ClientSideBaseVisitor(buildSchema('type Query { _: Int }'), [], {}, {});
+  const documents = () => {
+    const found = new Map<string, string>();
+    for (const [, name, json] of readFileSync(generated, 'utf8').matchAll(CONSTANT)) found.set(name, json);
+    return found;
+  };
+  return {
+    name: 'keyplane-graphql-documents',
+    enforce: 'pre',
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? id : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const name = id.slice(PREFIX.length);
+      this.addWatchFile(generated);
+      const json = documents().get(name);
+      if (!json) this.error(`${name} is not in src/ui/gql/graphql.ts: run npm run codegen`);
+      return `export default ${json};`;
+    },
+    transform(code, id) {
+      if (!sources.test(id) || /[\\/]src[\\/]ui[\\/]gql[\\/]/.test(id) || !code.includes('graphql(')) return null;
+      const names = new Set<string>();
+      const replaced = code.replace(CALL, (call, source: string) => {
+        const [definition] = parse(source).definitions;
+        let name: string;
+        if (definition?.kind === 'OperationDefinition' && definition.name) {
+          name = naming.getOperationVariableName(definition);
+        } else if (definition?.kind === 'FragmentDefinition') {
+          name = naming.getFragmentVariableName(definition);
+        } else {
+          return call;
+        }
+        names.add(name);
+        return `__document_${name}`;
+      });
+      if (names.size === 0) return null;
+      const imports = [...names].map((name) => `import __document_${name} from ${JSON.stringify(PREFIX + name)};\n`);
+      return { code: imports.join('') + replaced, map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [graphqlDocumentsPlugin(fileURLToPath(new URL('.', import.meta.url))), react()],
   build: {
     outDir: 'dist/ui',
     emptyOutDir: true,
