@@ -6,7 +6,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
-import Snackbar from '@mui/material/Snackbar';
 import AddIcon from '@mui/icons-material/Add';
 import KeyIcon from '@mui/icons-material/Key';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
@@ -42,7 +41,12 @@ import { ApiKeysTable } from './api-keys-table';
 // The dialogs load on first use (issue 7), fetched as soon as the pointer or focus nears them.
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
 const RevokeKeyDialog = lazyNamed(() => import('../../components/api-keys/revoke-key-dialog'), 'RevokeKeyDialog');
-const preloadRevoke = () => void RevokeKeyDialog.preload().catch(() => undefined);
+// The "revoked" snackbar comes after a revoke only; it loads with the revoke dialog.
+const Snackbar = lazyNamed(() => import('@mui/material/Snackbar'), 'default');
+const preloadRevoke = () => {
+  void RevokeKeyDialog.preload().catch(() => undefined);
+  void Snackbar.preload().catch(() => undefined);
+};
 
 export const ApiKeysPageQuery = graphql(`
   query ApiKeysPage(
@@ -95,6 +99,8 @@ export function ApiKeysPage() {
   const [revokeMounted, setRevokeMounted] = useState(false);
   if (creating && !createMounted) setCreateMounted(true);
   if (revoking && !revokeMounted) setRevokeMounted(true);
+  const [noticeMounted, setNoticeMounted] = useState(false);
+  if (notice !== null && !noticeMounted) setNoticeMounted(true);
 
   const update = useCallback(
     (change: Partial<ApiKeysListState>, resetPage = true) => {
@@ -222,16 +228,20 @@ export function ApiKeysPage() {
           />
         </Suspense>
       )}
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={5000}
-        onClose={(_, reason) => reason !== 'clickaway' && setNotice(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-      >
-        <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      </Snackbar>
+      {noticeMounted && (
+        <Suspense fallback={null}>
+          <Snackbar
+            open={notice !== null}
+            autoHideDuration={5000}
+            onClose={(_, reason) => reason !== 'clickaway' && setNotice(null)}
+            anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+          >
+            <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
+              {notice}
+            </Alert>
+          </Snackbar>
+        </Suspense>
+      )}
     </Box>
   );
 }
