@@ -1,5 +1,5 @@
-import { addDays, differenceInMilliseconds, formatDistanceStrict, isValid, parseISO } from 'date-fns';
-import { formatDateTime } from '../../lib/format';
+import { addDays } from 'date-fns';
+import { formatDateTime, formatDistance, parseTimestamp } from '../../lib/format';
 
 /** A key expiring within this window gets the warning chip. */
 export const EXPIRING_SOON_DAYS = 7;
@@ -14,11 +14,7 @@ export interface ExpiryView {
   exact: string | null;
 }
 
-function parse(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const date = parseISO(value);
-  return isValid(date) ? date : null;
-}
+const parse = parseTimestamp;
 
 function formatExactTime(date: Date): string {
   return formatDateTime(date.toISOString());
@@ -26,14 +22,14 @@ function formatExactTime(date: Date): string {
 
 /** "in 3 days" / "2 hours ago"; strict units so a 7-day key reads "in 7 days", not "in about 1 week". */
 function distance(date: Date, now: Date): string {
-  return formatDistanceStrict(date, now, { addSuffix: true, roundingMethod: 'round' });
+  return formatDistance(date, now, { addSuffix: true });
 }
 
 export function describeExpiry(expiresAt: string | null | undefined, now: Date): ExpiryView {
   const date = parse(expiresAt);
   if (!date) return { state: 'never', label: 'Never', exact: null };
   const exact = formatExactTime(date);
-  if (differenceInMilliseconds(date, now) <= 0) {
+  if (date.getTime() - now.getTime() <= 0) {
     return { state: 'expired', label: `Expired ${distance(date, now)}`, exact };
   }
   const state: ExpiryState = date <= addDays(now, EXPIRING_SOON_DAYS) ? 'soon' : 'ok';
