@@ -166,7 +166,7 @@ describe('App layout', () => {
       ],
     });
     await user.click(await screen.findByRole('button', { name: 'Account: alice' }));
-    expect(screen.getByText('alice@example.com')).toBeInTheDocument();
+    expect(await screen.findByText('alice@example.com')).toBeInTheDocument();
     await user.click(screen.getByRole('menuitem', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');

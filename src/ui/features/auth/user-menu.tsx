@@ -1,18 +1,15 @@
 import { useMutation } from '@apollo/client/react';
-import LogoutIcon from '@mui/icons-material/Logout';
 import Avatar from '@mui/material/Avatar';
-import Box from '@mui/material/Box';
-import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import MenuItem from '@mui/material/MenuItem';
-import MenuList from '@mui/material/MenuList';
-import Popover from '@mui/material/Popover';
-import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { graphql } from '../../gql';
 import { useApolloClients } from '../../lib/apollo-clients-context';
+import { lazyNamed } from '../../lib/lazy';
+
+// The popover (and MUI's Popover, Modal and MenuList) loads when first wanted (issue 7).
+const UserMenuPopover = lazyNamed(() => import('./user-menu-popover'), 'UserMenuPopover');
+const preload = () => void UserMenuPopover.preload().catch(() => undefined);
 
 const LogOutMutation = graphql(`
   mutation LogOut {
@@ -33,6 +30,9 @@ export function UserMenu({ username, email }: UserMenuProps) {
   const navigate = useNavigate();
   const clients = useApolloClients();
   const [logOut, { loading }] = useMutation(LogOutMutation);
+  // Mounted at the first opening and kept, so it animates closed.
+  const [menuMounted, setMenuMounted] = useState(false);
+  if (anchor && !menuMounted) setMenuMounted(true);
 
   const signOut = async () => {
     setAnchor(null);
@@ -53,40 +53,27 @@ export function UserMenu({ username, email }: UserMenuProps) {
         aria-expanded={anchor ? 'true' : undefined}
         aria-controls={anchor ? menuId : undefined}
         onClick={(event) => setAnchor(event.currentTarget)}
+        onPointerEnter={preload}
+        onFocus={preload}
         edge="end"
       >
         <Avatar sx={{ width: 32, height: 32, fontSize: '0.95rem', bgcolor: 'primary.main', color: 'primary.contrastText' }}>
           {username.slice(0, 1).toUpperCase()}
         </Avatar>
       </IconButton>
-      {/* A popover rather than a Menu: the name and email above the menu are not menu items. */}
-      <Popover
-        anchorEl={anchor}
-        open={anchor != null}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-      >
-        <Box sx={{ px: 2, py: 1, maxWidth: 280 }}>
-          <Typography sx={{ fontWeight: 600 }} noWrap>
-            {username}
-          </Typography>
-          {email ? (
-            <Typography variant="body2" sx={{ color: 'text.secondary' }} noWrap>
-              {email}
-            </Typography>
-          ) : null}
-        </Box>
-        <Divider />
-        <MenuList id={menuId} autoFocusItem aria-label="Account">
-          <MenuItem onClick={signOut} disabled={loading}>
-            <ListItemIcon>
-              <LogoutIcon fontSize="small" />
-            </ListItemIcon>
-            Sign out
-          </MenuItem>
-        </MenuList>
-      </Popover>
+      {menuMounted && (
+        <Suspense fallback={null}>
+          <UserMenuPopover
+            id={menuId}
+            anchorEl={anchor}
+            onClose={() => setAnchor(null)}
+            username={username}
+            email={email}
+            signingOut={loading}
+            onSignOut={() => void signOut()}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,18 +1,15 @@
-import AddIcon from '@mui/icons-material/Add';
-import CheckIcon from '@mui/icons-material/Check';
 import UnfoldMoreIcon from '@mui/icons-material/UnfoldMore';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { visuallyHidden } from '../../lib/visually-hidden';
-import Divider from '@mui/material/Divider';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { roleLabel } from '../../lib/roles';
+import { lazyNamed } from '../../lib/lazy';
 import type { TenantMembership } from '../../lib/tenant-context';
+
+// The menu (and MUI's Menu, Popover and Modal) loads when first wanted (issue 7).
+const TenantMenu = lazyNamed(() => import('./tenant-menu'), 'TenantMenu');
+const preload = () => void TenantMenu.preload().catch(() => undefined);
 
 const CreateTenantDialog = lazy(() =>
   import('./create-tenant-dialog').then((m) => ({ default: m.CreateTenantDialog })),
@@ -37,6 +34,9 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
   const location = useLocation();
   const menuId = useId();
   const current = memberships.find((m) => m.tenant.slug === currentSlug);
+  // Mounted at the first opening and kept, so it animates closed.
+  const [menuMounted, setMenuMounted] = useState(false);
+  if (anchor && !menuMounted) setMenuMounted(true);
 
   const go = (slug: string) => {
     setAnchor(null);
@@ -52,6 +52,8 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
         aria-controls={anchor ? menuId : undefined}
         endIcon={<UnfoldMoreIcon />}
         onClick={(event) => setAnchor(event.currentTarget)}
+        onPointerEnter={preload}
+        onFocus={preload}
         sx={{ textTransform: 'none', minWidth: 0, maxWidth: { xs: 180, sm: 320 } }}
       >
         <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
@@ -61,26 +63,22 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
           {current ? current.tenant.name : 'Choose a tenant'}
         </span>
       </Button>
-      <Menu id={menuId} anchorEl={anchor} open={anchor != null} onClose={() => setAnchor(null)}>
-        {memberships.map((m) => (
-          <MenuItem key={m.id} selected={m.tenant.slug === currentSlug} onClick={() => go(m.tenant.slug)}>
-            <ListItemIcon>{m.tenant.slug === currentSlug ? <CheckIcon fontSize="small" /> : null}</ListItemIcon>
-            <ListItemText primary={m.tenant.name} secondary={roleLabel(m.role)} />
-          </MenuItem>
-        ))}
-        <Divider />
-        <MenuItem
-          onClick={() => {
-            setAnchor(null);
-            setCreating(true);
-          }}
-        >
-          <ListItemIcon>
-            <AddIcon fontSize="small" />
-          </ListItemIcon>
-          <ListItemText primary="Create tenant" />
-        </MenuItem>
-      </Menu>
+      {menuMounted && (
+        <Suspense fallback={null}>
+          <TenantMenu
+            id={menuId}
+            anchorEl={anchor}
+            onClose={() => setAnchor(null)}
+            memberships={memberships}
+            currentSlug={currentSlug}
+            onChoose={go}
+            onCreate={() => {
+              setAnchor(null);
+              setCreating(true);
+            }}
+          />
+        </Suspense>
+      )}
       {creating ? (
         <Suspense fallback={null}>
           <CreateTenantDialog
