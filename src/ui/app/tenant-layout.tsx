@@ -2,11 +2,11 @@ import { ApolloProvider, useQuery } from '@apollo/client/react';
 import MenuIcon from '@mui/icons-material/Menu';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
 import Toolbar from '@mui/material/Toolbar';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link as RouterLink, Outlet, useLocation, useParams } from 'react-router-dom';
 import { PageSkeleton } from '../components/loading-skeleton';
 import { QueryError } from '../components/query-error';
@@ -14,11 +14,16 @@ import { UserMenu } from '../features/auth/user-menu';
 import { NoAccessPage } from '../features/tenants/no-access-page';
 import { TenantSwitcher } from '../features/tenants/tenant-switcher';
 import { useApolloClients } from '../lib/apollo-clients-context';
+import { lazyNamed } from '../lib/lazy';
 import { buildCurrentTenant, CurrentTenantContext, type TenantMembership } from '../lib/tenant-context';
 import { NavigationList } from './navigation-list';
 import { AppShellQuery } from './shell-query';
 
 const DRAWER_WIDTH = 232;
+
+// The small-screen drawer (MUI's Drawer, Slide and Modal) loads when first opened (issue 7).
+const MobileNavigation = lazyNamed(() => import('./mobile-navigation'), 'MobileNavigation');
+const preloadMobileNavigation = () => void MobileNavigation.preload().catch(() => undefined);
 
 /**
  * The frame of every app page: app bar (tenant switcher, user menu), navigation and
@@ -30,6 +35,8 @@ export function TenantLayout() {
   const clients = useApolloClients();
   const { data, loading, error, refetch } = useQuery(AppShellQuery);
   const [navOpen, setNavOpen] = useState(false);
+  const [navMounted, setNavMounted] = useState(false);
+  if (navOpen && !navMounted) setNavMounted(true);
   // Close the mobile navigation after following one of its links.
   const [lastPath, setLastPath] = useState(location.pathname);
   if (lastPath !== location.pathname) {
@@ -77,6 +84,8 @@ export function TenantLayout() {
               edge="start"
               aria-label="Open navigation"
               onClick={() => setNavOpen(true)}
+              onPointerEnter={preloadMobileNavigation}
+              onFocus={preloadMobileNavigation}
               sx={{ display: { md: 'none' } }}
             >
               <MenuIcon />
@@ -99,22 +108,34 @@ export function TenantLayout() {
 
       {navigation ? (
         <Box component="nav" aria-label="Main" sx={{ width: { md: DRAWER_WIDTH }, flexShrink: { md: 0 } }}>
-          <Drawer
-            variant="temporary"
-            open={navOpen}
-            onClose={() => setNavOpen(false)}
-            sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
-          >
-            {navigation}
-          </Drawer>
-          <Drawer
-            variant="permanent"
-            open
-            sx={{ display: { xs: 'none', md: 'block' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+          {navMounted && (
+            <Suspense fallback={null}>
+              <MobileNavigation open={navOpen} onClose={() => setNavOpen(false)} width={DRAWER_WIDTH}>
+                {navigation}
+              </MobileNavigation>
+            </Suspense>
+          )}
+          {/* What MUI's permanent Drawer renders, without importing the Drawer (and its Modal). */}
+          <Paper
+            square
+            elevation={0}
+            sx={{
+              display: { xs: 'none', md: 'flex' },
+              flexDirection: 'column',
+              position: 'fixed',
+              top: 0,
+              left: 0,
+              height: '100%',
+              width: DRAWER_WIDTH,
+              overflowY: 'auto',
+              borderRight: 1,
+              borderColor: 'divider',
+              zIndex: (t) => t.zIndex.drawer,
+            }}
           >
             <Toolbar />
             {navigation}
-          </Drawer>
+          </Paper>
         </Box>
       ) : null}
 

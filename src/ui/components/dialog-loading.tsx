@@ -1,4 +1,4 @@
-import Backdrop from '@mui/material/Backdrop';
+import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 
 /**
@@ -7,8 +7,19 @@ import CircularProgress from '@mui/material/CircularProgress';
  */
 export function DialogLoading() {
   return (
-    <Backdrop open sx={{ zIndex: (theme) => theme.zIndex.modal }}>
+    // Backdrop's look without MUI's Backdrop, which would bring its Fade to the page.
+    <Box
+      sx={{
+        position: 'fixed',
+        inset: 0,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        bgcolor: 'rgba(0, 0, 0, 0.5)',
+        zIndex: (theme) => theme.zIndex.modal,
+      }}
+    >
       <CircularProgress role="status" aria-label="Loading" />
-    </Backdrop>
+    </Box>
   );
 }
