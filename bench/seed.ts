@@ -104,7 +104,7 @@ export class BenchSeeder {
   /** Keys in the table and live keys on the administrator's page. */
   async counts(tenant: BenchTenant): Promise<{ table: number; visible: number }> {
     const table = (this.db.prepare('SELECT count(*) AS n FROM api_key').get() as { n: number }).n;
-    const visible = await this.store.countApiKeys({ ownerId: tenant.admin.id, serviceAccountTenantId: tenant.tenantId });
+    const visible = await this.store.countApiKeys({ ownerId: tenant.admin.id, ownKeysTenantId: null, serviceAccountTenantId: tenant.tenantId });
     return { table, visible };
   }
 

@@ -53,7 +53,7 @@ invitation_preview         ok   401       401      401     401     401     ok   
 create_own_key             401  401       401      401     401     401     ok     ok   ok    ok      F      ok     ok     403    403      BAD
 create_sa_key              401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
 create_other_person_key    401  401       401      401     401     401     F      F    F     F       F      NF     NF     403    403      NF
-revoke_own_key             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+revoke_own_key             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     NF     403    403      ok
 revoke_sa_key              401  401       401      401     401     401     NF     NF   ok    ok      NF     NF     NF     403    403      ok
 revoke_other_person_key    401  401       401      401     401     401     NF     NF   NF    NF      NF     NF     NF     403    403      NF
 create_service_account     401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok

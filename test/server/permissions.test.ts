@@ -186,6 +186,20 @@ describe('keys, tenants and time', () => {
     expect(same.data.auth_info.tenant_id).toBe(world.ids.tenantA);
   });
 
+  it('a user key sees and revokes its owner\'s keys in its own tenant only', async () => {
+    const side = await server.gql(`mutation { create_tenant(input: { name: "Key Scope" }) { id } }`, {}, { cookie: world.sessions.user });
+    const elsewhere = await world.createKey(world.sessions.user, world.ids.user, 'elsewhere', { default_tenant_id: side.data.create_tenant.id });
+    const listed = await server.gql(LIST_KEYS, {}, { key: world.keys.user.key });
+    const ids = listed.data.auth_api_key.map((k: { id: string }) => k.id);
+    expect(ids).toContain(world.keys.user.id);
+    expect(ids).not.toContain(elsewhere.id);
+    const revoke = await server.gql(DELETE_KEY, { input: { key_id: elsewhere.id } }, { key: world.keys.user.key });
+    expect(code(revoke)).toBe('NOT_FOUND');
+    // The signed-in person still sees and manages all of their keys.
+    expect((await keyOwners({ cookie: world.sessions.user })).map((k) => k.id)).toContain(elsewhere.id);
+    expect((await server.gql(AUTH_INFO, {}, { key: elsewhere.key })).status).toBe(200);
+  });
+
   it('a session picks its tenant with X-Tenant-Id; a tenant it does not belong to is FORBIDDEN', async () => {
     const denied = await server.gql(`{ user_view_same_tenant { id } }`, {}, { cookie: world.sessions.user, tenant: 'tenant-b' });
     expect(code(denied)).toBe('FORBIDDEN');

@@ -119,6 +119,8 @@ export interface Page {
 /** Which keys a caller may see: their own, plus (administrators) a tenant's service-account keys. */
 export interface KeyVisibility {
   ownerId: string;
+  /** Set for a request made with a key: the caller's own keys in that tenant only. */
+  ownKeysTenantId: string | null;
   serviceAccountTenantId: string | null;
 }
 

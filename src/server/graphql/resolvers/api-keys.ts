@@ -7,11 +7,19 @@ import type { KeyVisibility } from '../../store/types.js';
 import { checkFutureTime, checkName, checkPage } from '../inputs.js';
 import { auditContext, requireAdmin, requirePrincipal, requireRoleIn, roleIn } from '../guards.js';
 
-/** Own keys always; a tenant's service-account keys for its administrators. */
+/**
+ * Own keys (every tenant for a signed-in person; a key acts in its own tenant only,
+ * so it sees its owner's keys there), and a tenant's service-account keys for its
+ * administrators.
+ */
 function visibilityOf(ctx: RequestContext): KeyVisibility {
   const principal = requirePrincipal(ctx);
   const isAdminHere = !ctx.tenantDenied && principal.tenantId !== null && principal.role === 'TENANT_ADMIN';
-  return { ownerId: principal.userId, serviceAccountTenantId: isAdminHere ? principal.tenantId : null };
+  return {
+    ownerId: principal.userId,
+    ownKeysTenantId: principal.apiKeyId ? principal.tenantId : null,
+    serviceAccountTenantId: isAdminHere ? principal.tenantId : null,
+  };
 }
 
 export const apiKeyResolvers: Resolvers = {
@@ -75,6 +83,8 @@ export const apiKeyResolvers: Resolvers = {
       const principal = requirePrincipal(ctx);
       const key = await ctx.store.getApiKey(input.key_id);
       if (!key) throw notFound('API key');
+      // A key acts in its own tenant only, even on its owner's other keys.
+      if (principal.apiKeyId && key.tenant_id !== principal.tenantId) throw notFound('API key');
       if (key.user_id !== principal.userId) {
         // Another's key: only a service account's, by an administrator of its tenant.
         const owner = await ctx.store.getUser(key.user_id);

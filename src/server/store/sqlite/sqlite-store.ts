@@ -510,7 +510,11 @@ export class SqliteStore implements Store {
   }
 
   private keyScopes(visibility: KeyVisibility): { sql: string; params: unknown[] }[] {
-    const scopes = [{ sql: 'k.user_id = ?', params: [visibility.ownerId] as unknown[] }];
+    const scopes = [
+      visibility.ownKeysTenantId
+        ? { sql: 'k.user_id = ? AND k.tenant_id = ?', params: [visibility.ownerId, visibility.ownKeysTenantId] as unknown[] }
+        : { sql: 'k.user_id = ?', params: [visibility.ownerId] as unknown[] },
+    ];
     if (visibility.serviceAccountTenantId) {
       scopes.push({
         sql: "k.tenant_id = ? AND k.owner_kind = 'SERVICE' AND k.user_id <> ?",
