@@ -34,8 +34,10 @@ describe('Revoke API key', { timeout: 45_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
 
     expect(await screen.findByText('API key "laptop" revoked')).toBeInTheDocument();
+    // While the dialog closes, MUI hides the page from the accessibility tree; look after it has gone.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() => expect(within(table).queryByRole('row', { name: /laptop/ })).not.toBeInTheDocument());
-    expect(within(table).getByRole('row', { name: /ci deploy/ })).toBeInTheDocument();
+    expect(await within(table).findByRole('row', { name: /ci deploy/ })).toBeInTheDocument();
     expect(keys.some((k) => k.id === laptopId)).toBe(false);
     expect(router.state.location.pathname).toBe('/acme/user/keys');
     await waitFor(() => expect(screen.getByText('1–2 of 2')).toBeInTheDocument());
