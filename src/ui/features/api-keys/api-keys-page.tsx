@@ -42,10 +42,10 @@ import { ApiKeysTable } from './api-keys-table';
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
 const RevokeKeyDialog = lazyNamed(() => import('../../components/api-keys/revoke-key-dialog'), 'RevokeKeyDialog');
 // The "revoked" snackbar comes after a revoke only; it loads with the revoke dialog.
-const Snackbar = lazyNamed(() => import('@mui/material/Snackbar'), 'default');
+const SuccessSnackbar = lazyNamed(() => import('../../components/success-snackbar'), 'SuccessSnackbar');
 const preloadRevoke = () => {
   void RevokeKeyDialog.preload().catch(() => undefined);
-  void Snackbar.preload().catch(() => undefined);
+  void SuccessSnackbar.preload().catch(() => undefined);
 };
 
 export const ApiKeysPageQuery = graphql(`
@@ -230,16 +230,7 @@ export function ApiKeysPage() {
       )}
       {noticeMounted && (
         <Suspense fallback={null}>
-          <Snackbar
-            open={notice !== null}
-            autoHideDuration={5000}
-            onClose={(_, reason) => reason !== 'clickaway' && setNotice(null)}
-            anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-          >
-            <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
-              {notice}
-            </Alert>
-          </Snackbar>
+          <SuccessSnackbar message={notice} onClose={() => setNotice(null)} />
         </Suspense>
       )}
     </Box>

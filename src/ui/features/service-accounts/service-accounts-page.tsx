@@ -4,7 +4,6 @@ import SmartToyOutlinedIcon from '@mui/icons-material/SmartToyOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Snackbar from '@mui/material/Snackbar';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useNow } from '../../components/api-keys/use-now';
@@ -13,6 +12,7 @@ import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { roleLabel } from '../../lib/roles';
+import { SuccessSnackbar } from '../../components/success-snackbar';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AddServiceAccountDialog } from './add-service-account-dialog';
@@ -153,16 +153,7 @@ export function ServiceAccountsPage() {
           }}
         />
       ) : null}
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={5000}
-        onClose={(_, reason) => reason !== 'clickaway' && setNotice(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-      >
-        <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      </Snackbar>
+      <SuccessSnackbar message={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }
