@@ -133,7 +133,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       authFailures,
       principal: request.principal ?? null,
       tenantDenied: request.tenantDenied ?? false,
-      audit: { actorId: request.principal?.userId ?? null, sourceAddress: request.ip },
       request,
       reply,
     }),

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountType, AuditContext, Role, Store } from './store/types.js';
+import type { AccountType, Role, Store } from './store/types.js';
 import type { ServerConfig } from './config.js';
 import type { Sessions } from './auth/sessions.js';
 import type { FailureLimiter } from './auth/failure-limiter.js';
@@ -29,7 +29,6 @@ export interface RequestContext {
   principal: Principal | null;
   /** Set when a session asked for a tenant it does not belong to. */
   tenantDenied: boolean;
-  audit: AuditContext;
   request: FastifyRequest;
   reply: FastifyReply;
 }

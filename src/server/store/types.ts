@@ -160,7 +160,6 @@ export interface Store {
   getMembership(id: string): Promise<MembershipRecord | null>;
   findMembership(userId: string, tenantId: string): Promise<MembershipRecord | null>;
   listMembershipsOfUser(userId: string): Promise<MembershipRecord[]>;
-  countAdmins(tenantId: string): Promise<number>;
   setMembershipRole(membershipId: string, role: Role, audit: AuditContext): Promise<MembershipRecord>;
   /** Removes the membership and revokes the member's keys for that tenant. */
   deleteMembership(membershipId: string, audit: AuditContext): Promise<void>;

@@ -264,10 +264,6 @@ export class SqliteStore implements Store {
     return this.all<MembershipRecord>('SELECT id, tenant_id, user_id, role, created FROM membership WHERE user_id = ? ORDER BY created', userId);
   }
 
-  async countAdmins(tenantId: string): Promise<number> {
-    return this.countHumanAdmins(tenantId);
-  }
-
   private countHumanAdmins(tenantId: string): number {
     return this.get<{ n: number }>(
       "SELECT count(*) AS n FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND m.role = 'TENANT_ADMIN' AND u.account_type = 'NORMAL'",
