@@ -105,7 +105,7 @@ export const MIGRATIONS: readonly string[] = [
     owner_kind TEXT NOT NULL,
     active INTEGER NOT NULL,
     PRIMARY KEY (user_id, tenant_id)
-  ) WITHOUT ROWID;
+  );
   CREATE INDEX api_key_count_tenant_kind ON api_key_count(tenant_id, owner_kind);
   INSERT INTO api_key_count (user_id, tenant_id, owner_kind, active)
     SELECT user_id, tenant_id, owner_kind, count(*) FROM api_key WHERE revoked_at IS NULL GROUP BY user_id, tenant_id;
