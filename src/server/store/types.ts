@@ -142,6 +142,11 @@ export interface NewApiKey {
 
 export interface Store {
   close(): void;
+  /**
+   * A number that changes whenever any data may have changed, by this process or
+   * another: anything read while it held one value may be reused while it still does.
+   */
+  changeStamp(): number;
 
   // users, tenants, memberships
   countHumanUsers(): Promise<number>;

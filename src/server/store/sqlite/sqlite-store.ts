@@ -61,6 +61,11 @@ const KEY_COLUMNS = 'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created
 /** Filters and sorts that name the owner (user.*) or tenant (tenant.*) need those joins while paging. */
 const NAMES_A_RELATION = /\b[ut]\./;
 
+/** How long a commit by another connection may go unnoticed (see changeStamp). */
+export const OTHER_WRITERS_CHECK_MS = 20;
+/** Distinct keys remembered between writes; past this the memo starts over. */
+const CREDENTIAL_CACHE_SIZE = 10_000;
+
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
 
 type Row = Record<string, any>;
@@ -69,6 +74,13 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly rawStatements = new Map<string, Database.Statement>();
+  private readonly dataVersion: Database.Statement;
+  private lastDataVersion = 0;
+  private dataVersionReadAt = -Infinity;
+  private stamp = 0;
+  /** Credentials by key hash, valid for one change stamp: see findKeyCredential. */
+  private credentials = new Map<string, KeyCredential | null>();
+  private credentialsStamp = -1;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -79,6 +91,26 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
+  }
+
+  /**
+   * Every write through this connection moves the stamp at once (run() below). A
+   * commit by another connection (another process, the sqlite3 shell) moves SQLite's
+   * data_version; reading it starts a read transaction, which costs as much as a small
+   * query, so it is read at most every OTHER_WRITERS_CHECK_MS.
+   */
+  changeStamp(): number {
+    const at = performance.now();
+    if (at - this.dataVersionReadAt >= OTHER_WRITERS_CHECK_MS) {
+      this.dataVersionReadAt = at;
+      const dataVersion = this.dataVersion.get() as number;
+      if (dataVersion !== this.lastDataVersion) {
+        this.lastDataVersion = dataVersion;
+        this.stamp++;
+      }
+    }
+    return this.stamp;
   }
 
   close(): void {
@@ -121,7 +153,13 @@ export class SqliteStore implements Store {
   }
 
   private run(sql: string, ...params: unknown[]): Database.RunResult {
-    return this.stmt(sql).run(...params);
+    // Before and after: a reader that took the stamp while this write was under way must not keep what it read.
+    this.stamp++;
+    try {
+      return this.stmt(sql).run(...params);
+    } finally {
+      this.stamp++;
+    }
   }
 
   private audit(action: string, context: AuditContext, tenantId: string | null, targetType: string, targetId: string, targetName: string | null) {
@@ -403,7 +441,27 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /**
+   * Every API request asks this, so answers are kept until anything changes (a
+   * revocation, a role change, a key created: any write, here or by another process),
+   * and a revoked key still fails on the very next request. A hit costs the
+   * data_version pragma instead of a three-table lookup.
+   */
   async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
+    const stamp = this.changeStamp();
+    if (stamp !== this.credentialsStamp) {
+      this.credentials = new Map();
+      this.credentialsStamp = stamp;
+    }
+    const known = this.credentials.get(keyHash);
+    if (known !== undefined) return known;
+    const credential = this.readKeyCredential(keyHash);
+    if (this.credentials.size >= CREDENTIAL_CACHE_SIZE) this.credentials.clear();
+    this.credentials.set(keyHash, credential);
+    return credential;
+  }
+
+  private readKeyCredential(keyHash: string): KeyCredential | null {
     const row = this.get<Row>(
       `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, u.account_type, u.username, m.role
        FROM api_key k JOIN user u ON u.id = k.user_id
