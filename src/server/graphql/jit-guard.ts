@@ -36,7 +36,17 @@ function isRecursiveInput(schema: GraphQLSchema, typeName: string): boolean {
   return result;
 }
 
+const answers = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+/** Remembered for each parsed document (Mercurius keeps one per query text). */
 export function hasRecursiveInputVariable(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): boolean {
-  const operation = getOperationAST(document, operationName ?? undefined);
-  return (operation?.variableDefinitions ?? []).some((definition) => isRecursiveInput(schema, namedTypeName(definition.type)));
+  let byOperation = answers.get(document);
+  if (!byOperation) answers.set(document, (byOperation = new Map()));
+  let answer = byOperation.get(operationName ?? '');
+  if (answer === undefined) {
+    const operation = getOperationAST(document, operationName ?? undefined);
+    answer = (operation?.variableDefinitions ?? []).some((definition) => isRecursiveInput(schema, namedTypeName(definition.type)));
+    byOperation.set(operationName ?? '', answer);
+  }
+  return answer;
 }

@@ -43,10 +43,11 @@ export interface QueryMeasure {
   cost: number;
 }
 
-function intValue(node: ValueNode | undefined, variables: Record<string, unknown>): number | null {
+function intValue(node: ValueNode | undefined, variables: Record<string, unknown>, onVariable: () => void): number | null {
   if (!node) return null;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
+    onVariable();
     const value = variables[node.name.value];
     return typeof value === 'number' ? value : null;
   }
@@ -54,30 +55,54 @@ function intValue(node: ValueNode | undefined, variables: Record<string, unknown
 }
 
 export function measureQuery(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): QueryMeasure {
+  return measure(schema, document, operationName, variables).measure;
+}
+
+const measuredDocuments = new WeakMap<DocumentNode, Map<string, QueryMeasure>>();
+
+/**
+ * measureQuery, remembered for each parsed document (Mercurius keeps one per query
+ * text) unless the measure read a variable, such as limit: $limit.
+ */
+export function measureQueryOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): QueryMeasure {
+  const known = measuredDocuments.get(document)?.get(operationName ?? '');
+  if (known) return known;
+  const result = measure(schema, document, operationName, variables);
+  if (!result.readVariables) {
+    let byOperation = measuredDocuments.get(document);
+    if (!byOperation) measuredDocuments.set(document, (byOperation = new Map()));
+    byOperation.set(operationName ?? '', result.measure);
+  }
+  return result.measure;
+}
+
+function measure(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): { measure: QueryMeasure; readVariables: boolean } {
+  let readVariables = false;
+  const onVariable = () => (readVariables = true);
   const operation = getOperationAST(document, operationName ?? undefined);
-  const measure = { aliases: 0, cost: 0 };
-  if (!operation) return measure;
+  const totals = { aliases: 0, cost: 0 };
+  if (!operation) return { measure: totals, readVariables };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  if (!root) return measure;
+  if (!root) return { measure: totals, readVariables };
 
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, multiplier: number, visiting: Set<string>) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.alias) measure.aliases++;
+        if (selection.alias) totals.aliases++;
         // Introspection is bounded by the depth limit; GraphiQL's own query must pass.
         if (selection.name.value.startsWith('__')) continue;
         const field = parent.getFields()[selection.name.value];
         if (!field) continue;
-        measure.cost += multiplier;
+        totals.cost += multiplier;
         const type = namedTypeOf(field.type);
         if (!selection.selectionSet || !isObjectType(type)) continue;
         let size = 1;
         if (isListType(nullableOf(field.type))) {
           const limitArgument = selection.arguments?.find((a) => a.name.value === 'limit');
           const hasLimit = field.args.some((a) => a.name === 'limit');
-          const requested = intValue(limitArgument?.value, variables);
+          const requested = intValue(limitArgument?.value, variables, onVariable);
           size = hasLimit ? Math.min(Math.max(requested ?? DEFAULT_LIMIT, 0), MAX_LIMIT) : UNPAGED_LIST_SIZE;
         }
         walk(selection.selectionSet, type, multiplier * Math.max(size, 1), visiting);
@@ -95,7 +120,7 @@ export function measureQuery(schema: GraphQLSchema, document: DocumentNode, oper
     }
   };
   walk(operation.selectionSet, root, 1, new Set());
-  return measure;
+  return { measure: totals, readVariables };
 }
 
 /** A refusal the client can act on: what was measured and what the limit is. */
