@@ -13,8 +13,9 @@ import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { registerCors } from './http/cors.js';
-import { checkQueryLimits, measureQuery } from './graphql/query-limits.js';
+import { checkQueryLimits, measureQueryOnce } from './graphql/query-limits.js';
 import { hasRecursiveInputVariable } from './graphql/jit-guard.js';
+import { ResponseCache } from './graphql/response-cache.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/types.js';
 
@@ -39,6 +40,7 @@ export { BODY_LIMIT_BYTES };
 /** Credentials never reach a log line, whatever logger the caller configures. */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 const GRAPHIQL_CDN = 'https://unpkg.com';
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const config = loadConfig({
@@ -51,6 +53,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const keyUsage = new KeyUsage(store);
   const authFailures = new FailureLimiter(config.authFailuresPerMinute, 60_000);
   const loginFailures = new FailureLimiter(config.loginFailuresPerAccount, 15 * 60_000);
+  const responses = config.responseCacheMb > 0 ? new ResponseCache(store, config.responseCacheMb * 2 ** 20) : null;
 
   const app = Fastify({
     logger:
@@ -94,28 +97,48 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
-  });
-  // GraphiQL (Mercurius's) loads its scripts and styles from a CDN.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/graphiql')) {
-      reply.header(
-        'Content-Security-Policy',
-        `default-src 'self'; script-src 'self' ${GRAPHIQL_CDN}; style-src 'self' 'unsafe-inline' ${GRAPHIQL_CDN}; img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'`,
-      );
-    }
-  });
-
+  }, ['/graphql', '/health']);
+  // GraphiQL (Mercurius's) loads its scripts and styles from a CDN: its pages alone get a policy that allows it.
+  const graphiqlPolicy = `default-src 'self'; script-src 'self' ${GRAPHIQL_CDN}; style-src 'self' 'unsafe-inline' ${GRAPHIQL_CDN}; img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'`;
   const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures });
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url === '/graphql') return authenticate(request, reply);
-  });
-  // Batching is off; say so plainly rather than with a body-schema message.
-  app.addHook('preValidation', async (request, reply) => {
-    if (request.routeOptions.url === '/graphql' && Array.isArray(request.body)) {
-      return sendGraphQLError(reply, 400, 'BAD_REQUEST', 'Batched operations are not supported: send one operation per request.');
+  // Hooks that only the GraphQL endpoint needs are attached to its routes alone.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/graphiql')) {
+      route.onSend = [
+        ...asArray(route.onSend),
+        (_request, reply, payload, done) => {
+          reply.header('Content-Security-Policy', graphiqlPolicy);
+          done(null, payload);
+        },
+      ];
+    }
+    if (route.url !== '/graphql') return;
+    // Batching is off; say so plainly rather than with a body-schema message.
+    route.preValidation = [
+      ...asArray(route.preValidation),
+      (request, reply, done) => {
+        if (!Array.isArray(request.body)) return done();
+        sendGraphQLError(reply, 400, 'BAD_REQUEST', 'Batched operations are not supported: send one operation per request.');
+      },
+    ];
+    route.preHandler = [
+      ...asArray(route.preHandler),
+      async (request, reply) => {
+        await authenticate(request, reply);
+        // An answer sent here (401, 403, 429, or a saved answer) ends the request.
+        if (reply.sent || responses?.answer(request, reply)) return reply;
+      },
+    ];
+    if (responses) {
+      route.onSend = [
+        ...asArray(route.onSend),
+        (request, reply, payload, done) => {
+          responses.save(request, reply, payload);
+          done(null, payload);
+        },
+      ];
     }
   });
-
   await app.register(mercurius, {
     schema: schemaSource,
     resolvers: resolvers as never,
@@ -142,14 +165,21 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
     const { body, query } = context.reply.request as { body?: { operationName?: string }; query?: { operationName?: string } };
     const operationName = body?.operationName ?? query?.operationName;
-    const refusal = checkQueryLimits(measureQuery(schema, document, operationName, variables ?? {}), {
+    const refusal = checkQueryLimits(measureQueryOnce(schema, document, operationName, variables ?? {}), {
       maxAliases: config.maxQueryAliases,
       maxCost: config.maxQueryCost,
     });
     if (refusal) throw refusal;
+    responses?.considerOperation(context.reply.request, document, operationName);
     // Handing Mercurius the document back as "modified" makes it skip the JIT for this request.
     if (hasRecursiveInputVariable(schema, document, operationName)) return { document };
   });
+
+  if (responses) {
+    app.graphql.addHook('onResolution', async (execution, context) => {
+      if (execution.errors) responses.noteErrors(context.reply.request);
+    });
+  }
 
   app.get('/health', async () => ({ ok: true }));
   await registerStaticUi(app, config.uiDir);

@@ -51,9 +51,11 @@ describe('security headers', () => {
   function expectHardened(headers: Record<string, unknown>, where: string) {
     const csp = String(headers['content-security-policy']);
     const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
-    expect(directives['script-src'], where).toEqual(["'self'"]);
+    // A directive left out falls back to default-src: API answers say default-src 'none'.
+    const effective = (name: string) => directives[name] ?? directives['default-src'];
+    expect([["'self'"], ["'none'"]], where).toContainEqual(effective('script-src'));
     expect(directives['frame-ancestors'], where).toEqual(["'none'"]);
-    expect(directives['object-src'], where).toEqual(["'none'"]);
+    expect(effective('object-src'), where).toEqual(["'none'"]);
     expect(csp, where).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(headers['x-content-type-options'], where).toBe('nosniff');
     expect(headers['referrer-policy'], where).toBe('no-referrer');

@@ -2,7 +2,26 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 
 /**
- * Sets the headers @fastify/helmet would set, computed once at start-up.
+ * What a JSON answer needs (OWASP's REST Security Cheat Sheet): it is never a page, so
+ * it loads nothing and may not be framed; it may hold a new key, so no cache keeps it.
+ * About 200 bytes instead of helmet's 560 on every API answer.
+ */
+function apiHeadersFrom(pageHeaders: Record<string, string>): Record<string, string> {
+  const headers: Record<string, string> = {
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': pageHeaders['referrer-policy'] ?? 'no-referrer',
+  };
+  const hsts = pageHeaders['strict-transport-security'];
+  if (hsts) headers['strict-transport-security'] = hsts;
+  return headers;
+}
+
+/**
+ * Sets the headers @fastify/helmet would set, computed once at start-up, on pages and
+ * assets; routes listed in apiRoutes answer JSON and get the shorter API set instead.
  *
  * The plugin builds helmet's middleware anew on every request (re-reading every
  * option and re-serialising the Content-Security-Policy) in two onRequest hooks;
@@ -10,10 +29,12 @@ import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
  * Nothing here varies per request (no CSP nonces), so the headers are taken from
  * the plugin itself once, and one synchronous hook sets them: same bytes, less work.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions): Promise<void> {
-  const headers = await helmetHeaders(options);
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+export async function registerSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions, apiRoutes: readonly string[]): Promise<void> {
+  const pageHeaders = await helmetHeaders(options);
+  const apiHeaders = apiHeadersFrom(pageHeaders);
+  const isApi = new Set(apiRoutes);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApi.has(request.routeOptions.url ?? '') ? apiHeaders : pageHeaders);
     done();
   });
 }

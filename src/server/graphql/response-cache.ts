@@ -1,0 +1,149 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getOperationAST, Kind, type DocumentNode } from 'graphql';
+import type { Store } from '../store/types.js';
+
+// Serialised answers to repeated read-only queries, so that a list page a team keeps
+// open, or an agent asking auth_info, skips GraphQL, SQL and JSON after the first time.
+//
+// What makes a saved answer right to reuse:
+// - it is kept under the exact credential (key id or session hash), tenant, role and
+//   request text that produced it, after authentication has run again for the new
+//   request (a revoked key is refused before the cache is looked at);
+// - only queries whose every root field reads stored data alone are saved (nothing
+//   that depends on the clock, such as members' active-key counts or invitations);
+// - the whole cache is dropped when the store's change stamp moves: any write by this
+//   process, or a commit by another one (see SqliteStore.changeStamp);
+// - an answer computed while a write happened is not saved, nor one with errors.
+
+/** Root fields whose answers depend on the caller and the stored data, not on the time. */
+const CACHEABLE_ROOT_FIELDS = new Set([
+  '__typename',
+  'auth_info',
+  'auth_api_key',
+  'auth_api_key_aggregate',
+  'tenant',
+  'tenant_aggregate',
+  'audit_event',
+  'audit_event_aggregate',
+]);
+/** Bigger answers are sent but not kept (a 1,000-key page is about 560 KB). */
+const MAX_ENTRY_CHARS = 256 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+interface Pending {
+  key: string;
+  stamp: number;
+  cacheable: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    responseCachePending?: Pending;
+  }
+}
+
+interface GraphQLParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+const cacheableByDocument = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+/** Remembered for each parsed document (Mercurius keeps one per query text). */
+export function isCacheableOperation(document: DocumentNode, operationName: string | null | undefined): boolean {
+  let byOperation = cacheableByDocument.get(document);
+  if (!byOperation) cacheableByDocument.set(document, (byOperation = new Map()));
+  let answer = byOperation.get(operationName ?? '');
+  if (answer === undefined) {
+    const operation = getOperationAST(document, operationName ?? undefined);
+    answer =
+      operation?.operation === 'query' &&
+      operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(selection.name.value));
+    byOperation.set(operationName ?? '', answer);
+  }
+  return answer;
+}
+
+export class ResponseCache {
+  private entries = new Map<string, string>();
+  private chars = 0;
+  private stamp = -1;
+
+  constructor(
+    private readonly store: Store,
+    /** Upper bound on the kept answers' total length, in characters (about bytes: answers are mostly ASCII). */
+    private readonly maxChars: number,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * After authentication: sends the saved answer and returns true, or notes what
+   * this request's answer would be saved under and returns false.
+   */
+  answer(request: FastifyRequest, reply: FastifyReply): boolean {
+    const principal = request.principal;
+    if (!principal) return false;
+    const params = (request.method === 'GET' ? request.query : request.body) as GraphQLParams | undefined;
+    if (!params || typeof params.query !== 'string') return false;
+    const variables = params.variables === undefined || params.variables === null ? '' : typeof params.variables === 'string' ? params.variables : JSON.stringify(params.variables);
+    const key = [
+      principal.apiKeyId ?? principal.sessionIdHash,
+      principal.tenantId,
+      principal.role,
+      request.tenantDenied ? 'denied' : '',
+      typeof params.operationName === 'string' ? params.operationName : '',
+      params.query,
+      variables,
+    ].join('\u0000');
+
+    const stamp = this.store.changeStamp();
+    if (stamp !== this.stamp) this.clear(stamp);
+    const saved = this.entries.get(key);
+    if (saved !== undefined) {
+      // Least recently used goes first: a hit moves to the end.
+      this.entries.delete(key);
+      this.entries.set(key, saved);
+      reply.code(200).type(JSON_TYPE).send(saved);
+      return true;
+    }
+    request.responseCachePending = { key, stamp, cacheable: false };
+    return false;
+  }
+
+  /** Before execution: whether the operation is one whose answer may be kept. */
+  considerOperation(request: FastifyRequest, document: DocumentNode, operationName: string | null | undefined): void {
+    const pending = request.responseCachePending;
+    if (pending) pending.cacheable = isCacheableOperation(document, operationName);
+  }
+
+  /** After execution: an answer with errors is never kept. */
+  noteErrors(request: FastifyRequest): void {
+    if (request.responseCachePending) request.responseCachePending.cacheable = false;
+  }
+
+  /** When the answer is sent (onSend). */
+  save(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+    const pending = request.responseCachePending;
+    if (!pending?.cacheable || reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_ENTRY_CHARS) return;
+    // A write while this request ran: what it read may straddle the write.
+    if (this.store.changeStamp() !== pending.stamp || pending.stamp !== this.stamp) return;
+    if (this.entries.has(pending.key)) return;
+    this.entries.set(pending.key, payload);
+    this.chars += payload.length;
+    for (const [key, value] of this.entries) {
+      if (this.chars <= this.maxChars) break;
+      this.entries.delete(key);
+      this.chars -= value.length;
+    }
+  }
+
+  private clear(stamp: number): void {
+    this.entries = new Map();
+    this.chars = 0;
+    this.stamp = stamp;
+  }
+}
