@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { hash, randomInt } from 'node:crypto';
 
 // Key format (DESIGN.md): prefix, 30 random base62 characters, 6 base62 characters
 // of CRC32 over prefix + random part. 40 characters in all.
@@ -59,7 +59,7 @@ export function isServiceAccountKey(key: string): boolean {
 
 /** What is stored: the SHA-256 of the key, hex. */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** What is shown: the prefix and the first four random characters. */

@@ -14,15 +14,15 @@ export function registerCors(app: FastifyInstance, origins: readonly string[]) {
   const anyOrigin = origins.includes('*');
   const allowed = new Set(origins.map((origin) => origin.replace(/\/+$/, '').toLowerCase()));
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const origin = request.headers.origin;
-    if (!origin) return;
+    if (!origin) return done();
     const isAllowed = anyOrigin || allowed.has(origin.toLowerCase());
     const isPreflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
     reply.header('Vary', 'Origin');
     if (isPreflight) {
-      if (!isAllowed) return reply.code(403).type('application/json; charset=utf-8').send({ error: 'Cross-origin requests from this origin are not allowed.' });
-      return reply
+      if (!isAllowed) return void reply.code(403).type('application/json; charset=utf-8').send({ error: 'Cross-origin requests from this origin are not allowed.' });
+      return void reply
         .code(204)
         .header('Access-Control-Allow-Origin', origin)
         .header('Access-Control-Allow-Methods', ALLOWED_METHODS)
@@ -31,5 +31,6 @@ export function registerCors(app: FastifyInstance, origins: readonly string[]) {
         .send();
     }
     if (isAllowed) reply.header('Access-Control-Allow-Origin', origin).header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    done();
   });
 }

@@ -34,7 +34,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: Fas
   const apiHeaders = apiHeadersFrom(pageHeaders);
   const isApi = new Set(apiRoutes);
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApi.has(request.routeOptions.url ?? '') ? apiHeaders : pageHeaders);
+    // The path from the raw URL: request.routeOptions builds a new frozen object on every read.
+    const query = request.url.indexOf('?');
+    reply.headers(isApi.has(query < 0 ? request.url : request.url.slice(0, query)) ? apiHeaders : pageHeaders);
     done();
   });
 }
