@@ -55,8 +55,13 @@ async function start(name: string, args: string[], env: NodeJS.ProcessEnv = {}):
   };
 }
 
-export function startBaseline(): Promise<ServerProcess> {
-  return start('baseline', ['bench/baseline-server.mjs']);
+export function startBaseline(bodyFile?: string): Promise<ServerProcess> {
+  return start('baseline', ['bench/baseline-server.mjs'], bodyFile ? { BASELINE_BODY_FILE: bodyFile } : {});
+}
+
+/** Fastify + Mercurius (graphql-jit) answering constants: what the framework alone costs. */
+export function startFloor(): Promise<ServerProcess> {
+  return start('floor', ['bench/floor-server.mjs']);
 }
 
 /** The production server: the keyplane command, as `npm start` runs it. */

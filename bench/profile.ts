@@ -23,7 +23,7 @@ async function main() {
   const before = new Set(readdirSync(PROFILE_DIR));
   const seeder = new BenchSeeder(join(dataDir, 'keyplane.db'));
   const tenant = await seeder.createTenant('bench');
-  await seeder.addKeys(tenant, scenario === 'list' ? 100_000 : 1_000);
+  await seeder.addKeys(tenant, scenario === 'list' ? Number(process.env.PROFILE_KEYS ?? 100_000) : 1_000);
   const server = await startKeyplane(dataDir, { cpuProfileDir: PROFILE_DIR });
   const bodies: Record<string, string> = {
     auth_info: JSON.stringify({ query: '{ auth_info { user_id tenant_id } }' }),

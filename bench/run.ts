@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measurement, type Scenario, type Timing } from './load.js';
-import { rssMegabytes, startBaseline, startKeyplane, type ServerProcess } from './processes.js';
+import { rssMegabytes, startBaseline, startFloor, startKeyplane, type ServerProcess } from './processes.js';
 import { BenchSeeder, type BenchTenant } from './seed.js';
 import { evaluateTargets, formatTable, formatTargets, type Row } from './report.js';
 
@@ -98,6 +98,11 @@ async function main() {
     if (me.auth_info.user_id !== tenant.admin.id) throw new Error('auth_info answered for the wrong user');
     const page = await post(keyplane.url, tenant.adminKey, LIST_PAGE);
     if (page.auth_api_key.length !== 50) throw new Error(`the list page has ${page.auth_api_key.length} keys, not 50`);
+    // The same bytes from bare node:http: the ceiling for an answer this size on this machine.
+    const pageFile = join(dataDir, 'page.json');
+    writeFileSync(pageFile, JSON.stringify({ data: page }));
+    const pageBaseline = await startBaseline(pageFile);
+    servers.push(pageBaseline);
 
     const baselineScenario: Scenario = { id: 'baseline', label: '(a) bare node:http, fixed JSON', url: baseline.url, pid: baseline.pid, connections: CONNECTIONS, body: AUTH_INFO, verifyBody: isAuthInfo };
     const pairedMeasure = async (scenario: Scenario) => {
@@ -111,13 +116,20 @@ async function main() {
       id, label, ...on(server), headers: bearer(tenant.adminKey), body, verifyBody: isFullPage,
     });
 
+    const floor = await startFloor();
+    servers.push(floor);
     log('(b) auth_info with a Bearer key');
+    await pairedMeasure({ id: 'floor', label: '(a) Fastify + Mercurius (JIT), constant answer', url: `${floor.url}/graphql`, pid: floor.pid, connections: CONNECTIONS, body: AUTH_INFO, verifyBody: isAuthInfo });
     await pairedMeasure({ id: 'auth_info', label: '(b) auth_info, Bearer key', ...on(keyplane), headers: bearer(tenant.adminKey), body: AUTH_INFO, verifyBody: isAuthInfo });
     await pairedMeasure({ id: 'auth_info_uncached', label: '    saved answers off', ...on(uncached), headers: bearer(tenant.adminKey), body: AUTH_INFO, verifyBody: isAuthInfo });
 
     const small = await seeder.counts(tenant);
     log(`(c) list page, ${small.table} keys in the table, ${small.visible} on the administrator's page`);
     const smallLabel = small.table.toLocaleString('en');
+    await pairedMeasure({
+      id: 'baseline_page', label: `(a) bare node:http, the list page's answer (${Math.round(JSON.stringify({ data: page }).length / 1024)} KB)`,
+      url: pageBaseline.url, pid: pageBaseline.pid, connections: CONNECTIONS, body: LIST_PAGE, verifyBody: isFullPage,
+    });
     await pairedMeasure(list(keyplane, 'list_1k', `(c) auth_api_key page, ${smallLabel} keys`, LIST_PAGE));
     await pairedMeasure(list(keyplane, 'list_count_1k', `    + aggregate count, ${smallLabel} keys`, LIST_PAGE_WITH_COUNT));
     await pairedMeasure(list(uncached, 'list_count_1k_uncached', `    + count, saved answers off, ${smallLabel} keys`, LIST_PAGE_WITH_COUNT));
@@ -183,6 +195,11 @@ async function main() {
   console.log(formatTable(rows));
   console.log('');
   console.log(formatTargets(targets));
+  const pageCeiling = rows.find((r) => r.id === 'baseline_page');
+  if (pageCeiling) {
+    const of = (id: string) => Math.round((100 * (rows.find((r) => r.id === id)?.ratioToBaseline ?? 0)) / pageCeiling.ratioToBaseline);
+    console.log(`\nFor scale: bare node:http sending the list page's bytes reaches ${Math.round(pageCeiling.ratioToBaseline * 100)}% of the baseline; the list pages reach ${of('list_1k')}% (1,000 keys) and ${of('list_100k')}% (100,000 keys) of that.`);
+  }
   console.log(`\nLoad average before ${results.loadAverage.before.join(' ')}, after ${results.loadAverage.after.join(' ')}; ${results.machine.cpus} CPUs, Node ${process.version}.`);
   console.log(`Wrote bench/results/latest.json${profileDir ? `; CPU profile in ${profileDir}` : ''}.`);
   if (measurements.some((m) => m.failures > 0)) {
