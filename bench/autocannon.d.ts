@@ -23,7 +23,7 @@ declare module 'autocannon' {
     timeout?: number;
     verifyBody?: (body: string) => boolean;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     throughput: Histogram;

@@ -5,14 +5,15 @@
 //   npm run bench -- --quick      1 s warm-up, 3 s measured: for trying changes
 //   npm run bench -- --profile    also writes a V8 CPU profile of the server to bench/results/profiles/
 //
-// The machine's speed drifts (other work, CPU frequency): the baseline is measured
-// again just before every row, and each row's ratio is to that paired baseline.
+// The machine's speed drifts (other work, CPU frequency): every row is measured in
+// slices that alternate with the baseline's, and its ratio is the median of the
+// slices' ratios.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measure, type Measurement, type Scenario, type Timing } from './load.js';
+import { measureAgainst, type Measurement, type Scenario, type Timing } from './load.js';
 import { rssMegabytes, startBaseline, startFloor, startKeyplane, type ServerProcess } from './processes.js';
 import { BenchSeeder, type BenchTenant } from './seed.js';
 import { evaluateTargets, formatTable, formatTargets, type Row } from './report.js';
@@ -23,7 +24,7 @@ const SMALL_TENANT_KEYS = 1_000;
 const LARGE_TENANT_KEYS = 100_000;
 
 const args = new Set(process.argv.slice(2));
-const timing: Timing = args.has('--quick') ? { warmupSeconds: 1, measureSeconds: 3 } : { warmupSeconds: 2, measureSeconds: 6 };
+const timing: Timing = args.has('--quick') ? { warmupSeconds: 1, measureSeconds: 3, rounds: 2 } : { warmupSeconds: 2, measureSeconds: 8, rounds: 4 };
 
 const AUTH_INFO = JSON.stringify({ query: '{ auth_info { user_id tenant_id } }' });
 const LIST_PAGE = JSON.stringify({
@@ -61,7 +62,7 @@ function gitCommit(): string | null {
   }
 }
 
-type PairedMeasurement = Measurement & { baseline: Measurement };
+type PairedMeasurement = Measurement & { baseline: Measurement; ratio: number };
 
 function log(message: string) {
   process.stderr.write(`${message}\n`);
@@ -69,7 +70,7 @@ function log(message: string) {
 
 async function main() {
   const loadBefore = loadavg();
-  log(`Keyplane bench: ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, ${timing.warmupSeconds} s warm-up + ${timing.measureSeconds} s measured per row, each after its own baseline`);
+  log(`Keyplane bench: ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, ${timing.warmupSeconds} s warm-up + ${timing.measureSeconds} s measured per row, in ${timing.rounds} slices alternating with the baseline's`);
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-bench-'));
   const profileDir = args.has('--profile') ? join(RESULTS_DIR, 'profiles') : undefined;
   const measurements: PairedMeasurement[] = [];
@@ -106,10 +107,9 @@ async function main() {
 
     const baselineScenario: Scenario = { id: 'baseline', label: '(a) bare node:http, fixed JSON', url: baseline.url, pid: baseline.pid, connections: CONNECTIONS, body: AUTH_INFO, verifyBody: isAuthInfo };
     const pairedMeasure = async (scenario: Scenario) => {
-      const base = await measure(baselineScenario, timing);
-      const m = await measure(scenario, timing);
-      measurements.push({ ...m, baseline: base });
-      log(`  ${m.label}: ${m.requestsPerSecond} req/s (baseline just before: ${base.requestsPerSecond}), p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms, RSS ${m.serverRssPeakMb} MB, server CPU ${m.serverCpuMicrosPerRequest} µs/req${m.failures ? `, ${m.failures} FAILED` : ''}`);
+      const { scenario: m, baseline: base, ratio } = await measureAgainst(baselineScenario, scenario, timing);
+      measurements.push({ ...m, baseline: base, ratio });
+      log(`  ${m.label}: ${m.requestsPerSecond} req/s (baseline alongside: ${base.requestsPerSecond}, ratio ${(ratio * 100).toFixed(0)}%), p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms, RSS ${m.serverRssPeakMb} MB, server CPU ${m.serverCpuMicrosPerRequest} µs/req${m.failures ? `, ${m.failures} FAILED` : ''}`);
     };
     const on = (server: ServerProcess) => ({ url: `${server.url}/graphql`, pid: server.pid, connections: CONNECTIONS });
     const list = (server: ServerProcess, id: string, label: string, body: string): Scenario => ({
@@ -166,10 +166,10 @@ async function main() {
   const medianBaseline = [...baselines].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(baselines.length / 2)];
   const rows: Row[] = [
     { ...medianBaseline, label: `${medianBaseline.label} (median of ${baselines.length})`, ratioToBaseline: 1, cpuRatioToBaseline: 1 },
-    ...measurements.map(({ baseline, ...m }) => ({
+    ...measurements.map(({ baseline, ratio, ...m }) => ({
       ...m,
       baselineRequestsPerSecond: baseline.requestsPerSecond,
-      ratioToBaseline: +(m.requestsPerSecond / baseline.requestsPerSecond).toFixed(3),
+      ratioToBaseline: +ratio.toFixed(3),
       // What the ratio would be with a core to itself: the baseline's CPU per request over this row's.
       cpuRatioToBaseline: baseline.serverCpuMicrosPerRequest && m.serverCpuMicrosPerRequest ? +(baseline.serverCpuMicrosPerRequest / m.serverCpuMicrosPerRequest).toFixed(3) : null,
     })),
