@@ -123,10 +123,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     ];
     route.preHandler = [
       ...asArray(route.preHandler),
-      async (request, reply) => {
-        await authenticate(request, reply);
+      (request, reply, done) => {
         // An answer sent here (401, 403, 429, or a saved answer) ends the request.
-        if (reply.sent || responses?.answer(request, reply)) return reply;
+        const next = () => {
+          if (!reply.sent && !responses?.answer(request, reply)) done();
+        };
+        // Synchronous for a remembered key: no promise on the common path.
+        const waiting = authenticate(request, reply);
+        if (waiting) waiting.then(next, done);
+        else next();
       },
     ];
     if (responses) {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { INVALID_CREDENTIALS_MESSAGE } from '../errors.js';
 import type { Principal } from '../context.js';
-import type { Store } from '../store/types.js';
+import type { KeyCredential, Store } from '../store/types.js';
 import { hashKey, isWellFormedKey } from './key-format.js';
 import type { KeyUsage } from './key-usage.js';
 import { SESSION_COOKIE, type Sessions } from './sessions.js';
@@ -38,13 +38,13 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * authenticate is 401 here, with one message for every reason; a cookie without
  * the CSRF header is 403. Requests with no credentials go on anonymously, and the
  * resolvers decide what anonymous callers may do.
+ *
+ * The returned function answers synchronously when the store remembers the key
+ * (the common case: see SqliteStore.findKeyCredential), and returns a promise only
+ * when it has to wait for the store.
  */
 export function authenticationHook({ store, sessions, keyUsage, failures }: Deps) {
-  async function fromKey(authorization: string): Promise<Principal | null> {
-    const match = /^Bearer +(\S+)\s*$/i.exec(authorization);
-    // The checksum is checked before any database access.
-    if (!match || !isWellFormedKey(match[1])) return null;
-    const credential = await store.findKeyCredential(hashKey(match[1]));
+  function principalOf(credential: KeyCredential | null): Principal | null {
     const now = Date.now();
     if (!credential || credential.revoked || credential.role === null) return null;
     if (credential.expires_at !== null && Date.parse(credential.expires_at) <= now) return null;
@@ -60,43 +60,45 @@ export function authenticationHook({ store, sessions, keyUsage, failures }: Deps
     };
   }
 
-  return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
-    request.principal = null;
-    request.tenantDenied = false;
-    const requestedTenant = tenantHeader(request);
+  function fromKey(authorization: string): Principal | null | Promise<Principal | null> {
+    const match = /^Bearer +(\S+)\s*$/i.exec(authorization);
+    // The checksum is checked before any database access.
+    if (!match || !isWellFormedKey(match[1])) return null;
+    const keyHash = hashKey(match[1]);
+    const remembered = store.rememberedKeyCredential(keyHash);
+    return remembered === undefined ? store.findKeyCredential(keyHash).then(principalOf) : principalOf(remembered);
+  }
 
-    const authorization = request.headers.authorization;
-    if (authorization !== undefined) {
-      const retryAfter = failures.retryAfter(request.ip);
-      if (retryAfter > 0) {
-        reply.header('Retry-After', String(retryAfter));
-        return sendGraphQLError(reply, 429, 'RATE_LIMITED', 'Too many failed authentications from this address; try again later.');
-      }
-      const principal = await fromKey(authorization);
-      if (!principal) {
-        failures.fail(request.ip);
-        return sendGraphQLError(reply, 401, 'UNAUTHENTICATED', INVALID_CREDENTIALS_MESSAGE);
-      }
-      if (requestedTenant && requestedTenant !== principal.tenantId) {
-        const tenant = await store.findTenantByIdOrSlug(requestedTenant);
-        if (tenant?.id !== principal.tenantId) {
-          return sendGraphQLError(reply, 403, 'FORBIDDEN', 'This API key can act only in its own tenant.');
-        }
-      }
+  function withKey(request: FastifyRequest, reply: FastifyReply, principal: Principal | null): void | Promise<void> {
+    if (!principal) {
+      failures.fail(request.ip);
+      sendGraphQLError(reply, 401, 'UNAUTHENTICATED', INVALID_CREDENTIALS_MESSAGE);
+      return;
+    }
+    const requestedTenant = tenantHeader(request);
+    if (!requestedTenant || requestedTenant === principal.tenantId) {
       request.principal = principal;
       return;
     }
+    return store.findTenantByIdOrSlug(requestedTenant).then((tenant) => {
+      if (tenant?.id === principal.tenantId) request.principal = principal;
+      else sendGraphQLError(reply, 403, 'FORBIDDEN', 'This API key can act only in its own tenant.');
+    });
+  }
 
+  async function fromSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token) return;
     if (request.headers[CSRF_HEADER] !== '1') {
-      return sendGraphQLError(reply, 403, 'FORBIDDEN', 'Requests signed in with a cookie must send the header "X-Keyplane-CSRF: 1".');
+      sendGraphQLError(reply, 403, 'FORBIDDEN', 'Requests signed in with a cookie must send the header "X-Keyplane-CSRF: 1".');
+      return;
     }
     const session = await sessions.resolve(token);
     if (!session) return;
     const user = await store.getUser(session.userId);
     if (!user) return;
 
+    const requestedTenant = tenantHeader(request);
     let membership = null;
     if (requestedTenant) {
       const tenant = await store.findTenantByIdOrSlug(requestedTenant);
@@ -114,5 +116,21 @@ export function authenticationHook({ store, sessions, keyUsage, failures }: Deps
       tenantId: membership?.tenant_id ?? null,
       role: membership?.role ?? null,
     };
+  }
+
+  /** Sets request.principal, or answers (401, 403, 429) and ends the request. */
+  return function authenticate(request: FastifyRequest, reply: FastifyReply): void | Promise<void> {
+    request.principal = null;
+    request.tenantDenied = false;
+    const authorization = request.headers.authorization;
+    if (authorization === undefined) return fromSession(request, reply);
+    const retryAfter = failures.retryAfter(request.ip);
+    if (retryAfter > 0) {
+      reply.header('Retry-After', String(retryAfter));
+      sendGraphQLError(reply, 429, 'RATE_LIMITED', 'Too many failed authentications from this address; try again later.');
+      return;
+    }
+    const principal = fromKey(authorization);
+    return principal instanceof Promise ? principal.then((p) => withKey(request, reply, p)) : withKey(request, reply, principal);
   };
 }

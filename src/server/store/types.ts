@@ -181,6 +181,8 @@ export interface Store {
   getApiKey(id: string): Promise<ApiKeyRecord | null>;
   revokeApiKey(id: string, audit: AuditContext): Promise<boolean>;
   findKeyCredential(keyHash: string): Promise<KeyCredential | null>;
+  /** What findKeyCredential would answer, when the store knows it without reading (undefined otherwise). */
+  rememberedKeyCredential(keyHash: string): KeyCredential | null | undefined;
   /** Records uses; called at most once a minute per key. */
   touchApiKeys(uses: ReadonlyMap<string, string>): void;
   listApiKeys(visibility: KeyVisibility, page: Page): Promise<ApiKeyRow[]>;

@@ -448,17 +448,21 @@ export class SqliteStore implements Store {
    * data_version pragma instead of a three-table lookup.
    */
   async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
+    const remembered = this.rememberedKeyCredential(keyHash);
+    if (remembered !== undefined) return remembered;
+    const credential = this.readKeyCredential(keyHash);
+    if (this.credentials.size >= CREDENTIAL_CACHE_SIZE) this.credentials.clear();
+    this.credentials.set(keyHash, credential);
+    return credential;
+  }
+
+  rememberedKeyCredential(keyHash: string): KeyCredential | null | undefined {
     const stamp = this.changeStamp();
     if (stamp !== this.credentialsStamp) {
       this.credentials = new Map();
       this.credentialsStamp = stamp;
     }
-    const known = this.credentials.get(keyHash);
-    if (known !== undefined) return known;
-    const credential = this.readKeyCredential(keyHash);
-    if (this.credentials.size >= CREDENTIAL_CACHE_SIZE) this.credentials.clear();
-    this.credentials.set(keyHash, credential);
-    return credential;
+    return this.credentials.get(keyHash);
   }
 
   private readKeyCredential(keyHash: string): KeyCredential | null {
