@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import mercurius from 'mercurius';
@@ -75,7 +75,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     }
   });
 
-  await app.register(fastifyCookie);
+  // Cookies are parsed only where a session is looked for (auth/authenticate.ts), not on every request.
+  await app.register(fastifyCookie, { hook: false });
   registerCors(app, config.corsOrigins);
   await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
@@ -100,7 +101,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }, ['/graphql', '/health']);
   // GraphiQL (Mercurius's) loads its scripts and styles from a CDN: its pages alone get a policy that allows it.
   const graphiqlPolicy = `default-src 'self'; script-src 'self' ${GRAPHIQL_CDN}; style-src 'self' 'unsafe-inline' ${GRAPHIQL_CDN}; img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'`;
-  const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures });
+  const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures, parseCookie: (header) => app.parseCookie(header) });
+  /** An answer sent by now (401, 403, 429, or a saved answer) ends the request. */
+  const afterAuthentication = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (!reply.sent && !responses?.answer(request, reply)) done();
+  };
   // Hooks that only the GraphQL endpoint needs are attached to its routes alone.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/graphiql')) {
@@ -124,14 +129,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     route.preHandler = [
       ...asArray(route.preHandler),
       (request, reply, done) => {
-        // An answer sent here (401, 403, 429, or a saved answer) ends the request.
-        const next = () => {
-          if (!reply.sent && !responses?.answer(request, reply)) done();
-        };
         // Synchronous for a remembered key: no promise on the common path.
         const waiting = authenticate(request, reply);
-        if (waiting) waiting.then(next, done);
-        else next();
+        if (waiting) waiting.then(() => afterAuthentication(request, reply, done), done);
+        else afterAuthentication(request, reply, done);
       },
     ];
     if (responses) {

@@ -21,6 +21,8 @@ interface Deps {
   sessions: Sessions;
   keyUsage: KeyUsage;
   failures: FailureLimiter;
+  /** Parses a Cookie header (@fastify/cookie's parser; it does not parse on every request). */
+  parseCookie: (header: string) => Record<string, string | undefined>;
 }
 
 export function sendGraphQLError(reply: FastifyReply, status: number, code: string, message: string) {
@@ -43,7 +45,7 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * (the common case: see SqliteStore.findKeyCredential), and returns a promise only
  * when it has to wait for the store.
  */
-export function authenticationHook({ store, sessions, keyUsage, failures }: Deps) {
+export function authenticationHook({ store, sessions, keyUsage, failures, parseCookie }: Deps) {
   function principalOf(credential: KeyCredential | null): Principal | null {
     const now = Date.now();
     if (!credential || credential.revoked || credential.role === null) return null;
@@ -87,7 +89,8 @@ export function authenticationHook({ store, sessions, keyUsage, failures }: Deps
   }
 
   async function fromSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const token = request.cookies?.[SESSION_COOKIE];
+    const header = request.headers.cookie;
+    const token = header ? parseCookie(header)[SESSION_COOKIE] : undefined;
     if (!token) return;
     if (request.headers[CSRF_HEADER] !== '1') {
       sendGraphQLError(reply, 403, 'FORBIDDEN', 'Requests signed in with a cookie must send the header "X-Keyplane-CSRF: 1".');
