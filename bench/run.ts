@@ -79,11 +79,19 @@ async function main() {
   const seeder = new BenchSeeder(join(dataDir, 'keyplane.db'));
   let idleRssMb: number | null = null;
   const seeding: Record<string, number> = {};
+  const comparisons: Record<string, number> = {};
   try {
-    log(`Seeding a tenant with ${SMALL_TENANT_KEYS} keys...`);
+    // Two tenants in one database, so that the 1,000- and 100,000-key pages can be measured
+    // side by side, in alternating slices, with the same table under both.
+    log(`Seeding a tenant with ${SMALL_TENANT_KEYS.toLocaleString('en')} keys and another with ${LARGE_TENANT_KEYS.toLocaleString('en')}...`);
+    const seedStart = Date.now();
     const tenant: BenchTenant = await seeder.createTenant('bench');
     await seeder.addKeys(tenant, SMALL_TENANT_KEYS - 2);
-    seeding.small = (await seeder.counts(tenant)).table;
+    const largeTenant: BenchTenant = await seeder.createTenant('bench-large');
+    await seeder.addKeys(largeTenant, LARGE_TENANT_KEYS - 2);
+    const small = await seeder.counts(tenant);
+    const large = await seeder.counts(largeTenant);
+    Object.assign(seeding, { small: small.tenant, large: large.tenant, table: large.table, seedSeconds: Math.round((Date.now() - seedStart) / 100) / 10 });
 
     const baseline = await startBaseline();
     servers.push(baseline);
@@ -123,28 +131,26 @@ async function main() {
     await pairedMeasure({ id: 'auth_info', label: '(b) auth_info, Bearer key', ...on(keyplane), headers: bearer(tenant.adminKey), body: AUTH_INFO, verifyBody: isAuthInfo });
     await pairedMeasure({ id: 'auth_info_uncached', label: '    saved answers off', ...on(uncached), headers: bearer(tenant.adminKey), body: AUTH_INFO, verifyBody: isAuthInfo });
 
-    const small = await seeder.counts(tenant);
-    log(`(c) list page, ${small.table} keys in the table, ${small.visible} on the administrator's page`);
-    const smallLabel = small.table.toLocaleString('en');
+    log(`(c) list pages: ${small.tenant} keys in one tenant (${small.visible} on its administrator's page), ${large.tenant} in another (${large.visible}); ${large.table} in the table`);
+    const smallLabel = small.tenant.toLocaleString('en');
+    const largeLabel = large.tenant.toLocaleString('en');
+    const largeList = (server: ServerProcess, id: string, label: string, body: string): Scenario => ({ ...list(server, id, label, body), headers: bearer(largeTenant.adminKey) });
     await pairedMeasure({
       id: 'baseline_page', label: `(a) bare node:http, the list page's answer (${Math.round(JSON.stringify({ data: page }).length / 1024)} KB)`,
       url: pageBaseline.url, pid: pageBaseline.pid, connections: CONNECTIONS, body: LIST_PAGE, verifyBody: isFullPage,
     });
-    await pairedMeasure(list(keyplane, 'list_1k', `(c) auth_api_key page, ${smallLabel} keys`, LIST_PAGE));
+    await pairedMeasure(list(keyplane, 'list_1k', `(c) auth_api_key page, ${smallLabel} keys in the tenant`, LIST_PAGE));
+    await pairedMeasure(largeList(keyplane, 'list_100k', `(c) auth_api_key page, ${largeLabel} keys in the tenant`, LIST_PAGE));
     await pairedMeasure(list(keyplane, 'list_count_1k', `    + aggregate count, ${smallLabel} keys`, LIST_PAGE_WITH_COUNT));
+    await pairedMeasure(largeList(keyplane, 'list_count_100k', `    + aggregate count, ${largeLabel} keys`, LIST_PAGE_WITH_COUNT));
     await pairedMeasure(list(uncached, 'list_count_1k_uncached', `    + count, saved answers off, ${smallLabel} keys`, LIST_PAGE_WITH_COUNT));
-
-    log(`Seeding ${(LARGE_TENANT_KEYS - small.table).toLocaleString('en')} more keys into the same tenant...`);
-    const seedStart = Date.now();
-    await seeder.addKeys(tenant, LARGE_TENANT_KEYS - small.table);
-    const large = await seeder.counts(tenant);
-    seeding.large = large.table;
-    seeding.largeSeedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
-    log(`(c) list page, ${large.table} keys in the table, ${large.visible} on the administrator's page`);
-    const largeLabel = large.table.toLocaleString('en');
-    await pairedMeasure(list(keyplane, 'list_100k', `(c) auth_api_key page, ${largeLabel} keys`, LIST_PAGE));
-    await pairedMeasure(list(keyplane, 'list_count_100k', `    + aggregate count, ${largeLabel} keys`, LIST_PAGE_WITH_COUNT));
-    await pairedMeasure(list(uncached, 'list_count_100k_uncached', `    + count, saved answers off, ${largeLabel} keys`, LIST_PAGE_WITH_COUNT));
+    await pairedMeasure(largeList(uncached, 'list_count_100k_uncached', `    + count, saved answers off, ${largeLabel} keys`, LIST_PAGE_WITH_COUNT));
+    // 100,000 against 1,000 directly, in alternating slices: the machine's drift cancels out.
+    for (const [id, server, body] of [['list', keyplane, LIST_PAGE], ['list_count_uncached', uncached, LIST_PAGE_WITH_COUNT]] as const) {
+      const { ratio } = await measureAgainst(list(server, `${id}_1k`, '', body), largeList(server, `${id}_100k`, '', body), timing);
+      comparisons[`${id}_100k_vs_1k`] = +ratio.toFixed(3);
+      log(`  ${id}: 100,000 keys at ${(ratio * 100).toFixed(0)}% of the 1,000-key rate, measured alternately`);
+    }
 
     log('(d) create_api_key');
     const created = await post(keyplane.url, tenant.writerKey, createKey(tenant.admin.id));
@@ -175,7 +181,7 @@ async function main() {
     })),
   ];
   const loadAfter = loadavg();
-  const targets = evaluateTargets(rows);
+  const targets = evaluateTargets(rows, comparisons);
   const results = {
     date: new Date().toISOString(),
     commit: gitCommit(),
@@ -185,6 +191,7 @@ async function main() {
     seeding,
     serverIdleRssMb: idleRssMb === null ? null : Math.round(idleRssMb),
     measurements: rows,
+    comparisons,
     baselines: baselines.map((b) => ({ requestsPerSecond: b.requestsPerSecond, serverCpuMicrosPerRequest: b.serverCpuMicrosPerRequest })),
     targets,
   };
@@ -195,6 +202,9 @@ async function main() {
   console.log(formatTable(rows));
   console.log('');
   console.log(formatTargets(targets));
+  if (comparisons.list_100k_vs_1k) {
+    console.log(`\n100,000 keys against 1,000, measured alternately: ${Math.round(comparisons.list_100k_vs_1k * 100)}% of the rate with saved answers, ${Math.round((comparisons.list_count_uncached_100k_vs_1k ?? 0) * 100)}% with them off (page and count).`);
+  }
   const pageCeiling = rows.find((r) => r.id === 'baseline_page');
   if (pageCeiling) {
     const of = (id: string) => Math.round((100 * (rows.find((r) => r.id === id)?.ratioToBaseline ?? 0)) / pageCeiling.ratioToBaseline);

@@ -101,11 +101,11 @@ export class BenchSeeder {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  /** Keys in the table and live keys on the administrator's page. */
-  async counts(tenant: BenchTenant): Promise<{ table: number; visible: number }> {
-    const table = (this.db.prepare('SELECT count(*) AS n FROM api_key').get() as { n: number }).n;
+  /** Keys in the table, in the tenant, and live keys on the tenant administrator's page. */
+  async counts(tenant: BenchTenant): Promise<{ table: number; tenant: number; visible: number }> {
+    const count = (sql: string, ...params: unknown[]) => (this.db.prepare(sql).get(...params) as { n: number }).n;
     const visible = await this.store.countApiKeys({ ownerId: tenant.admin.id, ownKeysTenantId: null, serviceAccountTenantId: tenant.tenantId });
-    return { table, visible };
+    return { table: count('SELECT count(*) AS n FROM api_key'), tenant: count('SELECT count(*) AS n FROM api_key WHERE tenant_id = ?', tenant.tenantId), visible };
   }
 
   close(): void {
