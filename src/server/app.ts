@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import mercurius from 'mercurius';
 import { BODY_LIMIT_BYTES, loadConfig, type ServerConfig } from './config.js';
 import type { RequestContext } from './context.js';
-import { authenticationHook, sendGraphQLError } from './auth/authenticate.js';
+import { authenticationHook } from './auth/authenticate.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
 import { KeyUsage } from './auth/key-usage.js';
 import { Sessions } from './auth/sessions.js';
@@ -13,6 +13,7 @@ import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { registerCors } from './http/cors.js';
+import { attachGraphqlRouteHooks } from './http/graphql-routes.js';
 import { checkQueryLimits, measureQueryOnce } from './graphql/query-limits.js';
 import { hasRecursiveInputVariable } from './graphql/jit-guard.js';
 import { ResponseCache } from './graphql/response-cache.js';
@@ -39,8 +40,6 @@ declare module 'fastify' {
 export { BODY_LIMIT_BYTES };
 /** Credentials never reach a log line, whatever logger the caller configures. */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
-const GRAPHIQL_CDN = 'https://unpkg.com';
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const config = loadConfig({
@@ -99,52 +98,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   }, ['/graphql', '/health']);
-  // GraphiQL (Mercurius's) loads its scripts and styles from a CDN: its pages alone get a policy that allows it.
-  const graphiqlPolicy = `default-src 'self'; script-src 'self' ${GRAPHIQL_CDN}; style-src 'self' 'unsafe-inline' ${GRAPHIQL_CDN}; img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'`;
   const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures, parseCookie: (header) => app.parseCookie(header) });
-  /** An answer sent by now (401, 403, 429, or a saved answer) ends the request. */
-  const afterAuthentication = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    if (!reply.sent && !responses?.answer(request, reply)) done();
-  };
-  // Hooks that only the GraphQL endpoint needs are attached to its routes alone.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/graphiql')) {
-      route.onSend = [
-        ...asArray(route.onSend),
-        (_request, reply, payload, done) => {
-          reply.header('Content-Security-Policy', graphiqlPolicy);
-          done(null, payload);
-        },
-      ];
-    }
-    if (route.url !== '/graphql') return;
-    // Batching is off; say so plainly rather than with a body-schema message.
-    route.preValidation = [
-      ...asArray(route.preValidation),
-      (request, reply, done) => {
-        if (!Array.isArray(request.body)) return done();
-        sendGraphQLError(reply, 400, 'BAD_REQUEST', 'Batched operations are not supported: send one operation per request.');
-      },
-    ];
-    route.preHandler = [
-      ...asArray(route.preHandler),
-      (request, reply, done) => {
-        // Synchronous for a remembered key: no promise on the common path.
-        const waiting = authenticate(request, reply);
-        if (waiting) waiting.then(() => afterAuthentication(request, reply, done), done);
-        else afterAuthentication(request, reply, done);
-      },
-    ];
-    if (responses) {
-      route.onSend = [
-        ...asArray(route.onSend),
-        (request, reply, payload, done) => {
-          responses.save(request, reply, payload);
-          done(null, payload);
-        },
-      ];
-    }
-  });
+  attachGraphqlRouteHooks(app, { authenticate, responses });
   await app.register(mercurius, {
     schema: schemaSource,
     resolvers: resolvers as never,

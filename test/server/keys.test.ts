@@ -74,6 +74,21 @@ describe('keys at rest and in use', () => {
     }
   });
 
+  it('a store that fails while authenticating gives a plain 500 for keys and sessions, and the server goes on', async () => {
+    const unknownKey = generateKey('kpu_');
+    server.app.store.close();
+    try {
+      for (const auth of [{ key: unknownKey }, { cookie: world.sessions.user }]) {
+        const result = await server.gql(AUTH_INFO, {}, auth);
+        expect(result.status, JSON.stringify(auth)).toBe(500);
+        expect(result.raw).not.toMatch(/sqlite|database|stack/i);
+      }
+    } finally {
+      await server.restart();
+    }
+    expect((await server.gql(AUTH_INFO, {}, { key: world.keys.user.key })).status).toBe(200);
+  });
+
   it('every bad-key case gets the same 401 and message', async () => {
     const revoked = await world.createKey(world.sessions.user, world.ids.user, 'to-revoke');
     await server.gql(`mutation ($id: UUID!) { delete_api_key(input: { key_id: $id }) { success } }`, { id: revoked.id }, { key: revoked.key });
