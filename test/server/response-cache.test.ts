@@ -96,6 +96,13 @@ describe('saved answers', () => {
     expect(members).toHaveBeenCalledTimes(2);
   });
 
+  it('are not kept for requests with very long text, which would count against the budget', async () => {
+    const list = vi.spyOn(server.app.store, 'listApiKeys');
+    const padded = `${LIST}${' '.repeat(20_000)}`;
+    for (let i = 0; i < 2; i++) expect(names(await server.gql(padded, {}, { key: world.keys.admin.key }))).toContain('admin-key');
+    expect(list).toHaveBeenCalledTimes(2);
+  });
+
   it('can be turned off (KEYPLANE_RESPONSE_CACHE_MB=0)', async () => {
     const off = await startServer({ responseCacheMb: 0 });
     try {

@@ -28,6 +28,8 @@ const CACHEABLE_ROOT_FIELDS = new Set([
 ]);
 /** Bigger answers are sent but not kept (a 1,000-key page is about 560 KB). */
 const MAX_ENTRY_BYTES = 256 * 1024;
+/** Requests with longer text are not kept either: the text is part of the key, and counts against the budget. */
+const MAX_KEY_CHARS = 16 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 interface Pending {
@@ -72,7 +74,7 @@ export class ResponseCache {
 
   constructor(
     private readonly store: Store,
-    /** Upper bound on the kept answers' total size, in bytes. */
+    /** Upper bound on the kept answers' total size, with their keys, in bytes (about: a key is counted by its length). */
     private readonly maxBytes: number,
   ) {}
 
@@ -99,6 +101,7 @@ export class ResponseCache {
       params.query,
       variables,
     ].join('\u0000');
+    if (key.length > MAX_KEY_CHARS) return false;
 
     const stamp = this.store.changeStamp();
     if (stamp !== this.stamp) this.clear(stamp);
@@ -135,11 +138,11 @@ export class ResponseCache {
     // Kept as bytes: a hit then skips encoding the string again (about 10 µs for a 28 KB page).
     const bytes = Buffer.from(payload);
     this.entries.set(pending.key, bytes);
-    this.bytes += bytes.length;
+    this.bytes += pending.key.length + bytes.length;
     for (const [key, value] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(key);
-      this.bytes -= value.length;
+      this.bytes -= key.length + value.length;
     }
   }
 
