@@ -1,7 +1,7 @@
 // npm run bench: measures the production server against bare node:http on this
 // machine, prints a table and writes bench/results/latest.json. See docs/performance.md.
 //
-//   npm run bench                 full run (about 5 minutes)
+//   npm run bench                 full run (about 6 minutes)
 //   npm run bench -- --quick      1 s warm-up, 3 s measured: for trying changes
 //   npm run bench -- --profile    also writes a V8 CPU profile of the server to bench/results/profiles/
 //
