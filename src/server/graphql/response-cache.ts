@@ -78,10 +78,6 @@ export class ResponseCache {
     private readonly maxBytes: number,
   ) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /**
    * After authentication: sends the saved answer and returns true, or notes what
    * this request's answer would be saved under and returns false.
