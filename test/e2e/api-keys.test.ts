@@ -4,11 +4,12 @@
  * it through the trash icon and see the same call fail with 401. axe-core checks the page
  * and every open dialog; screenshots go to test-results/screenshots (README images).
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ROOT,
+  SCREENSHOTS_DIR,
+  asBrowser,
+  callWithKey,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
@@ -18,24 +19,8 @@ import {
   type E2eServer,
 } from './harness';
 
-const SHOTS = process.env.KEYPLANE_SCREENSHOTS ?? join(ROOT, 'test-results/screenshots');
 const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const DAY = 86_400_000;
-
-interface GraphqlAnswer<T> {
-  status: number;
-  body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-}
-
-/** Calls the API as a script would, with a bearer key (or nothing). */
-async function callWithKey<T>(url: string, key: string, query: string): Promise<GraphqlAnswer<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query }),
-  });
-  return { status: response.status, body: (await response.json()) as GraphqlAnswer<T>['body'] };
-}
 
 describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
   let server: E2eServer;
@@ -44,17 +29,6 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
   let page: Page;
   let globexId: string;
   let copiedKey: string;
-
-  /** A GraphQL call with the browser context's session cookie (shared with the page). */
-  async function asBrowser<T>(query: string, variables: Record<string, unknown> = {}, tenant?: string): Promise<T> {
-    const response = await context.request.post(`${server.url}/graphql`, {
-      headers: { 'content-type': 'application/json', 'x-keyplane-csrf': '1', ...(tenant ? { 'x-tenant-id': tenant } : {}) },
-      data: { query, variables },
-    });
-    const body = (await response.json()) as { data: T; errors?: unknown[] };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
 
   beforeAll(async () => {
     server = await startServer();
@@ -65,11 +39,15 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
 
     // The first administrator and their tenant (signs this context in), then a second tenant.
     const boot = await asBrowser<{ bootstrap: { user_id: string; tenant_slug: string } }>(
+      context,
+      server.url,
       `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`,
       { input: ADMIN },
     );
     expect(boot.bootstrap.tenant_slug).toBe('acme');
     const globex = await asBrowser<{ create_tenant: { id: string; slug: string } }>(
+      context,
+      server.url,
       `mutation { create_tenant(input: { name: "Globex" }) { id slug } }`,
     );
     globexId = globex.create_tenant.id;
@@ -83,7 +61,7 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
       { name: 'nightly backup', expires_at: inDays(3) },
       { name: 'ci deploy', expires_at: null },
     ]) {
-      await asBrowser(create, { input: { user_id: userId, ...input } }, 'acme');
+      await asBrowser(context, server.url, create, { input: { user_id: userId, ...input } }, 'acme');
     }
   });
 
@@ -100,7 +78,7 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     await table.getByRole('row', { name: /nightly backup/ }).getByText('Expires soon').waitFor();
     await table.getByRole('row', { name: /ci deploy/ }).getByText('Never').first().waitFor();
     await expectNoAxeViolations(page, 'API Keys list');
-    await screenshot(page, SHOTS, 'api-keys-list');
+    await screenshot(page, SCREENSHOTS_DIR, 'api-keys-list');
   });
 
   it('keeps search and sort in the URL across a reload', async () => {
@@ -128,7 +106,7 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     await dialog.getByRole('combobox', { name: /Tenant/ }).click();
     await page.getByRole('option', { name: 'Globex' }).click();
     await expectNoAxeViolations(page, 'create dialog');
-    await screenshot(page, SHOTS, 'api-keys-create');
+    await screenshot(page, SCREENSHOTS_DIR, 'api-keys-create');
 
     await dialog.getByRole('button', { name: 'Show GraphQL' }).click();
     await dialog.getByText('mutation CreateApiKey').waitFor();
@@ -139,7 +117,7 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     const reveal = page.getByRole('dialog', { name: 'Your API key has been created' });
     await reveal.waitFor();
     await expectNoAxeViolations(page, 'reveal dialog');
-    await screenshot(page, SHOTS, 'api-keys-reveal');
+    await screenshot(page, SCREENSHOTS_DIR, 'api-keys-reveal');
 
     await reveal.getByRole('button', { name: 'Copy', exact: true }).click();
     await reveal.getByRole('button', { name: 'Copied' }).waitFor();
@@ -174,7 +152,7 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     await dialog.getByText('Clients using this key will fail to authenticate at once').waitFor();
     expect(await dialog.textContent()).toContain('globex e2e');
     await expectNoAxeViolations(page, 'revoke dialog');
-    await screenshot(page, SHOTS, 'api-keys-revoke');
+    await screenshot(page, SCREENSHOTS_DIR, 'api-keys-revoke');
 
     await dialog.getByRole('button', { name: 'Revoke', exact: true }).click();
     await page.getByText('API key "globex e2e" revoked').waitFor();

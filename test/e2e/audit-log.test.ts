@@ -7,14 +7,15 @@
  * Accounts and Audit Log pages, no element is created from them and no dialog fires.
  * axe-core checks the audit log; screenshots go to test-results/screenshots.
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ROOT,
+  SCREENSHOTS_DIR,
+  asBrowser,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
+  postAsBrowser,
   requireBrowserWhenAsked,
   screenshot,
   skipE2e,
@@ -22,32 +23,11 @@ import {
   type E2eServer,
 } from './harness';
 
-const SHOTS = process.env.KEYPLANE_SCREENSHOTS ?? join(ROOT, 'test-results/screenshots');
 const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const MEMBER = { email: 'uma@example.com', username: 'uma', password: 'umas-long-password' };
 const HTML_KEY_NAME = '<img src=x onerror=alert(1)><b>bold</b>';
 const HTML_ACCOUNT_NAME = '<script>alert(1)</script>';
 const UI_KEY_NAME = 'audit trail e2e';
-
-interface GraphqlBody<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** A GraphQL call with a browser context's session cookie, as the UI sends it. */
-async function post<T>(context: BrowserContext, url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await context.request.post(`${url}/graphql`, {
-    headers: { 'content-type': 'application/json', 'x-keyplane-csrf': '1', 'x-tenant-id': 'acme' },
-    data: { query, variables },
-  });
-  return { status: response.status(), body: (await response.json()) as GraphqlBody<T> };
-}
-
-async function asBrowser<T>(context: BrowserContext, url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { body } = await post<T>(context, url, query, variables);
-  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 /**
  * Elements that markup in the names would have produced. The app itself renders no
@@ -97,26 +77,28 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
       server.url,
       `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
       { input: ADMIN },
+      'acme',
     );
     const invitation = await asBrowser<{ create_membership_invitation: { token: string } }>(
       admin,
       server.url,
       `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`,
       { input: { tenant_id: boot.bootstrap.tenant_id, email: MEMBER.email, role: 'USER' } },
+      'acme',
     );
     member = await newContext(browser);
     member.setDefaultTimeout(30_000);
     await asBrowser(member, server.url, `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, {
       input: { token: invitation.create_membership_invitation.token, username: MEMBER.username, password: MEMBER.password },
-    });
+    }, 'acme');
 
     // Names with markup, created through the API as a script could.
     await asBrowser(admin, server.url, `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id } }`, {
       input: { user_id: boot.bootstrap.user_id, name: HTML_KEY_NAME },
-    });
+    }, 'acme');
     await asBrowser(admin, server.url, `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, {
       input: { tenant_id: boot.bootstrap.tenant_id, name: HTML_ACCOUNT_NAME, role: 'USER' },
-    });
+    }, 'acme');
   });
 
   afterAll(async () => {
@@ -164,7 +146,7 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
     // The key itself is never recorded.
     expect(await page.locator('main').textContent()).not.toContain(key);
     await expectNoAxeViolations(page, 'Audit Log');
-    await screenshot(page, SHOTS, 'audit-log');
+    await screenshot(page, SCREENSHOTS_DIR, 'audit-log');
   });
 
   it('filters by action, keeps the filter in the URL across a reload, and passes axe with a picker open', async () => {
@@ -200,7 +182,7 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
     await events.getByText(HTML_KEY_NAME, { exact: true }).waitFor();
     await events.getByText(HTML_ACCOUNT_NAME, { exact: true }).waitFor();
     expect(await injectedElements(page)).toEqual([]);
-    await screenshot(page, SHOTS, 'audit-log-html-names');
+    await screenshot(page, SCREENSHOTS_DIR, 'audit-log-html-names');
 
     // Give a stray handler time to fire before asserting that none did.
     await page.waitForTimeout(300);
@@ -213,9 +195,9 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
     await memberPage.getByText('Only administrators can read the audit log').waitFor();
     expect(await memberPage.getByRole('table', { name: 'Audit events' }).count()).toBe(0);
     await expectNoAxeViolations(memberPage, 'Audit Log for a non-administrator');
-    await screenshot(memberPage, SHOTS, 'audit-log-not-admin');
+    await screenshot(memberPage, SCREENSHOTS_DIR, 'audit-log-not-admin');
 
-    const answer = await post<{ audit_event: unknown[] }>(member, server.url, '{ audit_event(limit: 5) { id action } }');
+    const answer = await postAsBrowser<{ audit_event: unknown[] }>(member, server.url, '{ audit_event(limit: 5) { id action } }', {}, 'acme');
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(answer.body.data?.audit_event ?? null).toBeNull();
     await memberPage.close();

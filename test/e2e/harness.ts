@@ -179,7 +179,42 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   if (violations.length > 0) throw new Error(`Accessibility violations\n${formatViolations(where, violations)}`);
 }
 
+// ---------------------------------------------------------------- GraphQL calls
+
+export interface GraphqlAnswer<T> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** Calls the API as a script would, with a bearer key. */
+export async function callWithKey<T>(url: string, key: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphqlAnswer<T>['body'] };
+}
+
+/** A GraphQL call with a browser context's session cookie, as the UI sends it (X-Tenant-Id when a tenant is named). */
+export async function postAsBrowser<T>(context: BrowserContext, url: string, query: string, variables: Record<string, unknown> = {}, tenant?: string): Promise<GraphqlAnswer<T>> {
+  const response = await context.request.post(`${url}/graphql`, {
+    headers: { 'content-type': 'application/json', 'x-keyplane-csrf': '1', ...(tenant ? { 'x-tenant-id': tenant } : {}) },
+    data: { query, variables },
+  });
+  return { status: response.status(), body: (await response.json()) as GraphqlAnswer<T>['body'] };
+}
+
+/** postAsBrowser's data; GraphQL errors fail the test. */
+export async function asBrowser<T>(context: BrowserContext, url: string, query: string, variables: Record<string, unknown> = {}, tenant?: string): Promise<T> {
+  const { body } = await postAsBrowser<T>(context, url, query, variables, tenant);
+  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
 // ---------------------------------------------------------------- screenshots
+
+export const SCREENSHOTS_DIR = process.env.KEYPLANE_SCREENSHOTS ?? join(ROOT, 'test-results/screenshots');
 
 export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
   mkdirSync(dir, { recursive: true });

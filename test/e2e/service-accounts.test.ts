@@ -6,11 +6,12 @@
  * in the browser make the keys fail with 401 on the next request. axe-core checks the
  * page and every dialog; screenshots go to test-results/screenshots (README images).
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ROOT,
+  SCREENSHOTS_DIR,
+  asBrowser,
+  callWithKey,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
@@ -21,36 +22,9 @@ import {
   type E2eServer,
 } from './harness';
 
-const SHOTS = process.env.KEYPLANE_SCREENSHOTS ?? join(ROOT, 'test-results/screenshots');
 const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const MEMBER = { email: 'bob@example.com', username: 'bob', password: 'bobs-long-password' };
 const DAY = 86_400_000;
-
-interface GraphqlAnswer<T> {
-  status: number;
-  body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
-}
-
-/** Calls the API as a script would, with a bearer key. */
-async function callWithKey<T>(url: string, key: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as GraphqlAnswer<T>['body'] };
-}
-
-/** A GraphQL call with a browser context's session cookie, as the UI sends it. */
-async function asBrowser<T>(context: BrowserContext, url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await context.request.post(`${url}/graphql`, {
-    headers: { 'content-type': 'application/json', 'x-keyplane-csrf': '1', 'x-tenant-id': 'acme' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 const CREATE_KEY = `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key } }`;
 
@@ -79,9 +53,10 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
       server.url,
       `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
       { input: ADMIN },
+      'acme',
     );
     tenantId = boot.bootstrap.tenant_id;
-    await asBrowser(admin, server.url, CREATE_KEY, { input: { user_id: boot.bootstrap.user_id, name: 'ada laptop' } });
+    await asBrowser(admin, server.url, CREATE_KEY, { input: { user_id: boot.bootstrap.user_id, name: 'ada laptop' } }, 'acme');
 
     // A User-role member, who joins through an invitation (signing the member context in) and makes a key.
     const invitation = await asBrowser<{ create_membership_invitation: { token: string } }>(
@@ -89,6 +64,7 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
       server.url,
       `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { token } }`,
       { input: { tenant_id: tenantId, email: MEMBER.email, role: 'USER' } },
+      'acme',
     );
     member = await newContext(browser);
     await asBrowser(
@@ -96,12 +72,13 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
       server.url,
       `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`,
       { input: { token: invitation.create_membership_invitation.token, username: MEMBER.username, password: MEMBER.password } },
+      'acme',
     );
-    const me = await asBrowser<{ auth_info: { user_id: string; role: string } }>(member, server.url, '{ auth_info { user_id role } }');
+    const me = await asBrowser<{ auth_info: { user_id: string; role: string } }>(member, server.url, '{ auth_info { user_id role } }', {}, 'acme');
     expect(me.auth_info.role).toBe('USER');
     const created = await asBrowser<{ create_api_key: { key: string } }>(member, server.url, CREATE_KEY, {
       input: { user_id: me.auth_info.user_id, name: 'bob laptop' },
-    });
+    }, 'acme');
     memberKey = created.create_api_key.key;
   });
 
@@ -123,7 +100,7 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     await dialog.getByLabel(/^Service Account Name/).fill('ci-deployer');
     expect(await dialog.getByRole('combobox', { name: 'Role' }).textContent()).toContain('Administrator');
     await expectNoAxeViolations(page, 'Add Service Account dialog');
-    await screenshot(page, SHOTS, 'service-accounts-add');
+    await screenshot(page, SCREENSHOTS_DIR, 'service-accounts-add');
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -145,7 +122,7 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     await dialog.getByRole('combobox', { name: /API Key Expiration/ }).click();
     await page.getByRole('option', { name: '90 days' }).click();
     await expectNoAxeViolations(page, 'Create API Key dialog');
-    await screenshot(page, SHOTS, 'service-accounts-create-key');
+    await screenshot(page, SCREENSHOTS_DIR, 'service-accounts-create-key');
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
 
     const reveal = page.getByRole('dialog', { name: 'Your API key has been created' });
@@ -211,19 +188,19 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     await row.getByText('User', { exact: true }).waitFor();
     await page.getByRole('table', { name: 'API keys of ci-deployer' }).waitFor();
     await expectNoAxeViolations(page, 'Service Accounts with an open account');
-    await screenshot(page, SHOTS, 'service-accounts-list');
+    await screenshot(page, SCREENSHOTS_DIR, 'service-accounts-list');
 
     // On a phone the table keeps name, role, key count and actions, and still passes axe.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Remove nightly-etl' }).waitFor();
     await expectNoAxeViolations(page, 'Service Accounts on a phone');
-    await screenshot(page, SHOTS, 'service-accounts-phone');
+    await screenshot(page, SCREENSHOTS_DIR, 'service-accounts-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // And in the dark colour scheme.
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectNoAxeViolations(page, 'Service Accounts, dark');
-    await screenshot(page, SHOTS, 'service-accounts-dark');
+    await screenshot(page, SCREENSHOTS_DIR, 'service-accounts-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -239,7 +216,7 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
       expect(await table.getByRole('button').count()).toBe(0);
       expect(await other.getByText('github actions').count()).toBe(0);
       await expectNoAxeViolations(other, 'Service Accounts as a User');
-      await screenshot(other, SHOTS, 'service-accounts-member');
+      await screenshot(other, SCREENSHOTS_DIR, 'service-accounts-member');
     } finally {
       await other.close();
     }
@@ -267,7 +244,7 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     const accountId = new URL(page.url()).searchParams.get('account');
     const spare = await asBrowser<{ create_api_key: { key: string } }>(admin, server.url, CREATE_KEY, {
       input: { user_id: accountId, name: 'spare', expires_at: new Date(Date.now() + 3 * DAY).toISOString() },
-    });
+    }, 'acme');
     await page.reload();
     const keys = page.getByRole('table', { name: 'API keys of ci-deployer' });
     await keys.getByRole('row', { name: /spare/ }).getByText('Expires soon').waitFor();
@@ -307,7 +284,7 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('1 API key will stop working at once.');
     await expectNoAxeViolations(page, 'Remove service account dialog');
-    await screenshot(page, SHOTS, 'service-accounts-remove');
+    await screenshot(page, SCREENSHOTS_DIR, 'service-accounts-remove');
 
     // The key works right up to the removal.
     expect((await callWithKey(server.url, serviceKey, '{ auth_info { user_id } }')).status).toBe(200);
