@@ -1,4 +1,5 @@
 import { getOperationAST, Kind, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
+import { perOperation } from './per-operation.js';
 
 // graphql-jit compiles a variable's coercion by inlining its input type field by field.
 // For a recursive input type (every *_bool_exp: _and, _or, _not) that takes tens of
@@ -36,17 +37,12 @@ function isRecursiveInput(schema: GraphQLSchema, typeName: string): boolean {
   return result;
 }
 
-const answers = new WeakMap<DocumentNode, Map<string, boolean>>();
+const recursiveVariableIn = perOperation((document, operationName, schema: GraphQLSchema) => {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  return (operation?.variableDefinitions ?? []).some((definition) => isRecursiveInput(schema, namedTypeName(definition.type)));
+});
 
-/** Remembered for each parsed document (Mercurius keeps one per query text). */
+/** Remembered for each parsed document (see perOperation). */
 export function hasRecursiveInputVariable(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): boolean {
-  let byOperation = answers.get(document);
-  if (!byOperation) answers.set(document, (byOperation = new Map()));
-  let answer = byOperation.get(operationName ?? '');
-  if (answer === undefined) {
-    const operation = getOperationAST(document, operationName ?? undefined);
-    answer = (operation?.variableDefinitions ?? []).some((definition) => isRecursiveInput(schema, namedTypeName(definition.type)));
-    byOperation.set(operationName ?? '', answer);
-  }
-  return answer;
+  return recursiveVariableIn(document, operationName, schema);
 }

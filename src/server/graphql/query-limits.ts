@@ -12,6 +12,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './inputs.js';
+import { perOperation } from './per-operation.js';
 
 // What one request may ask for, measured before anything runs. Depth is Mercurius's
 // queryDepth; aliases and cost are measured here, with the request's variables, so a
@@ -58,22 +59,17 @@ export function measureQuery(schema: GraphQLSchema, document: DocumentNode, oper
   return measure(schema, document, operationName, variables).measure;
 }
 
-const measuredDocuments = new WeakMap<DocumentNode, Map<string, QueryMeasure>>();
+const measureOnce = perOperation(
+  (document, operationName, schema: GraphQLSchema, variables: Record<string, unknown>) => measure(schema, document, operationName, variables),
+  (result) => !result.readVariables,
+);
 
 /**
- * measureQuery, remembered for each parsed document (Mercurius keeps one per query
- * text) unless the measure read a variable, such as limit: $limit.
+ * measureQuery, remembered for each parsed document (see perOperation) unless the
+ * measure read a variable, such as limit: $limit.
  */
 export function measureQueryOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): QueryMeasure {
-  const known = measuredDocuments.get(document)?.get(operationName ?? '');
-  if (known) return known;
-  const result = measure(schema, document, operationName, variables);
-  if (!result.readVariables) {
-    let byOperation = measuredDocuments.get(document);
-    if (!byOperation) measuredDocuments.set(document, (byOperation = new Map()));
-    byOperation.set(operationName ?? '', result.measure);
-  }
-  return result.measure;
+  return measureOnce(document, operationName, schema, variables).measure;
 }
 
 function measure(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): { measure: QueryMeasure; readVariables: boolean } {

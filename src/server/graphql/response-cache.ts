@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
+import { perOperation } from './per-operation.js';
 import type { Store } from '../store/types.js';
 
 // Serialised answers to repeated read-only queries, so that a list page a team keeps
@@ -50,22 +51,14 @@ interface GraphQLParams {
   variables?: unknown;
 }
 
-const cacheableByDocument = new WeakMap<DocumentNode, Map<string, boolean>>();
-
-/** Remembered for each parsed document (Mercurius keeps one per query text). */
-export function isCacheableOperation(document: DocumentNode, operationName: string | null | undefined): boolean {
-  let byOperation = cacheableByDocument.get(document);
-  if (!byOperation) cacheableByDocument.set(document, (byOperation = new Map()));
-  let answer = byOperation.get(operationName ?? '');
-  if (answer === undefined) {
-    const operation = getOperationAST(document, operationName ?? undefined);
-    answer =
-      operation?.operation === 'query' &&
-      operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(selection.name.value));
-    byOperation.set(operationName ?? '', answer);
-  }
-  return answer;
-}
+/** Whether an operation's answer may be kept: remembered for each parsed document (see perOperation). */
+export const isCacheableOperation = perOperation((document, operationName) => {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  return (
+    operation?.operation === 'query' &&
+    operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(selection.name.value))
+  );
+});
 
 export class ResponseCache {
   private entries = new Map<string, Buffer>();
