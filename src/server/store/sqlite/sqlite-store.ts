@@ -119,14 +119,7 @@ export class SqliteStore implements Store {
 
   /** Statements are prepared once and reused: the hot path never re-parses SQL. */
   private stmt(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      // List queries vary with their filters; keep the cache bounded.
-      if (this.statements.size >= 500) this.statements.clear();
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.prepared(this.statements, sql, false);
   }
 
   /**
@@ -135,11 +128,17 @@ export class SqliteStore implements Store {
    * arrays take half that.
    */
   private rawStmt(sql: string): Database.Statement {
-    let statement = this.rawStatements.get(sql);
+    return this.prepared(this.rawStatements, sql, true);
+  }
+
+  private prepared(cache: Map<string, Database.Statement>, sql: string, raw: boolean): Database.Statement {
+    let statement = cache.get(sql);
     if (!statement) {
-      if (this.rawStatements.size >= 500) this.rawStatements.clear();
-      statement = this.db.prepare(sql).raw(true);
-      this.rawStatements.set(sql, statement);
+      // List queries vary with their filters; keep the cache bounded.
+      if (cache.size >= 500) cache.clear();
+      statement = this.db.prepare(sql);
+      if (raw) statement.raw(true);
+      cache.set(sql, statement);
     }
     return statement;
   }
@@ -233,7 +232,7 @@ export class SqliteStore implements Store {
 
   async getUsers(ids: readonly string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    return this.stmt(`SELECT ${USER_COLUMNS} FROM user u WHERE u.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as UserRecord[];
+    return this.stmt(`SELECT ${USER_COLUMNS} FROM user u WHERE u.id IN (${placeholders(ids.length)})`).all(...ids) as UserRecord[];
   }
 
   async findLogin(email: string) {
@@ -259,7 +258,7 @@ export class SqliteStore implements Store {
 
   async getTenants(ids: readonly string[]): Promise<TenantRecord[]> {
     if (ids.length === 0) return [];
-    return this.stmt(`SELECT id, name, slug, created FROM tenant WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as TenantRecord[];
+    return this.stmt(`SELECT id, name, slug, created FROM tenant WHERE id IN (${placeholders(ids.length)})`).all(...ids) as TenantRecord[];
   }
 
   async findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null> {
@@ -444,8 +443,9 @@ export class SqliteStore implements Store {
   /**
    * Every API request asks this, so answers are kept until anything changes (a
    * revocation, a role change, a key created: any write, here or by another process),
-   * and a revoked key still fails on the very next request. A hit costs the
-   * data_version pragma instead of a three-table lookup.
+   * and a revoked key still fails on the very next request. A hit costs a map lookup
+   * (and, at most every OTHER_WRITERS_CHECK_MS, the data_version pragma) instead of a
+   * three-table lookup.
    */
   async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
     const remembered = this.rememberedKeyCredential(keyHash);
