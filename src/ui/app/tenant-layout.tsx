@@ -18,6 +18,7 @@ import { lazyNamed } from '../lib/lazy';
 import { buildCurrentTenant, CurrentTenantContext, type TenantMembership } from '../lib/tenant-context';
 import { NavigationList } from './navigation-list';
 import { AppShellQuery } from './shell-query';
+import { useMountedOnceWanted } from '../lib/use-mounted-once-wanted';
 
 const DRAWER_WIDTH = 232;
 
@@ -35,8 +36,7 @@ export function TenantLayout() {
   const clients = useApolloClients();
   const { data, loading, error, refetch } = useQuery(AppShellQuery);
   const [navOpen, setNavOpen] = useState(false);
-  const [navMounted, setNavMounted] = useState(false);
-  if (navOpen && !navMounted) setNavMounted(true);
+  const navMounted = useMountedOnceWanted(navOpen);
   // Close the mobile navigation after following one of its links.
   const [lastPath, setLastPath] = useState(location.pathname);
   if (lastPath !== location.pathname) {

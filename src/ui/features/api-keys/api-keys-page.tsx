@@ -37,6 +37,7 @@ import {
   type SortField,
 } from './api-keys-list-state';
 import { ApiKeysTable } from './api-keys-table';
+import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
 
 // The dialogs load on first use (issue 7), fetched as soon as the pointer or focus nears them.
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
@@ -94,13 +95,9 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  // Each dialog mounts at its first opening and then stays, so it can animate closed.
-  const [createMounted, setCreateMounted] = useState(false);
-  const [revokeMounted, setRevokeMounted] = useState(false);
-  if (creating && !createMounted) setCreateMounted(true);
-  if (revoking && !revokeMounted) setRevokeMounted(true);
-  const [noticeMounted, setNoticeMounted] = useState(false);
-  if (notice !== null && !noticeMounted) setNoticeMounted(true);
+  const createMounted = useMountedOnceWanted(creating);
+  const revokeMounted = useMountedOnceWanted(revoking !== null);
+  const noticeMounted = useMountedOnceWanted(notice !== null);
 
   const update = useCallback(
     (change: Partial<ApiKeysListState>, resetPage = true) => {

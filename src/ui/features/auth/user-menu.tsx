@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { graphql } from '../../gql';
 import { useApolloClients } from '../../lib/apollo-clients-context';
 import { lazyNamed } from '../../lib/lazy';
+import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
 
 // The popover (and MUI's Popover, Modal and MenuList) loads when first wanted (issue 7).
 const UserMenuPopover = lazyNamed(() => import('./user-menu-popover'), 'UserMenuPopover');
@@ -30,9 +31,7 @@ export function UserMenu({ username, email }: UserMenuProps) {
   const navigate = useNavigate();
   const clients = useApolloClients();
   const [logOut, { loading }] = useMutation(LogOutMutation);
-  // Mounted at the first opening and kept, so it animates closed.
-  const [menuMounted, setMenuMounted] = useState(false);
-  if (anchor && !menuMounted) setMenuMounted(true);
+  const menuMounted = useMountedOnceWanted(anchor !== null);
 
   const signOut = async () => {
     setAnchor(null);

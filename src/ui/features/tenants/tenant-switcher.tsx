@@ -6,6 +6,7 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { lazyNamed } from '../../lib/lazy';
 import type { TenantMembership } from '../../lib/tenant-context';
+import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
 
 // The menu (and MUI's Menu, Popover and Modal) loads when first wanted (issue 7).
 const TenantMenu = lazyNamed(() => import('./tenant-menu'), 'TenantMenu');
@@ -34,9 +35,7 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
   const location = useLocation();
   const menuId = useId();
   const current = memberships.find((m) => m.tenant.slug === currentSlug);
-  // Mounted at the first opening and kept, so it animates closed.
-  const [menuMounted, setMenuMounted] = useState(false);
-  if (anchor && !menuMounted) setMenuMounted(true);
+  const menuMounted = useMountedOnceWanted(anchor !== null);
 
   const go = (slug: string) => {
     setAnchor(null);
