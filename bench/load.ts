@@ -1,5 +1,5 @@
 // One measurement: the same load generator for every scenario (autocannon, in this
-// process), a warm-up, then a measured period while the server's RSS is sampled.
+// process), a warm-up, then slices alternating with the baseline while RSS is sampled.
 import autocannon, { type Result } from 'autocannon';
 import { cpuMicros, sampleRss } from './processes.js';
 
@@ -89,11 +89,6 @@ function summarize(scenario: Scenario, slices: Slice[]): Measurement {
     serverRssPeakMb: rss.length ? Math.round(Math.max(...rss)) : null,
     serverCpuMicrosPerRequest: cpu === null || requests === 0 ? null : Math.round(cpu / requests),
   };
-}
-
-export async function measure(scenario: Scenario, timing: Timing): Promise<Measurement> {
-  await run(scenario, timing.warmupSeconds);
-  return summarize(scenario, [await slice(scenario, timing.measureSeconds)]);
 }
 
 /**
