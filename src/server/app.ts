@@ -14,8 +14,10 @@ import { resolvers, schemaSource } from './graphql/index.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { registerCors } from './http/cors.js';
 import { attachGraphqlRouteHooks } from './http/graphql-routes.js';
+import { GraphQLRequestGate } from './http/graphql-request.js';
 import { checkQueryLimits, measureQueryOnce } from './graphql/query-limits.js';
-import { hasRecursiveInputVariable } from './graphql/jit-guard.js';
+import { mustRunWithoutJit } from './graphql/jit-guard.js';
+import { documentShapeRule } from './graphql/document-shape.js';
 import { ResponseCache } from './graphql/response-cache.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/types.js';
@@ -99,7 +101,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     crossOriginEmbedderPolicy: false,
   }, ['/graphql', '/health']);
   const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures, parseCookie: (header) => app.parseCookie(header) });
-  attachGraphqlRouteHooks(app, { authenticate, responses });
+  attachGraphqlRouteHooks(app, { gate: new GraphQLRequestGate(config.maxQueryTokens), authenticate, responses });
   await app.register(mercurius, {
     schema: schemaSource,
     resolvers: resolvers as never,
@@ -107,6 +109,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     jit: 1,
     queryDepth: config.maxQueryDepth,
     allowBatchedQueries: false,
+    validationRules: [documentShapeRule],
     graphql: { parseOptions: { maxTokens: config.maxQueryTokens } },
     errorFormatter: errorFormatter as never,
     context: (request, reply): Omit<RequestContext, never> => ({
@@ -133,7 +136,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     if (refusal) throw refusal;
     responses?.considerOperation(context.reply.request, document, operationName);
     // Handing Mercurius the document back as "modified" makes it skip the JIT for this request.
-    if (hasRecursiveInputVariable(schema, document, operationName)) return { document };
+    if (mustRunWithoutJit(schema, document, operationName)) return { document };
   });
 
   if (responses) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendGraphQLError } from '../auth/authenticate.js';
 import type { ResponseCache } from '../graphql/response-cache.js';
+import type { GraphQLRequestGate, RequestProblem } from './graphql-request.js';
 
 // Hooks that only Mercurius's routes need, attached to those routes alone (call before
 // registering Mercurius) so that pages, assets and the health check never run them.
@@ -12,12 +13,22 @@ const GRAPHIQL_POLICY = `default-src 'self'; script-src 'self' ${GRAPHIQL_CDN}; 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 interface Deps {
+  gate: GraphQLRequestGate;
   /** Sets request.principal or answers; returns a promise only when it had to wait. */
   authenticate: (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
   responses: ResponseCache | null;
 }
 
-export function attachGraphqlRouteHooks(app: FastifyInstance, { authenticate, responses }: Deps): void {
+function sendRequestProblem(reply: FastifyReply, problem: RequestProblem): void {
+  for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
+  const extensions = { code: problem.code, ...(problem.field && { field: problem.field }) };
+  reply
+    .code(problem.status)
+    .type('application/json; charset=utf-8')
+    .send({ data: null, errors: [{ message: problem.message, ...(problem.locations && { locations: problem.locations }), extensions }] });
+}
+
+export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authenticate, responses }: Deps): void {
   /** An answer sent by now (401, 403, 429, or a saved answer) ends the request. */
   const afterAuthentication = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     if (!reply.sent && !responses?.answer(request, reply)) done();
@@ -34,12 +45,13 @@ export function attachGraphqlRouteHooks(app: FastifyInstance, { authenticate, re
       ];
     }
     if (route.url !== '/graphql') return;
-    // Batching is off; say so plainly rather than with a body-schema message.
+    // Before Fastify's body schema (which would coerce `"query": 5` to "5"), authentication and the saved answers.
     route.preValidation = [
       ...asArray(route.preValidation),
       (request, reply, done) => {
-        if (!Array.isArray(request.body)) return done();
-        sendGraphQLError(reply, 400, 'BAD_REQUEST', 'Batched operations are not supported: send one operation per request.');
+        const problem = gate.check(request.method, request.method === 'GET' ? request.query : request.body);
+        if (!problem) return done();
+        sendRequestProblem(reply, problem);
       },
     ];
     route.preHandler = [

@@ -1,0 +1,141 @@
+import { parse, type DocumentNode, type OperationTypeNode } from 'graphql';
+
+// The first look at a GraphQL request, before authentication, the saved answers,
+// Mercurius or graphql-jit see it. Only a request whose `query` is a string that
+// graphql-js's own parser accepts goes on: Mercurius would otherwise execute a
+// `query` given as an object, or a string that is a JSON-encoded syntax tree
+// (it falls back to JSON.parse when parsing fails), and graphql-jit writes names
+// from such a tree into the code it generates.
+
+/** A refusal, answered as a GraphQL error body with this status. */
+export interface RequestProblem {
+  status: number;
+  code: string;
+  message: string;
+  field?: string;
+  locations?: readonly { line: number; column: number }[];
+  headers?: Record<string, string>;
+}
+
+/** Deepest nesting of objects and lists in `variables`; Keyplane's deepest legitimate filter is far shallower. */
+export const MAX_VARIABLES_DEPTH = 64;
+/** Query texts remembered as parsed, counted in characters (about twice as many bytes). */
+const KNOWN_TEXT_BUDGET = 2 * 2 ** 20;
+
+interface Operation {
+  name: string | null;
+  kind: OperationTypeNode;
+}
+
+interface GraphQLParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const badRequest = (message: string, field?: string): RequestProblem => ({ status: 400, code: 'BAD_REQUEST', message, ...(field && { field }) });
+
+/** Depth of nested objects and lists, counted without recursion (a deep value must not overflow the stack here either). */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(current)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * `variables` as an object, or null; a JSON-encoded string is decoded, as Prefect
+ * clients (and every GET request) send it. Returns a problem for anything else.
+ */
+function readVariables(raw: unknown): { variables: Record<string, unknown> | null } | RequestProblem {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return badRequest('variables is not valid JSON: send an object, or a string holding a JSON object.', 'variables');
+    }
+  }
+  if (value === undefined || value === null) return { variables: null };
+  if (!isPlainObject(value)) return badRequest('variables must be an object (or a string holding a JSON object).', 'variables');
+  if (depthExceeds(value, MAX_VARIABLES_DEPTH)) return badRequest(`variables are nested more than ${MAX_VARIABLES_DEPTH} levels deep.`, 'variables');
+  return { variables: value };
+}
+
+export class GraphQLRequestGate {
+  /** The operations of each query text that parsed, so a repeated text is not parsed again here. */
+  private known = new Map<string, Operation[]>();
+  private knownChars = 0;
+
+  constructor(private readonly maxTokens: number) {}
+
+  /**
+   * Checks the request's parameters (the body of a POST, the query string of a GET)
+   * and normalises `variables` in place to an object or null. Returns null when the
+   * request may go on.
+   */
+  check(method: string, params: unknown): RequestProblem | null {
+    if (Array.isArray(params)) return badRequest('Batched operations are not supported: send one operation per request.');
+    if (!isPlainObject(params)) return badRequest('Send a JSON object with a "query" string (or, with GET, a query parameter).');
+    const request = params as GraphQLParams;
+    if (typeof request.query !== 'string') return badRequest('query must be a string holding a GraphQL document.', 'query');
+    if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
+      return badRequest('operationName must be a string.', 'operationName');
+    }
+    if (request.extensions !== undefined && request.extensions !== null && !isPlainObject(request.extensions) && method !== 'GET') {
+      return badRequest('extensions must be an object.', 'extensions');
+    }
+    const variables = readVariables(request.variables);
+    if ('status' in variables) return variables;
+    if (method !== 'GET') {
+      // Mercurius's body schema wants an object or null, and an object of extensions.
+      if (request.variables !== undefined) request.variables = variables.variables;
+      if (request.extensions === null) delete request.extensions;
+    }
+
+    const operations = this.operationsOf(request.query);
+    if (!Array.isArray(operations)) return operations;
+    if (method === 'GET') {
+      const name = request.operationName ?? null;
+      const operation = name === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name === name);
+      if (!operation) return badRequest(name === null ? 'The document has several operations: name one with operationName.' : `No operation named "${name}".`, 'operationName');
+      if (operation.kind !== 'query') {
+        return { status: 405, code: 'METHOD_NOT_ALLOWED', message: `A ${operation.kind} must be sent with POST.`, headers: { allow: 'POST' } };
+      }
+    }
+    return null;
+  }
+
+  private operationsOf(query: string): Operation[] | RequestProblem {
+    const known = this.known.get(query);
+    if (known) return known;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: this.maxTokens, noLocation: true });
+    } catch (error) {
+      const syntaxError = error as { message: string; locations?: { line: number; column: number }[] };
+      if (/Document contains more that \d+ tokens/.test(syntaxError.message)) {
+        return { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: syntaxError.message, field: 'query' };
+      }
+      return { ...badRequest(syntaxError.message, 'query'), ...(syntaxError.locations && { locations: syntaxError.locations }) };
+    }
+    const operations = document.definitions.flatMap((definition) =>
+      definition.kind === 'OperationDefinition' ? [{ name: definition.name?.value ?? null, kind: definition.operation }] : [],
+    );
+    if (this.knownChars + query.length > KNOWN_TEXT_BUDGET) {
+      this.known = new Map();
+      this.knownChars = 0;
+    }
+    this.known.set(query, operations);
+    this.knownChars += query.length;
+    return operations;
+  }
+}
