@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import type { InjectOptions } from 'fastify';
 import { parse, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isParserShaped } from '../../src/server/graphql/document-shape.js';
@@ -85,16 +86,16 @@ beforeEach(() => {
 
 /** The three ways GraphQL text reaches the server. */
 const TEXT_ROUTES = {
-  'POST JSON': (text: string) => ({ method: 'POST' as const, url: '/graphql', payload: { query: text } }),
-  'GET query string': (text: string) => ({ method: 'GET' as const, url: `/graphql?query=${encodeURIComponent(text)}` }),
-  'POST application/graphql': (text: string) => ({ method: 'POST' as const, url: '/graphql', payload: text, headers: { 'content-type': 'application/graphql' } }),
+  'POST JSON': (text: string): InjectOptions => ({ method: 'POST', url: '/graphql', payload: { query: text } }),
+  'GET query string': (text: string): InjectOptions => ({ method: 'GET', url: `/graphql?query=${encodeURIComponent(text)}` }),
+  'POST application/graphql': (text: string): InjectOptions => ({ method: 'POST', url: '/graphql', payload: text, headers: { 'content-type': 'application/graphql' } }),
 };
 
 /** A syntax tree sent as JSON text on each route, or as an object inside the JSON body. */
-const ROUTES = {
+const ROUTES: Record<string, (tree: unknown) => InjectOptions> = {
   ...Object.fromEntries(Object.entries(TEXT_ROUTES).map(([name, route]) => [name, (tree: unknown) => route(JSON.stringify(tree))])),
-  'POST JSON with the tree as an object': (tree: unknown) => ({ method: 'POST' as const, url: '/graphql', payload: { query: tree } }),
-} as Record<string, (tree: unknown) => Parameters<Server['app']['inject']>[0]>;
+  'POST JSON with the tree as an object': (tree) => ({ method: 'POST', url: '/graphql', payload: { query: tree as object } }),
+};
 
 describe('the request gate: only GraphQL text that graphql-js parses reaches validation, the JIT or the saved answers', () => {
   for (const [route, request] of Object.entries(ROUTES)) {

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendGraphQLError } from '../auth/authenticate.js';
 import type { ResponseCache } from '../graphql/response-cache.js';
 import type { GraphQLRequestGate, RequestProblem } from './graphql-request.js';
 
