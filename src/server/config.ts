@@ -26,6 +26,8 @@ export interface ServerConfig {
   maxQueryCost: number;
   /** Lexical tokens in one GraphQL document (bounds parsing work). */
   maxQueryTokens: number;
+  /** Keys one account (a person or a service account) may hold, neither revoked nor expired. */
+  maxActiveKeysPerOwner: number;
   /** Memory for saved answers to repeated read-only queries, in MB; 0 turns the cache off (graphql/response-cache.ts). */
   responseCacheMb: number;
 }
@@ -50,6 +52,7 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     maxQueryAliases: numberFromEnv('KEYPLANE_MAX_QUERY_ALIASES', 20),
     maxQueryCost: numberFromEnv('KEYPLANE_MAX_QUERY_COST', 50_000),
     maxQueryTokens: numberFromEnv('KEYPLANE_MAX_QUERY_TOKENS', 10_000),
+    maxActiveKeysPerOwner: numberFromEnv('KEYPLANE_MAX_KEYS_PER_OWNER', 1000),
     responseCacheMb: process.env.KEYPLANE_RESPONSE_CACHE_MB === '0' ? 0 : numberFromEnv('KEYPLANE_RESPONSE_CACHE_MB', 16),
     ...overrides,
   };

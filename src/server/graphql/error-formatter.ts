@@ -6,6 +6,8 @@ import { BODY_LIMIT_BYTES } from '../config.js';
 // GraphQL validation messages that mean "your input is wrong" rather than "your query is wrong".
 const INPUT_PROBLEM = /is not defined by type|Expected value of type|got invalid value|Expected type|cannot represent|Not a valid|Not an ISO|Unknown argument|of required type|was not provided/;
 
+const PAGE_ARGUMENTS = new Set(['where', 'order_by', 'limit', 'offset']);
+
 const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, INTERNAL_SERVER_ERROR: 500 };
 
 interface FormattedError {
@@ -63,6 +65,8 @@ export function errorFormatter(execution: { data?: unknown; errors: readonly Gra
     else if (STATUS_BY_CODE[code]) statusCode = STATUS_BY_CODE[code];
     // A document or variables refused before execution (no path): 400, as Mercurius does.
     else if (!execution.data && !error.path && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') && statusCode === 200) statusCode = 400;
+    // A list's paging or filter refused (too large, too complex): the request was malformed, not refused by a rule of the data.
+    else if (code === 'BAD_USER_INPUT' && PAGE_ARGUMENTS.has(error.extensions.field as string) && statusCode === 200) statusCode = 400;
     if (code === 'UNAUTHENTICATED') context.reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
   }
   delete (errors as FormattedError[]).find((e) => e.extensions.http_status)?.extensions.http_status;

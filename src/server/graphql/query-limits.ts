@@ -44,13 +44,23 @@ export interface QueryMeasure {
   cost: number;
 }
 
-function intValue(node: ValueNode | undefined, variables: Record<string, unknown>, onVariable: () => void): number | null {
+/**
+ * The number execution will use for an argument: a literal, or a variable's value,
+ * else the variable's default (`$limit: Int = 1000` sent without variables runs at
+ * 1,000); null leaves the field's own default.
+ */
+function intValue(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: ReadonlyMap<string, ValueNode>, onVariable: () => void): number | null {
   if (!node) return null;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
     onVariable();
-    const value = variables[node.name.value];
-    return typeof value === 'number' ? value : null;
+    const name = node.name.value;
+    if (Object.prototype.hasOwnProperty.call(variables, name) && variables[name] !== undefined) {
+      const value = variables[name];
+      return typeof value === 'number' ? value : null;
+    }
+    const fallback = defaults.get(name);
+    return fallback ? intValue(fallback, {}, new Map(), onVariable) : null;
   }
   return null;
 }
@@ -82,6 +92,8 @@ function measure(schema: GraphQLSchema, document: DocumentNode, operationName: s
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return { measure: totals, readVariables };
+  const defaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
 
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, multiplier: number, visiting: Set<string>) => {
     for (const selection of selectionSet.selections) {
@@ -98,7 +110,7 @@ function measure(schema: GraphQLSchema, document: DocumentNode, operationName: s
         if (isListType(nullableOf(field.type))) {
           const limitArgument = selection.arguments?.find((a) => a.name.value === 'limit');
           const hasLimit = field.args.some((a) => a.name === 'limit');
-          const requested = intValue(limitArgument?.value, variables, onVariable);
+          const requested = intValue(limitArgument?.value, variables, defaults, onVariable);
           size = hasLimit ? Math.min(Math.max(requested ?? DEFAULT_LIMIT, 0), MAX_LIMIT) : UNPAGED_LIST_SIZE;
         }
         walk(selection.selectionSet, type, multiplier * Math.max(size, 1), visiting);

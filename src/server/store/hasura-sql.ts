@@ -14,6 +14,50 @@ export interface EntitySpec {
 const MAX_DEPTH = 8;
 const MAX_IN_LIST = 1000;
 
+// One request's filter runs on the single event loop, row by row, so its size is
+// bounded: a 47 KB `where` of 990 `_or`'d `_ilike` terms over 10,000 keys once took
+// 2.7 s while every other client waited. Measured on 10,000 rows, one LIKE costs
+// 0.2-0.6 µs a row (patterns of many wildcards the most; a run of 50,000 `%` took 1 s,
+// which is why runs are collapsed: `%%` matches what `%` does). With these bounds the
+// costliest filter allowed stays under 50 ms at 10,000 keys (test/server/limits.test.ts);
+// the app's own filters use one or two `_ilike` and a few comparisons.
+export const FILTER_LIMITS = {
+  /** Comparisons, _and/_or/_not nodes and their items, in one where. */
+  terms: 50,
+  /** _ilike comparisons in one where. */
+  patterns: 4,
+  /** Characters of one _ilike pattern (names are at most 100). */
+  patternLength: 100,
+  /** % and _ in one _ilike pattern. */
+  wildcards: 10,
+};
+
+/** What is left of a where's allowance while it is compiled. */
+interface FilterBudget {
+  terms: number;
+  patterns: number;
+}
+
+function spend(budget: FilterBudget, what: keyof FilterBudget): void {
+  if (--budget[what] >= 0) return;
+  throw what === 'terms'
+    ? badInput('where', `where has more than ${FILTER_LIMITS.terms} conditions; narrow the filter.`)
+    : badInput('where', `where has more than ${FILTER_LIMITS.patterns} _ilike conditions.`);
+}
+
+/** An _ilike pattern within bounds, with runs of % collapsed (they match the same). */
+function checkPattern(field: string, value: unknown): string {
+  if (typeof value !== 'string') throw badInput('where', `where.${field}._ilike takes a string.`);
+  const pattern = value.replace(/%{2,}/g, '%');
+  if ([...pattern].length > FILTER_LIMITS.patternLength) {
+    throw badInput('where', `where.${field}._ilike is longer than ${FILTER_LIMITS.patternLength} characters.`);
+  }
+  if ((pattern.match(/[%_]/g)?.length ?? 0) > FILTER_LIMITS.wildcards) {
+    throw badInput('where', `where.${field}._ilike has more than ${FILTER_LIMITS.wildcards} wildcards (% and _).`);
+  }
+  return pattern;
+}
+
 const COMPARISONS: Record<string, string> = {
   _eq: '=',
   _neq: '<>',
@@ -23,26 +67,38 @@ const COMPARISONS: Record<string, string> = {
   _lte: '<=',
 };
 
-export function compileWhere(spec: EntitySpec, exp: BoolExp | null | undefined, params: unknown[], depth = 0): string {
+export function compileWhere(spec: EntitySpec, exp: BoolExp | null | undefined, params: unknown[]): string {
+  return compile(spec, exp, params, 0, { terms: FILTER_LIMITS.terms, patterns: FILTER_LIMITS.patterns });
+}
+
+function compile(spec: EntitySpec, exp: BoolExp | null | undefined, params: unknown[], depth: number, budget: FilterBudget): string {
   if (!exp) return '1';
   if (depth > MAX_DEPTH) throw badInput('where', `where is nested more than ${MAX_DEPTH} levels deep.`);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(exp)) {
     if (value === undefined) continue;
     if (key === '_and' || key === '_or') {
+      spend(budget, 'terms');
       const list = value as BoolExp[];
       if (list.length === 0) {
         parts.push(key === '_and' ? '1' : '0');
         continue;
       }
-      const joined = list.map((item) => `(${compileWhere(spec, item, params, depth + 1)})`).join(key === '_and' ? ' AND ' : ' OR ');
+      // Each item counts, empty ones too: `_or: [{}, {}, …]` builds SQL as surely as conditions do.
+      const joined = list
+        .map((item) => {
+          spend(budget, 'terms');
+          return `(${compile(spec, item, params, depth + 1, budget)})`;
+        })
+        .join(key === '_and' ? ' AND ' : ' OR ');
       parts.push(`(${joined})`);
     } else if (key === '_not') {
-      parts.push(`NOT (${compileWhere(spec, value as BoolExp, params, depth + 1)})`);
+      spend(budget, 'terms');
+      parts.push(`NOT (${compile(spec, value as BoolExp, params, depth + 1, budget)})`);
     } else if (key in spec.fields) {
-      parts.push(compileComparison(key, spec.fields[key], value as Record<string, unknown>, params));
+      parts.push(compileComparison(key, spec.fields[key], value as Record<string, unknown>, params, budget));
     } else if (spec.relations && key in spec.relations) {
-      parts.push(`(${compileWhere(spec.relations[key], value as BoolExp, params, depth + 1)})`);
+      parts.push(`(${compile(spec.relations[key], value as BoolExp, params, depth + 1, budget)})`);
     } else {
       throw badInput('where', `Unknown field "${key}" in where.`);
     }
@@ -50,12 +106,13 @@ export function compileWhere(spec: EntitySpec, exp: BoolExp | null | undefined, 
   return parts.length ? parts.join(' AND ') : '1';
 }
 
-function compileComparison(field: string, column: string, ops: Record<string, unknown> | null, params: unknown[]): string {
+function compileComparison(field: string, column: string, ops: Record<string, unknown> | null, params: unknown[], budget: FilterBudget): string {
   if (!ops) throw badInput('where', `where.${field} needs an operator such as _eq.`);
   const parts: string[] = [];
   for (const [op, value] of Object.entries(ops)) {
     if (value === undefined) continue;
     if (value === null) throw badInput('where', `where.${field}.${op} cannot be null; use _is_null.`);
+    spend(budget, 'terms');
     if (op in COMPARISONS) {
       parts.push(`${column} ${COMPARISONS[op]} ?`);
       params.push(value);
@@ -71,8 +128,9 @@ function compileComparison(field: string, column: string, ops: Record<string, un
     } else if (op === '_is_null') {
       parts.push(value ? `${column} IS NULL` : `${column} IS NOT NULL`);
     } else if (op === '_ilike') {
+      spend(budget, 'patterns');
       parts.push(`lower(${column}) LIKE lower(?)`);
-      params.push(value);
+      params.push(checkPattern(field, value));
     } else {
       throw badInput('where', `Unknown operator "${op}" on where.${field}.`);
     }

@@ -177,7 +177,11 @@ export interface Store {
   deleteServiceAccount(userId: string, audit: AuditContext): Promise<number>;
 
   // API keys
-  createApiKey(key: NewApiKey, audit: AuditContext): Promise<ApiKeyRecord>;
+  /**
+   * Refuses (BAD_USER_INPUT on user_id) when the owner already has `maxActivePerOwner`
+   * keys neither revoked nor expired, checked in the inserting transaction.
+   */
+  createApiKey(key: NewApiKey, audit: AuditContext, limits?: { maxActivePerOwner: number }): Promise<ApiKeyRecord>;
   getApiKey(id: string): Promise<ApiKeyRecord | null>;
   revokeApiKey(id: string, audit: AuditContext): Promise<boolean>;
   findKeyCredential(keyHash: string): Promise<KeyCredential | null>;

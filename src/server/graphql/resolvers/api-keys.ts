@@ -75,6 +75,7 @@ export const apiKeyResolvers: Resolvers = {
           expiresAt,
         },
         auditContext(ctx),
+        { maxActivePerOwner: ctx.config.maxActiveKeysPerOwner },
       );
       return { id: record.id, key, token: key };
     },

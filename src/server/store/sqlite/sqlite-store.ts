@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { badInput, notFound } from '../../errors.js';
+import { ApiError, badInput, notFound } from '../../errors.js';
 import { compileOrderBy, compileWhere, orderByClause, type EntitySpec } from '../hasura-sql.js';
 import type {
   AccountType,
@@ -400,7 +400,7 @@ export class SqliteStore implements Store {
 
   // ------------------------------------------------------------ API keys
 
-  async createApiKey(key: NewApiKey, audit: AuditContext): Promise<ApiKeyRecord> {
+  async createApiKey(key: NewApiKey, audit: AuditContext, limits?: { maxActivePerOwner: number }): Promise<ApiKeyRecord> {
     const at = now();
     const record: ApiKeyRecord = {
       id: key.id,
@@ -415,6 +415,19 @@ export class SqliteStore implements Store {
       last_used_at: null,
     };
     this.db.transaction(() => {
+      if (limits) {
+        const active = this.get<{ n: number }>(
+          'SELECT count(*) AS n FROM api_key WHERE user_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+          key.userId, at,
+        )!.n;
+        if (active >= limits.maxActivePerOwner) {
+          throw new ApiError('BAD_USER_INPUT', `This account already has ${active} active API keys, the most allowed: revoke keys it no longer uses first.`, {
+            field: 'user_id',
+            limit: 'keys_per_owner',
+            max: limits.maxActivePerOwner,
+          });
+        }
+      }
       this.run(
         `INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, (SELECT account_type FROM user WHERE id = ?), ?, ?, ?, ?)`,
