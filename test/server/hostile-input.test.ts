@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth/passwords.js';
+import { checkNameText } from '../../src/shared/names.js';
 import { PASSWORD, startServer, type Server } from './harness.js';
 import { makeInvitation, makeKey, makeMember, makeServiceAccount, post, stableSnapshot, unique } from './hardening-support.js';
 
@@ -106,13 +107,11 @@ const optional = <T,>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil:
 // ---------------------------------------------------------------- independent rules
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** What a valid key or account name is, written from DESIGN.md rather than from the server's code. */
+/** The shared rule (its cases are in names.test.ts): the API must apply exactly it. */
 function isValidName(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const name = value.trim();
-  return name.length > 0 && [...name].length <= 100 && !UNSAFE.test(name) && !LONE_SURROGATE.test(name);
+  return typeof value === 'string' && checkNameText(value).ok;
 }
+const storedName = (name: string) => name.normalize('NFC').trim();
 
 // ---------------------------------------------------------------- the world
 
@@ -208,7 +207,7 @@ describe('hostile input to every mutation', () => {
           expect(isValidName(name), `accepted name ${JSON.stringify(name)}`).toBe(true);
           expect(isForeign(userId, ...(tenantId ? [tenantId] : []))).toBe(false);
           const stored = await server.app.store.getApiKey(outcome.data.id);
-          expect(stored?.name).toBe(name.trim());
+          expect(stored?.name).toBe(storedName(name));
           if (typeof expiresAt === 'string') expect(Date.parse(stored!.expires_at!)).toBe(Date.parse(expiresAt));
           expect(stored!.expires_at === null || Date.parse(stored!.expires_at) > Date.now()).toBe(true);
           const use = await post(server, { query: '{ auth_info { api_key_id } }' }, { headers: { authorization: `Bearer ${outcome.data.key}` } });
@@ -248,7 +247,7 @@ describe('hostile input to every mutation', () => {
         expect(tenantId.symbol).toBe('TENANT_A');
         expect(isValidName(name)).toBe(true);
         const account = await server.app.store.getUser(outcome.data.id);
-        expect(account).toMatchObject({ username: name.trim(), account_type: 'SERVICE' });
+        expect(account).toMatchObject({ username: storedName(name), account_type: 'SERVICE' });
         expect((await server.app.store.findMembership(outcome.data.id, ids.TENANT_A))?.role).toBe(role ?? 'TENANT_ADMIN');
       }
     });
@@ -292,7 +291,7 @@ describe('hostile input to every mutation', () => {
       if (outcome.data) {
         expect(isValidName(name)).toBe(true);
         expect(outcome.data.slug).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/);
-        expect((await server.app.store.getTenant(outcome.data.id))?.name).toBe(name.trim());
+        expect((await server.app.store.getTenant(outcome.data.id))?.name).toBe(storedName(name));
       }
     });
   }, TIMEOUT_MS);

@@ -1,28 +1,26 @@
+import { checkNameText, nameProblemMessage } from '../../shared/names.js';
 import { badInput } from '../errors.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import type { BoolExp, OrderBy, Page, Role } from '../store/types.js';
 
 // Checks at the edge: each failure names the field at fault and changes nothing.
 
-export const MAX_NAME_LENGTH = 100;
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 export const ROLES: readonly Role[] = ['TENANT_ADMIN', 'USER', 'READ_ONLY_USER'];
 export const ROLE_NAMES: Record<Role, string> = { TENANT_ADMIN: 'Administrator', USER: 'User', READ_ONLY_USER: 'Read-only' };
 
-// C0/C1 controls, and the bidirectional overrides and isolates that can disguise a name.
+// In emails: C0/C1 controls, and the bidirectional overrides and isolates that can disguise one.
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
 // Half of a surrogate pair is not text: stored as UTF-8 it would come back as U+FFFD.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** A name by the shared rule (src/shared/names.ts): the form shows the same message. */
 export function checkName(field: string, value: string, label = 'Name'): string {
-  const name = value.trim();
-  if (name.length === 0) throw badInput(field, `${label} is required.`);
-  if ([...name].length > MAX_NAME_LENGTH) throw badInput(field, `${label} must be at most ${MAX_NAME_LENGTH} characters.`);
-  if (UNSAFE_CHARACTERS.test(name)) throw badInput(field, `${label} cannot contain control or text-direction characters.`);
-  if (LONE_SURROGATE.test(name)) throw badInput(field, `${label} is not valid text.`);
-  return name;
+  const checked = checkNameText(value);
+  if (!checked.ok) throw badInput(field, nameProblemMessage(label, checked.problem));
+  return checked.name;
 }
 
 export function checkFutureTime(field: string, iso: string | null | undefined): string | null {

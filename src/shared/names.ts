@@ -1,0 +1,57 @@
+// The rule for names people read (keys, accounts, tenants, usernames), shared by the
+// form and the API. Pure: no Node, DOM or React.
+//
+// A name is NFC-normalised and trimmed, at most MAX_NAME_LENGTH characters (code
+// points), and must show something: a name of zero-width spaces, word joiners, soft
+// hyphens, Hangul fillers, Braille blanks, tag characters or combining marks alone
+// would look empty in the list, and one character of them inside a name makes a
+// lookalike of another ("admin" and "ad\u200Bmin"). So format and separator
+// characters are refused except the ordinary space, and the joiners and variation
+// selectors that emoji sequences need (👩‍👩‍👧, ❤️).
+
+export const MAX_NAME_LENGTH = 100;
+
+export type NameProblem = 'required' | 'too_long' | 'unsafe' | 'invisible' | 'not_text';
+
+/** Joiners and variation selectors allowed where emoji sequences put them. */
+const EMOJI_GLUE = /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})|(?<=\p{Extended_Pictographic}|[0-9#*])\uFE0F/gu;
+
+/**
+ * Controls (C0, C1), format characters (bidirectional controls, zero-width
+ * characters, soft hyphen, tags…), line and paragraph separators, spaces other than
+ * U+0020, private-use and unassigned code points, and the fillers that render as blank.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Default_Ignorable_Code_Point}\u2800\u3164\uFFA0\u115F\u1160]|(?! )\p{Zs}/u;
+
+/** Something a reader sees: not a space, not a mark alone. */
+const VISIBLE = /[^\s\p{M}]/u;
+
+// Half of a surrogate pair is not text: stored as UTF-8 it would come back as U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export type NameCheck = { ok: true; name: string } | { ok: false; problem: NameProblem };
+
+export function checkNameText(value: string): NameCheck {
+  if (LONE_SURROGATE.test(value)) return { ok: false, problem: 'not_text' };
+  const name = value.normalize('NFC').trim();
+  if (name.length === 0) return { ok: false, problem: 'required' };
+  if ([...name].length > MAX_NAME_LENGTH) return { ok: false, problem: 'too_long' };
+  if (UNSAFE.test(name.replace(EMOJI_GLUE, ''))) return { ok: false, problem: 'unsafe' };
+  if (!VISIBLE.test(name)) return { ok: false, problem: 'invisible' };
+  return { ok: true, name };
+}
+
+export function nameProblemMessage(label: string, problem: NameProblem): string {
+  switch (problem) {
+    case 'required':
+      return `${label} is required.`;
+    case 'too_long':
+      return `${label} must be at most ${MAX_NAME_LENGTH} characters.`;
+    case 'unsafe':
+      return `${label} cannot contain control, invisible or text-direction characters.`;
+    case 'invisible':
+      return `${label} must contain a visible character.`;
+    case 'not_text':
+      return `${label} is not valid text.`;
+  }
+}
