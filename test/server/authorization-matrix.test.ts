@@ -27,6 +27,7 @@ const ACTORS = [
   'admin', // administrator of A (session)
   'adminSa', // admin-role service account of A (key)
   'userSa', // user-role service account of A (key)
+  'readerSa', // read-only service account of A (key)
   'adminB', // administrator of tenant B only (session)
   'pinned', // A's administrator's key pinned to another tenant (C)
   'nocsrf', // A's administrator's session cookie without X-Keyplane-CSRF
@@ -36,37 +37,37 @@ const ACTORS = [
 type Actor = (typeof ACTORS)[number];
 
 const MATRIX = `
-operation                  anon malformed checksum unknown expired revoked reader user admin adminSa userSa adminB pinned nocsrf keyOther sessOther
-auth_info                  401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
-user                       401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
-tenant                     401  401       401      401     401     401     ok     ok   ok    ok      ok     none   ok     403    403      ok
-tenant_aggregate           401  401       401      401     401     401     ok     ok   ok    ok      ok     none   ok     403    403      ok
-members                    401  401       401      401     401     401     ok     ok   ok    ok      ok     none   none   403    403      F
-members_aggregate          401  401       401      401     401     401     ok     ok   ok    ok      ok     none   none   403    403      F
-list_sa_keys               401  401       401      401     401     401     none   none ok    ok      none   none   none   403    403      none
-count_sa_keys              401  401       401      401     401     401     none   none ok    ok      none   none   none   403    403      none
-invitations                401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
-audit_log                  401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
-audit_count                401  401       401      401     401     401     F      F    ok    ok      F      none   none   403    403      F
-setup_required             ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
-invitation_preview         ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
-create_own_key             401  401       401      401     401     401     ok     ok   ok    ok      F      ok     ok     403    403      BAD
-create_sa_key              401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
-create_other_person_key    401  401       401      401     401     401     F      F    F     F       F      NF     NF     403    403      NF
-revoke_own_key             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok     NF     403    403      ok
-revoke_sa_key              401  401       401      401     401     401     NF     NF   ok    ok      NF     NF     NF     403    403      ok
-revoke_other_person_key    401  401       401      401     401     401     NF     NF   NF    NF      NF     NF     NF     403    403      NF
-create_service_account     401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
-delete_service_account     401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
-set_membership_role        401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
-delete_membership          401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
-create_invitation          401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
-delete_invitation          401  401       401      401     401     401     F      F    ok    ok      F      NF     NF     403    403      ok
-create_tenant              401  401       401      401     401     401     ok     ok   ok    F       F      ok     ok     403    403      ok
-bootstrap                  BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD    BAD    403    403      BAD
-log_in_wrong_password      BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD    BAD    403    403      BAD
-accept_invitation          ok   401       401      401     401     401     BAD    BAD  BAD   F       F      ok     F      403    403      BAD
-log_out                    ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok     ok     403    403      ok
+operation               anon malformed checksum unknown expired revoked reader user admin adminSa userSa readerSa adminB pinned nocsrf keyOther sessOther
+auth_info               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
+user                    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
+tenant                  401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
+tenant_aggregate        401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
+members                 401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
+members_aggregate       401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
+list_sa_keys            401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
+count_sa_keys           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
+invitations             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+audit_log               401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+audit_count             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+setup_required          ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
+invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
+create_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     ok     403    403      BAD
+create_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
+create_other_person_key 401  401       401      401     401     401     F      F    F     F       F      F        NF     NF     403    403      NF
+revoke_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok
+revoke_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
+revoke_other_person_key 401  401       401      401     401     401     NF     NF   NF    NF      NF     NF       NF     NF     403    403      NF
+create_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
+delete_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
+set_membership_role     401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
+delete_membership       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
+create_invitation       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
+delete_invitation       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
+create_tenant           401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     ok     403    403      ok
+bootstrap               BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
+log_in_wrong_password   BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
+accept_invitation       ok   401       401      401     401     401     BAD    BAD  BAD   F       F      F        ok     F      403    403      BAD
+log_out                 ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 `;
 
 type Outcome = 'ok' | 'none' | '401' | '403' | 'F' | 'NF' | 'BAD';
@@ -115,6 +116,7 @@ beforeAll(async () => {
     admin: { cookie: sessions.admin },
     adminSa: { key: keys.adminSa.key },
     userSa: { key: keys.userSa.key },
+    readerSa: {},
     adminB: { cookie: sessions.adminB },
     pinned: { key: pinned.key },
     nocsrf: { cookie: sessions.admin, csrf: false },
@@ -133,12 +135,16 @@ beforeAll(async () => {
     admin: adminSelf,
     adminSa: { userId: ids.adminSa, tenantId: ids.tenantA, service: true },
     userSa: { userId: ids.userSa, tenantId: ids.tenantA, service: true },
+    readerSa: adminSelf,
     adminB: { userId: ids.adminB, tenantId: ids.tenantB },
     pinned: adminSelf,
     nocsrf: adminSelf,
     keyOther: { userId: ids.user, tenantId: ids.tenantA },
     sessOther: adminSelf,
   };
+  const readerSa = await makeServiceAccount(server, ids.tenantA, 'READ_ONLY_USER');
+  auth.readerSa = { key: (await makeKey(server, { userId: readerSa, tenantId: ids.tenantA, service: true })).key };
+  self.readerSa = { userId: readerSa, tenantId: ids.tenantA, service: true };
   targetSa = await makeServiceAccount(server, ids.tenantA, 'USER');
   await makeKey(server, { userId: targetSa, tenantId: ids.tenantA, service: true });
 });
@@ -161,7 +167,10 @@ const otherPerson = (actor: Actor) => (self[actor].userId === world.ids.user ? w
 /** Builds the call for one cell, with fresh targets so cells do not depend on each other. */
 const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   auth_info: async () => ({ query: `{ auth_info { user_id tenant_id role } }` }),
-  user: async () => ({ query: `{ user { id memberships { tenant_id } } }` }),
+  user: async () => ({
+    query: `{ user { id memberships { tenant_id tenant { id } } } }`,
+    contains: (data) => data.user[0].memberships.some((m: { tenant_id: string }) => m.tenant_id === world.ids.tenantA),
+  }),
   tenant: async () => ({
     query: `{ tenant { id } }`,
     contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantA),

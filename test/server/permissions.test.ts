@@ -101,6 +101,27 @@ describe('service-account keys of the tenant', () => {
     expect((await server.gql(DELETE_KEY, { input: { key_id: created.data.create_api_key.id } }, { cookie: world.sessions.admin })).data.delete_api_key.success).toBe(true);
   });
 
+  it('a service account acts as its role: read-only and user-role ones cannot revoke even their own key', async () => {
+    const CREATE_SA = `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`;
+    const readerSa = (await server.gql(CREATE_SA, { input: { tenant_id: world.ids.tenantA, name: 'read-only-bot', role: 'READ_ONLY_USER' } }, { cookie: world.sessions.admin })).data.create_service_account.id;
+    const readerSaKey = await world.createKey(world.sessions.admin, readerSa, 'read-only-bot-key');
+    for (const key of [readerSaKey, world.keys.userSa]) {
+      const before = server.snapshot();
+      const revoke = await server.gql(DELETE_KEY, { input: { key_id: key.id } }, { key: key.key });
+      expect(revoke.errors?.[0]).toMatchObject({ message: 'Only tenant administrators can revoke service-account keys.', extensions: { code: 'FORBIDDEN' } });
+      expect((await server.gql(AUTH_INFO, {}, { key: key.key })).status).toBe(200);
+      const { session: _a, ...rest } = before;
+      const { session: _b, ...now } = server.snapshot();
+      expect(now).toEqual(rest);
+    }
+    const permissions = (await server.gql(AUTH_INFO, {}, { key: readerSaKey.key })).data.auth_info.permissions;
+    expect(permissions.filter((p: string) => /api_key/.test(p))).toEqual([]);
+    // An administrator-role service account manages its own keys, as an administrator would.
+    const second = await world.createKey(world.sessions.admin, world.ids.adminSa, 'admin-sa-second');
+    expect((await server.gql(DELETE_KEY, { input: { key_id: second.id } }, { key: world.keys.adminSa.key })).data.delete_api_key.success).toBe(true);
+    expect((await server.gql(DELETE_KEY, { input: { key_id: readerSaKey.id } }, { cookie: world.sessions.admin })).data.delete_api_key.success).toBe(true);
+  });
+
   it('an administrator of tenant A acting on tenant B ids gets NOT_FOUND', async () => {
     const saB = await server.gql(`mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, { input: { tenant_id: world.ids.tenantB, name: 'b-bot' } }, { cookie: world.sessions.adminB });
     const saBId = saB.data.create_service_account.id;
@@ -163,6 +184,20 @@ describe('service accounts and members', () => {
     }
   });
 
+  it('someone who may not manage invitations cannot tell an existing invitation id from a made-up one', async () => {
+    const DELETE_INVITATION = `mutation ($input: delete_membership_invitation_input!) { delete_membership_invitation(input: $input) { success } }`;
+    const invite = await server.gql(`mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`, { input: { tenant_id: world.ids.tenantA, email: 'probed@a.test', role: 'USER' } }, { cookie: world.sessions.admin });
+    const { id, token } = invite.data.create_membership_invitation;
+    for (const auth of [{ cookie: world.sessions.user }, { cookie: world.sessions.reader }, { key: world.keys.user.key }, { key: world.keys.userSa.key }, { cookie: world.sessions.adminB }]) {
+      const existing = await server.gql(DELETE_INVITATION, { input: { invitation_id: id } }, auth);
+      const madeUp = await server.gql(DELETE_INVITATION, { input: { invitation_id: '00000000-0000-4000-8000-000000000000' } }, auth);
+      expect(code(existing)).toBe('NOT_FOUND');
+      expect({ status: existing.status, errors: existing.errors }).toEqual({ status: madeUp.status, errors: madeUp.errors });
+    }
+    const preview = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { status } }`, { token });
+    expect(preview.data.invitation_preview.status).toBe('VALID');
+  });
+
   it('the last administrator cannot be demoted or removed, and the error says why', async () => {
     const me = await server.gql(`{ user { memberships { id tenant_id } } }`, {}, { cookie: world.sessions.adminB });
     const membership = me.data.user[0].memberships.find((m: { tenant_id: string }) => m.tenant_id === world.ids.tenantB).id;
@@ -198,6 +233,28 @@ describe('keys, tenants and time', () => {
     // The signed-in person still sees and manages all of their keys.
     expect((await keyOwners({ cookie: world.sessions.user })).map((k) => k.id)).toContain(elsewhere.id);
     expect((await server.gql(AUTH_INFO, {}, { key: elsewhere.key })).status).toBe(200);
+  });
+
+  it("a user key sees its own tenant alone, and its owner's membership there alone; the session sees all of them", async () => {
+    const side = (await server.gql(`mutation { create_tenant(input: { name: "Unseen By Keys" }) { id } }`, {}, { cookie: world.sessions.user })).data.create_tenant.id;
+    const QUERY = `query ($side: uuid!) {
+      tenant { id }
+      tenant_aggregate { aggregate { count } }
+      named: tenant(where: { id: { _eq: $side } }) { id }
+      named_count: tenant_aggregate(where: { id: { _eq: $side } }) { aggregate { count } }
+      user { memberships { tenant_id role tenant { id } } } }`;
+    const byKey = (await server.gql(QUERY, { side }, { key: world.keys.user.key })).data;
+    expect(byKey.tenant).toEqual([{ id: world.ids.tenantA }]);
+    expect(byKey.tenant_aggregate.aggregate.count).toBe(1);
+    expect(byKey.named).toEqual([]);
+    expect(byKey.named_count.aggregate.count).toBe(0);
+    expect(byKey.user[0].memberships).toEqual([{ tenant_id: world.ids.tenantA, role: 'USER', tenant: { id: world.ids.tenantA } }]);
+
+    const bySession = (await server.gql(QUERY, { side }, { cookie: world.sessions.user })).data;
+    expect(bySession.tenant.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([world.ids.tenantA, side]));
+    expect(bySession.tenant_aggregate.aggregate.count).toBe(bySession.tenant.length);
+    expect(bySession.named).toEqual([{ id: side }]);
+    expect(bySession.user[0].memberships.map((m: { tenant_id: string }) => m.tenant_id)).toEqual(expect.arrayContaining([world.ids.tenantA, side]));
   });
 
   it('a session picks its tenant with X-Tenant-Id; a tenant it does not belong to is FORBIDDEN', async () => {

@@ -114,7 +114,7 @@ export type Query = {
   membership_invitation: Array<membership_invitation>;
   /** Keyplane: true while no user exists and the first-run setup is open; public. */
   setup_required: Scalars['Boolean']['output'];
-  /** Tenants the caller belongs to. */
+  /** Tenants the caller belongs to; for a request made with a key, the key's tenant alone. */
   tenant: Array<tenant>;
   tenant_aggregate: aggregate_result;
   /** The caller alone, Hasura style. */
@@ -546,6 +546,7 @@ export type user = {
   first_name?: Maybe<Scalars['String']['output']>;
   id: Scalars['uuid']['output'];
   last_name?: Maybe<Scalars['String']['output']>;
+  /** The caller's memberships; for a request made with a key, the one in the key's tenant alone. */
   memberships: Array<membership>;
   username: Scalars['String']['output'];
 };

@@ -91,6 +91,9 @@ export const apiKeyResolvers: Resolvers = {
         const owner = await ctx.store.getUser(key.user_id);
         const role = owner?.account_type === 'SERVICE' ? await roleIn(ctx, key.tenant_id) : null;
         if (role !== 'TENANT_ADMIN') throw notFound('API key');
+      } else if (principal.accountType === 'SERVICE') {
+        // A service account acts as its role: its own keys are service-account keys, which administrators manage.
+        if (principal.role !== 'TENANT_ADMIN') throw forbidden('Only tenant administrators can revoke service-account keys.');
       }
       await ctx.store.revokeApiKey(key.id, auditContext(ctx));
       return { success: true, error: null };

@@ -30,7 +30,12 @@ export const authResolvers: Resolvers = {
     tenant: (p, _args, ctx) => (p.tenantId ? ctx.store.getTenant(p.tenantId) : null),
   },
   user: {
-    memberships: (user, _args, ctx) => ctx.store.listMembershipsOfUser(user.id),
+    memberships: async (user, _args, ctx) => {
+      const memberships = await ctx.store.listMembershipsOfUser(user.id);
+      const principal = ctx.principal;
+      // A key acts in its own tenant only, so it sees its owner's membership there alone.
+      return principal?.apiKeyId ? memberships.filter((m) => m.tenant_id === principal.tenantId) : memberships;
+    },
   },
   membership: {
     tenant: async (membership, _args, ctx) => (await ctx.store.getTenant(membership.tenant_id))!,

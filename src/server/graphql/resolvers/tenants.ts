@@ -1,17 +1,26 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import type { Principal } from '../../context.js';
 import { badInput } from '../../errors.js';
+import type { BoolExp } from '../../store/types.js';
 import { checkName, checkPage, checkSlug, slugify } from '../inputs.js';
 import { auditContext, requirePerson, requirePrincipal } from '../guards.js';
+
+/** A key acts in its own tenant only, so it sees that one; a browser session sees all of its user's. */
+function visibleTenants(principal: Principal, where: BoolExp | null | undefined): BoolExp | null | undefined {
+  if (!principal.apiKeyId) return where;
+  return { _and: [...(where ? [where] : []), { id: { _eq: principal.tenantId } }] };
+}
 
 export const tenantResolvers: Resolvers = {
   Query: {
     tenant: (_root, args, ctx) => {
       const principal = requirePrincipal(ctx);
-      return ctx.store.listTenantsOfUser(principal.userId, checkPage(args));
+      const page = checkPage(args);
+      return ctx.store.listTenantsOfUser(principal.userId, { ...page, where: visibleTenants(principal, page.where) });
     },
     tenant_aggregate: async (_root, args, ctx) => {
       const principal = requirePrincipal(ctx);
-      return { aggregate: { count: await ctx.store.countTenantsOfUser(principal.userId, args.where) } };
+      return { aggregate: { count: await ctx.store.countTenantsOfUser(principal.userId, visibleTenants(principal, args.where)) } };
     },
   },
   Mutation: {
