@@ -250,6 +250,8 @@ export type audit_event = {
   action: Scalars['String']['output'];
   actor?: Maybe<api_key_user>;
   actor_id?: Maybe<Scalars['uuid']['output']>;
+  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed. Invitations: inviter_removed, inviter_left, inviter_demoted. */
+  cause?: Maybe<Scalars['String']['output']>;
   created: Scalars['timestamptz']['output'];
   id: Scalars['uuid']['output'];
   source_address?: Maybe<Scalars['String']['output']>;
@@ -848,6 +850,7 @@ export type audit_eventResolvers<ContextType = RequestContext, ParentType extend
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<Maybe<ResolversTypes['api_key_user']>, ParentType, ContextType>;
   actor_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   source_address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -101,7 +101,16 @@ export interface AuditEventRecord {
   target_name: string | null;
   source_address: string | null;
   created: string;
+  /** Why a change was made that nobody asked for by itself (e.g. inviter_removed); null when asked for directly. */
+  cause?: string | null;
 }
+
+/**
+ * The causes the store records. Keys: their owner was removed from the tenant or left
+ * it, or the service account was removed. Invitations: the member who made them was
+ * removed, left, or is no longer an administrator.
+ */
+export type AuditCause = 'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted';
 
 export type AuditInput = Omit<AuditEventRecord, 'id' | 'created'>;
 
@@ -165,15 +174,22 @@ export interface Store {
   getMembership(id: string): Promise<MembershipRecord | null>;
   findMembership(userId: string, tenantId: string): Promise<MembershipRecord | null>;
   listMembershipsOfUser(userId: string): Promise<MembershipRecord[]>;
+  /** Changes the role; an administrator made anything else loses the invitations they made there. */
   setMembershipRole(membershipId: string, role: Role, audit: AuditContext): Promise<MembershipRecord>;
-  /** Removes the membership and revokes the member's keys for that tenant. */
+  /**
+   * Removes the membership, revokes the member's keys for that tenant and the
+   * invitations they made there, each with its own audit event naming the cause.
+   */
   deleteMembership(membershipId: string, audit: AuditContext): Promise<void>;
   listMembers(tenantId: string, page: Page): Promise<MemberRow[]>;
   countMembers(tenantId: string, where?: BoolExp | null): Promise<number>;
 
   // service accounts
   createServiceAccount(input: { tenantId: string; name: string; role: Role }, audit: AuditContext): Promise<UserRecord>;
-  /** Removes the account and revokes all its keys; returns how many keys were revoked. */
+  /**
+   * Removes the account, revokes all its keys and the invitations it made, each with
+   * its own audit event naming the cause; returns how many keys were revoked.
+   */
   deleteServiceAccount(userId: string, audit: AuditContext): Promise<number>;
 
   // API keys

@@ -78,6 +78,27 @@ describe('Team › Audit Log', () => {
     expect(screen.getByRole('heading', { name: 'Audit Log' })).toBeInTheDocument();
   });
 
+  it('says why a change followed from another one, and nothing for changes asked for directly', async () => {
+    const now = new Date();
+    events = [
+      makeEvent('api_key.revoke', ada, 'laptop', subMinutes(now, 9)),
+      makeEvent('membership.delete', ada, 'Joy Joiner', subMinutes(now, 8)),
+      makeEvent('api_key.revoke', ada, 'joy-laptop', subMinutes(now, 7), { cause: 'member_removed' }),
+      makeEvent('invitation.revoke', ada, 'new@example.com', subMinutes(now, 6), { cause: 'inviter_demoted' }),
+      makeEvent('api_key.revoke', bob, 'deploy-1', subMinutes(now, 5), { cause: 'service_account_removed' }),
+      makeEvent('api_key.revoke', bob, 'expired-1', subMinutes(now, 4), { cause: 'some_later_policy' }),
+    ];
+    renderLog();
+    const table = await findTable();
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(name) });
+    expect(within(row('joy-laptop')).getByText('Owner removed from the tenant')).toBeInTheDocument();
+    expect(within(row('new@example.com')).getByText('Inviter no longer an administrator')).toBeInTheDocument();
+    expect(within(row('deploy-1')).getByText('Service account removed')).toBeInTheDocument();
+    // A cause this UI does not know yet is shown as the server spells it.
+    expect(within(row('expired-1')).getByText('some_later_policy')).toBeInTheDocument();
+    expect(row('9 minutes ago').textContent).toBe('9 minutes agoRevoked API keyalicelaptopAPI key203.0.113.7');
+  });
+
   it('shows the exact time in a tooltip', async () => {
     const { user } = renderLog();
     const table = await findTable();

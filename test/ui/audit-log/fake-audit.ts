@@ -22,6 +22,7 @@ export interface FakeEvent {
   target_name: string | null;
   source_address: string | null;
   created: string;
+  cause: string | null;
 }
 
 export interface AuditRequest {
@@ -57,6 +58,7 @@ export function makeEvent(
     target_name: targetName,
     source_address: '203.0.113.7',
     created: typeof created === 'string' ? created : created.toISOString(),
+    cause: null,
     ...extra,
   };
 }

@@ -6,6 +6,7 @@ import { ApiError, badInput, notFound } from '../../errors.js';
 import { compileOrderBy, compileWhere, orderByClause, type EntitySpec } from '../hasura-sql.js';
 import type {
   AccountType,
+  AuditCause,
   ApiKeyRecord,
   ApiKeyRow,
   AuditContext,
@@ -67,6 +68,13 @@ export const OTHER_WRITERS_CHECK_MS = 20;
 const CREDENTIAL_CACHE_SIZE = 10_000;
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
+
+/**
+ * The audit table has no column for an event's cause, so the cause follows the target
+ * name after U+001F (the ASCII unit separator). No name can hold a control character,
+ * and recordAudit removes any that raw input (a failed sign-in's email) brings.
+ */
+const CAUSE_SEPARATOR = '\u001f';
 
 type Row = Record<string, any>;
 
@@ -161,8 +169,32 @@ export class SqliteStore implements Store {
     }
   }
 
-  private audit(action: string, context: AuditContext, tenantId: string | null, targetType: string, targetId: string, targetName: string | null) {
-    this.recordAudit({ action, actor_id: context.actorId, tenant_id: tenantId, target_type: targetType, target_id: targetId, target_name: targetName, source_address: context.sourceAddress });
+  private audit(action: string, context: AuditContext, tenantId: string | null, targetType: string, targetId: string, targetName: string | null, cause: AuditCause | null = null) {
+    this.recordAudit({ action, actor_id: context.actorId, tenant_id: tenantId, target_type: targetType, target_id: targetId, target_name: targetName, source_address: context.sourceAddress, cause });
+  }
+
+  /** Revokes each live key of an owner in a tenant, each with its own audit event. */
+  private revokeKeysOf(userId: string, tenantId: string, cause: AuditCause, audit: AuditContext): number {
+    const keys = this.all<{ id: string; name: string }>('SELECT id, name FROM api_key WHERE user_id = ? AND tenant_id = ? AND revoked_at IS NULL', userId, tenantId);
+    const at = now();
+    for (const key of keys) {
+      this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', at, at, key.id);
+      this.audit('api_key.revoke', audit, tenantId, 'api_key', key.id, key.name, cause);
+    }
+    return keys.length;
+  }
+
+  /** Revokes the pending invitations a member made in a tenant: they carry that member's authority. */
+  private revokeInvitationsBy(userId: string, tenantId: string, cause: AuditCause, audit: AuditContext): void {
+    const at = now();
+    const invitations = this.all<{ id: string; email: string }>(
+      'SELECT id, email FROM invitation WHERE invited_by_id = ? AND tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
+      userId, tenantId, at,
+    );
+    for (const invitation of invitations) {
+      this.run('UPDATE invitation SET revoked_at = ? WHERE id = ?', at, invitation.id);
+      this.audit('invitation.revoke', audit, tenantId, 'invitation', invitation.id, invitation.email, cause);
+    }
   }
 
   private insertMembership(tenantId: string, userId: string, role: Role): MembershipRecord {
@@ -324,6 +356,9 @@ export class SqliteStore implements Store {
       }
       this.run('UPDATE membership SET role = ? WHERE id = ?', role, membershipId);
       this.audit('membership.role_change', audit, membership.tenant_id, 'membership', membership.id, `${membership.role} → ${role}`);
+      if (membership.role === 'TENANT_ADMIN' && role !== 'TENANT_ADMIN') {
+        this.revokeInvitationsBy(membership.user_id, membership.tenant_id, 'inviter_demoted', audit);
+      }
       return { ...membership, role };
     })();
   }
@@ -335,13 +370,14 @@ export class SqliteStore implements Store {
       if (this.isLastHumanAdmin(membership)) {
         throw badInput('membership_id', 'This is the last administrator of the tenant: make someone else an administrator first.');
       }
-      const at = now();
-      this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE user_id = ? AND tenant_id = ? AND revoked_at IS NULL', at, at, membership.user_id, membership.tenant_id);
       this.run('DELETE FROM membership WHERE id = ?', membershipId);
       const next = this.get<{ id: string }>('SELECT id FROM membership WHERE user_id = ? ORDER BY created LIMIT 1', membership.user_id);
       this.run('UPDATE user SET default_membership_id = ? WHERE id = ? AND default_membership_id = ?', next?.id ?? null, membership.user_id, membershipId);
       const user = this.get<{ username: string }>('SELECT username FROM user WHERE id = ?', membership.user_id);
       this.audit('membership.delete', audit, membership.tenant_id, 'membership', membership.id, user?.username ?? null);
+      const left = audit.actorId === membership.user_id;
+      this.revokeKeysOf(membership.user_id, membership.tenant_id, left ? 'member_left' : 'member_removed', audit);
+      this.revokeInvitationsBy(membership.user_id, membership.tenant_id, left ? 'inviter_left' : 'inviter_removed', audit);
     })();
   }
 
@@ -389,11 +425,12 @@ export class SqliteStore implements Store {
         "SELECT u.username, m.tenant_id FROM user u JOIN membership m ON m.user_id = u.id WHERE u.id = ? AND u.account_type = 'SERVICE'", userId,
       );
       if (!account) throw notFound('Service account');
-      const at = now();
-      const revoked = this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE user_id = ? AND revoked_at IS NULL', at, at, userId).changes;
       this.run('UPDATE user SET default_membership_id = NULL WHERE id = ?', userId);
       this.run('DELETE FROM membership WHERE user_id = ?', userId);
       this.audit('service_account.delete', audit, account.tenant_id, 'service_account', userId, account.username);
+      // A service account's keys all act in its one tenant.
+      const revoked = this.revokeKeysOf(userId, account.tenant_id, 'service_account_removed', audit);
+      this.revokeInvitationsBy(userId, account.tenant_id, 'inviter_removed', audit);
       return revoked;
     })();
   }
@@ -692,10 +729,12 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------ audit
 
   recordAudit(event: AuditInput): void {
+    const name = event.target_name?.replaceAll(CAUSE_SEPARATOR, '') ?? null;
+    const targetName = event.cause ? `${name ?? ''}${CAUSE_SEPARATOR}${event.cause}` : name;
     this.run(
       `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, created)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      randomUUID(), event.action, event.actor_id, event.tenant_id, event.target_type, event.target_id, event.target_name, event.source_address, now(),
+      randomUUID(), event.action, event.actor_id, event.tenant_id, event.target_type, event.target_id, targetName, event.source_address, now(),
     );
   }
 
@@ -710,10 +749,15 @@ export class SqliteStore implements Store {
          WHERE a.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
       .all(...params, page.limit, page.offset) as Row[];
-    return rows.map(({ actor_username, actor_account_type, ...event }) => ({
-      ...(event as AuditEventRecord),
-      actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
-    }));
+    return rows.map(({ actor_username, actor_account_type, target_name, ...event }) => {
+      const [name, cause] = target_name === null ? [null, null] : (target_name as string).split(CAUSE_SEPARATOR, 2);
+      return {
+        ...(event as AuditEventRecord),
+        target_name: cause !== undefined && name === '' ? null : name,
+        cause: cause ?? null,
+        actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
+      };
+    });
   }
 
   async countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number> {

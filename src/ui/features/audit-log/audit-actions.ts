@@ -49,6 +49,22 @@ export function actionGroups(): { group: string; actions: AuditActionInfo[] }[] 
   return groups;
 }
 
+/** Why the server made a change nobody asked for by itself (a key revoked with its owner's removal...). */
+const CAUSES: Record<string, string> = {
+  member_removed: 'Owner removed from the tenant',
+  member_left: 'Owner left the tenant',
+  service_account_removed: 'Service account removed',
+  inviter_removed: 'Inviter removed from the tenant',
+  inviter_left: 'Inviter left the tenant',
+  inviter_demoted: 'Inviter no longer an administrator',
+};
+
+/** A cause this UI does not know yet is shown as the server spells it. */
+export function causeLabel(cause: string | null | undefined): string | null {
+  if (!cause) return null;
+  return CAUSES[cause] ?? cause;
+}
+
 const TARGET_TYPES: Record<string, string> = {
   api_key: 'API key',
   service_account: 'Service account',

@@ -11,7 +11,7 @@ import { formatDistanceStrict, isValid, parseISO } from 'date-fns';
 import { graphql } from '../../gql';
 import type { AuditLogTable_EventFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { actionLabel, targetText, targetTypeLabel } from './audit-actions';
+import { actionLabel, causeLabel, targetText, targetTypeLabel } from './audit-actions';
 
 export const AuditLogTableEventFragment = graphql(`
   fragment AuditLogTable_event on audit_event {
@@ -28,6 +28,7 @@ export const AuditLogTableEventFragment = graphql(`
     target_name
     source_address
     created
+    cause
   }
 `);
 
@@ -82,6 +83,12 @@ function Actor({ event }: { event: AuditLogTable_EventFragment }) {
   );
 }
 
+/** Under the action: why it followed from another change, when it did. */
+function Cause({ cause }: { cause: string | null | undefined }) {
+  const label = causeLabel(cause);
+  return label ? <Secondary>{label}</Secondary> : null;
+}
+
 function Target({ event }: { event: AuditLogTable_EventFragment }) {
   const text = targetText(event.action, event.target_name);
   const type = targetTypeLabel(event.target_type);
@@ -124,6 +131,7 @@ export function AuditLogTable({ events, now }: AuditLogTableProps) {
               </TableCell>
               <TableCell component="th" scope="row" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
                 {actionLabel(event.action)}
+                <Cause cause={event.cause} />
               </TableCell>
               <TableCell>
                 <Actor event={event} />
