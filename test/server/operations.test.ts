@@ -158,8 +158,8 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
     expect(pending.data.membership_invitation).toContainEqual(expect.objectContaining({ email: 'newbie@a.test', role: 'USER', invited_by: { username: 'Alice Admin' } }));
     expect(pending.raw).not.toContain(token);
 
-    const preview = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { tenant_name email role status account_exists } }`, { token });
-    expect(preview.data.invitation_preview).toEqual({ tenant_name: 'Tenant A', email: 'newbie@a.test', role: 'USER', status: 'VALID', account_exists: false });
+    const preview = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { tenant_name email role status } }`, { token });
+    expect(preview.data.invitation_preview).toEqual({ tenant_name: 'Tenant A', email: 'newbie@a.test', role: 'USER', status: 'VALID' });
 
     const accepted = await server.gql(
       `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success tenant_id tenant_slug } }`,

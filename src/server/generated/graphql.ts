@@ -425,11 +425,13 @@ export type id_payload = {
   id: Scalars['UUID']['output'];
 };
 
-/** Keyplane: what the accept-invitation page shows about an invitation token (public). */
+/**
+ * Keyplane: what the accept-invitation page shows about an invitation token (public).
+ * Not whether the invited email has an account: anyone can invite any email to a tenant
+ * of their own, so that would tell them who has one. Accepting says it instead.
+ */
 export type invitation_preview = {
   __typename?: 'invitation_preview';
-  /** Whether an account with the invited email already exists (then: sign in to join). */
-  account_exists: Scalars['Boolean']['output'];
   email: Scalars['String']['output'];
   role: Scalars['String']['output'];
   role_detail: role_detail;
@@ -912,7 +914,6 @@ export type id_payloadResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type invitation_previewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['invitation_preview'] = ResolversParentTypes['invitation_preview']> = {
-  account_exists?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role_detail?: Resolver<ResolversTypes['role_detail'], ParentType, ContextType>;

@@ -222,6 +222,15 @@ export interface Store {
   revokeInvitation(id: string, audit: AuditContext): Promise<void>;
   /** Marks the invitation used and adds the membership, in one transaction. */
   acceptInvitation(invitationId: string, userId: string, audit: AuditContext): Promise<MembershipRecord>;
+  /**
+   * Creates the account for the invited email and accepts the invitation, in one
+   * transaction: when the invitation is no longer usable, or the email has an
+   * account, nothing is created.
+   */
+  createUserAndAcceptInvitation(
+    input: { invitationId: string; username: string; passwordHash: string },
+    audit: AuditContext,
+  ): Promise<{ user: UserRecord; membership: MembershipRecord }>;
 
   // audit
   recordAudit(event: AuditInput): void;

@@ -23,7 +23,7 @@ type Documents = {
     "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": typeof types.AuditLogActorsDocument,
     "\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.AuditLogPageDocument,
     "\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n    cause\n  }\n": typeof types.AuditLogTable_EventFragmentDoc,
-    "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": typeof types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query SetupStatus {\n    setup_required\n  }\n": typeof types.SetupStatusDocument,
@@ -54,7 +54,7 @@ const documents: Documents = {
     "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": types.AuditLogActorsDocument,
     "\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.AuditLogPageDocument,
     "\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n    cause\n  }\n": types.AuditLogTable_EventFragmentDoc,
-    "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query SetupStatus {\n    setup_required\n  }\n": types.SetupStatusDocument,
@@ -129,7 +129,7 @@ export function graphql(source: "\n  fragment AuditLogTable_event on audit_event
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n      account_exists\n    }\n  }\n"];
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

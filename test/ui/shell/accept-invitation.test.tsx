@@ -3,7 +3,9 @@ import { graphql, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { appShellData, graphqlError, makeUser, otherPagesFail, renderApp, roleDetail, signedIn, unauthenticated } from '../render';
 
-function preview(status: string, accountExists = false) {
+// The preview never says whether the invited email has an account (anyone can invite
+// any email to a tenant of their own); accepting does, and the page then offers sign-in.
+function preview(status: string) {
   return graphql.query('InvitationPreview', ({ variables }) =>
     HttpResponse.json({
       data: {
@@ -16,7 +18,6 @@ function preview(status: string, accountExists = false) {
                 role: 'USER',
                 role_detail: roleDetail('USER'),
                 status,
-                account_exists: accountExists,
               }
             : null,
       },
@@ -77,10 +78,43 @@ describe('Accept invitation', () => {
     expect(await screen.findByText('That username is taken.')).toBeInTheDocument();
   });
 
-  it('asks someone with an account to sign in, then come back', async () => {
-    renderApp('/invite/tok_good', { handlers: [preview('VALID', true), nobodySignedIn] });
-    const link = await screen.findByRole('link', { name: 'Sign in to join' });
+  it('offers someone who already has an account to sign in instead, then come back', async () => {
+    renderApp('/invite/tok_good', { handlers: [preview('VALID'), nobodySignedIn] });
+    expect(await screen.findByRole('button', { name: 'Create account and join' })).toBeInTheDocument();
+    expect(screen.getByText(/already have an account\?/i)).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: 'Sign in to join' });
     expect(link).toHaveAttribute('href', '/sign-in?next=%2Finvite%2Ftok_good');
+  });
+
+  it('when the server says the email has an account, asks to sign in instead of creating one', async () => {
+    const { user } = renderApp('/invite/tok_good', {
+      handlers: [
+        preview('VALID'),
+        nobodySignedIn,
+        graphql.mutation('AcceptInvitation', () =>
+          graphqlError('BAD_USER_INPUT', 'An account with this email already exists: sign in to accept the invitation.', 'email'),
+        ),
+      ],
+    });
+    await user.type(await screen.findByLabelText(/^username/i), 'bob');
+    await user.type(screen.getByLabelText(/^password/i), 'bobs-long-password');
+    await user.type(screen.getByLabelText(/confirm password/i), 'bobs-long-password');
+    await user.click(screen.getByRole('button', { name: 'Create account and join' }));
+
+    expect(await screen.findByText('An account with this email already exists: sign in to accept the invitation.')).toBeInTheDocument();
+    expect(screen.queryByLabelText(/^username/i)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create account and join' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Sign in to join' })).toHaveAttribute('href', '/sign-in?next=%2Finvite%2Ftok_good');
+  });
+
+  it('asks someone signed in as another account to sign in as the invited one', async () => {
+    const alice = makeUser('USER', [], { username: 'alice', email: 'alice@example.com' });
+    renderApp('/invite/tok_good', {
+      handlers: [preview('VALID'), graphql.query('InvitationViewer', () => HttpResponse.json({ data: { user: appShellData(alice).user } }))],
+    });
+    expect(await screen.findByText(/you are signed in as alice/i)).toHaveTextContent('Sign in as bob@example.com');
+    expect(screen.getByRole('link', { name: 'Sign in to join' })).toHaveAttribute('href', '/sign-in?next=%2Finvite%2Ftok_good');
+    expect(screen.queryByLabelText(/^username/i)).not.toBeInTheDocument();
   });
 
   it('joins with the signed-in account when it is the invited one', async () => {
@@ -88,7 +122,7 @@ describe('Accept invitation', () => {
     const bob = makeUser('USER', [], { username: 'bob', email: 'bob@example.com' });
     const { user, router } = renderApp('/invite/tok_good', {
       handlers: [
-        preview('VALID', true),
+        preview('VALID'),
         graphql.query('InvitationViewer', () => HttpResponse.json({ data: { user: appShellData(bob).user } })),
         graphql.mutation('AcceptInvitation', ({ variables }) => {
           sent = variables.input;

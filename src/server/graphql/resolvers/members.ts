@@ -50,7 +50,6 @@ export const memberResolvers: Resolvers = {
         role: invitation.role,
         role_detail: { id: invitation.role, name: ROLE_NAMES[invitation.role] },
         status: invitationStatus(invitation),
-        account_exists: (await ctx.store.findUserByEmail(invitation.email)) !== null,
       };
     },
   },
@@ -125,22 +124,21 @@ export const memberResolvers: Resolvers = {
       if (status !== 'VALID') throw badInput('token', INVITATION_PROBLEMS[status]);
       const tenant = (await ctx.store.getTenant(invitation.tenant_id))!;
 
-      let userId: string;
       if (ctx.principal) {
         if (ctx.principal.accountType !== 'NORMAL' || ctx.principal.apiKeyId) throw forbidden('Sign in as a person to accept an invitation.');
-        userId = ctx.principal.userId;
+        await ctx.store.acceptInvitation(invitation.id, ctx.principal.userId, auditContext(ctx));
       } else {
         if (!input.username || !input.password) throw badInput('username', 'Choose a username and a password, or sign in to join with your account.');
         const username = checkUsername('username', input.username);
         const password = checkPassword('password', input.password);
+        // Asked again inside the accepting transaction; here it saves hashing a password for nothing.
         if (await ctx.store.findUserByEmail(invitation.email)) {
           throw badInput('email', 'An account with this email already exists: sign in to accept the invitation.');
         }
-        const user = await ctx.store.createUser({ email: invitation.email, username, passwordHash: await hashPassword(password) });
-        userId = user.id;
+        const passwordHash = await hashPassword(password);
+        const { user } = await ctx.store.createUserAndAcceptInvitation({ invitationId: invitation.id, username, passwordHash }, auditContext(ctx));
+        await ctx.sessions.create(ctx.reply, user.id);
       }
-      await ctx.store.acceptInvitation(invitation.id, userId, auditContext(ctx));
-      if (!ctx.principal) await ctx.sessions.create(ctx.reply, userId);
       return { success: true, tenant_id: tenant.id, tenant_slug: tenant.slug };
     },
   },

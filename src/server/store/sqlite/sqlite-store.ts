@@ -713,17 +713,42 @@ export class SqliteStore implements Store {
   }
 
   async acceptInvitation(invitationId: string, userId: string, audit: AuditContext): Promise<MembershipRecord> {
+    return this.db.transaction(() => this.accept(this.usableInvitation(invitationId), userId, audit))();
+  }
+
+  async createUserAndAcceptInvitation(
+    input: { invitationId: string; username: string; passwordHash: string },
+    audit: AuditContext,
+  ): Promise<{ user: UserRecord; membership: MembershipRecord }> {
     return this.db.transaction(() => {
-      const invitation = this.get<InvitationRecord>(`SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation WHERE id = ?`, invitationId);
-      if (!invitation || invitation.accepted_at || invitation.revoked_at) throw badInput('token', 'This invitation has already been used or revoked.');
-      if (this.get('SELECT id FROM membership WHERE user_id = ? AND tenant_id = ?', userId, invitation.tenant_id)) {
-        throw badInput('token', 'You are already a member of this tenant.');
+      // The invitation first: a refused accept must not leave an account behind.
+      const invitation = this.usableInvitation(input.invitationId);
+      if (this.get('SELECT id FROM user WHERE email = ?', invitation.email)) {
+        throw badInput('email', 'An account with this email already exists: sign in to accept the invitation.');
       }
-      this.run('UPDATE invitation SET accepted_at = ? WHERE id = ?', now(), invitationId);
-      const membership = this.insertMembership(invitation.tenant_id, userId, invitation.role);
-      this.audit('membership.create', { ...audit, actorId: userId }, invitation.tenant_id, 'membership', membership.id, invitation.email);
-      return membership;
+      const user = this.insertUser({ email: invitation.email, username: input.username, passwordHash: input.passwordHash, accountType: 'NORMAL' });
+      const membership = this.accept(invitation, user.id, audit);
+      user.default_membership_id = membership.id;
+      return { user, membership };
     })();
+  }
+
+  /** Read inside the accepting transaction, so two accepts of one token cannot both pass. */
+  private usableInvitation(invitationId: string): InvitationRecord {
+    const invitation = this.get<InvitationRecord>(`SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation WHERE id = ?`, invitationId);
+    if (!invitation || invitation.accepted_at || invitation.revoked_at) throw badInput('token', 'This invitation has already been used or revoked.');
+    if (Date.parse(invitation.expires_at) <= Date.now()) throw badInput('token', 'This invitation has expired; ask an administrator for a new one.');
+    return invitation;
+  }
+
+  private accept(invitation: InvitationRecord, userId: string, audit: AuditContext): MembershipRecord {
+    if (this.get('SELECT id FROM membership WHERE user_id = ? AND tenant_id = ?', userId, invitation.tenant_id)) {
+      throw badInput('token', 'You are already a member of this tenant.');
+    }
+    this.run('UPDATE invitation SET accepted_at = ? WHERE id = ?', now(), invitation.id);
+    const membership = this.insertMembership(invitation.tenant_id, userId, invitation.role);
+    this.audit('membership.create', { ...audit, actorId: userId }, invitation.tenant_id, 'membership', membership.id, invitation.email);
+    return membership;
   }
 
   // ------------------------------------------------------------ audit

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -24,7 +25,6 @@ const InvitationPreviewQuery = graphql(`
       email
       role
       status
-      account_exists
     }
   }
 `);
@@ -77,6 +77,8 @@ export function AcceptInvitationPage() {
   const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<{ username?: string; password?: string; confirmation?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
+  // The preview does not say whether the email has an account; accepting does (see finish).
+  const [accountExists, setAccountExists] = useState<string | null>(null);
 
   if (preview.error) {
     return (
@@ -128,13 +130,16 @@ export function AcceptInvitationPage() {
       navigate(slug ? `/${slug}/user/keys` : '/', { replace: true });
     } catch (error) {
       const detail = describeError(error);
-      if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('username')) setErrors({ username: detail.message });
+      if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('email')) setAccountExists(detail.message);
+      else if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('username')) setErrors({ username: detail.message });
       else if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('password')) setErrors({ password: detail.message });
       else setFailure(detail.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : detail.message);
     }
   };
 
-  if (invitation.account_exists) {
+  const signInToJoin = signInPath(`/invite/${token}`);
+
+  if (me || accountExists) {
     return (
       <AuthLayout title={`Join ${invitation.tenant_name}`} subtitle={subtitle}>
         {failure ? (
@@ -148,14 +153,18 @@ export function AcceptInvitationPage() {
           </Button>
         ) : (
           <>
-            <Typography sx={{ mb: 2 }}>
-              {me
-                ? `You are signed in as ${me.username}. Sign in as ${invitation.email} to accept this invitation.`
-                : `You already have a Keyplane account. Sign in as ${invitation.email} to join.`}
-            </Typography>
+            {accountExists ? (
+              <Alert severity="info" sx={{ mb: 2 }}>
+                {accountExists}
+              </Alert>
+            ) : me ? (
+              <Typography sx={{ mb: 2 }}>
+                {`You are signed in as ${me.username}. Sign in as ${invitation.email} to accept this invitation.`}
+              </Typography>
+            ) : null}
             <Button
               component={RouterLink}
-              to={signInPath(`/invite/${token}`)}
+              to={signInToJoin}
               variant="contained"
               size="large"
               fullWidth
@@ -224,6 +233,12 @@ export function AcceptInvitationPage() {
           <Button type="submit" variant="contained" size="large" disabled={accepting}>
             {accepting ? 'Joining…' : 'Create account and join'}
           </Button>
+          <Typography variant="body2" sx={{ textAlign: 'center' }}>
+            Already have an account?{' '}
+            <Link component={RouterLink} to={signInToJoin}>
+              Sign in to join
+            </Link>
+          </Typography>
         </Stack>
       </form>
     </AuthLayout>
