@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import mercurius from 'mercurius';
-import { BODY_LIMIT_BYTES, loadConfig, type ServerConfig } from './config.js';
+import { BODY_LIMIT_BYTES, loadConfig, trustedProxies, type ServerConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
@@ -64,7 +64,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           ? { ...options.logger, redact: [...REDACTED_PATHS, ...(((options.logger as { redact?: string[] }).redact) ?? [])] }
           : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
   });
   app.decorate('store', store);
   app.decorate('keyplaneConfig', config);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Largest request body accepted; bigger ones get HTTP 413. */
@@ -17,7 +18,11 @@ export interface ServerConfig {
   authFailuresPerMinute: number;
   /** Failed sign-ins per account per 15 minutes before 429. */
   loginFailuresPerAccount: number;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe: false for none, a number of proxy hops
+   * in front of the server, or the proxies' addresses and CIDR ranges (see trustedProxies).
+   */
+  trustProxy: false | number | string[];
   /** Deepest selection a query may nest (Mercurius queryDepth). */
   maxQueryDepth: number;
   /** Aliased fields per operation. */
@@ -37,6 +42,48 @@ function numberFromEnv(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+const TRUST_PROXY_HELP = 'give the number of proxies in front of Keyplane (1 for one reverse proxy) or their addresses and CIDR ranges, separated by commas (e.g. 10.0.0.1,10.0.0.0/8)';
+/** proxy-addr's names for ranges, which Fastify accepts in a list. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * KEYPLANE_TRUST_PROXY. Trusting every hop is refused: a proxy that appends to
+ * X-Forwarded-For (nginx's $proxy_add_x_forwarded_for) passes on whatever the client
+ * wrote before its own entry, so the client would choose its address, and with it the
+ * per-address limits and the address in the audit log.
+ */
+export function parseTrustProxy(value: string | undefined): ServerConfig['trustProxy'] {
+  const setting = value?.trim() ?? '';
+  if (setting === '') return false;
+  if (/^\d+$/.test(setting)) return Number(setting) > 0 ? Number(setting) : false;
+  if (/^(true|all|yes|on|\*)$/i.test(setting)) {
+    throw new Error(`KEYPLANE_TRUST_PROXY=${setting} would trust every X-Forwarded-For entry, so any client could choose its own address: ${TRUST_PROXY_HELP}.`);
+  }
+  const entries = setting.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const wrong = entries.find((entry) => !isAddressOrRange(entry));
+  if (wrong !== undefined) throw new Error(`KEYPLANE_TRUST_PROXY: "${wrong.slice(0, 100)}" is not an address or CIDR range: ${TRUST_PROXY_HELP}.`);
+  return entries.length > 0 ? entries : false;
+}
+
+/**
+ * The setting as Fastify's trustProxy. Fastify takes a plain number as trusting no
+ * hop at all, so a hop count n is given as proxy-addr's function: the nearest n
+ * addresses (the socket's peer, then X-Forwarded-For from its end) are proxies, and
+ * the one before them is the client. A hop count takes whoever connects as a proxy,
+ * so it suits a server that only its proxy can reach; a list has no such weakness.
+ */
+export function trustedProxies(setting: ServerConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
     dataDir: resolve(process.env.KEYPLANE_DATA_DIR ?? 'data'),
@@ -47,7 +94,7 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     corsOrigins: (process.env.KEYPLANE_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     authFailuresPerMinute: numberFromEnv('KEYPLANE_AUTH_FAILURES_PER_MINUTE', 30),
     loginFailuresPerAccount: numberFromEnv('KEYPLANE_LOGIN_FAILURES_PER_ACCOUNT', 10),
-    trustProxy: process.env.KEYPLANE_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(process.env.KEYPLANE_TRUST_PROXY),
     maxQueryDepth: numberFromEnv('KEYPLANE_MAX_QUERY_DEPTH', 12),
     maxQueryAliases: numberFromEnv('KEYPLANE_MAX_QUERY_ALIASES', 20),
     maxQueryCost: numberFromEnv('KEYPLANE_MAX_QUERY_COST', 50_000),

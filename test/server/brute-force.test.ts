@@ -77,8 +77,8 @@ describe('failed key authentications, per source address', () => {
     expectRateLimited(await post(server, AUTH_INFO, { headers: { ...bearer(goodKey), 'x-forwarded-for': '172.16.9.9' }, remoteAddress: attacker }), 60);
   });
 
-  it('behind a trusted proxy (KEYPLANE_TRUST_PROXY=1), limits each client address, not the proxy', async () => {
-    const proxied = await startServer({ authFailuresPerMinute: KEY_FAILURES_PER_MINUTE, trustProxy: true });
+  it('behind a trusted proxy (KEYPLANE_TRUST_PROXY=1, one hop), limits each client address, not the proxy', async () => {
+    const proxied = await startServer({ authFailuresPerMinute: KEY_FAILURES_PER_MINUTE, trustProxy: 1 });
     try {
       const proxy = '10.9.9.9';
       for (let i = 0; i <= KEY_FAILURES_PER_MINUTE; i++) {
