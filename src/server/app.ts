@@ -9,6 +9,7 @@ import { authenticationHook } from './auth/authenticate.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
 import { KeyUsage } from './auth/key-usage.js';
 import { Sessions } from './auth/sessions.js';
+import { SignInGuard } from './auth/sign-in-guard.js';
 import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
 import { registerStaticUi } from './http/static-ui.js';
@@ -52,8 +53,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const store = new SqliteStore(options.dbPath ?? join(config.dataDir, 'keyplane.db'));
   const sessions = new Sessions(store, config);
   const keyUsage = new KeyUsage(store);
-  const authFailures = new FailureLimiter(config.authFailuresPerMinute, 60_000);
-  const loginFailures = new FailureLimiter(config.loginFailuresPerAccount, 15 * 60_000);
+  // Failed keys and sign-ins per source address; sign-ins also per account.
+  const authFailures = new FailureLimiter(config.authFailuresPerMinute, 60_000, config.limiterMaxKeys);
+  const signIns = new SignInGuard(config, authFailures);
   const responses = config.responseCacheMb > 0 ? new ResponseCache(store, config.responseCacheMb * 2 ** 20) : null;
 
   const app = Fastify({
@@ -116,8 +118,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       store,
       config,
       sessions,
-      loginFailures,
-      authFailures,
+      signIns,
       principal: request.principal ?? null,
       tenantDenied: request.tenantDenied ?? false,
       request,

@@ -18,6 +18,8 @@ export interface ServerConfig {
   authFailuresPerMinute: number;
   /** Failed sign-ins per account per 15 minutes before 429. */
   loginFailuresPerAccount: number;
+  /** Keys (addresses, emails) each failure limiter holds at most; at 10,000 about 5 MB at worst (254-character emails). */
+  limiterMaxKeys: number;
   /**
    * Which X-Forwarded-For entries to believe: false for none, a number of proxy hops
    * in front of the server, or the proxies' addresses and CIDR ranges (see trustedProxies).
@@ -94,6 +96,7 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     corsOrigins: (process.env.KEYPLANE_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     authFailuresPerMinute: numberFromEnv('KEYPLANE_AUTH_FAILURES_PER_MINUTE', 30),
     loginFailuresPerAccount: numberFromEnv('KEYPLANE_LOGIN_FAILURES_PER_ACCOUNT', 10),
+    limiterMaxKeys: numberFromEnv('KEYPLANE_LIMITER_MAX_KEYS', 10_000),
     trustProxy: parseTrustProxy(process.env.KEYPLANE_TRUST_PROXY),
     maxQueryDepth: numberFromEnv('KEYPLANE_MAX_QUERY_DEPTH', 12),
     maxQueryAliases: numberFromEnv('KEYPLANE_MAX_QUERY_ALIASES', 20),

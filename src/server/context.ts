@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountType, Role, Store } from './store/types.js';
 import type { ServerConfig } from './config.js';
 import type { Sessions } from './auth/sessions.js';
-import type { FailureLimiter } from './auth/failure-limiter.js';
+import type { SignInGuard } from './auth/sign-in-guard.js';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Principal {
@@ -22,10 +22,8 @@ export interface RequestContext {
   store: Store;
   config: ServerConfig;
   sessions: Sessions;
-  /** Failed sign-ins per account. */
-  loginFailures: FailureLimiter;
-  /** Failed authentications (keys and sign-ins) per source address. */
-  authFailures: FailureLimiter;
+  /** The limits on sign-ins, per address and per account. */
+  signIns: SignInGuard;
   principal: Principal | null;
   /** Set when a session asked for a tenant it does not belong to. */
   tenantDenied: boolean;

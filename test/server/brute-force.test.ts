@@ -6,7 +6,7 @@ import { post } from './hardening-support.js';
 
 // Failed authentications are limited per source address (keys and sign-ins alike), and
 // sign-ins per account too: past the threshold, HTTP 429 with Retry-After, while other
-// addresses and other accounts carry on.
+// addresses and other accounts carry on. (Bursts: sign-in-concurrency.test.ts.)
 
 const KEY_FAILURES_PER_MINUTE = 5;
 const LOGIN_FAILURES_PER_ACCOUNT = 3;
@@ -125,12 +125,21 @@ describe('failed sign-ins', () => {
     expect((await logIn('bystander@bf.test', PASSWORD, '10.2.0.2')).status).toBe(200);
   });
 
-  it('forgets earlier failures after a successful sign-in', async () => {
-    await server.app.store.createUser({ email: 'forgetful@bf.test', username: 'Forgetful', passwordHash: await hashPassword(PASSWORD) });
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT - 1; i++) await logIn('forgetful@bf.test', 'not-the-password', `10.3.${round}.${i}`);
-      expect((await logIn('forgetful@bf.test', PASSWORD, `10.3.${round}.9`)).status).toBe(200);
-    }
+  it('does not count successful sign-ins, however many, nor let them forgive failures (a guesser would get a fresh allowance)', async () => {
+    await server.app.store.createUser({ email: 'busy@bf.test', username: 'Busy', passwordHash: await hashPassword(PASSWORD) });
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT * 3; i++) expect((await logIn('busy@bf.test', PASSWORD, `10.3.0.${i}`)).status).toBe(200);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT - 1; i++) await logIn('busy@bf.test', 'not-the-password', `10.3.1.${i}`);
+    expect((await logIn('busy@bf.test', PASSWORD, '10.3.2.1')).status).toBe(200);
+    await logIn('busy@bf.test', 'not-the-password', '10.3.2.2');
+    expectRateLimited(await logIn('busy@bf.test', PASSWORD, '10.3.2.3'), 15 * 60);
+  });
+
+  it('lets the account try again once the 15 minutes have passed', async () => {
+    await server.app.store.createUser({ email: 'patient@bf.test', username: 'Patient', passwordHash: await hashPassword(PASSWORD) });
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) await logIn('patient@bf.test', 'not-the-password', `10.4.0.${i}`);
+    expectRateLimited(await logIn('patient@bf.test', PASSWORD, '10.4.1.1'), 15 * 60);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 15 * 60_000 + 1_000 });
+    expect((await logIn('patient@bf.test', PASSWORD, '10.4.1.1')).status).toBe(200);
   });
 
   it('records each failed sign-in with its address for the tenant administrators, never the password tried', async () => {

@@ -30,6 +30,11 @@ export function sendGraphQLError(reply: FastifyReply, status: number, code: stri
   return reply.code(status).type('application/json; charset=utf-8').send({ data: null, errors: [{ message, extensions: { code } }] });
 }
 
+function tooManyFailures(reply: FastifyReply, retryAfter: number): void {
+  reply.header('Retry-After', String(Math.max(1, retryAfter)));
+  sendGraphQLError(reply, 429, 'RATE_LIMITED', 'Too many failed authentications from this address; try again later.');
+}
+
 function tenantHeader(request: FastifyRequest): string | undefined {
   const value = request.headers['x-tenant-id'] ?? request.headers['x-prefect-tenant-id'];
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -62,21 +67,59 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
     };
   }
 
-  function fromKey(authorization: string): Principal | null | Promise<Principal | null> {
-    const match = /^Bearer +(\S+)\s*$/i.exec(authorization);
-    // The checksum is checked before any database access.
-    if (!match || !isWellFormedKey(match[1])) return null;
-    const keyHash = hashKey(match[1]);
-    const remembered = store.rememberedKeyCredential(keyHash);
-    return remembered === undefined ? store.findKeyCredential(keyHash).then(principalOf) : principalOf(remembered);
+  /** Lookups under way, by key hash: requests that send the same key meanwhile wait for it, as one attempt. */
+  const lookups = new Map<string, Promise<KeyCredential | null>>();
+
+  function refuseKey(reply: FastifyReply): void {
+    sendGraphQLError(reply, 401, 'UNAUTHENTICATED', INVALID_CREDENTIALS_MESSAGE);
   }
 
-  function withKey(request: FastifyRequest, reply: FastifyReply, principal: Principal | null): void | Promise<void> {
-    if (!principal) {
-      failures.fail(request.ip);
-      sendGraphQLError(reply, 401, 'UNAUTHENTICATED', INVALID_CREDENTIALS_MESSAGE);
-      return;
+  /** A failure found without waiting since the address's check, so nothing can slip in between the check and the count. */
+  function failedAtOnce(request: FastifyRequest, reply: FastifyReply): void {
+    failures.fail(request.ip);
+    refuseKey(reply);
+  }
+
+  /** Called once the address is known to be under its limit (authenticate, below). */
+  function fromKey(request: FastifyRequest, reply: FastifyReply, authorization: string): void | Promise<void> {
+    const match = /^Bearer +(\S+)\s*$/i.exec(authorization);
+    // The checksum is checked before any database access.
+    if (!match || !isWellFormedKey(match[1])) return failedAtOnce(request, reply);
+    const keyHash = hashKey(match[1]);
+    const remembered = store.rememberedKeyCredential(keyHash);
+    if (remembered !== undefined) {
+      const principal = principalOf(remembered);
+      return principal ? withKey(request, reply, principal) : failedAtOnce(request, reply);
     }
+    const underWay = lookups.get(keyHash);
+    if (underWay) return underWay.then((credential) => withKeyOrRefuse(request, reply, principalOf(credential)));
+    // The store may wait: the attempt is counted now, so that a burst of unknown keys
+    // cannot all pass the address's check before the first of them has failed.
+    const reservation = failures.reserve(request.ip);
+    if (!reservation) return tooManyFailures(reply, failures.retryAfter(request.ip));
+    const lookup = store.findKeyCredential(keyHash);
+    lookups.set(keyHash, lookup);
+    return lookup.then(
+      (credential) => {
+        lookups.delete(keyHash);
+        const principal = principalOf(credential);
+        if (principal) reservation.release();
+        else reservation.failed();
+        return withKeyOrRefuse(request, reply, principal);
+      },
+      (error: unknown) => {
+        lookups.delete(keyHash);
+        reservation.release();
+        throw error;
+      },
+    );
+  }
+
+  function withKeyOrRefuse(request: FastifyRequest, reply: FastifyReply, principal: Principal | null): void | Promise<void> {
+    return principal ? withKey(request, reply, principal) : refuseKey(reply);
+  }
+
+  function withKey(request: FastifyRequest, reply: FastifyReply, principal: Principal): void | Promise<void> {
     const requestedTenant = tenantHeader(request);
     if (!requestedTenant || requestedTenant === principal.tenantId) {
       request.principal = principal;
@@ -128,12 +171,7 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
     const authorization = request.headers.authorization;
     if (authorization === undefined) return fromSession(request, reply);
     const retryAfter = failures.retryAfter(request.ip);
-    if (retryAfter > 0) {
-      reply.header('Retry-After', String(retryAfter));
-      sendGraphQLError(reply, 429, 'RATE_LIMITED', 'Too many failed authentications from this address; try again later.');
-      return;
-    }
-    const principal = fromKey(authorization);
-    return principal instanceof Promise ? principal.then((p) => withKey(request, reply, p)) : withKey(request, reply, principal);
+    if (retryAfter > 0) return tooManyFailures(reply, retryAfter);
+    return fromKey(request, reply, authorization);
   };
 }

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/passwords.js';
-import { ApiError, badInput } from '../../errors.js';
+import { badInput } from '../../errors.js';
 import { checkEmail, checkName, checkPassword, checkUsername, ROLE_NAMES, slugify } from '../inputs.js';
 import { auditContext, permissionsOf, requirePrincipal } from '../guards.js';
+import { signInEmail } from '../../auth/sign-in-guard.js';
 
 const WRONG_LOGIN = 'Wrong email or password.';
 
@@ -57,18 +58,13 @@ export const authResolvers: Resolvers = {
       return { user_id: user.id, tenant_id: tenant.id, tenant_slug: tenant.slug };
     },
     log_in: async (_root, { input }, ctx) => {
-      const email = input.email.trim().toLowerCase();
-      // Per source address (shared with failed keys), then per account.
-      const retryAfter = Math.max(ctx.authFailures.retryAfter(ctx.request.ip), ctx.loginFailures.retryAfter(email));
-      if (retryAfter > 0) {
-        ctx.reply.header('Retry-After', String(retryAfter));
-        throw new ApiError('RATE_LIMITED', 'Too many failed sign-ins; try again later.', { retry_after: retryAfter });
-      }
+      const email = signInEmail(input.email);
       const login = await ctx.store.findLogin(email);
-      const ok = login ? await verifyPassword(input.password, login.passwordHash) : await verifyAgainstDummy(input.password);
+      // Counted before the password is checked (auth/sign-in-guard.ts).
+      const ok = await ctx.signIns.check(ctx.request, ctx.reply, email, login?.user.id ?? null, () =>
+        login ? verifyPassword(input.password, login.passwordHash) : verifyAgainstDummy(input.password),
+      );
       if (!login || !ok) {
-        ctx.authFailures.fail(ctx.request.ip);
-        ctx.loginFailures.fail(email);
         // Each tenant of a known account sees the attempt in its audit log; attempts on
         // unknown emails are kept for operators only (tenant_id null).
         const tenantIds = login ? (await ctx.store.listMembershipsOfUser(login.user.id)).map((m) => m.tenant_id) : [];
@@ -85,7 +81,6 @@ export const authResolvers: Resolvers = {
         }
         throw badInput('password', WRONG_LOGIN);
       }
-      ctx.loginFailures.reset(email);
       // A new session id at every sign-in; the old session, if any, ends.
       if (ctx.principal?.sessionIdHash) await ctx.store.deleteSession(ctx.principal.sessionIdHash);
       const { expiresAt } = await ctx.sessions.create(ctx.reply, login.user.id);
