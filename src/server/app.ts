@@ -53,9 +53,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const store = new SqliteStore(options.dbPath ?? join(config.dataDir, 'keyplane.db'));
   const sessions = new Sessions(store, config);
   const keyUsage = new KeyUsage(store);
-  // Failed keys and sign-ins per source address; sign-ins also per account.
+  // Failed keys and sign-ins per source address; sign-ins also per account and device cookie.
   const authFailures = new FailureLimiter(config.authFailuresPerMinute, 60_000, config.limiterMaxKeys);
-  const signIns = new SignInGuard(config, authFailures);
+  const signIns = new SignInGuard(store, config, authFailures);
   const responses = config.responseCacheMb > 0 ? new ResponseCache(store, config.responseCacheMb * 2 ** 20) : null;
 
   const app = Fastify({

@@ -16,9 +16,9 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Failed authentications per source address per minute before 429. */
   authFailuresPerMinute: number;
-  /** Failed sign-ins per account per 15 minutes before 429. */
+  /** Failed sign-ins per account per 15 minutes before 429 (from browsers without a device cookie; each device cookie has as many of its own). */
   loginFailuresPerAccount: number;
-  /** Keys (addresses, emails) each failure limiter holds at most; at 10,000 about 5 MB at worst (254-character emails). */
+  /** Keys (addresses, emails, device cookies) each failure limiter holds at most; at 10,000 about 5 MB at worst (254-character emails). */
   limiterMaxKeys: number;
   /**
    * Which X-Forwarded-For entries to believe: false for none, a number of proxy hops

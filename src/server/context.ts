@@ -22,7 +22,7 @@ export interface RequestContext {
   store: Store;
   config: ServerConfig;
   sessions: Sessions;
-  /** The limits on sign-ins, per address and per account. */
+  /** The limits on sign-ins (per address, per account, per device cookie) and device cookies. */
   signIns: SignInGuard;
   principal: Principal | null;
   /** Set when a session asked for a tenant it does not belong to. */

@@ -6,7 +6,8 @@ import { post } from './hardening-support.js';
 
 // Failed authentications are limited per source address (keys and sign-ins alike), and
 // sign-ins per account too: past the threshold, HTTP 429 with Retry-After, while other
-// addresses and other accounts carry on. (Bursts: sign-in-concurrency.test.ts.)
+// addresses and other accounts carry on. (Bursts: sign-in-concurrency.test.ts; browsers
+// with a device cookie: sign-in-device-cookies.test.ts.)
 
 const KEY_FAILURES_PER_MINUTE = 5;
 const LOGIN_FAILURES_PER_ACCOUNT = 3;
@@ -102,7 +103,7 @@ describe('failed key authentications, per source address', () => {
 });
 
 describe('failed sign-ins', () => {
-  it(`locks an account after ${LOGIN_FAILURES_PER_ACCOUNT} wrong passwords from anywhere, even for the right password; other accounts sign in`, async () => {
+  it(`locks an account for browsers without its device cookie after ${LOGIN_FAILURES_PER_ACCOUNT} wrong passwords from anywhere, even for the right password; other accounts sign in`, async () => {
     // Spread over addresses, so only the per-account limit applies.
     for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
       const result = await logIn('victim@bf.test', `wrong-password-${i}`, `10.1.0.${i + 1}`);

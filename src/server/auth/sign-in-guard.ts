@@ -1,6 +1,8 @@
-import type { FastifyRequest, FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import { ApiError, badInput } from '../errors.js';
+import type { Store } from '../store/types.js';
+import { DeviceCookies } from './device-cookies.js';
 import { FailureLimiter, type Reservation } from './failure-limiter.js';
 
 /** The longest an email address can be (RFC 5321's path limit, less the angle brackets). */
@@ -18,27 +20,42 @@ export function signInEmail(raw: string): string {
  * The limits on sign-ins. Each attempt is counted before its password is checked, so a
  * burst cannot have more checks under way than a limit allows.
  *
- * Every attempt counts against its source address (together with failed keys, which
- * span accounts) and against the account. Successes only take back their own attempt:
- * they do not forgive failures, or the owner's sign-ins would hand a guesser a fresh
- * allowance.
+ * A browser that presents a device cookie this account signed in with before (see
+ * DeviceCookies) is limited by that cookie's own count, and nothing else: not by the
+ * account's lockout, which anyone who knows the email can cause, nor by its address,
+ * which it may share with an attacker. Once the cookie reaches its limit it is
+ * forgotten, and the browser counts as any other client from then on.
+ *
+ * Every other attempt counts against its source address (together with failed keys,
+ * which span accounts) and against the account, for all such clients together.
+ * Successes only take back their own attempt: they do not forgive failures, or the
+ * owner's sign-ins would hand a guesser a fresh allowance.
  */
 export class SignInGuard {
   private readonly perAccount: FailureLimiter;
+  private readonly perDevice: FailureLimiter;
+  private readonly devices: DeviceCookies;
 
   constructor(
+    store: Store,
     config: ServerConfig,
     private readonly perAddress: FailureLimiter,
   ) {
     this.perAccount = new FailureLimiter(config.loginFailuresPerAccount, ACCOUNT_WINDOW_MS, config.limiterMaxKeys);
+    this.perDevice = new FailureLimiter(config.loginFailuresPerAccount, ACCOUNT_WINDOW_MS, config.limiterMaxKeys);
+    this.devices = new DeviceCookies(store, config);
   }
 
   /**
-   * Checks a sign-in to `email` with `checkPassword`, counting the attempt first;
-   * throws RATE_LIMITED instead when a limit is reached.
+   * Checks a sign-in to `email` (whose account is `userId`, if it exists) with
+   * `checkPassword`, counting the attempt first; throws RATE_LIMITED instead when a
+   * limit is reached. On success the browser gets a new device cookie for the account.
    */
-  async check(request: FastifyRequest, reply: FastifyReply, email: string, _userId: string | null, checkPassword: () => Promise<boolean>): Promise<boolean> {
-    const reservations = this.reserve(request, reply, email);
+  async check(request: FastifyRequest, reply: FastifyReply, email: string, userId: string | null, checkPassword: () => Promise<boolean>): Promise<boolean> {
+    const token = this.devices.presented(request);
+    const device = userId ? await this.devices.find(token, userId) : null;
+    const onDevice = device && this.perDevice.reserve(device.id);
+    const reservations = onDevice ? [onDevice] : this.reserveAsUntrusted(request, reply, email);
     let ok: boolean;
     try {
       ok = await checkPassword();
@@ -46,14 +63,21 @@ export class SignInGuard {
       for (const reservation of reservations) reservation.release();
       throw error;
     }
-    for (const reservation of reservations) {
-      if (ok) reservation.release();
-      else reservation.failed();
+    if (!ok || userId === null) {
+      if (device && onDevice) {
+        // A device cookie that keeps failing has had its guesses: it is forgotten.
+        if (onDevice.failed()) await this.devices.forget(device);
+      } else {
+        for (const reservation of reservations) reservation.failed();
+      }
+      return false;
     }
-    return ok;
+    for (const reservation of reservations) reservation.release();
+    await this.devices.renew(reply, token, userId);
+    return true;
   }
 
-  private reserve(request: FastifyRequest, reply: FastifyReply, email: string): Reservation[] {
+  private reserveAsUntrusted(request: FastifyRequest, reply: FastifyReply, email: string): Reservation[] {
     const now = Date.now();
     const fromAddress = this.perAddress.reserve(request.ip, now);
     const onAccount = fromAddress && this.perAccount.reserve(email, now);

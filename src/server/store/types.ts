@@ -78,6 +78,14 @@ export interface SessionRecord {
   expires_at: string;
 }
 
+/** A browser that has signed in to an account (a device cookie); the token itself is never stored. */
+export interface DeviceCookieRecord {
+  id: string;
+  user_id: string;
+  created: string;
+  expires_at: string;
+}
+
 export interface InvitationRecord {
   id: string;
   tenant_id: string;
@@ -213,6 +221,17 @@ export interface Store {
   findSession(idHash: string): Promise<SessionRecord | null>;
   touchSession(idHash: string, at: string): void;
   deleteSession(idHash: string): Promise<void>;
+
+  // device cookies (auth/device-cookies.ts)
+  /** The unexpired device cookie with this token hash for this user, or null. */
+  findDeviceCookie(tokenHash: string, userId: string): Promise<DeviceCookieRecord | null>;
+  /**
+   * Gives a browser a new device token: the rows of its previous token (one per account
+   * signed in with it) move to the new one, the user's row expires at `expiresAt`, and
+   * the user keeps at most `keepPerUser` rows, those used last.
+   */
+  renewDeviceCookie(input: { previousTokenHash: string | null; tokenHash: string; userId: string; expiresAt: string; keepPerUser: number }): Promise<void>;
+  deleteDeviceCookie(id: string): Promise<void>;
 
   // invitations
   createInvitation(input: { tenantId: string; email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: string }, audit: AuditContext): Promise<InvitationRecord>;

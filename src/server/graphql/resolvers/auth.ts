@@ -60,7 +60,7 @@ export const authResolvers: Resolvers = {
     log_in: async (_root, { input }, ctx) => {
       const email = signInEmail(input.email);
       const login = await ctx.store.findLogin(email);
-      // Counted before the password is checked (auth/sign-in-guard.ts).
+      // Counted before the password is checked; a success also gets the browser a device cookie (auth/sign-in-guard.ts).
       const ok = await ctx.signIns.check(ctx.request, ctx.reply, email, login?.user.id ?? null, () =>
         login ? verifyPassword(input.password, login.passwordHash) : verifyAgainstDummy(input.password),
       );

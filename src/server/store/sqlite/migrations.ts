@@ -132,6 +132,21 @@ export const MIGRATIONS: readonly string[] = [
     SELECT RAISE(ABORT, 'an API key keeps its owner, tenant and kind');
   END;
   `,
+  `
+  -- Browsers that have signed in to an account (OWASP's device cookies): a sign-in that
+  -- presents one is limited on its own, not by the lockout other clients' failures
+  -- cause. One row per browser and account; only the SHA-256 of the token is kept.
+  -- Rows go with their user; a password change can delete a user's rows.
+  CREATE TABLE device_cookie (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+    created TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    UNIQUE (token_hash, user_id)
+  );
+  CREATE INDEX device_cookie_user ON device_cookie(user_id, expires_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -13,6 +13,7 @@ import type {
   AuditEventRecord,
   AuditInput,
   BoolExp,
+  DeviceCookieRecord,
   InvitationRecord,
   KeyCredential,
   KeyVisibility,
@@ -655,6 +656,37 @@ export class SqliteStore implements Store {
 
   async deleteSession(idHash: string): Promise<void> {
     this.run('DELETE FROM session WHERE id_hash = ?', idHash);
+  }
+
+  // ------------------------------------------------------------ device cookies
+
+  async findDeviceCookie(tokenHash: string, userId: string): Promise<DeviceCookieRecord | null> {
+    return this.get<DeviceCookieRecord>(
+      'SELECT id, user_id, created, expires_at FROM device_cookie WHERE token_hash = ? AND user_id = ? AND expires_at > ?',
+      tokenHash, userId, now(),
+    );
+  }
+
+  async renewDeviceCookie(input: { previousTokenHash: string | null; tokenHash: string; userId: string; expiresAt: string; keepPerUser: number }): Promise<void> {
+    const at = now();
+    this.db.transaction(() => {
+      if (input.previousTokenHash) this.run('UPDATE device_cookie SET token_hash = ? WHERE token_hash = ?', input.tokenHash, input.previousTokenHash);
+      this.run(
+        `INSERT INTO device_cookie (id, token_hash, user_id, created, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (token_hash, user_id) DO UPDATE SET expires_at = excluded.expires_at`,
+        randomUUID(), input.tokenHash, input.userId, at, input.expiresAt,
+      );
+      // Every renewal sets a row's expiry a fixed time ahead, so the latest expiries are the rows used last.
+      this.run(
+        `DELETE FROM device_cookie WHERE user_id = ? AND (expires_at <= ? OR id NOT IN
+           (SELECT id FROM device_cookie WHERE user_id = ? ORDER BY expires_at DESC LIMIT ?))`,
+        input.userId, at, input.userId, input.keepPerUser,
+      );
+    })();
+  }
+
+  async deleteDeviceCookie(id: string): Promise<void> {
+    this.run('DELETE FROM device_cookie WHERE id = ?', id);
   }
 
   // ------------------------------------------------------------ invitations
