@@ -72,22 +72,58 @@ function graphqlDocumentsPlugin(root: string): Plugin {
   };
 }
 
+/**
+ * `npm run dev`: /graphiql is graphiql.html, as the server serves it after a build
+ * (without this, Vite's SPA fallback would answer it with the app).
+ */
+function graphiqlDevPagePlugin(): Plugin {
+  return {
+    name: 'keyplane-graphiql-dev-page',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url === '/graphiql' || request.url?.startsWith('/graphiql?')) {
+          request.url = `/graphiql.html${request.url.slice('/graphiql'.length)}`;
+        }
+        next();
+      });
+    },
+  };
+}
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
-  plugins: [graphqlDocumentsPlugin(fileURLToPath(new URL('.', import.meta.url))), react()],
+  plugins: [graphqlDocumentsPlugin(root), react(), graphiqlDevPagePlugin()],
   build: {
     outDir: 'dist/ui',
     emptyOutDir: true,
     sourcemap: false,
-    // The entry chunk (React, React Router, Apollo Client, MUI's core) is ~620 kB
-    // minified, ~195 kB gzip; test/e2e/shell.test.ts holds it under 250 kB gzip, which
-    // is the budget that matters. Every page and dialog is a lazy chunk.
-    chunkSizeWarningLimit: 700,
+    // The app's entry chunks (React, React Router, Apollo Client, MUI's core) are
+    // ~640 kB minified, ~195 kB gzip; test/server/bundle-budget.test.ts holds the first
+    // page under 250 kB gzip, which is the budget that matters. Every page and dialog
+    // is a lazy chunk. GraphiQL's chunks load only at /graphiql (Monaco's alone is
+    // ~2.8 MB minified) and the bundle report prints them on their own line, so this
+    // warning is set above them rather than repeated on every build.
+    chunkSizeWarningLimit: 3_000,
+    rolldownOptions: {
+      // Two pages: the app, and GraphiQL. They share only what both import (React);
+      // nothing of GraphiQL is in the app's chunks.
+      input: {
+        index: resolve(root, 'index.html'),
+        graphiql: resolve(root, 'graphiql.html'),
+      },
+      onwarn(warning, warn) {
+        // GraphiQL's packages open modules with React Compiler's "use no memo", which
+        // means nothing once bundled.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use no memo')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     port: 5173,
     proxy: {
       '/graphql': apiTarget,
-      '/graphiql': apiTarget,
     },
   },
 });

@@ -107,7 +107,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(mercurius, {
     schema: schemaSource,
     resolvers: resolvers as never,
-    graphiql: true,
+    // GraphiQL is bundled with the UI and served from this origin by http/static-ui.ts.
+    graphiql: false,
     jit: 1,
     queryDepth: config.maxQueryDepth,
     allowBatchedQueries: false,

@@ -17,6 +17,7 @@ beforeAll(async () => {
   const uiDir = join(dataDir, 'ui');
   mkdirSync(join(uiDir, 'assets'), { recursive: true });
   writeFileSync(join(uiDir, 'index.html'), '<!doctype html><title>Keyplane</title>');
+  writeFileSync(join(uiDir, 'graphiql.html'), '<!doctype html><title>GraphiQL</title>');
   app = await buildApp({ dataDir, uiDir });
   httpsApp = await buildApp({ dbPath: join(dataDir, 'https.db'), uiDir: null, config: { secureCookies: true } });
 });
@@ -77,9 +78,28 @@ describe('security headers', () => {
     }
   });
 
-  it('let GraphiQL load its scripts from the CDN', async () => {
-    const response = await app.inject({ method: 'GET', url: '/graphiql' });
-    expect(response.headers['content-security-policy']).toContain("script-src 'self' https://unpkg.com");
-    expect(response.headers['x-frame-options']).toBe('DENY');
+  it('of GraphiQL, built or not, list no other host: everything it loads is from this origin', async () => {
+    for (const [where, target, body] of [
+      ['built', app, '<title>GraphiQL</title>'],
+      ['not built', httpsApp, 'npm run build'],
+    ] as const) {
+      const response = await target.inject({ method: 'GET', url: '/graphiql', headers: { accept: 'text/html' } });
+      expect(response.statusCode, where).toBe(200);
+      expect(response.headers['content-type'], where).toMatch(/^text\/html/);
+      expect(response.headers['cache-control'], where).toBe('no-cache');
+      expect(response.body, where).toContain(body);
+      const policy = String(response.headers['content-security-policy']);
+      expect(policy, where).not.toMatch(/https?:|wss?:|\*|blob:|unsafe-eval/);
+      for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "worker-src 'self'", "font-src 'self' data:", "frame-ancestors 'none'", "object-src 'none'"]) {
+        expect(policy, where).toContain(directive);
+      }
+      expect(response.headers['x-frame-options'], where).toBe('DENY');
+    }
+  });
+
+  it('send the page file name to its one address, /graphiql', async () => {
+    const response = await app.inject({ method: 'GET', url: '/graphiql.html?query=%7B%20auth_info%20%7B%20user_id%20%7D%20%7D' });
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/graphiql?query=%7B%20auth_info%20%7B%20user_id%20%7D%20%7D');
   });
 });

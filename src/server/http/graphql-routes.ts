@@ -5,9 +5,18 @@ import type { GraphQLRequestGate, RequestProblem } from './graphql-request.js';
 // Hooks that only Mercurius's routes need, attached to those routes alone (call before
 // registering Mercurius) so that pages, assets and the health check never run them.
 
-const GRAPHIQL_CDN = 'https://unpkg.com';
-/** GraphiQL loads its scripts and styles from a CDN: its pages alone get a policy that allows it. */
-const GRAPHIQL_POLICY = `default-src 'self'; script-src 'self' ${GRAPHIQL_CDN}; style-src 'self' 'unsafe-inline' ${GRAPHIQL_CDN}; img-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'`;
+/**
+ * GraphiQL's page (built into dist/ui with the app, see http/static-ui.ts) loads
+ * everything from this origin; its policy differs from the app's only where its
+ * libraries need it:
+ * - font-src data: GraphiQL's stylesheet embeds its fonts as data: URLs;
+ * - worker-src 'self': Monaco's editor, JSON and GraphQL workers are bundled files
+ *   under /assets, started by URL (no blob: workers, no eval);
+ * - style-src 'unsafe-inline', as the app has: Monaco and GraphiQL set inline styles.
+ */
+const GRAPHIQL_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
