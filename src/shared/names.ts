@@ -35,10 +35,15 @@ export function checkNameText(value: string): NameCheck {
   if (LONE_SURROGATE.test(value)) return { ok: false, problem: 'not_text' };
   const name = value.normalize('NFC').trim();
   if (name.length === 0) return { ok: false, problem: 'required' };
-  if ([...name].length > MAX_NAME_LENGTH) return { ok: false, problem: 'too_long' };
+  if (nameLength(name) > MAX_NAME_LENGTH) return { ok: false, problem: 'too_long' };
   if (UNSAFE.test(name.replace(EMOJI_GLUE, ''))) return { ok: false, problem: 'unsafe' };
   if (!VISIBLE.test(name)) return { ok: false, problem: 'invisible' };
   return { ok: true, name };
+}
+
+/** How long a name is by this rule: code points after normalising and trimming (what a form's counter shows). */
+export function nameLength(value: string): number {
+  return [...value.normalize('NFC').trim()].length;
 }
 
 export function nameProblemMessage(label: string, problem: NameProblem): string {

@@ -4,8 +4,6 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 // can be raised later without breaking existing accounts.
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 64;
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 1000;
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { checkEmailText, emailProblemMessage, MAX_EMAIL_LENGTH } from '../../src/shared/emails.js';
+import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEAR } from '../../src/shared/expiry.js';
+import { checkNameText, MAX_NAME_LENGTH, nameLength, nameProblemMessage } from '../../src/shared/names.js';
+import {
+  checkPasswordText,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  passwordProblemMessage,
+} from '../../src/shared/passwords.js';
+import { checkSlugText, RESERVED_SLUGS, slugify, slugProblemMessage } from '../../src/shared/slugs.js';
+
+// The input rules the forms and the API share (src/shared). The name rule's character
+// cases are in names.test.ts, beside the API's use of it; the UI tests check that the
+// forms show these messages, and the API tests that the server answers with them.
+
+describe('the password rule', () => {
+  it(`takes ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, exactly as typed`, () => {
+    expect(checkPasswordText('x'.repeat(MIN_PASSWORD_LENGTH - 1))).toEqual({ ok: false, problem: 'too_short' });
+    expect(checkPasswordText('x'.repeat(MIN_PASSWORD_LENGTH))).toEqual({ ok: true, value: 'x'.repeat(MIN_PASSWORD_LENGTH) });
+    expect(checkPasswordText(' padded pass ')).toEqual({ ok: true, value: ' padded pass ' });
+    expect(checkPasswordText('x'.repeat(MAX_PASSWORD_LENGTH)).ok).toBe(true);
+    expect(checkPasswordText('x'.repeat(MAX_PASSWORD_LENGTH + 1))).toEqual({ ok: false, problem: 'too_long' });
+  });
+
+  it('counts characters, not UTF-16 units, as names do', () => {
+    expect(checkPasswordText('🔑'.repeat(MIN_PASSWORD_LENGTH - 1))).toEqual({ ok: false, problem: 'too_short' });
+    expect(checkPasswordText('🔑'.repeat(MIN_PASSWORD_LENGTH)).ok).toBe(true);
+  });
+
+  it('says what is wrong in words', () => {
+    expect(passwordProblemMessage('too_short')).toBe('Password must be at least 10 characters.');
+    expect(passwordProblemMessage('too_long')).toBe('Password must be at most 1000 characters.');
+  });
+});
+
+describe('the email rule', () => {
+  it('takes something@domain.tld, trimmed and lower-cased', () => {
+    expect(checkEmailText('  Ada@Example.COM ')).toEqual({ ok: true, value: 'ada@example.com' });
+    expect(checkEmailText('zoë@bücher.example')).toEqual({ ok: true, value: 'zoë@bücher.example' });
+  });
+
+  it.each([
+    ['no @', 'ada.example.com'],
+    ['no domain dot', 'ada@localhost'],
+    ['a space inside', 'ada lovelace@example.com'],
+    ['two @', 'ada@@example.com'],
+    ['a control character', 'ada\u0007@example.com'],
+    ['a right-to-left override', 'ada\u202E@example.com'],
+    ['a lone surrogate', 'ada\uD800@example.com'],
+    ['more than 254 characters', `${'a'.repeat(MAX_EMAIL_LENGTH - 11)}@example.com`],
+  ])('refuses an address with %s', (_label, email) => {
+    expect(checkEmailText(email)).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('tells a missing address from a malformed one', () => {
+    expect(checkEmailText('   ')).toEqual({ ok: false, problem: 'required' });
+    expect(emailProblemMessage('required')).toBe('Enter an email address.');
+    expect(emailProblemMessage('invalid')).toBe('Enter a valid email address.');
+  });
+});
+
+describe('the slug rule', () => {
+  it('takes 1–40 lowercase letters, digits and inner hyphens', () => {
+    for (const slug of ['a', 'acme', 'acme-corp', '7eleven', 'x'.repeat(40)]) expect(checkSlugText(slug)).toEqual({ ok: true, value: slug });
+    expect(checkSlugText('  acme ')).toEqual({ ok: true, value: 'acme' });
+  });
+
+  it.each(['', 'Acme', '-acme', 'acme-', 'ac me', 'acme_corp', 'x'.repeat(41), 'açme'])('refuses %j', (slug) => {
+    expect(checkSlugText(slug)).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('keeps the app’s own first path segments for the app', () => {
+    for (const slug of ['setup', 'sign-in', 'invite', 'no-tenant', 'graphql', 'graphiql', 'assets', 'healthz', 'metrics']) {
+      expect(checkSlugText(slug)).toEqual({ ok: false, problem: 'reserved' });
+    }
+    expect(slugProblemMessage('reserved', 'setup')).toBe('The slug "setup" is reserved.');
+    expect(slugProblemMessage('invalid', 'A')).toMatch(/^A slug is 1–40 lowercase letters/);
+  });
+
+  it('derives a valid, unreserved slug from any name', () => {
+    expect(slugify('Acme Corp.')).toBe('acme-corp');
+    expect(slugify('Zoë’s Café')).toBe('zoe-s-cafe');
+    expect(slugify('Setup')).toBe('tenant-setup');
+    expect(slugify('鍵')).toBe('tenant-new');
+    expect(slugify(`${'long '.repeat(20)}name`)).toBe('long-long-long-long-long-long-long-long');
+    for (const name of ['Setup', '鍵', '---', 'x'.repeat(80), 'Sign in', ...RESERVED_SLUGS]) {
+      expect({ name, check: checkSlugText(slugify(name)).ok }).toEqual({ name, check: true });
+    }
+  });
+});
+
+describe('the expiry rule', () => {
+  const now = new Date('2026-03-01T12:00:00Z');
+
+  it('takes "never" and any time after now, up to the year 9999', () => {
+    expect(checkExpiry(null, now)).toEqual({ ok: true, value: null });
+    expect(checkExpiry(undefined, now)).toEqual({ ok: true, value: null });
+    expect(checkExpiry('2026-03-01T12:00:01Z', now)).toEqual({ ok: true, value: '2026-03-01T12:00:01Z' });
+    expect(checkExpiry(`${MAX_EXPIRY_YEAR}-12-31T23:59:59Z`, now).ok).toBe(true);
+  });
+
+  it('refuses now, the past, and years past 9999 (UTC)', () => {
+    expect(checkExpiry('2026-03-01T12:00:00Z', now)).toEqual({ ok: false, problem: 'past' });
+    expect(checkExpiry('2020-01-01T00:00:00Z', now)).toEqual({ ok: false, problem: 'past' });
+    expect(checkExpiry('9999-12-31T23:30:00-01:00', now)).toEqual({ ok: false, problem: 'too_far' });
+    expect(checkExpiry('not a time', now)).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('compares with the `now` it is given, not the clock', () => {
+    expect(checkExpiry('2000-01-02T00:00:00Z', new Date('2000-01-01T00:00:00Z')).ok).toBe(true);
+  });
+
+  it('says what is wrong in words', () => {
+    expect(expiryProblemMessage('past')).toBe('The expiration must be in the future.');
+    expect(expiryProblemMessage('too_far')).toBe('The expiration is too far in the future.');
+  });
+});
+
+describe('the name rule’s length and messages', () => {
+  it('counts what a person counts: code points after trimming and NFC', () => {
+    expect(nameLength('  laptop  ')).toBe(6);
+    expect(nameLength('🔑'.repeat(3))).toBe(3);
+    expect(nameLength('Zoe\u0308')).toBe(3);
+  });
+
+  it('names the field in every message', () => {
+    expect(nameProblemMessage('API Key Name', 'required')).toBe('API Key Name is required.');
+    expect(nameProblemMessage('API Key Name', 'too_long')).toBe(`API Key Name must be at most ${MAX_NAME_LENGTH} characters.`);
+    expect(checkNameText('ok\u202Ename')).toEqual({ ok: false, problem: 'unsafe' });
+  });
+});
