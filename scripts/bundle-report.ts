@@ -8,7 +8,10 @@
 // then the router loads the lazy chunks of the route it lands on. A signed-in
 // user lands on /:tenant/user/keys (via the home redirect), so the budget counts
 // the entry plus those route chunks and everything they import statically.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+// GraphiQL (graphiql.html, served at /graphiql) is a page of its own: it is not in
+// the budget, and the report prints it on its own lines.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +33,12 @@ export const INITIAL_ROUTE_MODULES = [
 /** Code that issue 7 wants out of the first load: dialogs and the date picker (date-fns itself formats dates on the page). */
 export const MUST_BE_LAZY = [/node_modules\/@mui\/x-date-pickers\//, /src\/ui\/.*-dialog\.tsx$/];
 
+/** GraphiQL's page, its own Vite entry. */
+export const GRAPHIQL_PAGE = 'graphiql.html';
+
+/** Code that belongs to GraphiQL's page alone and must never be in the app's first page. */
+export const GRAPHIQL_ONLY = [/node_modules\/(graphiql|@graphiql\/[^/]+|monaco-editor|monaco-graphql|prettier)\//, /src\/ui\/graphiql\//];
+
 interface ManifestChunk {
   file: string;
   src?: string;
@@ -37,6 +46,8 @@ interface ManifestChunk {
   isDynamicEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
+  css?: string[];
+  assets?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
 
@@ -54,6 +65,19 @@ export interface ModuleShare {
   bytes: number;
 }
 
+/** GraphiQL's page, outside the budget. */
+export interface GraphiqlReport {
+  /** Its entry script. */
+  entry: LoadedFile;
+  /**
+   * Everything the page can load that the app's first page does not (with a manifest):
+   * its chunks, lazy ones included (Monaco, Prettier), Monaco's workers, styles and fonts.
+   */
+  files: LoadedFile[];
+  totalBytes: number;
+  totalGzipBytes: number;
+}
+
 export interface BundleReport {
   outDir: string;
   files: LoadedFile[];
@@ -63,15 +87,17 @@ export interface BundleReport {
   /** Source modules in the loaded chunks (only when the report ran the build). */
   modules: { id: string; bytes: number }[];
   groups: ModuleShare[];
+  /** Null when the build has no GraphiQL page. */
+  graphiql: GraphiqlReport | null;
 }
 
 function gzipSize(data: Buffer): number {
   return gzipSync(data, { level: 9 }).length;
 }
 
-/** The entry script and modulepreload links of the built index.html, in order. */
-export function scriptsOfIndexHtml(outDir: string): { entry: string[]; preload: string[] } {
-  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+/** The entry script and modulepreload links of a built page (index.html unless named), in order. */
+export function scriptsOfIndexHtml(outDir: string, page = 'index.html'): { entry: string[]; preload: string[] } {
+  const html = readFileSync(join(outDir, page), 'utf8');
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]+)"`).exec(tag)?.[1];
   const entry: string[] = [];
   const preload: string[] = [];
@@ -101,6 +127,38 @@ function staticClosure(manifest: Manifest, key: string, into: Map<string, string
   for (const imported of chunk.imports ?? []) staticClosure(manifest, imported, into, why);
 }
 
+/** Every file a chunk can bring in: its static and dynamic imports, their styles and assets (Monaco's workers, fonts). */
+function fullClosure(manifest: Manifest, key: string, into: Set<string>, seen = new Set<string>()): void {
+  const chunk = manifest[key];
+  if (!chunk || seen.has(key)) return;
+  seen.add(key);
+  into.add(chunk.file);
+  for (const file of [...(chunk.css ?? []), ...(chunk.assets ?? [])]) into.add(file);
+  for (const imported of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) fullClosure(manifest, imported, into, seen);
+}
+
+function loadedFile(outDir: string, file: string, why: string): LoadedFile {
+  const data = readFileSync(join(outDir, file));
+  return { file, why, bytes: data.length, gzipBytes: gzipSize(data) };
+}
+
+/** GraphiQL's page: its entry, and with a manifest all it can load beyond the app's first page (firstPage). */
+function reportGraphiql(outDir: string, manifest: Manifest | null, firstPage: Set<string>): GraphiqlReport | null {
+  if (!existsSync(join(outDir, GRAPHIQL_PAGE))) return null;
+  const [entryScript] = scriptsOfIndexHtml(outDir, GRAPHIQL_PAGE).entry;
+  if (!entryScript) return null;
+  const entry = loadedFile(outDir, entryScript.replace(/^\//, ''), 'GraphiQL entry script');
+  const all = new Set<string>([entry.file]);
+  if (manifest?.[GRAPHIQL_PAGE]) fullClosure(manifest, GRAPHIQL_PAGE, all);
+  const files = [...all].filter((file) => !firstPage.has(file)).map((file) => (file === entry.file ? entry : loadedFile(outDir, file, 'GraphiQL')));
+  return {
+    entry,
+    files,
+    totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+    totalGzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
+  };
+}
+
 function groupOf(id: string): string {
   const path = relative(ROOT, id.replace(/^\0/, '').replace(/\?.*$/, '')).replaceAll('\\', '/');
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
@@ -127,10 +185,7 @@ export function reportInitialLoad(
   if (manifest) {
     for (const key of routeModules) staticClosure(manifest, key, loaded, `route ${key.replace(/^.*\//, '')}`);
   }
-  const files = [...loaded].map(([file, why]) => {
-    const data = readFileSync(join(outDir, file));
-    return { file, why, bytes: data.length, gzipBytes: gzipSize(data) };
-  });
+  const files = [...loaded].map(([file, why]) => loadedFile(outDir, file, why));
   const modules = files.flatMap((f) => chunkModules.get(f.file) ?? []).sort((a, b) => b.bytes - a.bytes);
   const byGroup = new Map<string, number>();
   for (const m of modules) byGroup.set(groupOf(m.id), (byGroup.get(groupOf(m.id)) ?? 0) + m.bytes);
@@ -142,6 +197,7 @@ export function reportInitialLoad(
     budgetBytes: INITIAL_ROUTE_BUDGET_BYTES,
     modules,
     groups: [...byGroup].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes),
+    graphiql: reportGraphiql(outDir, manifest, new Set(loaded.keys())),
   };
 }
 
@@ -186,6 +242,15 @@ export function formatReport(report: BundleReport): string {
   if (report.groups.length) {
     lines.push('Largest parts of it (bytes before minification and gzip):');
     for (const g of report.groups.slice(0, 15)) lines.push(`  ${g.group.padEnd(48)} ${kB(g.bytes).padStart(9)}`);
+  }
+  const { graphiql } = report;
+  if (graphiql) {
+    lines.push('GraphiQL at /graphiql, its own page (not in the budget):');
+    lines.push(`  ${graphiql.entry.file.padEnd(width)}  ${kB(graphiql.entry.bytes).padStart(9)}  gzip ${kB(graphiql.entry.gzipBytes).padStart(8)}  entry script`);
+    if (graphiql.files.length > 1) {
+      const what = `${graphiql.files.length} files: its chunks, Monaco's workers, styles, fonts`;
+      lines.push(`  ${'all it can load'.padEnd(width)}  ${kB(graphiql.totalBytes).padStart(9)}  gzip ${kB(graphiql.totalGzipBytes).padStart(8)}  ${what}`);
+    }
   }
   return lines.join('\n');
 }
