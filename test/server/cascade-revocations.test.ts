@@ -1,3 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/server/store/sqlite/migrations.js';
+import { SqliteStore } from '../../src/server/store/sqlite/sqlite-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_INFO, buildWorld, PASSWORD, startServer, type Auth, type Server, type World } from './harness.js';
 
@@ -197,9 +203,36 @@ describe('keys revoked by a cascade are each audited with the cause', () => {
     ]);
   });
 
-  it('a name that arrives with the separator the store keeps causes behind cannot forge a cause', async () => {
+  it('a name cannot forge a cause: the cause has its own column', async () => {
     // Validated names cannot hold control characters; this is the raw path (a failed sign-in's email).
     server.app.store.recordAudit({ action: 'auth.log_in_failed', actor_id: null, tenant_id: world.ids.tenantA, target_type: 'user', target_id: 'forged', target_name: 'x@a.test\u001fmember_removed', source_address: null });
-    expect(await events({ target_id: { _eq: 'forged' } })).toEqual([expect.objectContaining({ target_name: 'x@a.testmember_removed', cause: null })]);
+    expect(await events({ target_id: { _eq: 'forged' } })).toEqual([expect.objectContaining({ target_name: 'x@a.test\u001fmember_removed', cause: null })]);
+  });
+});
+
+describe('the cause column', () => {
+  it('takes over the causes that events written before it kept after U+001F in target_name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyplane-cause-'));
+    try {
+      const file = join(dir, 'keyplane.db');
+      const db = new Database(file);
+      db.exec(MIGRATIONS.slice(0, 4).join('\n'));
+      db.pragma('user_version = 4');
+      const insert = db.prepare("INSERT INTO audit_event (id, action, tenant_id, target_type, target_id, target_name, created) VALUES (?, 'api_key.revoke', 't', 'api_key', ?, ?, '2026-01-01T00:00:00.000Z')");
+      insert.run('e1', 'k1', 'laptop\u001fmember_removed');
+      insert.run('e2', 'k2', '\u001finviter_removed');
+      insert.run('e3', 'k3', 'plain');
+      db.close();
+      new SqliteStore(file).close();
+      const migrated = new Database(file, { readonly: true });
+      expect(migrated.prepare('SELECT id, target_name, cause FROM audit_event ORDER BY id').all()).toEqual([
+        { id: 'e1', target_name: 'laptop', cause: 'member_removed' },
+        { id: 'e2', target_name: null, cause: 'inviter_removed' },
+        { id: 'e3', target_name: 'plain', cause: null },
+      ]);
+      migrated.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -147,6 +147,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX device_cookie_user ON device_cookie(user_id, expires_at);
   `,
+  `
+  -- Why a change followed from another (a key revoked because its owner was removed):
+  -- null for a change asked for directly. Events written before this column kept the
+  -- cause after U+001F in target_name; it moves here.
+  ALTER TABLE audit_event ADD COLUMN cause TEXT;
+  UPDATE audit_event
+    SET cause = substr(target_name, instr(target_name, char(31)) + 1),
+        target_name = nullif(substr(target_name, 1, instr(target_name, char(31)) - 1), '')
+    WHERE instr(target_name, char(31)) > 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

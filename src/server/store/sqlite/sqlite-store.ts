@@ -70,13 +70,6 @@ const CREDENTIAL_CACHE_SIZE = 10_000;
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
 
-/**
- * The audit table has no column for an event's cause, so the cause follows the target
- * name after U+001F (the ASCII unit separator). No name can hold a control character,
- * and recordAudit removes any that raw input (a failed sign-in's email) brings.
- */
-const CAUSE_SEPARATOR = '\u001f';
-
 type Row = Record<string, any>;
 
 export class SqliteStore implements Store {
@@ -786,12 +779,10 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------ audit
 
   recordAudit(event: AuditInput): void {
-    const name = event.target_name?.replaceAll(CAUSE_SEPARATOR, '') ?? null;
-    const targetName = event.cause ? `${name ?? ''}${CAUSE_SEPARATOR}${event.cause}` : name;
     this.run(
-      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, created)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      randomUUID(), event.action, event.actor_id, event.tenant_id, event.target_type, event.target_id, targetName, event.source_address, now(),
+      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      randomUUID(), event.action, event.actor_id, event.tenant_id, event.target_type, event.target_id, event.target_name, event.source_address, event.cause ?? null, now(),
     );
   }
 
@@ -806,15 +797,10 @@ export class SqliteStore implements Store {
          WHERE a.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
       .all(...params, page.limit, page.offset) as Row[];
-    return rows.map(({ actor_username, actor_account_type, target_name, ...event }) => {
-      const [name, cause] = target_name === null ? [null, null] : (target_name as string).split(CAUSE_SEPARATOR, 2);
-      return {
-        ...(event as AuditEventRecord),
-        target_name: cause !== undefined && name === '' ? null : name,
-        cause: cause ?? null,
-        actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
-      };
-    });
+    return rows.map(({ actor_username, actor_account_type, ...event }) => ({
+      ...(event as AuditEventRecord),
+      actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
+    }));
   }
 
   async countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number> {
