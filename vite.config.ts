@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClientSideBaseVisitor } from '@graphql-codegen/visitor-plugin-common';
 import react from '@vitejs/plugin-react';
-import { buildSchema, parse } from 'graphql';
 import { defineConfig, type Plugin } from 'vite';
+
+// graphql as CommonJS: the instance codegen's (CommonJS) visitor uses. Beside the ESM
+// build, graphql's development-mode check ("from another module or realm") threw, and
+// `vite` (the dev server, NODE_ENV unset) could not load this file.
+const { buildSchema, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 // The API server for `npm run dev` (started by that script on this port).
 const apiTarget = process.env.KEYPLANE_DEV_API ?? 'http://127.0.0.1:4201';
@@ -119,6 +124,11 @@ export default defineConfig({
         warn(warning);
       },
     },
+  },
+  optimizeDeps: {
+    // Its `?worker` imports are for Vite's own worker handling, which the dependency
+    // pre-bundler does not apply: `vite` (dev) failed to start with it pre-bundled.
+    exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
   },
   server: {
     port: 5173,
