@@ -77,6 +77,11 @@ export class SignInGuard {
     return true;
   }
 
+  /** A browser that just created the account (set-up, an invitation) has signed in to it as surely as with a password. */
+  async trustBrowser(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
+    await this.devices.renew(reply, this.devices.presented(request), userId);
+  }
+
   private reserveAsUntrusted(request: FastifyRequest, reply: FastifyReply, email: string): Reservation[] {
     const now = Date.now();
     const fromAddress = this.perAddress.reserve(request.ip, now);

@@ -55,6 +55,7 @@ export const authResolvers: Resolvers = {
         auditContext(ctx),
       );
       await ctx.sessions.create(ctx.reply, user.id);
+      await ctx.signIns.trustBrowser(ctx.request, ctx.reply, user.id);
       return { user_id: user.id, tenant_id: tenant.id, tenant_slug: tenant.slug };
     },
     log_in: async (_root, { input }, ctx) => {

@@ -138,6 +138,7 @@ export const memberResolvers: Resolvers = {
         const passwordHash = await hashPassword(password);
         const { user } = await ctx.store.createUserAndAcceptInvitation({ invitationId: invitation.id, username, passwordHash }, auditContext(ctx));
         await ctx.sessions.create(ctx.reply, user.id);
+        await ctx.signIns.trustBrowser(ctx.request, ctx.reply, user.id);
       }
       return { success: true, tenant_id: tenant.id, tenant_slug: tenant.slug };
     },
