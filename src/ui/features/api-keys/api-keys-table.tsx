@@ -11,7 +11,7 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
 import { KeyCreated, KeyExpiry, KeyLastUsed } from '../../components/api-keys/key-time-display';
-import { visuallyHidden } from '../../lib/visually-hidden';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import type { SortDirection, SortField } from './api-keys-list-state';
 import { LazyTooltip } from '../../components/lazy-tooltip';
 

@@ -21,7 +21,7 @@ import type { MemberInvitationsQuery } from '../../gql/graphql';
 import { describeError } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { roleLabel } from '../../lib/roles';
-import { visuallyHidden } from '../../lib/visually-hidden';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { MemberInvitationsQuery as InvitationsQuery, RevokeInvitationMutation } from './members-documents';
 
 type Invitation = MemberInvitationsQuery['membership_invitation'][number];

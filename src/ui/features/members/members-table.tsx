@@ -23,7 +23,7 @@ import { describeError } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ROLES, roleLabel } from '../../lib/roles';
 import { useCurrentTenant } from '../../lib/tenant-context';
-import { visuallyHidden } from '../../lib/visually-hidden';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { SetMemberRoleMutation } from './members-documents';
 import { RemoveMemberDialog } from './remove-member-dialog';
 

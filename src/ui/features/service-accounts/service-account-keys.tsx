@@ -19,7 +19,7 @@ import { KeyCreated, KeyExpiry, KeyLastUsed } from '../../components/api-keys/ke
 import { RevokeKeyDialog, type RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { QueryError } from '../../components/query-error';
-import { visuallyHidden } from '../../lib/visually-hidden';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { ServiceAccountKeysQuery } from './service-accounts-documents';
 
 const head = { fontWeight: 600, whiteSpace: 'nowrap' } as const;

@@ -18,7 +18,7 @@ import { Fragment } from 'react';
 import type { ServiceAccountsQuery as ServiceAccountsResult } from '../../gql/graphql';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { roleLabel } from '../../lib/roles';
-import { visuallyHidden } from '../../lib/visually-hidden';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { ServiceAccountKeys } from './service-account-keys';
 
 export type ServiceAccount = ServiceAccountsResult['user_view_same_tenant'][number];

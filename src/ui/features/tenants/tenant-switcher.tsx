@@ -1,7 +1,7 @@
 import UnfoldMoreIcon from '@mui/icons-material/UnfoldMore';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import { visuallyHidden } from '../../lib/visually-hidden';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { lazyNamed } from '../../lib/lazy';
