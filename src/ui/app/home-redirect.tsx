@@ -3,7 +3,8 @@ import Box from '@mui/material/Box';
 import { Navigate } from 'react-router-dom';
 import { PageSkeleton } from '../components/loading-skeleton';
 import { QueryError } from '../components/query-error';
-import { AppShellQuery, SetupRequiredQuery } from './shell-query';
+import { SetupRequiredQuery } from '../features/auth/setup-required-query';
+import { AppShellQuery } from './shell-query';
 
 /** `/`: setup while no user exists, else sign-in, else the default tenant's keys. */
 export function HomeRedirect() {

@@ -27,9 +27,3 @@ export const AppShellQuery = graphql(`
     }
   }
 `);
-
-export const SetupRequiredQuery = graphql(`
-  query SetupRequired {
-    setup_required
-  }
-`);

@@ -15,7 +15,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": typeof types.AppShellDocument,
-    "\n  query SetupRequired {\n    setup_required\n  }\n": typeof types.SetupRequiredDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ApiKeysPageDocument,
@@ -26,9 +25,8 @@ type Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": typeof types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.AcceptInvitationDocument,
-    "\n  query SetupStatus {\n    setup_required\n  }\n": typeof types.SetupStatusDocument,
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.BootstrapDocument,
-    "\n  query SignInSetup {\n    setup_required\n  }\n": typeof types.SignInSetupDocument,
+    "\n  query SetupRequired {\n    setup_required\n  }\n": typeof types.SetupRequiredDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": typeof types.LogOutDocument,
     "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n": typeof types.MembersDocument,
@@ -46,7 +44,6 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": types.AppShellDocument,
-    "\n  query SetupRequired {\n    setup_required\n  }\n": types.SetupRequiredDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ApiKeysPageDocument,
@@ -57,9 +54,8 @@ const documents: Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": types.InvitationViewerDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.AcceptInvitationDocument,
-    "\n  query SetupStatus {\n    setup_required\n  }\n": types.SetupStatusDocument,
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.BootstrapDocument,
-    "\n  query SignInSetup {\n    setup_required\n  }\n": types.SignInSetupDocument,
+    "\n  query SetupRequired {\n    setup_required\n  }\n": types.SetupRequiredDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": types.LogOutDocument,
     "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n": types.MembersDocument,
@@ -94,10 +90,6 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SetupRequired {\n    setup_required\n  }\n"): (typeof documents)["\n  query SetupRequired {\n    setup_required\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -141,15 +133,11 @@ export function graphql(source: "\n  mutation AcceptInvitation($input: accept_me
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SetupStatus {\n    setup_required\n  }\n"): (typeof documents)["\n  query SetupStatus {\n    setup_required\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n"): (typeof documents)["\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SignInSetup {\n    setup_required\n  }\n"): (typeof documents)["\n  query SignInSetup {\n    setup_required\n  }\n"];
+export function graphql(source: "\n  query SetupRequired {\n    setup_required\n  }\n"): (typeof documents)["\n  query SetupRequired {\n    setup_required\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

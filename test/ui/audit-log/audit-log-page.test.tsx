@@ -315,7 +315,7 @@ describe('Team › Audit Log', () => {
             )
           : undefined,
       ),
-      graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: false } })),
+      graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
     ]);
     await findTable();
     signedOut = true;
@@ -331,7 +331,7 @@ describe('Team › Audit Log', () => {
           { status: 401 },
         ),
       ),
-      graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: false } })),
+      graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
     ]);
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'), { timeout: 5000 });
     expect(await screen.findByRole('button', { name: /sign in/i })).toBeInTheDocument();

@@ -31,7 +31,6 @@ describe('Home', () => {
     const { router } = renderApp('/', {
       handlers: [
         graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: true } })),
-        graphql.query('SetupStatus', () => HttpResponse.json({ data: { setup_required: true } })),
       ],
     });
     expect(await screen.findByRole('heading', { name: 'Set up Keyplane' })).toBeInTheDocument();
@@ -43,7 +42,6 @@ describe('Home', () => {
       handlers: [
         graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
         graphql.query('AppShell', () => unauthenticated()),
-        graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: false } })),
       ],
     });
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
@@ -162,7 +160,7 @@ describe('App layout', () => {
         }),
         ...signedIn(aliceInTwo),
         ...membersFor([]),
-        graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: false } })),
+        graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
       ],
     });
     await user.click(await screen.findByRole('button', { name: 'Account: alice' }));

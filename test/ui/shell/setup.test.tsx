@@ -3,7 +3,7 @@ import { graphql, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { graphqlError, makeUser, otherPagesFail, renderApp, signedIn } from '../render';
 
-const setupOpen = graphql.query('SetupStatus', () => HttpResponse.json({ data: { setup_required: true } }));
+const setupOpen = graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: true } }));
 
 async function fillSetup(user: ReturnType<typeof renderApp>['user'], overrides: Partial<Record<string, string>> = {}) {
   const values = {
@@ -70,8 +70,7 @@ describe('Set up Keyplane', () => {
   it('is closed once a user exists', async () => {
     const { router } = renderApp('/setup', {
       handlers: [
-        graphql.query('SetupStatus', () => HttpResponse.json({ data: { setup_required: false } })),
-        graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: false } })),
+        graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
       ],
     });
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
@@ -82,7 +81,7 @@ describe('Set up Keyplane', () => {
     let calls = 0;
     const { user } = renderApp('/setup', {
       handlers: [
-        graphql.query('SetupStatus', () => {
+        graphql.query('SetupRequired', () => {
           calls += 1;
           return calls === 1 ? HttpResponse.error() : HttpResponse.json({ data: { setup_required: true } });
         }),

@@ -3,7 +3,7 @@ import { graphql, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { graphqlError, makeUser, renderApp, signedIn, unauthenticated } from '../render';
 
-const setupDone = graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: false } }));
+const setupDone = graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } }));
 
 describe('Sign in', () => {
   it('signs in and lands on the page the user was going to', async () => {
@@ -67,8 +67,7 @@ describe('Sign in', () => {
   it('sends a first visitor to setup while no user exists', async () => {
     const { router } = renderApp('/sign-in', {
       handlers: [
-        graphql.query('SignInSetup', () => HttpResponse.json({ data: { setup_required: true } })),
-        graphql.query('SetupStatus', () => HttpResponse.json({ data: { setup_required: true } })),
+        graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: true } })),
       ],
     });
     expect(await screen.findByRole('heading', { name: 'Set up Keyplane' })).toBeInTheDocument();

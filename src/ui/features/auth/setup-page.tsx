@@ -11,13 +11,8 @@ import { graphql } from '../../gql';
 import { useApolloClients } from '../../lib/apollo-clients-context';
 import { describeError } from '../../lib/errors';
 import { AuthLayout } from './auth-layout';
+import { SetupRequiredQuery } from './setup-required-query';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from './password-rules';
-
-const SetupStatusQuery = graphql(`
-  query SetupStatus {
-    setup_required
-  }
-`);
 
 const BootstrapMutation = graphql(`
   mutation Bootstrap($input: bootstrap_input!) {
@@ -36,7 +31,7 @@ type Errors = Partial<Record<Field, string>>;
 export function SetupPage() {
   const navigate = useNavigate();
   const clients = useApolloClients();
-  const status = useQuery(SetupStatusQuery, { fetchPolicy: 'network-only' });
+  const status = useQuery(SetupRequiredQuery, { fetchPolicy: 'network-only' });
   const [bootstrap, { loading }] = useMutation(BootstrapMutation);
   const [values, setValues] = useState<Record<Field, string>>({
     email: '',

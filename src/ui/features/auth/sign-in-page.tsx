@@ -11,12 +11,7 @@ import { useApolloClients } from '../../lib/apollo-clients-context';
 import { describeError } from '../../lib/errors';
 import { safeNextPath } from '../../lib/safe-redirect';
 import { AuthLayout } from './auth-layout';
-
-const SignInSetupQuery = graphql(`
-  query SignInSetup {
-    setup_required
-  }
-`);
+import { SetupRequiredQuery } from './setup-required-query';
 
 const LogInMutation = graphql(`
   mutation LogIn($input: log_in_input!) {
@@ -32,7 +27,7 @@ export function SignInPage() {
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
   const clients = useApolloClients();
-  const setup = useQuery(SignInSetupQuery, { fetchPolicy: 'network-only' });
+  const setup = useQuery(SetupRequiredQuery, { fetchPolicy: 'network-only' });
   const [logIn, { loading }] = useMutation(LogInMutation);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
