@@ -130,3 +130,44 @@ describe('keys per account', () => {
     }
   });
 });
+
+describe('client mistakes are 4xx, with a code and the field', () => {
+  const get = (query: string, extra = '') => server.app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(query)}${extra}` });
+
+  it('answers a mutation sent by GET with 405 and Allow: POST, running nothing', async () => {
+    const before = stableSnapshot(server, { withAudit: true });
+    const response = await get('mutation { create_tenant(input: { name: "By GET" }) { id } }');
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('POST');
+    expect(response.json().errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
+    expect(stableSnapshot(server, { withAudit: true })).toEqual(before);
+  });
+
+  it('asks for operationName when a GET document holds several operations, and refuses an unknown one', async () => {
+    const several = 'query A { __typename } query B { __typename }';
+    expect(refusalOf({ status: (await get(several)).statusCode, body: (await get(several)).json() })).toEqual({ status: 400, code: 'BAD_REQUEST', field: 'operationName' });
+    const unknown = await get(several, '&operationName=C');
+    expect(unknown.statusCode).toBe(400);
+    const named = await get(several, '&operationName=B');
+    expect(named.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses an operationName or variables of the wrong type, and variables that are not JSON', async () => {
+    for (const [body, field] of [
+      [{ query: '{ __typename }', operationName: 5 }, 'operationName'],
+      [{ query: '{ __typename }', variables: [1] }, 'variables'],
+      [{ query: '{ __typename }', variables: 'not json' }, 'variables'],
+      [{ query: '{ __typename }', variables: '[1]' }, 'variables'],
+    ] as const) {
+      expect({ body, ...refusalOf(await post(server, body)) }).toEqual({ body, status: 400, code: 'BAD_REQUEST', field });
+    }
+  });
+
+  it('decodes variables sent as a JSON string, as Prefect clients send them', async () => {
+    const query = 'query ($n: Int) { a: auth_api_key(limit: $n) { id } }';
+    const asString = await post(server, { query, variables: JSON.stringify({ n: 2 }) }, { headers: session });
+    expect(asString.body.data.a).toHaveLength(2);
+    const nullString = await post(server, { query: '{ __typename }', variables: 'null' });
+    expect(nullString.body).toEqual({ data: { __typename: 'Query' } });
+  });
+});
