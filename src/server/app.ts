@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import mercurius from 'mercurius';
 import { BODY_LIMIT_BYTES, loadConfig, trustedProxies, type ServerConfig } from './config.js';
@@ -13,7 +14,6 @@ import { SignInGuard } from './auth/sign-in-guard.js';
 import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
 import { registerStaticUi } from './http/static-ui.js';
-import { registerCors } from './http/cors.js';
 import { attachGraphqlRouteHooks } from './http/graphql-routes.js';
 import { GraphQLRequestGate } from './http/graphql-request.js';
 import { checkQueryLimits, measureQueryOnce } from './graphql/query-limits.js';
@@ -80,7 +80,20 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   // Cookies are parsed only where a session is looked for (auth/authenticate.ts), not on every request.
   await app.register(fastifyCookie, { hook: false });
-  registerCors(app, config.corsOrigins);
+  // CORS is closed unless origins are listed (KEYPLANE_CORS_ORIGINS); closed, no hook runs
+  // per request. Listed origins may call the API with API keys; a browser session works
+  // only on Keyplane's own pages: no credentials cross-origin, and the CSRF header is not
+  // an allowed header.
+  if (config.corsOrigins.length > 0) {
+    const listed = new Set(config.corsOrigins.map((origin) => origin.replace(/\/+$/, '').toLowerCase()));
+    await app.register(fastifyCors, {
+      origin: listed.has('*') ? true : (origin, allow) => allow(null, origin !== undefined && listed.has(origin.toLowerCase())),
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Tenant-Id', 'X-Prefect-Tenant-Id'],
+      exposedHeaders: ['Retry-After', 'WWW-Authenticate'],
+      maxAge: 600,
+    });
+  }
   await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {

@@ -110,8 +110,9 @@ describe('CORS', () => {
     const server = await startServer();
     try {
       const answer = await preflight(server, 'https://evil.example');
-      expect(answer.statusCode).toBe(403);
+      expect(answer.statusCode).toBe(404);
       expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+      expect(answer.headers['access-control-allow-methods']).toBeUndefined();
       const simple = await post(server, { query: '{ setup_required }' }, { headers: { origin: 'https://evil.example' } });
       expect(simple.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
@@ -129,12 +130,34 @@ describe('CORS', () => {
       expect(String(allowed.headers['access-control-allow-headers'])).not.toMatch(/csrf/i);
       expect(allowed.headers['access-control-allow-credentials']).toBeUndefined();
       expect(String(allowed.headers.vary)).toMatch(/Origin/);
+      expect(allowed.headers['access-control-allow-methods']).toBe('GET, POST');
+      expect(allowed.headers['access-control-max-age']).toBe('600');
       const simple = await post(server, { query: '{ setup_required }' }, { headers: { origin: 'https://app.example' } });
       expect(simple.headers['access-control-allow-origin']).toBe('https://app.example');
+      expect(simple.headers['access-control-expose-headers']).toBe('Retry-After, WWW-Authenticate');
+      expect(simple.headers['access-control-allow-credentials']).toBeUndefined();
 
-      const other = await preflight(server, 'https://app.example.evil.test');
-      expect(other.statusCode).toBe(403);
-      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      for (const origin of ['https://app.example.evil.test', 'http://app.example']) {
+        const other = await preflight(server, origin);
+        expect(other.statusCode, origin).toBe(404);
+        expect(other.headers['access-control-allow-origin'], origin).toBeUndefined();
+        const otherSimple = await post(server, { query: '{ setup_required }' }, { headers: { origin } });
+        expect(otherSimple.status, origin).toBe(200);
+        expect(otherSimple.headers['access-control-allow-origin'], origin).toBeUndefined();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('with "*", answers any origin by name, still without credentials', async () => {
+    const server = await startServer({ corsOrigins: ['*'] });
+    try {
+      const allowed = await preflight(server, 'https://anywhere.example');
+      expect(allowed.statusCode).toBe(204);
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://anywhere.example');
+      expect(allowed.headers['access-control-allow-credentials']).toBeUndefined();
+      expect(String(allowed.headers['access-control-allow-headers'])).not.toMatch(/csrf/i);
     } finally {
       await server.close();
     }
