@@ -65,18 +65,14 @@ function intValue(node: ValueNode | undefined, variables: Record<string, unknown
   return null;
 }
 
-export function measureQuery(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): QueryMeasure {
-  return measure(schema, document, operationName, variables).measure;
-}
-
 const measureOnce = perOperation(
   (document, operationName, schema: GraphQLSchema, variables: Record<string, unknown>) => measure(schema, document, operationName, variables),
   (result) => !result.readVariables,
 );
 
 /**
- * measureQuery, remembered for each parsed document (see perOperation) unless the
- * measure read a variable, such as limit: $limit.
+ * The aliases and cost of an operation, remembered for each parsed document (see
+ * perOperation) unless the measure read a variable, such as limit: $limit.
  */
 export function measureQueryOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): QueryMeasure {
   return measureOnce(document, operationName, schema, variables).measure;
