@@ -56,15 +56,31 @@ describe('query shape', () => {
     expect(more.body.data).toBeNull();
   });
 
+  // 60 fields a row: 6,000 at 100 rows, 60,000 at 1,000.
+  const wideMembers = `id username email ${'created '.repeat(57)}`;
+
   it('measures cost with the variables: the same members query is fine at limit 100 and refused at 1000', async () => {
-    const query = `query Members($limit: Int) { user_view_same_tenant(limit: $limit) {
-      id username email memberships { id tenant_id role role_detail { id name } tenant { id name slug created } } } }`;
+    const query = `query Members($limit: Int) { user_view_same_tenant(limit: $limit) { ${wideMembers} } }`;
     const small = await post(server, { query, variables: { limit: 100 } }, { headers: session });
     expect(small.body.errors).toBeUndefined();
     expect(small.body.data.user_view_same_tenant).toHaveLength(1);
     const large = await post(server, { query, variables: { limit: 1000 } }, { headers: session });
     expect(refusal(large)).toMatchObject({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringMatching(/at most 50000 are allowed/) });
     expect(large.body.errors[0].extensions).toMatchObject({ limit: 'cost', max: 50000, actual: expect.any(Number) });
+  });
+
+  it('counts a list without limit as the 1000 rows it may return', async () => {
+    const unpaged = await post(server, { query: `{ user_view_same_tenant { ${wideMembers} } }` }, { headers: session });
+    expect(refusal(unpaged)).toMatchObject({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(unpaged.body.errors[0].extensions).toMatchObject({ limit: 'cost', actual: 60_001 });
+  });
+
+  it("counts a member's memberships as the one in the current tenant, so the Members page's query passes unpaged", async () => {
+    const query = `{ user_view_same_tenant { id username email first_name last_name account_type
+      memberships { id role role_detail { id name } created tenant { id name slug } } } }`;
+    const result = await post(server, { query }, { headers: session });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data.user_view_same_tenant[0].memberships).toHaveLength(1);
   });
 
   it('counts fields reached through fragments', async () => {

@@ -241,7 +241,7 @@ describe('Hasura-style list arguments', () => {
     expect(order.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('limit defaults to 100 and may not exceed 1000', async () => {
+  it('limit may not exceed 1000, nor offset be negative', async () => {
     const over = await server.gql(`{ auth_api_key(limit: 1001) { id } }`, {}, { key: world.keys.user.key });
     expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
     const negative = await server.gql(`{ auth_api_key(offset: -1) { id } }`, {}, { key: world.keys.user.key });

@@ -4,15 +4,13 @@ import { checkNameText, nameProblemMessage } from '../../shared/names.js';
 import { checkPasswordText, passwordProblemMessage } from '../../shared/passwords.js';
 import { checkSlugText, slugProblemMessage } from '../../shared/slugs.js';
 import { badInput } from '../errors.js';
-import type { BoolExp, OrderBy, Page, Role } from '../store/types.js';
+import type { Role } from '../store/types.js';
 
 // Checks at the edge: each failure names the field at fault and changes nothing. The
 // rules themselves are in src/shared, where the UI's forms use them too.
 
 export { slugify } from '../../shared/slugs.js';
 
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
 export const ROLES: readonly Role[] = ['TENANT_ADMIN', 'USER', 'READ_ONLY_USER'];
 export const ROLE_NAMES: Record<Role, string> = { TENANT_ADMIN: 'Administrator', USER: 'User', READ_ONLY_USER: 'Read-only' };
 
@@ -54,12 +52,4 @@ export function checkSlug(field: string, value: string): string {
   const checked = checkSlugText(value);
   if (!checked.ok) throw badInput(field, slugProblemMessage(checked.problem, value));
   return checked.value;
-}
-
-export function checkPage(args: { where?: unknown; order_by?: unknown; limit?: number | null; offset?: number | null }): Page {
-  const limit = args.limit ?? DEFAULT_LIMIT;
-  const offset = args.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) throw badInput('limit', `limit must be between 0 and ${MAX_LIMIT}.`);
-  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) throw badInput('offset', 'offset must be between 0 and 1000000.');
-  return { where: (args.where as BoolExp | null) ?? null, orderBy: (args.order_by as OrderBy | null) ?? null, limit, offset };
 }

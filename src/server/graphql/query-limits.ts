@@ -11,7 +11,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { DEFAULT_LIMIT, MAX_LIMIT } from './inputs.js';
+import { MAX_LIMIT } from './paging.js';
 import { perOperation } from './per-operation.js';
 
 // What one request may ask for, measured before anything runs. Depth is Mercurius's
@@ -30,7 +30,12 @@ function namedTypeOf(type: GraphQLOutputType): GraphQLNamedType {
   return current as GraphQLNamedType;
 }
 
-/** Lists without a limit argument (a user's memberships, permissions) are small. */
+/**
+ * Lists without a limit argument are small: a member's memberships (user_view_same_tenant)
+ * are the one in the current tenant; others (a user's memberships) count as 10. A list
+ * that takes `limit` counts as the rows it may return: the limit, else MAX_LIMIT.
+ */
+const UNPAGED_LIST_SIZES: Readonly<Record<string, number>> = { 'user_view_same_tenant.memberships': 1 };
 const UNPAGED_LIST_SIZE = 10;
 
 export interface QueryLimits {
@@ -107,7 +112,7 @@ function measure(schema: GraphQLSchema, document: DocumentNode, operationName: s
           const limitArgument = selection.arguments?.find((a) => a.name.value === 'limit');
           const hasLimit = field.args.some((a) => a.name === 'limit');
           const requested = intValue(limitArgument?.value, variables, defaults, onVariable);
-          size = hasLimit ? Math.min(Math.max(requested ?? DEFAULT_LIMIT, 0), MAX_LIMIT) : UNPAGED_LIST_SIZE;
+          size = hasLimit ? Math.min(Math.max(requested ?? MAX_LIMIT, 0), MAX_LIMIT) : (UNPAGED_LIST_SIZES[`${parent.name}.${field.name}`] ?? UNPAGED_LIST_SIZE);
         }
         walk(selection.selectionSet, type, multiplier * Math.max(size, 1), visiting);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

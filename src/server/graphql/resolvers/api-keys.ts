@@ -4,7 +4,8 @@ import type { RequestContext } from '../../context.js';
 import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } from '../../auth/key-format.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
 import type { KeyVisibility } from '../../store/types.js';
-import { checkFutureTime, checkName, checkPage } from '../inputs.js';
+import { checkFutureTime, checkName } from '../inputs.js';
+import { listPage } from '../paging.js';
 import { auditContext, requireAdmin, requirePrincipal, requireRoleIn, roleIn } from '../guards.js';
 
 /**
@@ -24,7 +25,7 @@ function visibilityOf(ctx: RequestContext): KeyVisibility {
 
 export const apiKeyResolvers: Resolvers = {
   Query: {
-    auth_api_key: (_root, args, ctx) => ctx.store.listApiKeys(visibilityOf(ctx), checkPage(args)),
+    auth_api_key: (_root, args, ctx) => listPage(args, (page) => ctx.store.listApiKeys(visibilityOf(ctx), page)),
     auth_api_key_aggregate: async (_root, args, ctx) => ({
       aggregate: { count: await ctx.store.countApiKeys(visibilityOf(ctx), args.where) },
     }),

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { checkPage } from '../inputs.js';
+import { listPage } from '../paging.js';
 import { requireAdmin, requireCurrentTenant } from '../guards.js';
 
 export const auditResolvers: Resolvers = {
@@ -7,7 +7,7 @@ export const auditResolvers: Resolvers = {
     audit_event: async (_root, args, ctx) => {
       const { tenantId, role } = requireCurrentTenant(ctx);
       requireAdmin(role, 'Only tenant administrators can read the audit log.');
-      return ctx.store.listAuditEvents(tenantId, checkPage(args));
+      return listPage(args, (page) => ctx.store.listAuditEvents(tenantId, page));
     },
     audit_event_aggregate: async (_root, args, ctx) => {
       const { tenantId, role } = requireCurrentTenant(ctx);

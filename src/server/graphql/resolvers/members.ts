@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Resolvers } from '../../generated/graphql.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
-import { checkEmail, checkPage, checkPassword, checkRole, checkUsername, ROLE_NAMES, DEFAULT_LIMIT, MAX_LIMIT } from '../inputs.js';
+import { checkEmail, checkPassword, checkRole, checkUsername, ROLE_NAMES } from '../inputs.js';
+import { listPage } from '../paging.js';
 import { auditContext, requireAdmin, requireCurrentTenant, requireRoleIn } from '../guards.js';
 import type { InvitationRecord } from '../../store/types.js';
 
@@ -26,7 +27,7 @@ export const memberResolvers: Resolvers = {
   Query: {
     user_view_same_tenant: async (_root, args, ctx) => {
       const { tenantId, role } = requireCurrentTenant(ctx);
-      const members = await ctx.store.listMembers(tenantId, checkPage(args));
+      const members = await listPage(args, (page) => ctx.store.listMembers(tenantId, page));
       // Key counts are key metadata: service accounts' for administrators only.
       return members.map((member) => ({ ...member, api_key_count: role === 'TENANT_ADMIN' ? member.api_key_count : -1 }));
     },
@@ -37,8 +38,7 @@ export const memberResolvers: Resolvers = {
     membership_invitation: async (_root, args, ctx) => {
       const { tenantId, role } = requireCurrentTenant(ctx);
       requireAdmin(role, 'Only tenant administrators can see invitations.');
-      const { limit, offset } = checkPage({ limit: args.limit ?? DEFAULT_LIMIT, offset: args.offset });
-      return ctx.store.listPendingInvitations(tenantId, Math.min(limit, MAX_LIMIT), offset);
+      return listPage(args, (page) => ctx.store.listPendingInvitations(tenantId, page.limit, page.offset));
     },
     invitation_preview: async (_root, { token }, ctx) => {
       const invitation = await ctx.store.findInvitationByToken(hashToken(token));

@@ -2,7 +2,8 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { Principal } from '../../context.js';
 import { badInput } from '../../errors.js';
 import type { BoolExp } from '../../store/types.js';
-import { checkName, checkPage, checkSlug, slugify } from '../inputs.js';
+import { checkName, checkSlug, slugify } from '../inputs.js';
+import { listPage } from '../paging.js';
 import { auditContext, requirePerson, requirePrincipal } from '../guards.js';
 
 /** A key acts in its own tenant only, so it sees that one; a browser session sees all of its user's. */
@@ -15,8 +16,7 @@ export const tenantResolvers: Resolvers = {
   Query: {
     tenant: (_root, args, ctx) => {
       const principal = requirePrincipal(ctx);
-      const page = checkPage(args);
-      return ctx.store.listTenantsOfUser(principal.userId, { ...page, where: visibleTenants(principal, page.where) });
+      return listPage(args, (page) => ctx.store.listTenantsOfUser(principal.userId, { ...page, where: visibleTenants(principal, page.where) }));
     },
     tenant_aggregate: async (_root, args, ctx) => {
       const principal = requirePrincipal(ctx);
