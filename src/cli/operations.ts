@@ -33,8 +33,8 @@ export type AuthInfo = Pick<AuthInfoType, 'user_id' | 'tenant_id' | 'role' | 'ap
 export type AuthInfoResult = { auth_info: AuthInfo };
 
 export const LIST_KEYS = /* GraphQL */ `
-  query KeyplaneCliListKeys {
-    auth_api_key(order_by: [{ created: desc }]) {
+  query KeyplaneCliListKeys($limit: Int!, $offset: Int!) {
+    auth_api_key(order_by: [{ created: desc }], limit: $limit, offset: $offset) {
       id
       name
       key_hint
@@ -44,13 +44,39 @@ export const LIST_KEYS = /* GraphQL */ `
       tenant { id name slug }
       user { id username account_type }
     }
+    auth_api_key_aggregate { aggregate { count } }
   }
 `;
 export type ListedKey = Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at'> & {
   tenant: TenantRef;
   user: Pick<ApiKeyUser, 'id' | 'username' | 'account_type'>;
 };
-export type ListKeysResult = { auth_api_key: ListedKey[] };
+export type ListKeysResult = { auth_api_key: ListedKey[]; auth_api_key_aggregate: { aggregate: { count: number } } };
+
+/** The server's largest page. */
+export const KEY_PAGE_SIZE = 1000;
+
+/**
+ * The keys the caller can see, newest first, page by page until a short page: all of
+ * them, or the newest `max`. `total` is how many the server counted, for saying that
+ * `max` left some out. A key created while paging can push one already read onto the
+ * next page; it is listed once.
+ */
+export async function listKeys(client: ApiClient, options: { max?: number; pageSize?: number } = {}): Promise<{ keys: ListedKey[]; total: number }> {
+  const { max = Infinity, pageSize = KEY_PAGE_SIZE } = options;
+  const keys = new Map<string, ListedKey>();
+  let total = 0;
+  let offset = 0;
+  while (keys.size < max) {
+    const limit = Math.min(pageSize, max - keys.size);
+    const page = await client.request<ListKeysResult>(LIST_KEYS, { limit, offset });
+    total = page.auth_api_key_aggregate.aggregate.count;
+    for (const key of page.auth_api_key) if (keys.size < max) keys.set(key.id, key);
+    if (page.auth_api_key.length < limit) break;
+    offset += limit;
+  }
+  return { keys: [...keys.values()], total };
+}
 
 /** One key's expiry, for the agent's start-up message. */
 export const KEY_EXPIRY = /* GraphQL */ `

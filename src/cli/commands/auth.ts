@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { ApiClient, KeyRejectedError, toCliError } from '../api-client.js';
 import { authFilePath, readAuthFile, removeAuthFile, writeAuthFile } from '../config-files.js';
 import type { CliContext } from '../context.js';
@@ -9,13 +9,12 @@ import {
   AUTH_INFO,
   CREATE_KEY,
   fetchKeyDetails,
-  LIST_KEYS,
   LIST_TENANTS,
+  listKeys,
   REVOKE_KEY,
   type AuthInfo,
   type AuthInfoResult,
   type CreateKeyResult,
-  type ListKeysResult,
   type ListTenantsResult,
   type RevokeKeyResult,
 } from '../operations.js';
@@ -70,6 +69,12 @@ async function call<T>(client: ApiClient, query: string, variables?: Record<stri
   } catch (error) {
     throw toCliError(error);
   }
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('the limit is a whole number of keys, 1 or more.');
+  return limit;
 }
 
 function describeIdentity(info: AuthInfo): string {
@@ -210,11 +215,16 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
   auth
     .command('list-keys')
     .description('list the API keys you can see: your own, and (administrators) the tenant\'s service-account keys')
+    .option('--limit <n>', 'list only the newest N keys (all of them without it)', parseLimit)
     .option('--json', 'print JSON for scripts')
     .action(
-      action(async (options: { json?: boolean }) => {
+      action(async (options: { json?: boolean; limit?: number }) => {
         const session = savedSession(ctx);
-        const keys = (await call<ListKeysResult>(session.client, LIST_KEYS)).auth_api_key;
+        const { keys, total } = await listKeys(session.client, { max: options.limit }).catch((error: unknown) => {
+          throw toCliError(error);
+        });
+        // Said on standard error with --json, so that standard output stays one JSON value.
+        const cutShort = options.limit !== undefined && total > keys.length ? `Showing the newest ${keys.length} of ${total} keys; leave out --limit to list them all.` : null;
         if (options.json) {
           writeJson(
             ctx.stdout,
@@ -229,6 +239,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
               last_used_at: key.last_used_at ?? null,
             })),
           );
+          if (cutShort) writeLine(ctx.stderr, cutShort);
           return ExitCode.OK;
         }
         if (keys.length === 0) {
@@ -249,6 +260,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
             ]),
           ),
         );
+        if (cutShort) writeLine(ctx.stdout, cutShort);
         return ExitCode.OK;
       }),
     );
