@@ -13,6 +13,7 @@ import { Sessions } from './auth/sessions.js';
 import { SignInGuard } from './auth/sign-in-guard.js';
 import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
+import { loaders } from './graphql/loaders.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { attachGraphqlRouteHooks } from './http/graphql-routes.js';
 import { GraphQLRequestGate } from './http/graphql-request.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(mercurius, {
     schema: schemaSource,
     resolvers: resolvers as never,
+    loaders,
     // GraphiQL is bundled with the UI and served from this origin by http/static-ui.ts.
     graphiql: false,
     jit: 1,

@@ -28,7 +28,7 @@ export const authResolvers: Resolvers = {
     permissions: (p) => permissionsOf(p),
     api_key_id: (p) => p.apiKeyId,
     user: (p) => ({ id: p.userId, username: p.username, account_type: p.accountType }),
-    tenant: (p, _args, ctx) => (p.tenantId ? ctx.store.getTenant(p.tenantId) : null),
+    // tenant: a loader (graphql/loaders.ts)
   },
   user: {
     memberships: async (user, _args, ctx) => {
@@ -39,7 +39,7 @@ export const authResolvers: Resolvers = {
     },
   },
   membership: {
-    tenant: async (membership, _args, ctx) => (await ctx.store.getTenant(membership.tenant_id))!,
+    // tenant: a loader (graphql/loaders.ts)
     role_detail: (membership) => ({ id: membership.role, name: ROLE_NAMES[membership.role] }),
   },
   Mutation: {

@@ -59,10 +59,7 @@ export const memberResolvers: Resolvers = {
   },
   membership_invitation: {
     role_detail: (invitation) => ({ id: invitation.role, name: ROLE_NAMES[invitation.role] }),
-    invited_by: async (invitation, _args, ctx) => {
-      const user = invitation.invited_by_id ? await ctx.store.getUser(invitation.invited_by_id) : null;
-      return user && { id: user.id, username: user.username, account_type: user.account_type };
-    },
+    // invited_by: a loader (graphql/loaders.ts)
   },
   Mutation: {
     set_membership_role: async (_root, { input }, ctx) => {

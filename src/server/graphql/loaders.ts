@@ -1,0 +1,45 @@
+import type { MercuriusLoaders } from 'mercurius';
+import type { Principal, RequestContext } from '../context.js';
+import type { InvitationRecord, MembershipRecord, TenantRecord, UserRef } from '../store/types.js';
+
+// Per-row fields that need another record are Mercurius loaders: each field's rows in
+// one execution step are looked up together, with one batch read of the store, so a
+// page of 50 rows costs as many store calls as a page of 5 (test/server/store-calls.test.ts).
+// A field named here must have no resolver in resolvers/ (the loader replaces it).
+
+declare module 'mercurius' {
+  // Mercurius hands loaders the context app.ts builds.
+  interface MercuriusContext extends RequestContext {}
+}
+
+const distinct = (ids: readonly (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
+
+async function tenantsById(ctx: RequestContext, ids: readonly (string | null)[]): Promise<Map<string, TenantRecord>> {
+  return new Map((await ctx.store.getTenants(distinct(ids))).map((tenant) => [tenant.id, tenant]));
+}
+
+export const loaders: MercuriusLoaders = {
+  membership: {
+    async tenant(queries: { obj: MembershipRecord }[], ctx) {
+      const tenants = await tenantsById(ctx, queries.map(({ obj }) => obj.tenant_id));
+      // A membership's tenant always exists: the foreign key removes memberships with it.
+      return queries.map(({ obj }) => tenants.get(obj.tenant_id)!);
+    },
+  },
+  membership_invitation: {
+    async invited_by(queries: { obj: InvitationRecord }[], ctx): Promise<(UserRef | null)[]> {
+      const ids = distinct(queries.map(({ obj }) => obj.invited_by_id));
+      const users = new Map((await ctx.store.getUsers(ids)).map((user) => [user.id, user]));
+      return queries.map(({ obj }) => {
+        const user = obj.invited_by_id ? users.get(obj.invited_by_id) : undefined;
+        return user ? { id: user.id, username: user.username, account_type: user.account_type } : null;
+      });
+    },
+  },
+  auth_info: {
+    async tenant(queries: { obj: Principal }[], ctx) {
+      const tenants = await tenantsById(ctx, queries.map(({ obj }) => obj.tenantId));
+      return queries.map(({ obj }) => (obj.tenantId ? (tenants.get(obj.tenantId) ?? null) : null));
+    },
+  },
+};
