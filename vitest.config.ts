@@ -1,11 +1,18 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+// Mercurius require()s graphql's CommonJS build; without this alias, server code run by
+// Vitest would get its ESM build, a second copy whose classes graphql-js refuses
+// ("another module or realm"). Under plain Node there is one copy already.
+const oneGraphql = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
 
 export default defineConfig({
   test: {
     globals: true,
     projects: [
       {
+        resolve: oneGraphql,
         test: {
           name: 'server',
           globals: true,
@@ -26,6 +33,8 @@ export default defineConfig({
         },
       },
       {
+        // The server runs in-process here too.
+        resolve: oneGraphql,
         test: {
           name: 'e2e',
           globals: true,

@@ -20,6 +20,7 @@ import { GraphQLRequestGate } from './http/graphql-request.js';
 import { checkQueryLimits, measureQueryOnce } from './graphql/query-limits.js';
 import { mustRunWithoutJit } from './graphql/jit-guard.js';
 import { documentShapeRule } from './graphql/document-shape.js';
+import { codeValidationErrors } from './graphql/validation-errors.js';
 import { ResponseCache } from './graphql/response-cache.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/types.js';
@@ -127,7 +128,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     jit: 1,
     queryDepth: config.maxQueryDepth,
     allowBatchedQueries: false,
-    validationRules: [documentShapeRule],
+    // codeValidationErrors first: it codes what the rules after it report too.
+    validationRules: [codeValidationErrors, documentShapeRule],
     graphql: { parseOptions: { maxTokens: config.maxQueryTokens } },
     errorFormatter: errorFormatter as never,
     context: (request, reply): Omit<RequestContext, never> => ({

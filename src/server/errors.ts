@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-
-// The same copy of graphql that Mercurius require()s (see graphql/scalars.ts).
-const { GraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -14,8 +11,6 @@ export type ErrorCode =
 /** An error whose message is safe to show to the client, with its code. */
 export class ApiError extends GraphQLError {
   readonly code: ErrorCode;
-  /** A brand, not instanceof: graphql can be loaded twice (ESM and CJS) in one process. */
-  readonly isApiError = true;
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...extra } });
     this.code = code;
@@ -30,11 +25,3 @@ export const unauthenticated = (message = 'Authentication required: send an API 
 export const forbidden = (message: string) => new ApiError('FORBIDDEN', message);
 export const notFound = (what: string) => new ApiError('NOT_FOUND', `${what} not found.`);
 export const badInput = (field: string, message: string) => new ApiError('BAD_USER_INPUT', message, { field });
-
-export function isApiError(error: unknown): error is ApiError {
-  return (error as { isApiError?: unknown } | null | undefined)?.isApiError === true;
-}
-
-export function isGraphQLError(error: unknown): error is import('graphql').GraphQLError {
-  return Object.prototype.toString.call(error) === '[object GraphQLError]';
-}

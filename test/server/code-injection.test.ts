@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { InjectOptions } from 'fastify';
-import { parse, type DocumentNode } from 'graphql';
+import { buildSchema, parse, type DocumentNode } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isParserShaped } from '../../src/server/graphql/document-shape.js';
 import { startServer, type Server } from './harness.js';
@@ -182,12 +182,8 @@ describe('literals the JIT would misread run on graphql-js', () => {
   const MAGIC_DATE = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d';
 
   it('graphql-jit itself evaluates a marked string literal (why documents with strings never reach it)', async () => {
-    // The CommonJS copies, as Mercurius loads them (one graphql for both).
-    const require = createRequire(import.meta.url);
-    const { buildSchema, parse: parseCjs } = require('graphql') as typeof import('graphql');
-    const { compileQuery, isCompiledQuery } = require('graphql-jit') as typeof import('graphql-jit');
     const schema = buildSchema('type Query { echo(text: String): String }');
-    const compiled = compileQuery(schema, parseCjs(`{ echo(text: "${MAGIC_DATE}(globalThis.${MARK}=1)") }`));
+    const compiled = compileQuery(schema, parse(`{ echo(text: "${MAGIC_DATE}(globalThis.${MARK}=1)") }`));
     expect(isCompiledQuery(compiled)).toBe(true);
     if (isCompiledQuery(compiled)) await compiled.query({ echo: () => 'ok' }, {}, {});
     expect((globalThis as Record<string, unknown>)[MARK]).toBe(1);

@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module';
-import type { ASTVisitor, DocumentNode, ValidationContext } from 'graphql';
-
-// The same copy of graphql that Mercurius require()s (see graphql/scalars.ts).
-const { GraphQLError, parse, print } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+import { GraphQLError, parse, print, type ASTVisitor, type DocumentNode, type ValidationContext } from 'graphql';
 
 // A second line behind the request gate (http/graphql-request.ts): whatever reaches
 // validation must be a document graphql-js's parser could have produced, because

@@ -1,10 +1,22 @@
-import type { GraphQLError } from 'graphql';
+import { createRequire } from 'node:module';
+import { GraphQLError, Kind } from 'graphql';
 import type { FastifyReply } from 'fastify';
-import { isApiError, isGraphQLError } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { BODY_LIMIT_BYTES } from '../config.js';
+import { validationCodeOf } from './validation-errors.js';
 
-// GraphQL validation messages that mean "your input is wrong" rather than "your query is wrong".
-const INPUT_PROBLEM = /is not defined by type|Expected value of type|got invalid value|Expected type|cannot represent|Not a valid|Not an ISO|Unknown argument|of required type|was not provided/;
+// Codes come from what an error is, never from its message: an ApiError keeps its own;
+// validation errors are coded where they are reported (validation-errors.ts); errors in
+// coercing the request's variables are BAD_USER_INPUT; anything else is masked.
+
+/**
+ * graphql-jit's own error type, which a compiled query's variable errors have (with a
+ * location, and no nodes). Loaded as Mercurius loads graphql-jit: its package maps an
+ * ESM import of the same file to another copy.
+ */
+const { GraphQLError: JitGraphQLError } = createRequire(createRequire(import.meta.url).resolve('mercurius'))('graphql-jit/dist/error.js') as {
+  GraphQLError: abstract new (...args: never[]) => GraphQLError;
+};
 
 const PAGE_ARGUMENTS = new Set(['where', 'order_by', 'limit', 'offset']);
 
@@ -25,25 +37,33 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   });
 }
 
+/** A validation error, or an error in the variables found before execution. */
+function requestProblemCode(error: GraphQLError): string {
+  const known = validationCodeOf(error);
+  if (known) return known;
+  // Coercing the variables: graphql-js names the variable's definition; graphql-jit has its own error type.
+  const aboutVariables = error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION || (error instanceof JitGraphQLError && !error.path);
+  return aboutVariables ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+}
+
 function format(error: GraphQLError | Error, log: FastifyReply['log']): FormattedError {
-  const original = isGraphQLError(error) ? error.originalError : error;
-  const located = isGraphQLError(error) ? { locations: error.locations, path: error.path } : {};
-  if (isApiError(original)) {
+  const isGraphQLError = error instanceof GraphQLError;
+  const original = isGraphQLError ? error.originalError : error;
+  const located = isGraphQLError ? { locations: error.locations, path: error.path } : {};
+  if (original instanceof ApiError) {
     // In a variable, graphql-js's message says where ("... at \"input.key_id\"; Not a valid UUID").
-    const message = isGraphQLError(error) && !error.path ? error.message : original.message;
+    const message = isGraphQLError && !error.path ? error.message : original.message;
     return { message, ...located, extensions: { ...original.extensions } };
   }
-  if (isGraphQLError(error) && error.extensions?.code) return { message: error.message, ...located, extensions: { ...error.extensions } };
+  if (isGraphQLError && error.extensions?.code) return { message: error.message, ...located, extensions: { ...error.extensions } };
   if ((original as { code?: string } | undefined)?.code === 'MER_ERR_GQL_QUERY_DEPTH') {
     // Mercurius's depth limit: the client's document, not a server fault.
     return { message: original!.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' } };
   }
   const httpStatus = (original as { statusCode?: number } | undefined)?.statusCode;
-  if (isGraphQLError(error) && (!original || isGraphQLError(original))) {
-    // A validation or coercion error from graphql-js: the client's document or variables.
-    // (A variable coerced from a cached document wraps graphql-js's own error.)
-    const code = INPUT_PROBLEM.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
-    return { message: error.message, ...located, extensions: { code } };
+  if (isGraphQLError && (!original || original instanceof GraphQLError)) {
+    // The client's document or variables. (A variable's coercion error wraps graphql-js's own.)
+    return { message: error.message, ...located, extensions: { code: requestProblemCode(error) } };
   }
   if (httpStatus && httpStatus >= 400 && httpStatus < 500) {
     // Fastify's own request errors (body too large, bad JSON, wrong content type).

@@ -1,4 +1,4 @@
-import { getOperationAST, Kind, type ASTNode, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
+import { getNamedType, getOperationAST, isInputObjectType, Kind, type ASTNode, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
 import { perOperation } from './per-operation.js';
 
 // graphql-jit turns a document into JavaScript source, so which documents it may see
@@ -31,7 +31,6 @@ import { perOperation } from './per-operation.js';
 // variables run on graphql-js as well.
 
 const namedTypeName = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeName(type.type));
-const tagOf = (value: unknown) => Object.prototype.toString.call(value);
 
 const recursiveBySchema = new WeakMap<GraphQLSchema, Map<string, boolean>>();
 
@@ -43,10 +42,9 @@ function isRecursiveInput(schema: GraphQLSchema, typeName: string): boolean {
   if (known !== undefined) return known;
   const reaches = (name: string, seen: Set<string>): boolean => {
     const type = schema.getType(name);
-    if (tagOf(type) !== '[object GraphQLInputObjectType]') return false;
-    for (const field of Object.values((type as { getFields(): Record<string, { type: unknown }> }).getFields())) {
-      let inner: any = field.type;
-      while (inner.ofType) inner = inner.ofType;
+    if (!isInputObjectType(type)) return false;
+    for (const field of Object.values(type.getFields())) {
+      const inner = getNamedType(field.type);
       if (inner.name === typeName) return true;
       if (!seen.has(inner.name)) {
         seen.add(inner.name);

@@ -1,13 +1,15 @@
 import {
+  getNamedType,
+  getNullableType,
   getOperationAST,
   GraphQLError,
+  isListType,
+  isObjectType,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
-  type GraphQLOutputType,
   type GraphQLSchema,
-  type GraphQLNamedType,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
@@ -17,18 +19,6 @@ import { perOperation } from './per-operation.js';
 // What one request may ask for, measured before anything runs. Depth is Mercurius's
 // queryDepth; aliases and cost are measured here, with the request's variables, so a
 // `limit: $limit` counts as what it really is.
-
-// graphql can be loaded twice in one process (ESM and CJS, under Vitest), so types are
-// recognised by their toStringTag rather than with instanceof-based helpers.
-const tagOf = (value: unknown) => Object.prototype.toString.call(value);
-const isObjectType = (type: unknown): type is GraphQLObjectType => tagOf(type) === '[object GraphQLObjectType]';
-const isListType = (type: GraphQLOutputType) => tagOf(type) === '[object GraphQLList]';
-const nullableOf = (type: GraphQLOutputType): GraphQLOutputType => (tagOf(type) === '[object GraphQLNonNull]' ? (type as { ofType: GraphQLOutputType }).ofType : type);
-function namedTypeOf(type: GraphQLOutputType): GraphQLNamedType {
-  let current: unknown = type;
-  while ((current as { ofType?: unknown }).ofType) current = (current as { ofType: unknown }).ofType;
-  return current as GraphQLNamedType;
-}
 
 /**
  * Lists without a limit argument are small: a member's memberships (user_view_same_tenant)
@@ -105,10 +95,10 @@ function measure(schema: GraphQLSchema, document: DocumentNode, operationName: s
         const field = parent.getFields()[selection.name.value];
         if (!field) continue;
         totals.cost += multiplier;
-        const type = namedTypeOf(field.type);
+        const type = getNamedType(field.type);
         if (!selection.selectionSet || !isObjectType(type)) continue;
         let size = 1;
-        if (isListType(nullableOf(field.type))) {
+        if (isListType(getNullableType(field.type))) {
           const limitArgument = selection.arguments?.find((a) => a.name.value === 'limit');
           const hasLimit = field.args.some((a) => a.name === 'limit');
           const requested = intValue(limitArgument?.value, variables, defaults, onVariable);

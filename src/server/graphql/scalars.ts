@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
-import type { ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { badInput } from '../errors.js';
-
-// Mercurius require()s graphql; build the scalars from that same copy, or graphql-js
-// refuses them as coming "from another module or realm" when a test runner or
-// bundler has also loaded its ESM build.
-const { GraphQLScalarType, Kind } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // ISO-8601 date or date-time; the year is four digits (no +010000-style years).
