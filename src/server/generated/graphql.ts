@@ -106,6 +106,7 @@ export type Query = {
   /** The caller's own keys (every tenant), and for administrators every service-account key of the current tenant. */
   auth_api_key: Array<auth_api_key>;
   auth_api_key_aggregate: aggregate_result;
+  auth_api_key_by_pk?: Maybe<auth_api_key>;
   /** Who is calling, in which tenant, with what role. */
   auth_info: auth_info;
   /** Keyplane: what an invitation link is for; public. */
@@ -121,6 +122,7 @@ export type Query = {
   user: Array<user>;
   user_view_same_tenant: Array<user_view_same_tenant>;
   user_view_same_tenant_aggregate: aggregate_result;
+  user_view_same_tenant_by_pk?: Maybe<user_view_same_tenant>;
 };
 
 
@@ -147,6 +149,11 @@ export type Queryauth_api_keyArgs = {
 
 export type Queryauth_api_key_aggregateArgs = {
   where?: InputMaybe<auth_api_key_bool_exp>;
+};
+
+
+export type Queryauth_api_key_by_pkArgs = {
+  id: Scalars['uuid']['input'];
 };
 
 
@@ -186,6 +193,11 @@ export type Queryuser_view_same_tenant_aggregateArgs = {
   where?: InputMaybe<user_view_same_tenant_bool_exp>;
 };
 
+
+export type Queryuser_view_same_tenant_by_pkArgs = {
+  id: Scalars['uuid']['input'];
+};
+
 export type String_comparison_exp = {
   _eq?: InputMaybe<Scalars['String']['input']>;
   _gt?: InputMaybe<Scalars['String']['input']>;
@@ -194,10 +206,16 @@ export type String_comparison_exp = {
   _ilike?: InputMaybe<Scalars['String']['input']>;
   _in?: InputMaybe<Array<Scalars['String']['input']>>;
   _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Case-sensitive match; % and _ are wildcards. */
+  _like?: InputMaybe<Scalars['String']['input']>;
   _lt?: InputMaybe<Scalars['String']['input']>;
   _lte?: InputMaybe<Scalars['String']['input']>;
   _neq?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive non-match; % and _ are wildcards. */
+  _nilike?: InputMaybe<Scalars['String']['input']>;
   _nin?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Case-sensitive non-match; % and _ are wildcards. */
+  _nlike?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type accept_membership_invitation_input = {
@@ -233,6 +251,9 @@ export type api_key_user = {
 };
 
 export type api_key_user_bool_exp = {
+  _and?: InputMaybe<Array<api_key_user_bool_exp>>;
+  _not?: InputMaybe<api_key_user_bool_exp>;
+  _or?: InputMaybe<Array<api_key_user_bool_exp>>;
   account_type?: InputMaybe<String_comparison_exp>;
   id?: InputMaybe<uuid_comparison_exp>;
   username?: InputMaybe<String_comparison_exp>;
@@ -266,9 +287,12 @@ export type audit_event_bool_exp = {
   _not?: InputMaybe<audit_event_bool_exp>;
   _or?: InputMaybe<Array<audit_event_bool_exp>>;
   action?: InputMaybe<String_comparison_exp>;
+  actor?: InputMaybe<api_key_user_bool_exp>;
   actor_id?: InputMaybe<uuid_comparison_exp>;
   created?: InputMaybe<timestamptz_comparison_exp>;
+  source_address?: InputMaybe<String_comparison_exp>;
   target_id?: InputMaybe<String_comparison_exp>;
+  target_name?: InputMaybe<String_comparison_exp>;
   target_type?: InputMaybe<String_comparison_exp>;
 };
 
@@ -304,9 +328,11 @@ export type auth_api_key_bool_exp = {
   _not?: InputMaybe<auth_api_key_bool_exp>;
   _or?: InputMaybe<Array<auth_api_key_bool_exp>>;
   created?: InputMaybe<timestamptz_comparison_exp>;
+  created_by?: InputMaybe<api_key_user_bool_exp>;
   default_tenant_id?: InputMaybe<uuid_comparison_exp>;
   expires_at?: InputMaybe<timestamptz_comparison_exp>;
   id?: InputMaybe<uuid_comparison_exp>;
+  key_hint?: InputMaybe<String_comparison_exp>;
   last_used_at?: InputMaybe<timestamptz_comparison_exp>;
   name?: InputMaybe<String_comparison_exp>;
   tenant?: InputMaybe<tenant_bool_exp>;
@@ -813,6 +839,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   audit_event_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryaudit_event_aggregateArgs>>;
   auth_api_key?: Resolver<Array<ResolversTypes['auth_api_key']>, ParentType, ContextType, Partial<Queryauth_api_keyArgs>>;
   auth_api_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryauth_api_key_aggregateArgs>>;
+  auth_api_key_by_pk?: Resolver<Maybe<ResolversTypes['auth_api_key']>, ParentType, ContextType, RequireFields<Queryauth_api_key_by_pkArgs, 'id'>>;
   auth_info?: Resolver<ResolversTypes['auth_info'], ParentType, ContextType>;
   invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<Queryinvitation_previewArgs, 'token'>>;
   membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<Querymembership_invitationArgs>>;
@@ -822,6 +849,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   user?: Resolver<Array<ResolversTypes['user']>, ParentType, ContextType>;
   user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<Queryuser_view_same_tenantArgs>>;
   user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryuser_view_same_tenant_aggregateArgs>>;
+  user_view_same_tenant_by_pk?: Resolver<Maybe<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, RequireFields<Queryuser_view_same_tenant_by_pkArgs, 'id'>>;
 };
 
 export interface UUIDScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UUID'], any> {

@@ -24,11 +24,11 @@ const MAX_IN_LIST = 1000;
 export const FILTER_LIMITS = {
   /** Comparisons, _and/_or/_not nodes and their items, in one where. */
   terms: 50,
-  /** _ilike comparisons in one where. */
+  /** Pattern comparisons (_like, _nlike, _ilike, _nilike together) in one where. */
   patterns: 4,
-  /** Characters of one _ilike pattern (names are at most 100). */
+  /** Characters of one pattern (names are at most 100). */
   patternLength: 100,
-  /** % and _ in one _ilike pattern. */
+  /** % and _ in one pattern. */
   wildcards: 10,
 };
 
@@ -42,21 +42,36 @@ function spend(budget: FilterBudget, what: keyof FilterBudget): void {
   if (--budget[what] >= 0) return;
   throw what === 'terms'
     ? badInput('where', `where has more than ${FILTER_LIMITS.terms} conditions; narrow the filter.`)
-    : badInput('where', `where has more than ${FILTER_LIMITS.patterns} _ilike conditions.`);
+    : badInput('where', `where has more than ${FILTER_LIMITS.patterns} pattern conditions (_like, _nlike, _ilike, _nilike).`);
 }
 
-/** An _ilike pattern within bounds, with runs of % collapsed (they match the same). */
-function checkPattern(field: string, value: unknown): string {
-  if (typeof value !== 'string') throw badInput('where', `where.${field}._ilike takes a string.`);
+/** A LIKE pattern within bounds, with runs of % collapsed (they match the same). */
+function checkPattern(field: string, op: string, value: unknown): string {
+  if (typeof value !== 'string') throw badInput('where', `where.${field}.${op} takes a string.`);
   const pattern = value.replace(/%{2,}/g, '%');
   if ([...pattern].length > FILTER_LIMITS.patternLength) {
-    throw badInput('where', `where.${field}._ilike is longer than ${FILTER_LIMITS.patternLength} characters.`);
+    throw badInput('where', `where.${field}.${op} is longer than ${FILTER_LIMITS.patternLength} characters.`);
   }
   if ((pattern.match(/[%_]/g)?.length ?? 0) > FILTER_LIMITS.wildcards) {
-    throw badInput('where', `where.${field}._ilike has more than ${FILTER_LIMITS.wildcards} wildcards (% and _).`);
+    throw badInput('where', `where.${field}.${op} has more than ${FILTER_LIMITS.wildcards} wildcards (% and _).`);
   }
   return pattern;
 }
+
+/**
+ * SQLite's LIKE ignores ASCII case, so the case-sensitive operators use GLOB, whose
+ * wildcards are * and ?: a LIKE pattern is rewritten, GLOB's own specials bracketed.
+ */
+const GLOB_OF: Record<string, string> = { '%': '*', _: '?', '*': '[*]', '?': '[?]', '[': '[[]' };
+const globOf = (likePattern: string) => likePattern.replace(/[%_*?[]/g, (c) => GLOB_OF[c]);
+
+/** Pattern operators: case-sensitive (GLOB) or not (LIKE on lower()), and whether negated. */
+const PATTERNS: Record<string, (column: string) => string> = {
+  _like: (column) => `${column} GLOB ?`,
+  _nlike: (column) => `${column} NOT GLOB ?`,
+  _ilike: (column) => `lower(${column}) LIKE lower(?)`,
+  _nilike: (column) => `lower(${column}) NOT LIKE lower(?)`,
+};
 
 const COMPARISONS: Record<string, string> = {
   _eq: '=',
@@ -127,10 +142,11 @@ function compileComparison(field: string, column: string, ops: Record<string, un
       params.push(...list);
     } else if (op === '_is_null') {
       parts.push(value ? `${column} IS NULL` : `${column} IS NOT NULL`);
-    } else if (op === '_ilike') {
+    } else if (op in PATTERNS) {
       spend(budget, 'patterns');
-      parts.push(`lower(${column}) LIKE lower(?)`);
-      params.push(checkPattern(field, value));
+      const pattern = checkPattern(field, op, value);
+      parts.push(PATTERNS[op](column));
+      params.push(op === '_like' || op === '_nlike' ? globOf(pattern) : pattern);
     } else {
       throw badInput('where', `Unknown operator "${op}" on where.${field}.`);
     }

@@ -12,10 +12,16 @@ export type String_Comparison_Exp = {
   _ilike?: string | null | undefined;
   _in?: Array<string> | null | undefined;
   _is_null?: boolean | null | undefined;
+  /** Case-sensitive match; % and _ are wildcards. */
+  _like?: string | null | undefined;
   _lt?: string | null | undefined;
   _lte?: string | null | undefined;
   _neq?: string | null | undefined;
+  /** Case-insensitive non-match; % and _ are wildcards. */
+  _nilike?: string | null | undefined;
   _nin?: Array<string> | null | undefined;
+  /** Case-sensitive non-match; % and _ are wildcards. */
+  _nlike?: string | null | undefined;
 };
 
 export type Accept_Membership_Invitation_Input = {
@@ -26,6 +32,9 @@ export type Accept_Membership_Invitation_Input = {
 };
 
 export type Api_Key_User_Bool_Exp = {
+  _and?: Array<Api_Key_User_Bool_Exp> | null | undefined;
+  _not?: Api_Key_User_Bool_Exp | null | undefined;
+  _or?: Array<Api_Key_User_Bool_Exp> | null | undefined;
   account_type?: String_Comparison_Exp | null | undefined;
   id?: Uuid_Comparison_Exp | null | undefined;
   username?: String_Comparison_Exp | null | undefined;
@@ -41,9 +50,12 @@ export type Audit_Event_Bool_Exp = {
   _not?: Audit_Event_Bool_Exp | null | undefined;
   _or?: Array<Audit_Event_Bool_Exp> | null | undefined;
   action?: String_Comparison_Exp | null | undefined;
+  actor?: Api_Key_User_Bool_Exp | null | undefined;
   actor_id?: Uuid_Comparison_Exp | null | undefined;
   created?: Timestamptz_Comparison_Exp | null | undefined;
+  source_address?: String_Comparison_Exp | null | undefined;
   target_id?: String_Comparison_Exp | null | undefined;
+  target_name?: String_Comparison_Exp | null | undefined;
   target_type?: String_Comparison_Exp | null | undefined;
 };
 
@@ -52,9 +64,11 @@ export type Auth_Api_Key_Bool_Exp = {
   _not?: Auth_Api_Key_Bool_Exp | null | undefined;
   _or?: Array<Auth_Api_Key_Bool_Exp> | null | undefined;
   created?: Timestamptz_Comparison_Exp | null | undefined;
+  created_by?: Api_Key_User_Bool_Exp | null | undefined;
   default_tenant_id?: Uuid_Comparison_Exp | null | undefined;
   expires_at?: Timestamptz_Comparison_Exp | null | undefined;
   id?: Uuid_Comparison_Exp | null | undefined;
+  key_hint?: String_Comparison_Exp | null | undefined;
   last_used_at?: Timestamptz_Comparison_Exp | null | undefined;
   name?: String_Comparison_Exp | null | undefined;
   tenant?: Tenant_Bool_Exp | null | undefined;

@@ -29,6 +29,9 @@ export const apiKeyResolvers: Resolvers = {
     auth_api_key_aggregate: async (_root, args, ctx) => ({
       aggregate: { count: await ctx.store.countApiKeys(visibilityOf(ctx), args.where) },
     }),
+    // What the list would show for this id, else null (Hasura's answer for a row out of sight).
+    auth_api_key_by_pk: async (_root, { id }, ctx) =>
+      (await ctx.store.listApiKeys(visibilityOf(ctx), { where: { id: { _eq: id } }, limit: 1, offset: 0 }))[0] ?? null,
   },
   auth_api_key: {
     default_tenant_id: (key) => key.tenant_id,

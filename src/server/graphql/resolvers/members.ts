@@ -5,7 +5,7 @@ import { badInput, forbidden, notFound } from '../../errors.js';
 import { checkEmail, checkPassword, checkRole, checkUsername, ROLE_NAMES } from '../inputs.js';
 import { listPage } from '../paging.js';
 import { auditContext, requireAdmin, requireCurrentTenant, requireRoleIn } from '../guards.js';
-import type { InvitationRecord } from '../../store/types.js';
+import type { InvitationRecord, MemberRow, Role } from '../../store/types.js';
 
 const INVITATION_DAYS = 7;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -23,13 +23,20 @@ const INVITATION_PROBLEMS = {
   EXPIRED: 'This invitation has expired; ask an administrator for a new one.',
 } as const;
 
+/** Key counts are key metadata: service accounts' for administrators only. */
+const withVisibleKeyCount = (members: MemberRow[], role: Role) =>
+  members.map((member) => ({ ...member, api_key_count: role === 'TENANT_ADMIN' ? member.api_key_count : -1 }));
+
 export const memberResolvers: Resolvers = {
   Query: {
     user_view_same_tenant: async (_root, args, ctx) => {
       const { tenantId, role } = requireCurrentTenant(ctx);
-      const members = await listPage(args, (page) => ctx.store.listMembers(tenantId, page));
-      // Key counts are key metadata: service accounts' for administrators only.
-      return members.map((member) => ({ ...member, api_key_count: role === 'TENANT_ADMIN' ? member.api_key_count : -1 }));
+      return withVisibleKeyCount(await listPage(args, (page) => ctx.store.listMembers(tenantId, page)), role);
+    },
+    // A member (person or service account) of the current tenant, else null, as the list would show it.
+    user_view_same_tenant_by_pk: async (_root, { id }, ctx) => {
+      const { tenantId, role } = requireCurrentTenant(ctx);
+      return withVisibleKeyCount(await ctx.store.listMembers(tenantId, { where: { id: { _eq: id } }, limit: 1, offset: 0 }), role)[0] ?? null;
     },
     user_view_same_tenant_aggregate: async (_root, args, ctx) => {
       const { tenantId } = requireCurrentTenant(ctx);

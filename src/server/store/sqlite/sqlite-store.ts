@@ -38,6 +38,10 @@ const TENANT_SPEC: EntitySpec = {
 const KEY_OWNER_SPEC: EntitySpec = {
   fields: { id: 'u.id', username: 'u.username', account_type: 'u.account_type' },
 };
+/** Who created a key (api_key.created_by_id), joined as c only when a filter names it. */
+const KEY_CREATOR_SPEC: EntitySpec = {
+  fields: { id: 'c.id', username: 'c.username', account_type: 'c.account_type' },
+};
 const API_KEY_SPEC: EntitySpec = {
   fields: {
     id: 'k.id',
@@ -48,20 +52,37 @@ const API_KEY_SPEC: EntitySpec = {
     last_used_at: 'k.last_used_at',
     user_id: 'k.user_id',
     default_tenant_id: 'k.tenant_id',
+    key_hint: 'k.key_hint',
   },
-  relations: { user: KEY_OWNER_SPEC, tenant: TENANT_SPEC },
+  relations: { user: KEY_OWNER_SPEC, tenant: TENANT_SPEC, created_by: KEY_CREATOR_SPEC },
 };
 const MEMBER_SPEC: EntitySpec = {
   fields: { id: 'u.id', username: 'u.username', email: 'u.email', account_type: 'u.account_type', created: 'u.created' },
 };
 const AUDIT_SPEC: EntitySpec = {
-  fields: { action: 'a.action', actor_id: 'a.actor_id', target_type: 'a.target_type', target_id: 'a.target_id', created: 'a.created' },
+  fields: {
+    action: 'a.action',
+    actor_id: 'a.actor_id',
+    target_type: 'a.target_type',
+    target_id: 'a.target_id',
+    target_name: 'a.target_name',
+    source_address: 'a.source_address',
+    created: 'a.created',
+  },
+  // The actor is joined as u (listAuditEvents always joins it; countAuditEvents when named).
+  relations: { actor: KEY_OWNER_SPEC },
 };
 
 const USER_COLUMNS = 'u.id, u.username, u.email, u.first_name, u.last_name, u.account_type, u.default_membership_id, u.created';
 const KEY_COLUMNS = 'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at';
 /** Filters and sorts that name the owner (user.*) or tenant (tenant.*) need those joins while paging. */
 const NAMES_A_RELATION = /\b[ut]\./;
+const NAMES_THE_CREATOR = /\bc\./;
+
+/** The joins a key filter or sort needs, none when it names only the key's own columns. */
+const keyJoins = (sql: string) =>
+  (NAMES_A_RELATION.test(sql) ? ' JOIN user u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id' : '') +
+  (NAMES_THE_CREATOR.test(sql) ? ' LEFT JOIN user c ON c.id = k.created_by_id' : '');
 
 /** How long a commit by another connection may go unnoticed (see changeStamp). */
 export const OTHER_WRITERS_CHECK_MS = 20;
@@ -553,7 +574,7 @@ export class SqliteStore implements Store {
       params.push(...scope.params);
       const where = compileWhere(API_KEY_SPEC, page.where, params);
       params.push(page.limit + page.offset);
-      const joins = NAMES_A_RELATION.test(`${where} ${innerOrder}`) ? ' JOIN user u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id' : '';
+      const joins = keyJoins(`${where} ${innerOrder}`);
       return `SELECT * FROM (SELECT ${KEY_COLUMNS}${sortColumns} FROM api_key k${joins}
         WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${where}) ORDER BY ${innerOrder} LIMIT ?)`;
     });
@@ -609,7 +630,7 @@ export class SqliteStore implements Store {
         continue;
       }
       // Without a filter on user.* or tenant.*, the count is read from the scope's index alone.
-      const joins = NAMES_A_RELATION.test(clause) ? ' JOIN user u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id' : '';
+      const joins = keyJoins(clause);
       const sql = `SELECT count(*) AS n FROM api_key k${joins}
         WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${clause})`;
       total += (this.stmt(sql).get(...params) as { n: number }).n;
@@ -806,6 +827,7 @@ export class SqliteStore implements Store {
   async countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number> {
     const params: unknown[] = [tenantId];
     const clause = compileWhere(AUDIT_SPEC, where, params);
-    return (this.stmt(`SELECT count(*) AS n FROM audit_event a WHERE a.tenant_id = ? AND (${clause})`).get(...params) as { n: number }).n;
+    const joins = NAMES_A_RELATION.test(clause) ? ' LEFT JOIN user u ON u.id = a.actor_id' : '';
+    return (this.stmt(`SELECT count(*) AS n FROM audit_event a${joins} WHERE a.tenant_id = ? AND (${clause})`).get(...params) as { n: number }).n;
   }
 }
