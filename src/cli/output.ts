@@ -1,4 +1,4 @@
-import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
+import { formatRelativeTime, formatTimeSince, JUST_NOW } from '../shared/relative-time.js';
 import type { OutputStream } from './context.js';
 
 // Plain-text output for people and JSON for scripts. No colours: the output is
@@ -38,18 +38,17 @@ export function accountKind(accountType: string): string {
   return accountType === 'SERVICE' ? 'service account' : 'user';
 }
 
-/** "in 29 days", "Expired 2 hours ago", "Never". */
+/** "in 29 days", "Expired 2 hours ago", "Never": the words the web UI uses (src/shared/relative-time.ts). */
 export function describeExpiry(expiresAt: string | null | undefined, now: Date): string {
   if (!expiresAt) return 'Never';
   const at = new Date(expiresAt);
-  const distance = formatDistanceStrict(at, now);
-  return at.getTime() > now.getTime() ? `in ${distance}` : `Expired ${distance} ago`;
+  return at.getTime() > now.getTime() ? formatRelativeTime(at, now) : `Expired ${formatRelativeTime(at, now)}`;
 }
 
-/** "3 minutes ago", "Never". */
+/** "3 minutes ago", "just now", "Never". */
 export function describeLastUsed(lastUsedAt: string | null | undefined, now: Date): string {
   if (!lastUsedAt) return 'Never';
-  const at = new Date(lastUsedAt);
-  if (now.getTime() - at.getTime() < 60_000) return 'just now';
-  return `${formatDistanceStrict(at, now)} ago`;
+  const since = formatTimeSince(new Date(lastUsedAt), now);
+  // Lower case inside a table row, as the CLI has always printed it.
+  return since === JUST_NOW ? 'just now' : since;
 }

@@ -3,7 +3,7 @@
  * router, talking to msw GraphQL handlers. Usage:
  *
  *   const { user } = renderApp('/acme/team/members', {
- *     handlers: [...signedIn(aliceInAcme), graphql.query('Members', () => HttpResponse.json({ data }))],
+ *     handlers: [...signedIn(aliceInAcme), graphql.query('MembersPage', () => HttpResponse.json({ data }))],
  *   });
  *   await user.click(await screen.findByRole('button', { name: /invite member/i }));
  */

@@ -5,6 +5,7 @@ import { PageSkeleton } from '../components/loading-skeleton';
 import { QueryError } from '../components/query-error';
 import { SetupRequiredQuery } from '../features/auth/setup-required-query';
 import { AppShellQuery } from './shell-query';
+import { paths, tenantHome } from '../lib/paths';
 
 /** `/`: setup while no user exists, else sign-in, else the default tenant's keys. */
 export function HomeRedirect() {
@@ -20,11 +21,11 @@ export function HomeRedirect() {
       </Box>
     );
   }
-  if (setup.data?.setup_required) return <Navigate to="/setup" replace />;
+  if (setup.data?.setup_required) return <Navigate to={paths.setup.href()} replace />;
   const me = shell.data?.user[0];
   if (!me) return <PageSkeleton label="Loading Keyplane" />;
 
   const home = me.memberships.find((m) => m.id === me.default_membership_id) ?? me.memberships[0];
-  if (!home) return <Navigate to="/no-tenant" replace />;
-  return <Navigate to={`/${home.tenant.slug}/user/keys`} replace />;
+  if (!home) return <Navigate to={paths.noTenant.href()} replace />;
+  return <Navigate to={tenantHome(home.tenant.slug)} replace />;
 }

@@ -10,6 +10,7 @@ import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import { useId, type ReactNode } from 'react';
 import { NavLink, useMatch } from 'react-router-dom';
+import { paths } from '../lib/paths';
 
 interface NavItemProps {
   to: string;
@@ -40,15 +41,15 @@ export function NavigationList({ slug }: { slug: string }) {
         User
       </ListSubheader>
       <List dense aria-labelledby={userId} sx={{ pt: 0 }}>
-        <NavItem to={`/${slug}/user/keys`} label="API Keys" icon={<KeyIcon />} />
+        <NavItem to={paths.apiKeys.href(slug)} label="API Keys" icon={<KeyIcon />} />
       </List>
       <ListSubheader id={teamId} component="div" sx={{ background: 'transparent' }}>
         Team
       </ListSubheader>
       <List dense aria-labelledby={teamId} sx={{ pt: 0 }}>
-        <NavItem to={`/${slug}/team/service-accounts`} label="Service Accounts" icon={<SmartToyIcon />} />
-        <NavItem to={`/${slug}/team/members`} label="Members" icon={<GroupsIcon />} />
-        <NavItem to={`/${slug}/team/audit-log`} label="Audit Log" icon={<HistoryIcon />} />
+        <NavItem to={paths.serviceAccounts.href(slug)} label="Service Accounts" icon={<SmartToyIcon />} />
+        <NavItem to={paths.members.href(slug)} label="Members" icon={<GroupsIcon />} />
+        <NavItem to={paths.auditLog.href(slug)} label="Audit Log" icon={<HistoryIcon />} />
       </List>
     </>
   );

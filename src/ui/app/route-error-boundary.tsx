@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { isRouteErrorResponse, Link as RouterLink, Navigate, useLocation, useRouteError } from 'react-router-dom';
 import { describeError } from '../lib/errors';
-import { signInPath } from '../lib/safe-redirect';
+import { paths } from '../lib/paths';
 import { usePageTitle } from '../lib/use-page-title';
 
 /**
@@ -29,7 +29,7 @@ export function RouteErrorBoundary({ standalone = false }: RouteErrorBoundaryPro
   const detail = describeError(error);
   switch (detail.code) {
     case 'UNAUTHENTICATED':
-      return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+      return <Navigate to={paths.signIn.href(location.pathname + location.search)} replace />;
     case 'FORBIDDEN':
       return (
         <ErrorPage
@@ -94,7 +94,7 @@ function ErrorPage({ title, message, retry = false, standalone }: ErrorPageProps
             Reload
           </Button>
         ) : null}
-        <Button component={RouterLink} to="/">
+        <Button component={RouterLink} to={paths.home.href()}>
           Go to my tenant
         </Button>
       </Box>

@@ -1,15 +1,22 @@
-import { Navigate, type RouteObject } from 'react-router-dom';
+import { Navigate, useParams, type RouteObject } from 'react-router-dom';
 import { PageSkeleton } from '../components/loading-skeleton';
+import { paths } from '../lib/paths';
 import { RootLayout } from './root-layout';
 import { RouteErrorBoundary } from './route-error-boundary';
 
+/** `/acme` and `/acme/user` go to `/acme/user/keys`; `/acme/team` to its members. */
+function TenantRedirect({ to }: { to: (slug: string) => string }) {
+  const { tenant = '' } = useParams();
+  return <Navigate to={to(tenant)} replace />;
+}
+
 /**
- * Every page is loaded lazily so the first load carries only the shell.
- * Public pages: /setup, /sign-in, /invite/:token. App pages live under /:tenant.
+ * Every page is loaded lazily so the first load carries only the shell. Paths come
+ * from lib/paths.ts: public pages at the top, app pages under the tenant's slug.
  */
 export const routes: RouteObject[] = [
   {
-    path: '/',
+    path: paths.home.path,
     Component: RootLayout,
     // Shown while the first page's code loads.
     HydrateFallback: () => <PageSkeleton label="Loading Keyplane" />,
@@ -19,46 +26,46 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorBoundary standalone />,
         children: [
           { index: true, lazy: () => import('./home-redirect').then((m) => ({ Component: m.HomeRedirect })) },
-          { path: 'setup', lazy: () => import('../features/auth/setup-page').then((m) => ({ Component: m.SetupPage })) },
+          { path: paths.setup.path, lazy: () => import('../features/auth/setup-page').then((m) => ({ Component: m.SetupPage })) },
           {
-            path: 'sign-in',
+            path: paths.signIn.path,
             lazy: () => import('../features/auth/sign-in-page').then((m) => ({ Component: m.SignInPage })),
           },
           {
-            path: 'invite/:token',
+            path: paths.invitation.path,
             lazy: () =>
               import('../features/auth/accept-invitation-page').then((m) => ({ Component: m.AcceptInvitationPage })),
           },
         ],
       },
       {
-        path: ':tenant',
+        path: paths.tenant.path,
         lazy: () => import('./tenant-layout').then((m) => ({ Component: m.TenantLayout })),
         children: [
           {
             // A boundary inside the layout keeps the app bar and navigation on screen.
             errorElement: <RouteErrorBoundary />,
             children: [
-              { index: true, element: <Navigate to="user/keys" replace /> },
-              { path: 'user', element: <Navigate to="keys" replace /> },
+              { index: true, element: <TenantRedirect to={paths.apiKeys.href} /> },
+              { path: `${paths.tenant.path}/user`, element: <TenantRedirect to={paths.apiKeys.href} /> },
               {
-                path: 'user/keys',
+                path: paths.apiKeys.path,
                 lazy: () => import('../features/api-keys/api-keys-page').then((m) => ({ Component: m.ApiKeysPage })),
               },
-              { path: 'team', element: <Navigate to="members" replace /> },
+              { path: `${paths.tenant.path}/team`, element: <TenantRedirect to={paths.members.href} /> },
               {
-                path: 'team/service-accounts',
+                path: paths.serviceAccounts.path,
                 lazy: () =>
                   import('../features/service-accounts/service-accounts-page').then((m) => ({
                     Component: m.ServiceAccountsPage,
                   })),
               },
               {
-                path: 'team/members',
+                path: paths.members.path,
                 lazy: () => import('../features/members/members-page').then((m) => ({ Component: m.MembersPage })),
               },
               {
-                path: 'team/audit-log',
+                path: paths.auditLog.path,
                 lazy: () => import('../features/audit-log/audit-log-page').then((m) => ({ Component: m.AuditLogPage })),
               },
               {

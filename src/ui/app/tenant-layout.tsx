@@ -19,6 +19,7 @@ import { buildCurrentTenant, CurrentTenantContext, type TenantMembership } from 
 import { NavigationList } from './navigation-list';
 import { AppShellQuery } from './shell-query';
 import { useMountedOnceWanted } from '../lib/use-mounted-once-wanted';
+import { paths, tenantHome } from '../lib/paths';
 
 const DRAWER_WIDTH = 232;
 
@@ -93,7 +94,7 @@ export function TenantLayout() {
           ) : null}
           <Link
             component={RouterLink}
-            to={current ? `/${current.slug}/user/keys` : '/'}
+            to={current ? tenantHome(current.slug) : paths.home.href()}
             underline="none"
             color="inherit"
             sx={{ fontWeight: 700, fontSize: '1.1rem', mr: { xs: 0.5, sm: 2 }, display: { xs: 'none', sm: 'block' } }}

@@ -17,6 +17,7 @@ type Documents = {
     "\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": typeof types.AppShellDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetMembershipRoleDocument,
     "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ApiKeysPageDocument,
     "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.ApiKeysTable_KeyFragmentDoc,
     "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": typeof types.AuditLogActorsDocument,
@@ -24,21 +25,22 @@ type Documents = {
     "\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n    cause\n  }\n": typeof types.AuditLogTable_EventFragmentDoc,
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": typeof types.InvitationViewerDocument,
+    "\n  query SetupRequired {\n    setup_required\n  }\n": typeof types.SetupRequiredDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.BootstrapDocument,
-    "\n  query SetupRequired {\n    setup_required\n  }\n": typeof types.SetupRequiredDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": typeof types.LogOutDocument,
-    "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n": typeof types.MembersDocument,
-    "\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.MemberInvitationsDocument,
+    "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.InvitationsTableDocument,
+    "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"NORMAL\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.MembersPageDocument,
+    "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": typeof types.MembersTable_MemberFragmentDoc,
     "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n": typeof types.InviteMemberDocument,
-    "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeInvitationDocument,
-    "\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n": typeof types.ServiceAccountsDocument,
-    "\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.ServiceAccountKeysDocument,
+    "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(\n      where: { user_id: { _eq: $userId } }\n      order_by: [{ created: desc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountKeysDocument,
+    "\n  fragment ServiceAccountKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    created_by {\n      id\n      username\n    }\n  }\n": typeof types.ServiceAccountKeysTable_KeyFragmentDoc,
+    "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"SERVICE\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountsPageDocument,
+    "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": typeof types.ServiceAccountsTable_AccountFragmentDoc,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
-    "\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetServiceAccountRoleDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateTenantDocument,
 };
@@ -46,6 +48,7 @@ const documents: Documents = {
     "\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": types.AppShellDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetMembershipRoleDocument,
     "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ApiKeysPageDocument,
     "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    tenant {\n      id\n      name\n      slug\n    }\n  }\n": types.ApiKeysTable_KeyFragmentDoc,
     "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": types.AuditLogActorsDocument,
@@ -53,21 +56,22 @@ const documents: Documents = {
     "\n  fragment AuditLogTable_event on audit_event {\n    id\n    action\n    actor_id\n    actor {\n      id\n      username\n      account_type\n    }\n    target_type\n    target_id\n    target_name\n    source_address\n    created\n    cause\n  }\n": types.AuditLogTable_EventFragmentDoc,
     "\n  query InvitationPreview($token: String!) {\n    invitation_preview(token: $token) {\n      tenant_name\n      email\n      role\n      status\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query InvitationViewer {\n    user {\n      id\n      username\n      email\n    }\n  }\n": types.InvitationViewerDocument,
+    "\n  query SetupRequired {\n    setup_required\n  }\n": types.SetupRequiredDocument,
     "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.BootstrapDocument,
-    "\n  query SetupRequired {\n    setup_required\n  }\n": types.SetupRequiredDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": types.LogOutDocument,
-    "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n": types.MembersDocument,
-    "\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": types.MemberInvitationsDocument,
+    "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": types.InvitationsTableDocument,
+    "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"NORMAL\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.MembersPageDocument,
+    "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": types.MembersTable_MemberFragmentDoc,
     "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n": types.InviteMemberDocument,
-    "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeInvitationDocument,
-    "\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n": types.ServiceAccountsDocument,
-    "\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n": types.ServiceAccountKeysDocument,
+    "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(\n      where: { user_id: { _eq: $userId } }\n      order_by: [{ created: desc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountKeysDocument,
+    "\n  fragment ServiceAccountKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    created_by {\n      id\n      username\n    }\n  }\n": types.ServiceAccountKeysTable_KeyFragmentDoc,
+    "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"SERVICE\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountsPageDocument,
+    "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": types.ServiceAccountsTable_AccountFragmentDoc,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
-    "\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetServiceAccountRoleDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateTenantDocument,
 };
@@ -101,6 +105,10 @@ export function graphql(source: "\n  mutation RevokeApiKey($input: delete_api_ke
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysPage(\n    $where: auth_api_key_bool_exp!\n    $order_by: [auth_api_key_order_by!]\n    $limit: Int!\n    $offset: Int!\n  ) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -129,15 +137,15 @@ export function graphql(source: "\n  query InvitationViewer {\n    user {\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SetupRequired {\n    setup_required\n  }\n"): (typeof documents)["\n  query SetupRequired {\n    setup_required\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: accept_membership_invitation_input!) {\n    accept_membership_invitation(input: $input) {\n      success\n      tenant_id\n      tenant_slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n"): (typeof documents)["\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SetupRequired {\n    setup_required\n  }\n"): (typeof documents)["\n  query SetupRequired {\n    setup_required\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -149,19 +157,19 @@ export function graphql(source: "\n  mutation LogOut {\n    log_out {\n      suc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      email\n      first_name\n      last_name\n      account_type\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n        created\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberInvitations {\n    membership_invitation {\n      id\n      email\n      role\n      role_detail {\n        id\n        name\n      }\n      created\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"NORMAL\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"NORMAL\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n"): (typeof documents)["\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetMemberRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -173,19 +181,23 @@ export function graphql(source: "\n  mutation RevokeInvitation($input: delete_me
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccounts {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n      created\n      memberships {\n        id\n        role\n        role_detail {\n          id\n          name\n        }\n      }\n      api_key_count\n    }\n  }\n"];
+export function graphql(source: "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(\n      where: { user_id: { _eq: $userId } }\n      order_by: [{ created: desc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(\n      where: { user_id: { _eq: $userId } }\n      order_by: [{ created: desc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccountKeys($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }]) {\n      id\n      name\n      key_hint\n      created\n      expires_at\n      last_used_at\n      created_by {\n        id\n        username\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ServiceAccountKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    created_by {\n      id\n      username\n    }\n  }\n"): (typeof documents)["\n  fragment ServiceAccountKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    created_by {\n      id\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"SERVICE\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(\n      where: { account_type: { _eq: \"SERVICE\" } }\n      order_by: [{ username: asc }, { id: asc }]\n      limit: $limit\n      offset: $offset\n    ) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n"): (typeof documents)["\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetServiceAccountRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

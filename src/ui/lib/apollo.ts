@@ -12,6 +12,11 @@ export interface ApolloClients {
   forTenant(slug: string): ApolloClient;
   /** Drop every cached result, e.g. after signing in or out. */
   reset(): Promise<void>;
+  /**
+   * The caller's own account changed (a role, a tenant joined, created or left): refetch
+   * what the root client shows, the shell's user and memberships, before going on.
+   */
+  refreshAccount(): Promise<void>;
 }
 
 export interface ApolloClientsOptions {
@@ -49,6 +54,9 @@ export function createApolloClients(options: ApolloClientsOptions = {}): ApolloC
         tenants.set(slug, client);
       }
       return client;
+    },
+    async refreshAccount() {
+      await root.refetchQueries({ include: 'active' });
     },
     async reset() {
       const old = [...tenants.values()];

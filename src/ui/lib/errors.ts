@@ -61,11 +61,41 @@ export function errorCode(error: unknown): ApiErrorCode | undefined {
   return error == null ? undefined : describeError(error).code;
 }
 
-/** A message fit to show a person. Masked server errors get a friendlier line. */
-export function errorMessage(error: unknown): string {
+/** What went wrong, for the person who tried: a message fit to show, the code, and the field at fault. */
+export interface Problem {
+  code: ApiErrorCode;
+  message: string;
+  field?: string;
+}
+
+// A masked server error says nothing useful; a 401's message is written for API
+// clients, and someone in the browser needs to hear that their session ended.
+const PLAIN_WORDS: Partial<Record<ApiErrorCode, string>> = {
+  UNAUTHENTICATED: 'Your session has ended. Sign in again, then retry.',
+  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
+};
+
+/**
+ * The one mapping from an error to what the UI says: the server's own message for
+ * input, permission and not-found errors (they are written for people), plain words
+ * for the rest. `messages` replaces the words for codes that mean something else in
+ * one place (for sign-in, UNAUTHENTICATED means a wrong password).
+ */
+export function describeProblem(error: unknown, messages: Partial<Record<ApiErrorCode, string>> = {}): Problem {
   const detail = describeError(error);
-  if (detail.code === 'INTERNAL_SERVER_ERROR') return 'Something went wrong on our side. Please try again.';
-  return detail.message;
+  return { ...detail, message: messages[detail.code] ?? PLAIN_WORDS[detail.code] ?? detail.message };
+}
+
+/** The message alone, for an error shown in place of a list. */
+export function errorMessage(error: unknown): string {
+  return describeProblem(error).message;
+}
+
+/** Which of a form's fields a BAD_USER_INPUT is about (the server names it, e.g. "email" or "input.email"). */
+export function problemField<F extends string>(problem: Problem, fields: readonly F[]): F | undefined {
+  if (problem.code !== 'BAD_USER_INPUT' || !problem.field) return undefined;
+  const at = problem.field;
+  return fields.find((f) => at === f || at.endsWith(`.${f}`));
 }
 
 /** Errors the route boundary handles (sign-in page, no-access and not-found messages). */

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse, type RequestHandler } from 'msw';
 import { addDays, endOfDay, format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { nameProblemMessage } from '../../../src/shared/names';
 import { acme, globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import { findKeysTable, keyListHandlers, makeKey, variedKeys, type FakeKey } from './fake-keys';
 
@@ -65,29 +66,38 @@ describe('Create an API Key: the form', { timeout: 45_000 }, () => {
     expect(name).toHaveFocus();
     expect(create).toBeDisabled();
 
+    // The shared name rule's words (src/shared/names.ts), which the API answers with too.
     await user.type(name, '   ');
-    expect(within(dialog).getByText('Enter a name for the key')).toBeInTheDocument();
+    expect(await within(dialog).findByText(nameProblemMessage('API Key Name', 'required'))).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(create).toBeDisabled();
 
     await user.clear(name);
     await user.paste('x'.repeat(101));
-    expect(within(dialog).getByText('Use at most 100 characters (now 101)')).toBeInTheDocument();
+    expect(await within(dialog).findByText(nameProblemMessage('API Key Name', 'too_long'))).toBeInTheDocument();
     expect(create).toBeDisabled();
 
+    // Characters, not UTF-16 units: 100 emoji are 200 units and still fit, as the API counts them.
     await user.clear(name);
-    await user.paste('x'.repeat(100));
-    expect(create).toBeEnabled();
+    await user.paste('🔑'.repeat(100));
+    await waitFor(() => expect(create).toBeEnabled());
+    expect(within(dialog).getByText(/\(100\/100\)/)).toBeInTheDocument();
 
     await user.clear(name);
     await user.paste('bad\u0007name');
-    expect(within(dialog).getByText(/Remove control characters/)).toBeInTheDocument();
+    expect(await within(dialog).findByText(nameProblemMessage('API Key Name', 'unsafe'))).toBeInTheDocument();
+    expect(create).toBeDisabled();
+
+    // Text-direction controls too, which the form once let through to the API.
+    await user.clear(name);
+    await user.paste('invoice\u202Egpj.exe');
+    expect(await within(dialog).findByText(nameProblemMessage('API Key Name', 'unsafe'))).toBeInTheDocument();
     expect(create).toBeDisabled();
 
     await user.clear(name);
     await user.type(name, 'laptop');
+    await waitFor(() => expect(create).toBeEnabled());
     expect(name).toHaveAttribute('aria-invalid', 'false');
-    expect(create).toBeEnabled();
   });
 
   it('defaults to 30 days in the current tenant and sends the trimmed name for the signed-in user', async () => {

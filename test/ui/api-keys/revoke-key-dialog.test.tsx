@@ -1,10 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse, type RequestHandler } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import { findKeysTable, keyListHandlers, variedKeys, type KeyListRequest } from './fake-keys';
 
 const alice = makeUser('USER', [{ tenant: globex, role: 'USER' }]);
+
+// Load the lazy page and dialog once, outside any test's time limit: the first import
+// transforms them, which on a busy machine can take longer than a lookup waits.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../../src/ui/features/api-keys/api-keys-page'),
+    import('../../../src/ui/components/api-keys/revoke-key-dialog'),
+  ]);
+}, 120_000);
 
 async function openRevoke(extra: RequestHandler[] = []) {
   const keys = variedKeys();

@@ -111,8 +111,8 @@ describe('Team › Audit Log', () => {
     const { user, router } = renderApp('/acme/team/members', {
       handlers: [
         ...signedIn(admin),
-        graphql.query('Members', () => HttpResponse.json({ data: { user_view_same_tenant: [] } })),
-        graphql.query('MemberInvitations', () => HttpResponse.json({ data: { membership_invitation: [] } })),
+        graphql.query('MembersPage', () => HttpResponse.json({ data: { user_view_same_tenant: [], user_view_same_tenant_aggregate: { aggregate: { count: 0 } } } })),
+        graphql.query('InvitationsTable', () => HttpResponse.json({ data: { membership_invitation: [] } })),
         ...auditHandlers(() => events, requests),
       ],
     });

@@ -1,7 +1,9 @@
-import { format, formatDistanceStrict, formatDistanceToNowStrict, parseISO } from 'date-fns';
-import { formatDate, formatDateTime, formatDistance, formatRelative, parseTimestamp } from '../../../src/ui/lib/format';
+import { format, formatDistanceStrict, parseISO } from 'date-fns';
+import { formatDistance, formatRelativeTime, formatTimeSince } from '../../../src/shared/relative-time';
+import { formatDate, formatDateTime, parseTimestamp } from '../../../src/ui/lib/format';
 
-// src/ui/lib/format.ts replaces date-fns on the first page (issue 7); it must read exactly the same.
+// src/ui/lib/format.ts and src/shared/relative-time.ts replace date-fns on the first
+// page; they must read exactly the same.
 
 const DAY = 86_400_000;
 const base = new Date('2026-03-29T00:30:00Z'); // near a DST change in Europe
@@ -24,13 +26,24 @@ describe('date formatting without date-fns', () => {
   it('gives strict, rounded distances as date-fns does', () => {
     for (const offset of [0, ...offsets]) {
       const date = new Date(base.getTime() + offset);
-      expect(formatDistance(date, base, { addSuffix: true })).toBe(
-        formatDistanceStrict(date, base, { addSuffix: true, roundingMethod: 'round' }),
-      );
+      expect(formatRelativeTime(date, base)).toBe(formatDistanceStrict(date, base, { addSuffix: true, roundingMethod: 'round' }));
       expect(formatDistance(date, base)).toBe(formatDistanceStrict(date, base));
     }
-    const inTwoDays = new Date(Date.now() + 2 * DAY + 5_000).toISOString();
-    expect(formatRelative(inTwoDays)).toBe(`in ${formatDistanceToNowStrict(parseISO(inTwoDays))}`);
+  });
+
+  it('reads relative to the `now` it is given, so every page rounds the same time the same way', () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const threeMinutesFortyAgo = new Date(now.getTime() - 220_000);
+    expect(formatRelativeTime(threeMinutesFortyAgo, now)).toBe('4 minutes ago');
+    expect(formatTimeSince(threeMinutesFortyAgo, now)).toBe('4 minutes ago');
+    expect(formatRelativeTime(new Date(now.getTime() + 2 * DAY + 5_000), now)).toBe('in 2 days');
+  });
+
+  it('says "Just now" for what happened within the last minute, or a little ahead from clock skew', () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    expect(formatTimeSince(new Date(now.getTime() - 59_000), now)).toBe('Just now');
+    expect(formatTimeSince(new Date(now.getTime() + 20_000), now)).toBe('Just now');
+    expect(formatTimeSince(new Date(now.getTime() - 61_000), now)).toBe('1 minute ago');
   });
 
   it('reads the API’s timestamps as parseISO does, and rejects what is not one', () => {

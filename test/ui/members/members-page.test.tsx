@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { emailProblemMessage } from '../../../src/shared/emails';
 import { acme, forbidden, graphqlError, makeUser, renderApp, roleDetail, signedIn, tenantOf } from '../render';
 
 interface FakeMember {
@@ -33,9 +34,10 @@ beforeEach(() => {
   tenantsSeen = [];
 });
 
-function membersData() {
+function membersData(limit = 25, offset = 0) {
   return {
-    user_view_same_tenant: members.map((m) => ({
+    user_view_same_tenant_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: members.length } },
+    user_view_same_tenant: members.slice(offset, offset + limit).map((m) => ({
       __typename: 'user_view_same_tenant',
       id: m.id,
       username: m.username,
@@ -48,9 +50,9 @@ function membersData() {
   };
 }
 
-function invitationsData() {
+function invitationsData(limit = 26, offset = 0) {
   return {
-    membership_invitation: invitations.map((i) => ({
+    membership_invitation: invitations.slice(offset, offset + limit).map((i) => ({
       __typename: 'membership_invitation',
       id: i.id,
       email: i.email,
@@ -67,11 +69,11 @@ const adminCount = () => members.filter((m) => m.role === 'TENANT_ADMIN').length
 
 /** A small fake of the API's members rules, so tests assert what the user sees. */
 const memberHandlers = [
-  graphql.query('Members', ({ request }) => {
+  graphql.query('MembersPage', ({ request, variables }) => {
     tenantsSeen.push(tenantOf(request));
-    return HttpResponse.json({ data: membersData() });
+    return HttpResponse.json({ data: membersData(variables.limit, variables.offset) });
   }),
-  graphql.query('MemberInvitations', () => HttpResponse.json({ data: invitationsData() })),
+  graphql.query('InvitationsTable', ({ variables }) => HttpResponse.json({ data: invitationsData(variables.limit, variables.offset) })),
   graphql.mutation('InviteMember', ({ variables }) => {
     const { email, role, tenant_id } = variables.input;
     if (tenant_id !== acme.id) return graphqlError('NOT_FOUND', 'No such tenant.');
@@ -80,7 +82,7 @@ const memberHandlers = [
       data: { create_membership_invitation: { __typename: 'create_membership_invitation_payload', id: 'inv-new', token: 'tok_Secret123' } },
     });
   }),
-  graphql.mutation('SetMemberRole', ({ variables }) => {
+  graphql.mutation('SetMembershipRole', ({ variables }) => {
     const member = members.find((m) => m.membershipId === variables.input.membership_id);
     if (!member) return graphqlError('NOT_FOUND', 'No such membership.');
     if (member.role === 'TENANT_ADMIN' && variables.input.role !== 'TENANT_ADMIN' && adminCount() === 1) {
@@ -131,7 +133,7 @@ describe('Team › Members', () => {
   it('shows a loading skeleton, then an error with a retry that works', async () => {
     let calls = 0;
     const { user } = renderMembers(alice, [
-      graphql.query('Members', async () => {
+      graphql.query('MembersPage', async () => {
         calls += 1;
         await delay(150);
         return calls === 1 ? graphqlError('INTERNAL_SERVER_ERROR', 'Unexpected error.') : HttpResponse.json({ data: membersData() });
@@ -139,6 +141,8 @@ describe('Team › Members', () => {
     ]);
     expect(await screen.findByRole('status', { name: 'Loading members' })).toBeInTheDocument();
     expect(await screen.findByText('Could not load members')).toBeInTheDocument();
+    // A masked server error reads the same on every page, never as the server's "Unexpected error."
+    expect(screen.getByText('Something went wrong on our side. Please try again.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await findMemberRow('bob')).toBeInTheDocument();
   });
@@ -178,10 +182,51 @@ describe('Team › Members', () => {
     const { user } = renderMembers();
     await user.click(await screen.findByRole('button', { name: 'Invite member' }));
     const dialog = await screen.findByRole('dialog', { name: 'Invite member' });
-    await user.type(within(dialog).getByLabelText(/email/i), 'not-an-email');
+    await user.type(within(dialog).getByLabelText(/email/i), 'ada@localhost');
     await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
-    expect(within(dialog).getByText('Enter an email address.')).toBeInTheDocument();
+    // The shared rule's words, which the API would answer with too.
+    expect(await within(dialog).findByText(emailProblemMessage('invalid'))).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/email/i)).toHaveAttribute('aria-invalid', 'true');
     expect(invitations).toHaveLength(1);
+  });
+
+  it('pages the members 25 at a time, with the total, and keeps the page in the URL', async () => {
+    members = Array.from({ length: 30 }, (_, i) => ({
+      id: `b0b00000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+      username: `member${String(i).padStart(2, '0')}`,
+      email: `member${i}@example.com`,
+      membershipId: `b0b00000-0000-4000-8000-0000000002${String(i).padStart(2, '0')}`,
+      role: i === 0 ? 'TENANT_ADMIN' : 'USER',
+      joined: '2026-02-14T09:30:00Z',
+    }));
+    const { user, router } = renderMembers();
+    expect(await findMemberRow('member00')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Members' });
+    expect(within(table).getAllByRole('row')).toHaveLength(26); // header + 25
+    expect(screen.getByText('1–25 of 30')).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Go to next page' })[0]!);
+    expect(await findMemberRow('member29')).toBeInTheDocument();
+    expect(screen.getByText('26–30 of 30')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Members' })).queryByText('member00')).not.toBeInTheDocument();
+    expect(router.state.location.search).toBe('?page=2');
+  });
+
+  it('pages the pending invitations, saying there are more until the last page shows the total', async () => {
+    invitations = Array.from({ length: 27 }, (_, i) => ({
+      id: `c0c00000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+      email: `guest${String(i).padStart(2, '0')}@example.com`,
+      role: 'USER',
+    }));
+    const { user } = renderMembers();
+    const pending = await screen.findByRole('table', { name: 'Pending invitations' });
+    expect(await within(pending).findByText('guest00@example.com')).toBeInTheDocument();
+    expect(within(pending).getAllByRole('row')).toHaveLength(26);
+    const section = screen.getByRole('region', { name: 'Pending invitations' });
+    expect(within(section).getByText('1–25 of more than 25')).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Go to next page' }));
+    expect(await within(section).findByText('guest26@example.com')).toBeInTheDocument();
+    expect(within(section).getByText('26–27 of 27')).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Go to next page' })).toBeDisabled();
   });
 
   it("changes a member's role", async () => {
@@ -243,9 +288,9 @@ describe('Team › Members', () => {
   });
 
   it('shows members without admin controls to a user who is not an administrator', async () => {
-    // No MemberInvitations handler is needed: a non-admin must not ask for them.
+    // No InvitationsTable handler is needed: a non-admin must not ask for them.
     renderApp('/acme/team/members', {
-      handlers: [...signedIn(makeUser('USER')), graphql.query('Members', () => HttpResponse.json({ data: membersData() }))],
+      handlers: [...signedIn(makeUser('USER')), graphql.query('MembersPage', () => HttpResponse.json({ data: membersData() }))],
     });
     const bob = await findMemberRow('bob');
     expect(within(bob).getByText('User')).toBeInTheDocument();
@@ -256,7 +301,7 @@ describe('Team › Members', () => {
   });
 
   it('turns FORBIDDEN into a clear message inside the layout', async () => {
-    renderMembers(alice, [graphql.query('Members', () => forbidden('You are not a member of this tenant.'))]);
+    renderMembers(alice, [graphql.query('MembersPage', () => forbidden('You are not a member of this tenant.'))]);
     expect(await screen.findByText("You don't have access to this")).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /tenant: acme/i })).toBeInTheDocument();
   });

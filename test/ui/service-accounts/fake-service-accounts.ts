@@ -100,11 +100,13 @@ export function serviceAccountHandlers(
 ) {
   const refuse = () => graphqlError('FORBIDDEN', 'Only tenant administrators can manage service accounts.');
   return [
-    graphql.query('ServiceAccounts', ({ request }) => {
+    graphql.query('ServiceAccountsPage', ({ request, variables }) => {
       sent.tenants.push(tenantOf(request));
+      const { limit, offset } = variables as { limit: number; offset: number };
       return HttpResponse.json({
         data: {
-          user_view_same_tenant: accounts.map((a) => ({
+          user_view_same_tenant_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: accounts.length } },
+          user_view_same_tenant: accounts.slice(offset, offset + limit).map((a) => ({
             __typename: 'user_view_same_tenant',
             id: a.id,
             username: a.username,
@@ -120,9 +122,11 @@ export function serviceAccountHandlers(
       const account = accounts.find((a) => a.id === variables.userId);
       // Non-administrators see no service-account keys at all.
       const keys = options.admin && account ? account.keys : [];
+      const { limit, offset } = variables as { limit: number; offset: number };
       return HttpResponse.json({
         data: {
-          auth_api_key: keys.map((k) => ({
+          auth_api_key_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: keys.length } },
+          auth_api_key: keys.slice(offset, offset + limit).map((k) => ({
             __typename: 'auth_api_key',
             id: k.id,
             name: k.name,
@@ -166,7 +170,7 @@ export function serviceAccountHandlers(
         data: { delete_api_key: { __typename: 'success_payload', success: account !== undefined, error: null } },
       });
     }),
-    graphql.mutation('SetServiceAccountRole', ({ variables }) => {
+    graphql.mutation('SetMembershipRole', ({ variables }) => {
       if (!options.admin) return refuse();
       const account = accounts.find((a) => a.membershipId === variables.input.membership_id);
       if (!account) return graphqlError('NOT_FOUND', 'Membership not found.');

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, type RequestHandler } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { nameProblemMessage } from '../../../src/shared/names';
 import { acme, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import {
   makeServiceKey,
@@ -98,7 +99,8 @@ describe('Add Service Account', { timeout: 60_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Add Service Account' });
     const name = within(dialog).getByRole('textbox', { name: /Service Account Name/ });
     await fill(user, name, '   ', true);
-    expect(within(dialog).getByText('Enter a name for the service account')).toBeInTheDocument();
+    // The shared name rule's words, which the API would answer with too.
+    expect(await within(dialog).findByText(nameProblemMessage('Service Account Name', 'required'))).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(within(dialog).getByRole('button', { name: 'Add' })).toBeDisabled();
     expect(sent.createAccount).toHaveLength(0);
@@ -251,7 +253,7 @@ describe('Change role', { timeout: 60_000 }, () => {
 
   it('shows a refusal and keeps the old role', async () => {
     const { user } = renderPage([
-      graphql.mutation('SetServiceAccountRole', () => graphqlError('FORBIDDEN', 'Only tenant administrators can change roles.')),
+      graphql.mutation('SetMembershipRole', () => graphqlError('FORBIDDEN', 'Only tenant administrators can change roles.')),
     ]);
     await user.click(within(await findAccountRow('ci-deployer')).getByRole('button', { name: 'Change role of ci-deployer' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change role of ci-deployer' });

@@ -107,12 +107,12 @@ describe('Team › Service Accounts for an administrator', { timeout: 60_000 }, 
   it('shows a loading skeleton, then an error with a retry that works', async () => {
     let calls = 0;
     const { user } = renderPage(admin, [
-      graphql.query('ServiceAccounts', async () => {
+      graphql.query('ServiceAccountsPage', async () => {
         calls += 1;
         await delay(150);
         return calls === 1
           ? graphqlError('INTERNAL_SERVER_ERROR', 'Unexpected error.')
-          : HttpResponse.json({ data: { user_view_same_tenant: [] } });
+          : HttpResponse.json({ data: { user_view_same_tenant: [], user_view_same_tenant_aggregate: { aggregate: { count: 0 } } } });
       }),
     ]);
     expect(await screen.findByRole('status', { name: 'Loading service accounts' }, { timeout: 10_000 })).toBeInTheDocument();
@@ -127,7 +127,7 @@ describe('Team › Service Accounts for an administrator', { timeout: 60_000 }, 
       graphql.query('ServiceAccountKeys', () => {
         calls += 1;
         if (calls === 1) return graphqlError('INTERNAL_SERVER_ERROR', 'Unexpected error.');
-        return HttpResponse.json({ data: { auth_api_key: [] } });
+        return HttpResponse.json({ data: { auth_api_key: [], auth_api_key_aggregate: { aggregate: { count: 0 } } } });
       }),
     ]);
     await user.click(within(await findAccountRow('ci-deployer')).getByRole('button', { name: 'Show keys of ci-deployer' }));

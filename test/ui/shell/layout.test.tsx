@@ -18,11 +18,11 @@ const aliceInTwo = makeUser('TENANT_ADMIN', [{ tenant: globex, role: 'USER' }]);
 
 function membersFor(seen: (string | null)[]) {
   return [
-    graphql.query('Members', ({ request }) => {
+    graphql.query('MembersPage', ({ request }) => {
       seen.push(tenantOf(request));
-      return HttpResponse.json({ data: { user_view_same_tenant: [] } });
+      return HttpResponse.json({ data: { user_view_same_tenant: [], user_view_same_tenant_aggregate: { aggregate: { count: 0 } } } });
     }),
-    graphql.query('MemberInvitations', () => HttpResponse.json({ data: { membership_invitation: [] } })),
+    graphql.query('InvitationsTable', () => HttpResponse.json({ data: { membership_invitation: [] } })),
   ];
 }
 

@@ -1,41 +1,8 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { describeExpiry, describeLastUsed, describePast } from './key-time';
-import { LazyTooltip } from '../lazy-tooltip';
-
-interface TimeTextProps {
-  iso: string | null | undefined;
-  label: string;
-  exact: string | null;
-  color?: string;
-}
-
-/**
- * A relative time with the exact time in a tooltip. The text is focusable so keyboard
- * users reach the tooltip too; describeChild keeps the visible text as the accessible name.
- */
-function TimeText({ iso, label, exact, color }: TimeTextProps) {
-  if (!exact || !iso) {
-    return (
-      <Box component="span" sx={{ color }}>
-        {label}
-      </Box>
-    );
-  }
-  return (
-    <LazyTooltip title={exact} describeChild>
-      <Box
-        component="time"
-        dateTime={iso}
-        tabIndex={0}
-        sx={{ color, textDecoration: 'underline dotted', textUnderlineOffset: '3px', cursor: 'help' }}
-      >
-        {label}
-      </Box>
-    </LazyTooltip>
-  );
-}
+import { DateTime } from '../date-time';
+import { expiryState } from './key-time';
 
 export interface KeyExpiryProps {
   expiresAt: string | null | undefined;
@@ -44,16 +11,18 @@ export interface KeyExpiryProps {
 
 /** "in 3 days" / "Never" / "Expired 2 hours ago", with a warning chip inside the last 7 days. */
 export function KeyExpiry({ expiresAt, now }: KeyExpiryProps) {
-  const view = describeExpiry(expiresAt, now);
+  const state = expiryState(expiresAt, now);
+  if (!expiresAt || state === 'never') return <span>Never</span>;
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-      <TimeText
+      <DateTime
         iso={expiresAt}
-        label={view.label}
-        exact={view.exact}
-        color={view.state === 'expired' ? 'error.dark' : undefined}
+        format="relative"
+        now={now}
+        prefix={state === 'expired' ? 'Expired ' : ''}
+        color={state === 'expired' ? 'error.dark' : undefined}
       />
-      {view.state === 'soon' && (
+      {state === 'soon' && (
         <Chip
           size="small"
           icon={<WarningAmberIcon />}
@@ -66,22 +35,8 @@ export function KeyExpiry({ expiresAt, now }: KeyExpiryProps) {
   );
 }
 
-export interface KeyLastUsedProps {
-  lastUsedAt: string | null | undefined;
-  now: Date;
-}
-
-export function KeyLastUsed({ lastUsedAt, now }: KeyLastUsedProps) {
-  const view = describeLastUsed(lastUsedAt, now);
-  return <TimeText iso={lastUsedAt} label={view.label} exact={view.exact} />;
-}
-
-export interface KeyCreatedProps {
-  created: string;
-  now: Date;
-}
-
-export function KeyCreated({ created, now }: KeyCreatedProps) {
-  const view = describePast(created, now);
-  return <TimeText iso={created} label={view.label} exact={view.exact} />;
+/** "2 hours ago" / "Just now" / "Never". */
+export function KeyLastUsed({ lastUsedAt, now }: { lastUsedAt: string | null | undefined; now: Date }) {
+  if (!lastUsedAt) return <span>Never</span>;
+  return <DateTime iso={lastUsedAt} format="since" now={now} />;
 }

@@ -11,8 +11,7 @@ import CodeIcon from '@mui/icons-material/Code';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { CodeBlock } from './code-block';
 import { CopyButton } from '../copy-button';
-
-export const GRAPHIQL_PATH = '/graphiql';
+import { paths } from '../../lib/paths';
 
 /**
  * A link to GraphiQL with the operation in the URL (the convention of GraphiQL's own examples).
@@ -21,7 +20,7 @@ export const GRAPHIQL_PATH = '/graphiql';
  */
 export function graphiqlHref(query: string, variables: unknown): string {
   const params = new URLSearchParams({ query, variables: JSON.stringify(variables, null, 2) });
-  return `${GRAPHIQL_PATH}?${params.toString()}`;
+  return `${paths.graphiql.href()}?${params.toString()}`;
 }
 
 export function seedGraphiql(query: string, variables: unknown): void {

@@ -12,8 +12,8 @@ import SearchOffIcon from '@mui/icons-material/SearchOff';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
-import { useNow } from '../../components/api-keys/use-now';
-import { DialogLoading } from '../../components/dialog-loading';
+import { useNow } from '../../lib/use-now';
+import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { EmptyState } from '../../components/empty-state';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { TablePageNavigation } from '../../components/table-page-navigation';
@@ -39,7 +39,7 @@ import {
 import { ApiKeysTable } from './api-keys-table';
 import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
 
-// The dialogs load on first use (issue 7), fetched as soon as the pointer or focus nears them.
+// The dialogs load on first use, fetched as soon as the pointer or focus nears them.
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
 const RevokeKeyDialog = lazyNamed(() => import('../../components/api-keys/revoke-key-dialog'), 'RevokeKeyDialog');
 // The "revoked" snackbar comes after a revoke only; it loads with the revoke dialog.
@@ -95,8 +95,6 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const createMounted = useMountedOnceWanted(creating);
-  const revokeMounted = useMountedOnceWanted(revoking !== null);
   const noticeMounted = useMountedOnceWanted(notice !== null);
 
   const update = useCallback(
@@ -200,31 +198,25 @@ export function ApiKeysPage() {
       />
       <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing API keys" /> : null}</Box>
       {body}
-      {createMounted && (
-        <Suspense fallback={creating ? <DialogLoading /> : null}>
-          <CreateKeyDialog
-            open={creating}
-            onClose={() => setCreating(false)}
-            userId={current.user.id}
-            tenants={current.memberships.map((m) => m.tenant)}
-            defaultTenantId={current.id}
-            onCreated={() => void refetch()}
-          />
-        </Suspense>
-      )}
-      {revokeMounted && (
-        <Suspense fallback={revoking ? <DialogLoading /> : null}>
-          <RevokeKeyDialog
-            apiKey={revoking}
-            onClose={() => setRevoking(null)}
-            onRevoked={(key) => {
-              setRevoking(null);
-              setNotice(`API key "${key.name}" revoked`);
-              void refetch();
-            }}
-          />
-        </Suspense>
-      )}
+      <LazyDialogSlot open={creating}>
+        <CreateKeyDialog
+          open={creating}
+          onClose={() => setCreating(false)}
+          userId={current.user.id}
+          tenants={current.memberships.map((m) => m.tenant)}
+          defaultTenantId={current.id}
+        />
+      </LazyDialogSlot>
+      <LazyDialogSlot open={revoking !== null}>
+        <RevokeKeyDialog
+          apiKey={revoking}
+          onClose={() => setRevoking(null)}
+          onRevoked={(key) => {
+            setRevoking(null);
+            setNotice(`API key "${key.name}" revoked`);
+          }}
+        />
+      </LazyDialogSlot>
       {noticeMounted && (
         <Suspense fallback={null}>
           <SuccessSnackbar message={notice} onClose={() => setNotice(null)} />

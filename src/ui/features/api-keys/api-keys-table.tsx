@@ -10,7 +10,8 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
-import { KeyCreated, KeyExpiry, KeyLastUsed } from '../../components/api-keys/key-time-display';
+import { KeyExpiry, KeyLastUsed } from '../../components/api-keys/key-time-display';
+import { DateTime } from '../../components/date-time';
 import visuallyHidden from '@mui/utils/visuallyHidden';
 import type { SortDirection, SortField } from './api-keys-list-state';
 import { LazyTooltip } from '../../components/lazy-tooltip';
@@ -98,7 +99,7 @@ export function ApiKeysTable({ keys, now, sort, direction, onSort, onRevoke }: A
               <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{key.key_hint}…</TableCell>
               <TableCell>{key.tenant.name}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <KeyCreated created={key.created} now={now} />
+                <DateTime iso={key.created} format="since" now={now} />
               </TableCell>
               <TableCell>
                 <KeyExpiry expiresAt={key.expires_at} now={now} />

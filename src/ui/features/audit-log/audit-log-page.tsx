@@ -7,16 +7,16 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
-import TablePagination from '@mui/material/TablePagination';
 import HistoryIcon from '@mui/icons-material/History';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
 import { graphql } from '../../gql';
-import { useNow } from '../../components/api-keys/use-now';
+import { useNow } from '../../lib/use-now';
 import { EmptyState } from '../../components/empty-state';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
+import { TablePageNavigation } from '../../components/table-page-navigation';
 import { errorCode, isRouteLevelError } from '../../lib/errors';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -155,13 +155,11 @@ function AuditLog() {
           </Alert>
         )}
         <AuditLogTable events={events} now={now} />
-        <TablePagination
-          component="div"
+        <TablePageNavigation
           count={total}
           page={Math.min(state.page, lastPage)}
           rowsPerPage={PAGE_SIZE}
-          rowsPerPageOptions={[PAGE_SIZE]}
-          onPageChange={(_, page) => update({ page }, false)}
+          onPageChange={(page) => update({ page }, false)}
         />
       </Paper>
     );

@@ -5,12 +5,10 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { formatDistanceStrict, isValid, parseISO } from 'date-fns';
 import { graphql } from '../../gql';
 import type { AuditLogTable_EventFragment } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
+import { DateTime } from '../../components/date-time';
 import { actionLabel, causeLabel, targetText, targetTypeLabel } from './audit-actions';
 
 export const AuditLogTableEventFragment = graphql(`
@@ -33,30 +31,6 @@ export const AuditLogTableEventFragment = graphql(`
 `);
 
 const COLUMNS = ['Time', 'Action', 'Actor', 'Target', 'Source address'];
-
-/** "3 minutes ago"; anything under a minute (or a little ahead, from clock skew) is "Just now". */
-export function relativeTime(iso: string, now: Date): string {
-  const date = parseISO(iso);
-  if (!isValid(date)) return iso;
-  if (now.getTime() - date.getTime() < 60_000) return 'Just now';
-  return formatDistanceStrict(date, now, { addSuffix: true, roundingMethod: 'floor' });
-}
-
-/** The relative time, focusable so keyboard users reach the exact time in the tooltip too. */
-function EventTime({ iso, now }: { iso: string; now: Date }) {
-  return (
-    <Tooltip title={formatDateTime(iso)} describeChild>
-      <Box
-        component="time"
-        dateTime={iso}
-        tabIndex={0}
-        sx={{ textDecoration: 'underline dotted', textUnderlineOffset: '3px', cursor: 'help' }}
-      >
-        {relativeTime(iso, now)}
-      </Box>
-    </Tooltip>
-  );
-}
 
 function Secondary({ children }: { children: string }) {
   return (
@@ -127,7 +101,7 @@ export function AuditLogTable({ events, now }: AuditLogTableProps) {
           {events.map((event) => (
             <TableRow key={event.id} hover>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <EventTime iso={event.created} now={now} />
+                <DateTime iso={event.created} format="since" now={now} />
               </TableCell>
               <TableCell component="th" scope="row" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
                 {actionLabel(event.action)}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
@@ -6,17 +6,20 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/passwords';
 import { ErrorState } from '../../components/error-state';
+import { FormTextField } from '../../components/form-text-field';
 import { PageSkeleton } from '../../components/loading-skeleton';
 import { graphql } from '../../gql';
-import { useApolloClients } from '../../lib/apollo-clients-context';
-import { describeError } from '../../lib/errors';
+import { describeProblem, problemField } from '../../lib/errors';
 import { roleLabel } from '../../lib/roles';
-import { signInPath } from '../../lib/safe-redirect';
+import { paths, tenantHome } from '../../lib/paths';
+import { nameRule, passwordRule } from '../../lib/rules';
 import { AuthLayout } from './auth-layout';
-import { MIN_PASSWORD_LENGTH, passwordProblem } from './password-rules';
+import { useAcceptInvitation } from './use-accept-invitation';
 
 const InvitationPreviewQuery = graphql(`
   query InvitationPreview($token: String!) {
@@ -40,16 +43,6 @@ const InvitationViewerQuery = graphql(`
   }
 `);
 
-const AcceptInvitationMutation = graphql(`
-  mutation AcceptInvitation($input: accept_membership_invitation_input!) {
-    accept_membership_invitation(input: $input) {
-      success
-      tenant_id
-      tenant_slug
-    }
-  }
-`);
-
 const UNUSABLE: Record<string, { title: string; message: string }> = {
   EXPIRED: {
     title: 'This invitation has expired',
@@ -68,14 +61,10 @@ const UNUSABLE: Record<string, { title: string; message: string }> = {
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
-  const clients = useApolloClients();
   const preview = useQuery(InvitationPreviewQuery, { variables: { token }, fetchPolicy: 'network-only' });
   const viewer = useQuery(InvitationViewerQuery, { fetchPolicy: 'network-only' });
-  const [accept, { loading: accepting }] = useMutation(AcceptInvitationMutation);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ username?: string; password?: string; confirmation?: string }>({});
+  const [accept, { loading: accepting }] = useAcceptInvitation();
+  const form = useForm({ defaultValues: { username: '', password: '', confirmation: '' } });
   const [failure, setFailure] = useState<string | null>(null);
   // The preview does not say whether the email has an account; accepting does (see finish).
   const [accountExists, setAccountExists] = useState<string | null>(null);
@@ -105,7 +94,7 @@ export function AcceptInvitationPage() {
     return (
       <AuthLayout title={unusable.title}>
         <Alert severity="warning">{unusable.message}</Alert>
-        <Button component={RouterLink} to="/sign-in" sx={{ mt: 2 }}>
+        <Button component={RouterLink} to={paths.signIn.href()} sx={{ mt: 2 }}>
           Go to sign in
         </Button>
       </AuthLayout>
@@ -124,20 +113,18 @@ export function AcceptInvitationPage() {
   const finish = async (input: { token: string; username?: string; password?: string }) => {
     setFailure(null);
     try {
-      const result = await accept({ variables: { input } });
-      await clients.reset();
-      const slug = result.data?.accept_membership_invitation.tenant_slug;
-      navigate(slug ? `/${slug}/user/keys` : '/', { replace: true });
+      const slug = await accept(input);
+      navigate(slug ? tenantHome(slug) : paths.home.href(), { replace: true });
     } catch (error) {
-      const detail = describeError(error);
-      if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('email')) setAccountExists(detail.message);
-      else if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('username')) setErrors({ username: detail.message });
-      else if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('password')) setErrors({ password: detail.message });
-      else setFailure(detail.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : detail.message);
+      const problem = describeProblem(error);
+      const field = problemField(problem, ['email', 'username', 'password'] as const);
+      if (field === 'email') setAccountExists(problem.message);
+      else if (field) form.setError(field, { message: problem.message });
+      else setFailure(problem.message);
     }
   };
 
-  const signInToJoin = signInPath(`/invite/${token}`);
+  const signInToJoin = paths.signIn.href(paths.invitation.href(token));
 
   if (me || accountExists) {
     return (
@@ -177,14 +164,7 @@ export function AcceptInvitationPage() {
     );
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = { ...passwordProblem(password, confirmation) } as typeof errors;
-    if (!username.trim()) found.username = 'Choose a username.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    await finish({ token, username: username.trim(), password });
-  };
+  const submit = form.handleSubmit(({ username, password }) => finish({ token, username: username.trim(), password }));
 
   return (
     <AuthLayout title={`Join ${invitation.tenant_name}`} subtitle={subtitle}>
@@ -197,36 +177,34 @@ export function AcceptInvitationPage() {
             </Alert>
           ) : null}
           <TextField label="Email" value={invitation.email} fullWidth disabled autoComplete="email" />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="username"
+            rules={{ validate: nameRule('Username') }}
             label="Username"
             autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            error={errors.username != null}
-            helperText={errors.username}
             required
             fullWidth
             autoFocus
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="password"
+            rules={{ validate: passwordRule }}
             label="Password"
             type="password"
             autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={errors.password != null}
-            helperText={errors.password ?? `At least ${MIN_PASSWORD_LENGTH} characters.`}
+            helperText={`At least ${MIN_PASSWORD_LENGTH} characters.`}
             required
             fullWidth
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="confirmation"
+            rules={{ validate: (value, values) => value === values.password || 'The passwords do not match.' }}
             label="Confirm password"
             type="password"
             autoComplete="new-password"
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-            error={errors.confirmation != null}
-            helperText={errors.confirmation}
             required
             fullWidth
           />

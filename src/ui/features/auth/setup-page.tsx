@@ -1,47 +1,39 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate } from 'react-router-dom';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/passwords';
 import { ErrorState } from '../../components/error-state';
+import { FormTextField } from '../../components/form-text-field';
 import { PageSkeleton } from '../../components/loading-skeleton';
-import { graphql } from '../../gql';
-import { useApolloClients } from '../../lib/apollo-clients-context';
-import { describeError } from '../../lib/errors';
+import { describeProblem, problemField } from '../../lib/errors';
+import { paths, tenantHome } from '../../lib/paths';
+import { emailRule, nameRule, passwordRule } from '../../lib/rules';
 import { AuthLayout } from './auth-layout';
 import { SetupRequiredQuery } from './setup-required-query';
-import { MIN_PASSWORD_LENGTH, passwordProblem } from './password-rules';
+import { useBootstrap } from './use-bootstrap';
 
-const BootstrapMutation = graphql(`
-  mutation Bootstrap($input: bootstrap_input!) {
-    bootstrap(input: $input) {
-      user_id
-      tenant_id
-      tenant_slug
-    }
-  }
-`);
+interface SetupValues {
+  email: string;
+  username: string;
+  password: string;
+  confirmation: string;
+  tenant_name: string;
+}
 
-type Field = 'email' | 'username' | 'password' | 'confirmation' | 'tenant_name';
-type Errors = Partial<Record<Field, string>>;
+const FIELDS = ['email', 'username', 'password', 'tenant_name'] as const;
 
 /** First run: creates the first administrator and tenant, then signs them in. */
 export function SetupPage() {
   const navigate = useNavigate();
-  const clients = useApolloClients();
   const status = useQuery(SetupRequiredQuery, { fetchPolicy: 'network-only' });
-  const [bootstrap, { loading }] = useMutation(BootstrapMutation);
-  const [values, setValues] = useState<Record<Field, string>>({
-    email: '',
-    username: '',
-    password: '',
-    confirmation: '',
-    tenant_name: '',
+  const [bootstrap] = useBootstrap();
+  const form = useForm<SetupValues>({
+    defaultValues: { email: '', username: '', password: '', confirmation: '', tenant_name: '' },
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { isSubmitting, errors } = form.formState;
 
   if (status.error) {
     return (
@@ -51,50 +43,25 @@ export function SetupPage() {
     );
   }
   if (!status.data) return <PageSkeleton label="Loading" />;
-  if (!status.data.setup_required) return <Navigate to="/sign-in" replace />;
+  if (!status.data.setup_required) return <Navigate to={paths.signIn.href()} replace />;
 
-  const field = (name: Field) => ({
-    value: values[name],
-    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
-    error: errors[name] != null,
-    helperText: errors[name],
-    fullWidth: true,
-    required: true,
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const slug = await bootstrap({
+        email: values.email.trim(),
+        username: values.username.trim(),
+        password: values.password,
+        tenant_name: values.tenant_name.trim(),
+      });
+      navigate(slug ? tenantHome(slug) : paths.home.href(), { replace: true });
+    } catch (error) {
+      const problem = describeProblem(error);
+      const field = problemField(problem, FIELDS);
+      form.setError(field ?? 'root.server', { message: problem.message });
+    }
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const found: Errors = {};
-    if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) found.email = 'Enter an email address.';
-    if (!values.username.trim()) found.username = 'Choose a username.';
-    Object.assign(found, passwordProblem(values.password, values.confirmation));
-    if (!values.tenant_name.trim()) found.tenant_name = 'Name your first tenant, e.g. your team or company.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    try {
-      const result = await bootstrap({
-        variables: {
-          input: {
-            email: values.email.trim(),
-            username: values.username.trim(),
-            password: values.password,
-            tenant_name: values.tenant_name.trim(),
-          },
-        },
-      });
-      await clients.reset();
-      const slug = result.data?.bootstrap.tenant_slug;
-      navigate(slug ? `/${slug}/user/keys` : '/', { replace: true });
-    } catch (error) {
-      const detail = describeError(error);
-      const known: Field[] = ['email', 'username', 'password', 'tenant_name'];
-      const match = known.find((f) => detail.field === f || detail.field?.endsWith(`.${f}`));
-      if (detail.code === 'BAD_USER_INPUT' && match) setErrors({ [match]: detail.message });
-      else setFailure(detail.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : detail.message);
-    }
-  };
-
+  const common = { control: form.control, fullWidth: true, required: true } as const;
   return (
     <AuthLayout
       title="Set up Keyplane"
@@ -102,24 +69,35 @@ export function SetupPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack spacing={2}>
-          {failure ? <Alert severity="error">{failure}</Alert> : null}
-          <TextField label="Administrator email" type="email" autoComplete="email" autoFocus {...field('email')} />
-          <TextField label="Username" autoComplete="username" {...field('username')} />
-          <TextField
+          {errors.root?.server ? <Alert severity="error">{errors.root.server.message}</Alert> : null}
+          <FormTextField {...common} name="email" rules={{ validate: emailRule }} label="Administrator email" type="email" autoComplete="email" autoFocus />
+          <FormTextField {...common} name="username" rules={{ validate: nameRule('Username') }} label="Username" autoComplete="username" />
+          <FormTextField
+            {...common}
+            name="password"
+            rules={{ validate: passwordRule }}
             label="Password"
             type="password"
             autoComplete="new-password"
-            {...field('password')}
-            helperText={errors.password ?? `At least ${MIN_PASSWORD_LENGTH} characters.`}
+            helperText={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           />
-          <TextField label="Confirm password" type="password" autoComplete="new-password" {...field('confirmation')} />
-          <TextField
+          <FormTextField
+            {...common}
+            name="confirmation"
+            rules={{ validate: (value, values) => value === values.password || 'The passwords do not match.' }}
+            label="Confirm password"
+            type="password"
+            autoComplete="new-password"
+          />
+          <FormTextField
+            {...common}
+            name="tenant_name"
+            rules={{ validate: nameRule('Tenant name') }}
             label="Tenant name"
-            {...field('tenant_name')}
-            helperText={errors.tenant_name ?? 'Your team or company. You can create more tenants later.'}
+            helperText="Your team or company. You can create more tenants later."
           />
-          <Button type="submit" variant="contained" size="large" disabled={loading}>
-            {loading ? 'Setting up…' : 'Create administrator'}
+          <Button type="submit" variant="contained" size="large" disabled={isSubmitting}>
+            {isSubmitting ? 'Setting up…' : 'Create administrator'}
           </Button>
         </Stack>
       </form>

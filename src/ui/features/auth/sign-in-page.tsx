@@ -1,92 +1,76 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { FormTextField } from '../../components/form-text-field';
 import { PageSkeleton } from '../../components/loading-skeleton';
-import { graphql } from '../../gql';
-import { useApolloClients } from '../../lib/apollo-clients-context';
-import { describeError } from '../../lib/errors';
-import { safeNextPath } from '../../lib/safe-redirect';
+import { describeProblem } from '../../lib/errors';
+import { paths, safeNextPath } from '../../lib/paths';
 import { AuthLayout } from './auth-layout';
 import { SetupRequiredQuery } from './setup-required-query';
+import { useLogIn } from './use-log-in';
 
-const LogInMutation = graphql(`
-  mutation LogIn($input: log_in_input!) {
-    log_in(input: $input) {
-      user_id
-      expires_at
-    }
-  }
-`);
+// One message for every wrong email or password, as the server does: which of the two
+// was wrong, or whether the email has an account, is not for a visitor to learn.
+const WRONG_CREDENTIALS = 'The email or password is incorrect.';
 
 export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
-  const clients = useApolloClients();
   const setup = useQuery(SetupRequiredQuery, { fetchPolicy: 'network-only' });
-  const [logIn, { loading }] = useMutation(LogInMutation);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [logIn] = useLogIn();
+  const form = useForm({ defaultValues: { email: '', password: '' } });
+  const { isSubmitting, errors } = form.formState;
 
-  if (setup.data?.setup_required) return <Navigate to="/setup" replace />;
+  if (setup.data?.setup_required) return <Navigate to={paths.setup.href()} replace />;
   if (setup.loading && !setup.data) return <PageSkeleton label="Loading" />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const nowMissing = { email: !email.trim(), password: !password };
-    setMissing(nowMissing);
-    setFailure(null);
-    if (nowMissing.email || nowMissing.password) return;
+  const submit = form.handleSubmit(async ({ email, password }) => {
     try {
-      await logIn({ variables: { input: { email: email.trim(), password } } });
-      // Whatever was cached belonged to nobody (or someone else): start clean.
-      await clients.reset();
+      await logIn({ email: email.trim(), password });
       navigate(next, { replace: true });
     } catch (error) {
-      const detail = describeError(error);
-      if (detail.code === 'RATE_LIMITED' || detail.code === 'NETWORK') setFailure(detail.message);
-      else if (detail.code === 'INTERNAL_SERVER_ERROR') setFailure('Something went wrong on our side. Please try again.');
-      // One message for every wrong email or password, as the server does.
-      else setFailure('The email or password is incorrect.');
+      const problem = describeProblem(error, {
+        UNAUTHENTICATED: WRONG_CREDENTIALS,
+        BAD_USER_INPUT: WRONG_CREDENTIALS,
+        FORBIDDEN: WRONG_CREDENTIALS,
+        NOT_FOUND: WRONG_CREDENTIALS,
+      });
+      form.setError('root.server', { message: problem.message });
     }
-  };
+  });
 
   return (
     <AuthLayout title="Sign in" subtitle="Sign in to manage your API keys, service accounts and team.">
       <form onSubmit={submit} noValidate>
         <Stack spacing={2}>
-          {failure ? <Alert severity="error">{failure}</Alert> : null}
-          <TextField
+          {errors.root?.server ? <Alert severity="error">{errors.root.server.message}</Alert> : null}
+          <FormTextField
+            control={form.control}
+            name="email"
+            rules={{ validate: (value) => value.trim() !== '' || 'Enter your email.' }}
             label="Email"
             type="email"
             autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={missing.email}
-            helperText={missing.email ? 'Enter your email.' : undefined}
             required
             fullWidth
             autoFocus
           />
-          <TextField
+          <FormTextField
+            control={form.control}
+            name="password"
+            rules={{ validate: (value) => value !== '' || 'Enter your password.' }}
             label="Password"
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={missing.password}
-            helperText={missing.password ? 'Enter your password.' : undefined}
             required
             fullWidth
           />
-          <Button type="submit" variant="contained" size="large" disabled={loading}>
-            {loading ? 'Signing in…' : 'Sign in'}
+          <Button type="submit" variant="contained" size="large" disabled={isSubmitting}>
+            {isSubmitting ? 'Signing in…' : 'Sign in'}
           </Button>
         </Stack>
       </form>

@@ -1,24 +1,15 @@
-import { useMutation } from '@apollo/client/react';
 import Avatar from '@mui/material/Avatar';
 import IconButton from '@mui/material/IconButton';
 import { Suspense, useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { graphql } from '../../gql';
-import { useApolloClients } from '../../lib/apollo-clients-context';
 import { lazyNamed } from '../../lib/lazy';
 import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
+import { paths } from '../../lib/paths';
+import { useLogOut } from './use-log-out';
 
-// The popover (and MUI's Popover, Modal and MenuList) loads when first wanted (issue 7).
+// The popover (and MUI's Popover, Modal and MenuList) loads when first wanted.
 const UserMenuPopover = lazyNamed(() => import('./user-menu-popover'), 'UserMenuPopover');
 const preload = () => void UserMenuPopover.preload().catch(() => undefined);
-
-const LogOutMutation = graphql(`
-  mutation LogOut {
-    log_out {
-      success
-    }
-  }
-`);
 
 interface UserMenuProps {
   username: string;
@@ -29,19 +20,13 @@ export function UserMenu({ username, email }: UserMenuProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const navigate = useNavigate();
-  const clients = useApolloClients();
-  const [logOut, { loading }] = useMutation(LogOutMutation);
+  const [logOut, { loading }] = useLogOut();
   const menuMounted = useMountedOnceWanted(anchor !== null);
 
   const signOut = async () => {
     setAnchor(null);
-    try {
-      await logOut();
-    } catch {
-      // An expired session is as signed out as it gets; go to sign-in regardless.
-    }
-    await clients.reset();
-    navigate('/sign-in', { replace: true });
+    await logOut();
+    navigate(paths.signIn.href(), { replace: true });
   };
 
   return (

@@ -1,6 +1,7 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import CancelScheduleSendIcon from '@mui/icons-material/CancelScheduleSend';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
@@ -10,37 +11,65 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { useState } from 'react';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useNow } from '../../lib/use-now';
+import { DateTime } from '../../components/date-time';
 import { EmptyState } from '../../components/empty-state';
+import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
+import { LazyTooltip } from '../../components/lazy-tooltip';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { QueryError } from '../../components/query-error';
-import type { MemberInvitationsQuery } from '../../gql/graphql';
-import { describeError } from '../../lib/errors';
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { TablePageNavigation } from '../../components/table-page-navigation';
+import { graphql } from '../../gql';
+import { lazyNamed } from '../../lib/lazy';
+import { PAGE_SIZE, useClampPage, usePageParam } from '../../lib/paging';
 import { roleLabel } from '../../lib/roles';
-import visuallyHidden from '@mui/utils/visuallyHidden';
-import { MemberInvitationsQuery as InvitationsQuery, RevokeInvitationMutation } from './members-documents';
 
-type Invitation = MemberInvitationsQuery['membership_invitation'][number];
+const RevokeInvitationDialog = lazyNamed(() => import('./revoke-invitation-dialog'), 'RevokeInvitationDialog');
+const preloadRevoke = () => void RevokeInvitationDialog.preload().catch(() => undefined);
+
+// The API has no total for invitations: each page asks for one row more than it
+// shows, and the pager gives a total only once the last page is known.
+export const InvitationsTableQuery = graphql(`
+  query InvitationsTable($limit: Int!, $offset: Int!) {
+    membership_invitation(limit: $limit, offset: $offset) {
+      id
+      email
+      role
+      expires_at
+      invited_by {
+        id
+        username
+      }
+    }
+  }
+`);
 
 const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
 
 /** Invitations not yet accepted (administrators only). */
 export function InvitationsTable() {
-  const invitations = useQuery(InvitationsQuery);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const now = useNow();
+  const [page, setPage] = usePageParam('invitations-page');
+  const { data, previousData, error, refetch } = useQuery(InvitationsTableQuery, {
+    variables: { limit: PAGE_SIZE + 1, offset: page * PAGE_SIZE },
+  });
+  const shown = data ?? previousData;
+  const found = shown?.membership_invitation ?? [];
+  const rows = found.slice(0, PAGE_SIZE);
+  const more = found.length > PAGE_SIZE;
+  // Known only on the last page; -1 tells the pager there are more.
+  const total = shown && !more ? page * PAGE_SIZE + found.length : null;
+  const count = total ?? -1;
+  useClampPage(page, total, setPage);
+  const [revoking, setRevoking] = useState<{ id: string; email: string } | null>(null);
 
-  if (invitations.error) {
-    return (
-      <QueryError title="Could not load invitations" error={invitations.error} onRetry={() => void invitations.refetch()} />
-    );
+  if (error && !shown) {
+    return <QueryError title="Could not load invitations" error={error} onRetry={() => void refetch()} />;
   }
-  if (!invitations.data) return <TableSkeleton label="Loading invitations" rows={2} columns={4} />;
-  const rows = invitations.data.membership_invitation;
-  if (rows.length === 0) {
+  if (!shown) return <TableSkeleton label="Loading invitations" rows={2} columns={4} />;
+  if (count === 0) {
     return (
       <EmptyState
         icon={<MailOutlinedIcon />}
@@ -51,8 +80,13 @@ export function InvitationsTable() {
   }
 
   return (
-    <>
-      <TableContainer component={Paper} variant="outlined" sx={{ '& .MuiTableCell-root': { px: { xs: 1, sm: 2 } } }}>
+    <Paper variant="outlined" onPointerEnter={preloadRevoke}>
+      {error ? (
+        <Alert severity="error" sx={{ borderRadius: 0 }}>
+          Could not refresh the invitations. The rows below may be out of date.
+        </Alert>
+      ) : null}
+      <TableContainer sx={{ '& .MuiTableCell-root': { px: { xs: 1, sm: 2 } } }}>
         <Table aria-label="Pending invitations">
           <TableHead>
             <TableRow>
@@ -74,62 +108,28 @@ export function InvitationsTable() {
                 <TableCell>{roleLabel(invitation.role)}</TableCell>
                 <TableCell sx={wideOnly}>{invitation.invited_by?.username ?? '—'}</TableCell>
                 <TableCell sx={wideOnly}>
-                  <Tooltip title={formatDateTime(invitation.expires_at)}>
-                    <span>{formatRelative(invitation.expires_at)}</span>
-                  </Tooltip>
+                  <DateTime iso={invitation.expires_at} format="relative" now={now} />
                 </TableCell>
                 <TableCell align="right">
-                  <Tooltip title="Revoke invitation">
-                    <IconButton aria-label={`Revoke invitation for ${invitation.email}`} onClick={() => setRevoking(invitation)}>
+                  <LazyTooltip title="Revoke invitation">
+                    <IconButton
+                      aria-label={`Revoke invitation for ${invitation.email}`}
+                      onClick={() => setRevoking(invitation)}
+                      onFocus={preloadRevoke}
+                    >
                       <CancelScheduleSendIcon />
                     </IconButton>
-                  </Tooltip>
+                  </LazyTooltip>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </TableContainer>
-      {revoking ? <RevokeInvitationDialog invitation={revoking} onClose={() => setRevoking(null)} /> : null}
-    </>
-  );
-}
-
-function RevokeInvitationDialog({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [revoke, { loading }] = useMutation(RevokeInvitationMutation, {
-    refetchQueries: ['MemberInvitations'],
-    awaitRefetchQueries: true,
-  });
-
-  const confirm = async () => {
-    setError(null);
-    try {
-      const result = await revoke({ variables: { input: { invitation_id: invitation.id } } });
-      if (!result.data?.delete_membership_invitation.success) {
-        setError(result.data?.delete_membership_invitation.error ?? 'The invitation could not be revoked.');
-        return;
-      }
-      onClose();
-    } catch (caught) {
-      setError(describeError(caught).message);
-    }
-  };
-
-  return (
-    <ConfirmDialog
-      open
-      title="Revoke invitation?"
-      confirmLabel="Revoke"
-      destructive
-      busy={loading}
-      error={error}
-      onConfirm={() => void confirm()}
-      onClose={onClose}
-    >
-      <Typography>
-        The invitation link sent to <strong>{invitation.email}</strong> will stop working.
-      </Typography>
-    </ConfirmDialog>
+      <TablePageNavigation count={count} page={page} rowsPerPage={PAGE_SIZE} onPageChange={setPage} />
+      <LazyDialogSlot open={revoking !== null}>
+        <RevokeInvitationDialog invitation={revoking} onClose={() => setRevoking(null)} />
+      </LazyDialogSlot>
+    </Paper>
   );
 }

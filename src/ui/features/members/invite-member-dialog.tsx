@@ -1,4 +1,3 @@
-import { useMutation } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,134 +8,130 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { CopyButton } from '../../components/copy-button';
-import { describeError } from '../../lib/errors';
-import { ROLES, roleLabel } from '../../lib/roles';
+import { FormDialog } from '../../components/form-dialog';
+import { FormTextField } from '../../components/form-text-field';
+import { describeProblem, problemField } from '../../lib/errors';
+import { paths } from '../../lib/paths';
+import { ROLES, roleLabel, type Role } from '../../lib/roles';
+import { emailRule } from '../../lib/rules';
 import { useCurrentTenant } from '../../lib/tenant-context';
-import { InviteMemberMutation } from './members-documents';
+import { useInviteMember } from './use-invite-member';
 
-const ROLE_HELP: Record<string, string> = {
+const ROLE_HELP: Record<Role, string> = {
   TENANT_ADMIN: 'Manages members, service accounts and their keys.',
   USER: 'Creates and revokes their own API keys.',
   READ_ONLY_USER: 'Their keys can read but not change anything.',
 };
 
+interface InviteValues {
+  email: string;
+  role: Role;
+}
+
+const DEFAULTS: InviteValues = { email: '', role: 'USER' };
+
 /** Two steps in one dialog: the invitation form, then the link, shown once. */
-export function InviteMemberDialog({ onClose }: { onClose: () => void }) {
+export function InviteMemberDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const tenant = useCurrentTenant();
-  const titleId = useId();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<string>('USER');
-  const [emailError, setEmailError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [link, setLink] = useState<string | null>(null);
-  const [invite, { loading }] = useMutation(InviteMemberMutation, {
-    refetchQueries: ['MemberInvitations'],
+  const form = useForm<InviteValues>({ defaultValues: DEFAULTS });
+  const [invite] = useInviteMember();
+  // The link lives here, in React state, and nowhere else; it goes when the dialog closes.
+  const [sent, setSent] = useState<{ email: string; role: Role; link: string } | null>(null);
+  const { isSubmitting, errors } = form.formState;
+
+  const submit = form.handleSubmit(async ({ email, role }) => {
+    try {
+      const token = await invite({ tenant_id: tenant.id, email: email.trim(), role });
+      if (token) setSent({ email: email.trim(), role, link: new URL(paths.invitation.href(token), window.location.origin).href });
+    } catch (error) {
+      const problem = describeProblem(error);
+      if (problemField(problem, ['email'] as const)) form.setError('email', { message: problem.message });
+      else form.setError('root.server', { message: problem.message });
+    }
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-      setEmailError('Enter an email address.');
-      return;
-    }
-    setEmailError(null);
-    try {
-      const result = await invite({
-        variables: { input: { tenant_id: tenant.id, email: email.trim(), role } },
-      });
-      const token = result.data?.create_membership_invitation.token;
-      if (token) setLink(new URL(`/invite/${encodeURIComponent(token)}`, window.location.origin).href);
-    } catch (error) {
-      const detail = describeError(error);
-      if (detail.code === 'BAD_USER_INPUT' && detail.field?.endsWith('email')) setEmailError(detail.message);
-      else setFailure(detail.message);
-    }
+  const reset = () => {
+    form.reset(DEFAULTS);
+    setSent(null);
   };
 
-  if (link) {
-    return (
-      <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-        <DialogTitle id={titleId}>Invitation created</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            Send this link to <strong>{email.trim()}</strong>. It lets them join {tenant.name} as{' '}
-            {roleLabel(role)}.
-          </DialogContentText>
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: { xs: 'wrap', sm: 'nowrap' } }}>
-            <TextField
-              label="Invitation link"
-              value={link}
-              fullWidth
-              slotProps={{ htmlInput: { readOnly: true, onFocus: (e: React.FocusEvent<HTMLInputElement>) => e.target.select() } }}
-            />
-            <CopyButton value={link} sx={{ height: 56, flexShrink: 0 }} />
-          </Box>
-          <Alert severity="warning" sx={{ mt: 2 }}>
-            This link is shown only once. Copy it now; if it is lost, revoke the invitation and create a new one.
-          </Alert>
-        </DialogContent>
-        <DialogActions>
-          <Button variant="contained" onClick={onClose}>
-            Done
-          </Button>
-        </DialogActions>
-      </Dialog>
-    );
-  }
+  if (sent) return <InvitationLink {...sent} open={open} tenantName={tenant.name} onClose={onClose} onExited={reset} />;
 
   return (
-    <Dialog open onClose={loading ? undefined : onClose} aria-labelledby={titleId} fullWidth maxWidth="xs">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>Invite member</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 1 }}>
-            You will get a link to send them. They choose a username and password when they accept.
-          </DialogContentText>
+    <FormDialog
+      open={open}
+      title="Invite member"
+      description="You will get a link to send them. They choose a username and password when they accept."
+      error={errors.root?.server?.message}
+      submitLabel="Create invitation"
+      busyLabel="Creating…"
+      busy={isSubmitting}
+      onSubmit={submit}
+      onClose={onClose}
+      onExited={reset}
+      maxWidth="xs"
+    >
+      <FormTextField
+        control={form.control}
+        name="email"
+        rules={{ validate: emailRule }}
+        label="Email"
+        type="email"
+        required
+        fullWidth
+        autoFocus
+      />
+      <FormTextField control={form.control} name="role" select label="Role" helperText={ROLE_HELP[form.watch('role')]} fullWidth>
+        {ROLES.map((r) => (
+          <MenuItem key={r} value={r}>
+            {roleLabel(r)}
+          </MenuItem>
+        ))}
+      </FormTextField>
+    </FormDialog>
+  );
+}
+
+interface InvitationLinkProps {
+  open: boolean;
+  email: string;
+  role: Role;
+  link: string;
+  tenantName: string;
+  onClose: () => void;
+  onExited: () => void;
+}
+
+function InvitationLink({ open, email, role, link, tenantName, onClose, onExited }: InvitationLinkProps) {
+  const titleId = useId();
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm" slotProps={{ transition: { onExited } }}>
+      <DialogTitle id={titleId}>Invitation created</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          Send this link to <strong>{email}</strong>. It lets them join {tenantName} as {roleLabel(role)}.
+        </DialogContentText>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: { xs: 'wrap', sm: 'nowrap' } }}>
           <TextField
-            label="Email"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={emailError != null}
-            helperText={emailError}
-            required
+            label="Invitation link"
+            value={link}
             fullWidth
-            autoFocus
-            margin="dense"
+            slotProps={{ htmlInput: { readOnly: true, onFocus: (e: React.FocusEvent<HTMLInputElement>) => e.target.select() } }}
           />
-          <TextField
-            select
-            label="Role"
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            helperText={ROLE_HELP[role]}
-            fullWidth
-            margin="dense"
-          >
-            {ROLES.map((r) => (
-              <MenuItem key={r} value={r}>
-                {roleLabel(r)}
-              </MenuItem>
-            ))}
-          </TextField>
-          {failure ? (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {failure}
-            </Alert>
-          ) : null}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={loading}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" disabled={loading}>
-            Create invitation
-          </Button>
-        </DialogActions>
-      </form>
+          <CopyButton value={link} sx={{ height: 56, flexShrink: 0 }} />
+        </Box>
+        <Alert severity="warning" sx={{ mt: 2 }}>
+          This link is shown only once. Copy it now; if it is lost, revoke the invitation and create a new one.
+        </Alert>
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2 }}>
+        <Button variant="contained" onClick={onClose}>
+          Done
+        </Button>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -3,39 +3,74 @@ import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
+import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
-import { EmptyState } from '../../components/empty-state';
+import { TablePageNavigation } from '../../components/table-page-navigation';
+import { graphql } from '../../gql';
+import { lazyNamed } from '../../lib/lazy';
+import { PAGE_SIZE, pageVariables, useClampPage, usePageParam } from '../../lib/paging';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { InvitationsTable } from './invitations-table';
-import { MembersQuery } from './members-documents';
 import { MembersTable } from './members-table';
 
-const InviteMemberDialog = lazy(() => import('./invite-member-dialog').then((m) => ({ default: m.InviteMemberDialog })));
+const InviteMemberDialog = lazyNamed(() => import('./invite-member-dialog'), 'InviteMemberDialog');
+const preloadInvite = () => void InviteMemberDialog.preload().catch(() => undefined);
+
+export const MembersPageQuery = graphql(`
+  query MembersPage($limit: Int!, $offset: Int!) {
+    user_view_same_tenant(
+      where: { account_type: { _eq: "NORMAL" } }
+      order_by: [{ username: asc }, { id: asc }]
+      limit: $limit
+      offset: $offset
+    ) {
+      ...MembersTable_member
+    }
+    user_view_same_tenant_aggregate(where: { account_type: { _eq: "NORMAL" } }) {
+      aggregate {
+        count
+      }
+    }
+  }
+`);
 
 /** Team › Members: everyone in the tenant; administrators invite, re-role and remove. */
 export function MembersPage() {
   usePageTitle('Members');
   const tenant = useCurrentTenant();
-  const members = useQuery(MembersQuery);
+  const [page, setPage] = usePageParam();
+  const { data, previousData, error, refetch } = useQuery(MembersPageQuery, { variables: pageVariables(page) });
+  // After a change the list refetches; the rows on screen stay until the new ones arrive.
+  const shown = data ?? previousData;
+  const total = shown ? shown.user_view_same_tenant_aggregate.aggregate.count : null;
+  useClampPage(page, total, setPage);
   const [inviting, setInviting] = useState(false);
 
   const inviteButton = tenant.isAdmin ? (
-    <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setInviting(true)}>
+    <Button
+      variant="contained"
+      startIcon={<PersonAddIcon />}
+      onClick={() => setInviting(true)}
+      onPointerEnter={preloadInvite}
+      onFocus={preloadInvite}
+    >
       Invite member
     </Button>
   ) : null;
 
   let body;
-  if (members.error) {
-    body = <QueryError title="Could not load members" error={members.error} onRetry={() => void members.refetch()} />;
-  } else if (!members.data) {
+  if (error && !shown) {
+    body = <QueryError title="Could not load members" error={error} onRetry={() => void refetch()} />;
+  } else if (!shown) {
     body = <TableSkeleton label="Loading members" columns={4} />;
-  } else if (members.data.user_view_same_tenant.length === 0) {
+  } else if (total === 0) {
     body = (
       <EmptyState
         title="No members yet"
@@ -44,7 +79,17 @@ export function MembersPage() {
       />
     );
   } else {
-    body = <MembersTable members={members.data.user_view_same_tenant} />;
+    body = (
+      <Paper variant="outlined">
+        {error ? (
+          <Alert severity="error" sx={{ borderRadius: 0 }}>
+            Could not refresh the list. The rows below may be out of date.
+          </Alert>
+        ) : null}
+        <MembersTable members={shown.user_view_same_tenant} />
+        <TablePageNavigation count={total ?? 0} page={page} rowsPerPage={PAGE_SIZE} onPageChange={setPage} />
+      </Paper>
+    );
   }
 
   return (
@@ -69,11 +114,9 @@ export function MembersPage() {
           <InvitationsTable />
         </Box>
       ) : null}
-      {inviting ? (
-        <Suspense fallback={null}>
-          <InviteMemberDialog onClose={() => setInviting(false)} />
-        </Suspense>
-      ) : null}
+      <LazyDialogSlot open={inviting}>
+        <InviteMemberDialog open={inviting} onClose={() => setInviting(false)} />
+      </LazyDialogSlot>
     </>
   );
 }

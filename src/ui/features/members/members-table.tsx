@@ -1,11 +1,9 @@
-import { useMutation } from '@apollo/client/react';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Select from '@mui/material/Select';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -13,21 +11,40 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { MembersQuery as MembersQueryResult } from '../../gql/graphql';
-import { useApolloClients } from '../../lib/apollo-clients-context';
-import { describeError } from '../../lib/errors';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { DateTime } from '../../components/date-time';
+import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
+import { LazyTooltip } from '../../components/lazy-tooltip';
+import { graphql } from '../../gql';
+import type { MembersTable_MemberFragment } from '../../gql/graphql';
+import { describeProblem } from '../../lib/errors';
+import { lazyNamed } from '../../lib/lazy';
 import { ROLES, roleLabel } from '../../lib/roles';
 import { useCurrentTenant } from '../../lib/tenant-context';
-import visuallyHidden from '@mui/utils/visuallyHidden';
-import { SetMemberRoleMutation } from './members-documents';
-import { RemoveMemberDialog } from './remove-member-dialog';
+import { useSetMembershipRole } from '../../components/memberships/use-set-membership-role';
 
-export type Member = MembersQueryResult['user_view_same_tenant'][number];
+const RemoveMemberDialog = lazyNamed(() => import('./remove-member-dialog'), 'RemoveMemberDialog');
+const preloadRemove = () => void RemoveMemberDialog.preload().catch(() => undefined);
+
+export const MembersTableMemberFragment = graphql(`
+  fragment MembersTable_member on user_view_same_tenant {
+    id
+    username
+    email
+    first_name
+    last_name
+    memberships {
+      id
+      role
+      created
+    }
+  }
+`);
+
+export type Member = MembersTable_MemberFragment;
 
 export function displayName(member: Pick<Member, 'first_name' | 'last_name' | 'username'>): string {
   const full = [member.first_name, member.last_name].filter(Boolean).join(' ');
@@ -46,11 +63,11 @@ export function MembersTable({ members }: { members: Member[] }) {
   return (
     <>
       {actionError ? (
-        <Alert severity="error" onClose={() => setActionError(null)} sx={{ mb: 2 }}>
+        <Alert severity="error" onClose={() => setActionError(null)} sx={{ borderRadius: 0 }}>
           {actionError}
         </Alert>
       ) : null}
-      <TableContainer component={Paper} variant="outlined" sx={compactCells}>
+      <TableContainer sx={compactCells} onPointerEnter={tenant.isAdmin ? preloadRemove : undefined}>
         <Table aria-label="Members">
           <TableHead>
             <TableRow>
@@ -97,20 +114,14 @@ export function MembersTable({ members }: { members: Member[] }) {
                       roleLabel(membership?.role)
                     )}
                   </TableCell>
-                  <TableCell sx={wideOnly}>
-                    {membership ? (
-                      <Tooltip title={formatDateTime(membership.created)}>
-                        <span>{formatDate(membership.created)}</span>
-                      </Tooltip>
-                    ) : null}
-                  </TableCell>
+                  <TableCell sx={wideOnly}>{membership ? <DateTime iso={membership.created} format="date" /> : null}</TableCell>
                   {tenant.isAdmin ? (
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      <Tooltip title={isMe ? 'Leave this tenant' : 'Remove from tenant'}>
-                        <IconButton aria-label={`Remove ${member.username}`} onClick={() => setRemoving(member)}>
+                      <LazyTooltip title={isMe ? 'Leave this tenant' : 'Remove from tenant'}>
+                        <IconButton aria-label={`Remove ${member.username}`} onClick={() => setRemoving(member)} onFocus={preloadRemove}>
                           <DeleteOutlinedIcon />
                         </IconButton>
-                      </Tooltip>
+                      </LazyTooltip>
                     </TableCell>
                   ) : null}
                 </TableRow>
@@ -119,7 +130,9 @@ export function MembersTable({ members }: { members: Member[] }) {
           </TableBody>
         </Table>
       </TableContainer>
-      {removing ? <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} /> : null}
+      <LazyDialogSlot open={removing !== null}>
+        <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} />
+      </LazyDialogSlot>
     </>
   );
 }
@@ -133,25 +146,18 @@ interface RoleSelectProps {
 
 function RoleSelect({ member, membershipId, role, onError }: RoleSelectProps) {
   const tenant = useCurrentTenant();
-  const clients = useApolloClients();
   const navigate = useNavigate();
-  const [setRole, { loading }] = useMutation(SetMemberRoleMutation, {
-    refetchQueries: ['Members'],
-    awaitRefetchQueries: true,
-  });
+  const [setRole, { loading }] = useSetMembershipRole();
 
   const change = async (next: string) => {
     if (next === role) return;
     onError(null);
     try {
-      await setRole({ variables: { input: { membership_id: membershipId, role: next } } });
-      if (member.id === tenant.user.id) {
-        // The caller's own role changed: the shell (navigation, admin controls) must know.
-        await clients.root.refetchQueries({ include: ['AppShell'] });
-        navigate('.', { replace: true });
-      }
+      await setRole({ membershipId, role: next, own: member.id === tenant.user.id });
+      // The caller's own role changed: the shell (navigation, admin controls) has been refetched.
+      if (member.id === tenant.user.id) navigate('.', { replace: true });
     } catch (error) {
-      onError(`Could not change ${member.username}'s role: ${describeError(error).message}`);
+      onError(`Could not change ${member.username}'s role: ${describeProblem(error).message}`);
     }
   };
 

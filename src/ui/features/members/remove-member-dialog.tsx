@@ -1,69 +1,62 @@
-import { useMutation } from '@apollo/client/react';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useApolloClients } from '../../lib/apollo-clients-context';
-import { describeError } from '../../lib/errors';
+import { describeProblem } from '../../lib/errors';
+import { paths } from '../../lib/paths';
 import { useCurrentTenant } from '../../lib/tenant-context';
-import { RemoveMemberMutation } from './members-documents';
+import { useRetained } from '../../lib/use-retained';
 import type { Member } from './members-table';
+import { useRemoveMember } from './use-remove-member';
 
 interface RemoveMemberDialogProps {
-  member: Member;
+  /** The member to remove; null keeps the dialog closed. */
+  member: Member | null;
   onClose: () => void;
 }
 
+/** "Remove bob from Acme?", or "Leave Acme?" for the caller's own row. */
 export function RemoveMemberDialog({ member, onClose }: RemoveMemberDialogProps) {
   const tenant = useCurrentTenant();
-  const clients = useApolloClients();
   const navigate = useNavigate();
+  const shown = useRetained(member);
   const [error, setError] = useState<string | null>(null);
-  const isMe = member.id === tenant.user.id;
-  const [removeMember, { loading }] = useMutation(RemoveMemberMutation, {
-    refetchQueries: isMe ? [] : ['Members'],
-    awaitRefetchQueries: true,
-  });
-  const membership = member.memberships[0];
+  const [remove, { loading }] = useRemoveMember();
+  const isMe = shown?.id === tenant.user.id;
+  const membership = shown?.memberships[0];
 
   const confirm = async () => {
-    if (!membership) return;
+    if (!shown || !membership || loading) return;
     setError(null);
     try {
-      const result = await removeMember({ variables: { input: { membership_id: membership.id } } });
-      const payload = result.data?.delete_membership;
-      if (!payload?.success) {
-        setError(payload?.error ?? 'The member could not be removed.');
+      const refused = await remove({ userId: shown.id, membershipId: membership.id, own: isMe });
+      if (refused) {
+        setError(refused);
         return;
       }
-      if (isMe) {
-        // Leaving the tenant: this page is no longer ours to see.
-        await clients.root.refetchQueries({ include: ['AppShell'] });
-        navigate('/', { replace: true });
-        return;
-      }
-      onClose();
+      // Leaving the tenant: this page is no longer ours to see.
+      if (isMe) navigate(paths.home.href(), { replace: true });
+      else onClose();
     } catch (caught) {
-      setError(describeError(caught).message);
+      setError(describeProblem(caught).message);
     }
   };
 
   return (
     <ConfirmDialog
-      open
-      title={isMe ? `Leave ${tenant.name}?` : `Remove ${member.username} from ${tenant.name}?`}
+      open={member !== null}
+      title={isMe ? `Leave ${tenant.name}?` : `Remove ${shown?.username} from ${tenant.name}?`}
       confirmLabel={isMe ? 'Leave' : 'Remove'}
+      busyLabel={isMe ? 'Leaving…' : 'Removing…'}
       destructive
       busy={loading}
       error={error}
       onConfirm={() => void confirm()}
       onClose={onClose}
+      onExited={() => setError(null)}
     >
-      <Typography>
-        {isMe
-          ? 'You will lose access to this tenant, and your API keys for it will be revoked.'
-          : `${member.username} will lose access to ${tenant.name}, and their API keys for it will be revoked at once.`}
-      </Typography>
+      {isMe
+        ? 'You will lose access to this tenant, and your API keys for it will be revoked.'
+        : `${shown?.username} will lose access to ${tenant.name}, and their API keys for it will be revoked at once.`}
     </ConfirmDialog>
   );
 }

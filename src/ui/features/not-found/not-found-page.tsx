@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import { usePageTitle } from '../../lib/use-page-title';
+import { paths } from '../../lib/paths';
 
 function NotFoundContent() {
   usePageTitle('Page not found');
@@ -12,7 +13,7 @@ function NotFoundContent() {
       <Typography sx={{ mt: 1, color: 'text.secondary' }}>
         There is nothing at this address. Check the link, or go back to your keys.
       </Typography>
-      <Button component={RouterLink} to="/" variant="contained" sx={{ mt: 3 }}>
+      <Button component={RouterLink} to={paths.home.href()} variant="contained" sx={{ mt: 3 }}>
         Go to Keyplane
       </Button>
     </>

@@ -1,10 +1,9 @@
-import { useMutation } from '@apollo/client/react';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { describeProblem } from '../../components/api-keys/problem';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { describeProblem } from '../../lib/errors';
 import { useCurrentTenant } from '../../lib/tenant-context';
-import { DeleteServiceAccountMutation } from './service-accounts-documents';
+import { useRetained } from '../../lib/use-retained';
+import { useDeleteServiceAccount } from './use-delete-service-account';
 
 export interface RemovableAccount {
   id: string;
@@ -14,37 +13,31 @@ export interface RemovableAccount {
 }
 
 interface RemoveServiceAccountDialogProps {
-  account: RemovableAccount;
+  /** The account to remove; null keeps the dialog closed. */
+  account: RemovableAccount | null;
   onClose: () => void;
   onRemoved: (account: RemovableAccount) => void;
 }
 
 export function keysThatStop(count: number): string {
   if (count === 0) return 'It has no active API keys.';
-  return count === 1
-    ? '1 API key will stop working at once.'
-    : `${count} API keys will stop working at once.`;
+  return count === 1 ? '1 API key will stop working at once.' : `${count} API keys will stop working at once.`;
 }
 
 /** Confirms removal, naming the account and how many keys it takes with it. */
 export function RemoveServiceAccountDialog({ account, onClose, onRemoved }: RemoveServiceAccountDialogProps) {
   const tenant = useCurrentTenant();
+  const shown = useRetained(account);
   const [error, setError] = useState<string | null>(null);
-  const [remove, { loading }] = useMutation(DeleteServiceAccountMutation, {
-    refetchQueries: ['ServiceAccounts'],
-    awaitRefetchQueries: true,
-  });
+  const [remove, { loading }] = useDeleteServiceAccount();
 
   const confirm = async () => {
+    if (!shown || loading) return;
     setError(null);
     try {
-      const result = await remove({ variables: { input: { user_id: account.id } } });
-      const payload = result.data?.delete_service_account;
-      if (!payload?.success) {
-        setError(payload?.error ?? 'The service account was not removed. Try again.');
-        return;
-      }
-      onRemoved(account);
+      const refused = await remove(shown.id);
+      if (refused) setError(refused);
+      else onRemoved(shown);
     } catch (caught) {
       setError(describeProblem(caught).message);
     }
@@ -52,19 +45,19 @@ export function RemoveServiceAccountDialog({ account, onClose, onRemoved }: Remo
 
   return (
     <ConfirmDialog
-      open
-      title={`Remove ${account.name}?`}
-      confirmLabel={loading ? 'Removing…' : 'Remove'}
+      open={account !== null}
+      title={`Remove ${shown?.name}?`}
+      confirmLabel="Remove"
+      busyLabel="Removing…"
       destructive
       busy={loading}
       error={error}
       onConfirm={() => void confirm()}
       onClose={onClose}
+      onExited={() => setError(null)}
     >
-      <Typography>
-        The service account <strong>{account.name}</strong> will be removed from {tenant.name}, and all its API keys
-        revoked. <strong>{keysThatStop(account.keyCount)}</strong> This cannot be undone.
-      </Typography>
+      The service account <strong>{shown?.name}</strong> will be removed from {tenant.name}, and all its API keys
+      revoked. <strong>{keysThatStop(shown?.keyCount ?? 0)}</strong> This cannot be undone.
     </ConfirmDialog>
   );
 }

@@ -4,22 +4,53 @@ import SmartToyOutlinedIcon from '@mui/icons-material/SmartToyOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useNow } from '../../components/api-keys/use-now';
 import { EmptyState } from '../../components/empty-state';
+import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
-import { roleLabel } from '../../lib/roles';
 import { SuccessSnackbar } from '../../components/success-snackbar';
+import { TablePageNavigation } from '../../components/table-page-navigation';
+import { graphql } from '../../gql';
+import { lazyNamed } from '../../lib/lazy';
+import { PAGE_SIZE, pageVariables, useClampPage, usePageParam } from '../../lib/paging';
+import { roleLabel } from '../../lib/roles';
 import { useCurrentTenant } from '../../lib/tenant-context';
+import { useNow } from '../../lib/use-now';
 import { usePageTitle } from '../../lib/use-page-title';
-import { AddServiceAccountDialog } from './add-service-account-dialog';
-import { ChangeRoleDialog, type RoleChangeTarget } from './change-role-dialog';
-import { RemoveServiceAccountDialog, type RemovableAccount } from './remove-service-account-dialog';
-import { ServiceAccountsQuery } from './service-accounts-documents';
+import type { RoleChangeTarget } from './change-role-dialog';
+import type { RemovableAccount } from './remove-service-account-dialog';
 import { ServiceAccountsTable, type ServiceAccount } from './service-accounts-table';
+
+const AddServiceAccountDialog = lazyNamed(() => import('./add-service-account-dialog'), 'AddServiceAccountDialog');
+const ChangeRoleDialog = lazyNamed(() => import('./change-role-dialog'), 'ChangeRoleDialog');
+const RemoveServiceAccountDialog = lazyNamed(() => import('./remove-service-account-dialog'), 'RemoveServiceAccountDialog');
+const preloadAdd = () => void AddServiceAccountDialog.preload().catch(() => undefined);
+const preloadRowDialogs = () => {
+  void ChangeRoleDialog.preload().catch(() => undefined);
+  void RemoveServiceAccountDialog.preload().catch(() => undefined);
+};
+
+export const ServiceAccountsPageQuery = graphql(`
+  query ServiceAccountsPage($limit: Int!, $offset: Int!) {
+    user_view_same_tenant(
+      where: { account_type: { _eq: "SERVICE" } }
+      order_by: [{ username: asc }, { id: asc }]
+      limit: $limit
+      offset: $offset
+    ) {
+      ...ServiceAccountsTable_account
+    }
+    user_view_same_tenant_aggregate(where: { account_type: { _eq: "SERVICE" } }) {
+      aggregate {
+        count
+      }
+    }
+  }
+`);
 
 /** The search parameter that holds the opened account, so a link opens it again. */
 const OPEN_PARAM = 'account';
@@ -34,7 +65,12 @@ export function ServiceAccountsPage() {
   const tenant = useCurrentTenant();
   const manage = tenant.isAdmin;
   const now = useNow();
-  const { data, error, refetch } = useQuery(ServiceAccountsQuery);
+  const [page, setPage] = usePageParam();
+  const { data, previousData, error, refetch } = useQuery(ServiceAccountsPageQuery, { variables: pageVariables(page) });
+  // After a change the list refetches; the rows (and an opened account) stay until the new ones arrive.
+  const shown = data ?? previousData;
+  const total = shown ? shown.user_view_same_tenant_aggregate.aggregate.count : null;
+  useClampPage(page, total, setPage);
   const [searchParams, setSearchParams] = useSearchParams();
   const openId = manage ? searchParams.get(OPEN_PARAM) : null;
   const [adding, setAdding] = useState(false);
@@ -54,18 +90,18 @@ export function ServiceAccountsPage() {
     );
 
   const addButton = manage ? (
-    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+    <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)} onPointerEnter={preloadAdd} onFocus={preloadAdd}>
       Add Service Account
     </Button>
   ) : null;
 
-  const accounts = data?.user_view_same_tenant;
+  const accounts = shown?.user_view_same_tenant;
   let body;
   if (error && !accounts) {
     body = <QueryError title="Could not load service accounts" error={error} onRetry={() => void refetch()} />;
   } else if (!accounts) {
     body = <TableSkeleton label="Loading service accounts" columns={manage ? 5 : 3} />;
-  } else if (accounts.length === 0) {
+  } else if (total === 0) {
     body = (
       <EmptyState
         icon={<SmartToyOutlinedIcon />}
@@ -80,25 +116,30 @@ export function ServiceAccountsPage() {
     );
   } else {
     body = (
-      <ServiceAccountsTable
-        accounts={accounts}
-        manage={manage}
-        openId={openId}
-        now={now}
-        onToggle={(account: ServiceAccount) => setOpen(account.id === openId ? null : account.id)}
-        onChangeRole={(account) =>
-          setChangingRole({
-            name: account.username,
-            membershipId: account.memberships[0]?.id ?? '',
-            role: account.memberships[0]?.role ?? 'TENANT_ADMIN',
-          })
-        }
-        onRemove={(account) =>
-          setRemoving({ id: account.id, name: account.username, keyCount: account.api_key_count ?? 0 })
-        }
-        onKeysChanged={() => void refetch()}
-        onNotice={setNotice}
-      />
+      <Paper variant="outlined" onPointerEnter={manage ? preloadRowDialogs : undefined}>
+        {error ? (
+          <Alert severity="error" sx={{ borderRadius: 0 }}>
+            Could not refresh the list. The rows below may be out of date.
+          </Alert>
+        ) : null}
+        <ServiceAccountsTable
+          accounts={accounts}
+          manage={manage}
+          openId={openId}
+          now={now}
+          onToggle={(account: ServiceAccount) => setOpen(account.id === openId ? null : account.id)}
+          onChangeRole={(account) =>
+            setChangingRole({
+              name: account.username,
+              membershipId: account.memberships[0]?.id ?? '',
+              role: account.memberships[0]?.role ?? 'TENANT_ADMIN',
+            })
+          }
+          onRemove={(account) => setRemoving({ id: account.id, name: account.username, keyCount: account.api_key_count ?? 0 })}
+          onNotice={setNotice}
+        />
+        <TablePageNavigation count={total ?? 0} page={page} rowsPerPage={PAGE_SIZE} onPageChange={setPage} />
+      </Paper>
     );
   }
 
@@ -116,14 +157,10 @@ export function ServiceAccountsPage() {
           create their API keys.
         </Alert>
       ) : null}
-      {error && accounts ? (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          Could not refresh the list. The rows below may be out of date.
-        </Alert>
-      ) : null}
       {body}
-      {adding ? (
+      <LazyDialogSlot open={adding}>
         <AddServiceAccountDialog
+          open={adding}
           onClose={() => setAdding(false)}
           onAdded={(account) => {
             setAdding(false);
@@ -131,18 +168,18 @@ export function ServiceAccountsPage() {
             setNotice(`Service account "${account.name}" added. Create an API key for it below.`);
           }}
         />
-      ) : null}
-      {changingRole ? (
+      </LazyDialogSlot>
+      <LazyDialogSlot open={changingRole !== null}>
         <ChangeRoleDialog
           account={changingRole}
           onClose={() => setChangingRole(null)}
-          onChanged={(role) => {
-            setNotice(`${changingRole.name} is now ${roleLabel(role)}`);
+          onChanged={(account, role) => {
+            setNotice(`${account.name} is now ${roleLabel(role)}`);
             setChangingRole(null);
           }}
         />
-      ) : null}
-      {removing ? (
+      </LazyDialogSlot>
+      <LazyDialogSlot open={removing !== null}>
         <RemoveServiceAccountDialog
           account={removing}
           onClose={() => setRemoving(null)}
@@ -152,7 +189,7 @@ export function ServiceAccountsPage() {
             setNotice(`Service account "${account.name}" removed`);
           }}
         />
-      ) : null}
+      </LazyDialogSlot>
       <SuccessSnackbar message={notice} onClose={() => setNotice(null)} />
     </Box>
   );

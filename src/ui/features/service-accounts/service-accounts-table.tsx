@@ -6,22 +6,36 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Collapse from '@mui/material/Collapse';
 import IconButton from '@mui/material/IconButton';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import { Fragment } from 'react';
-import type { ServiceAccountsQuery as ServiceAccountsResult } from '../../gql/graphql';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { DateTime } from '../../components/date-time';
+import { LazyTooltip } from '../../components/lazy-tooltip';
+import { graphql } from '../../gql';
+import type { ServiceAccountsTable_AccountFragment } from '../../gql/graphql';
 import { roleLabel } from '../../lib/roles';
 import visuallyHidden from '@mui/utils/visuallyHidden';
 import { ServiceAccountKeys } from './service-account-keys';
 
-export type ServiceAccount = ServiceAccountsResult['user_view_same_tenant'][number];
+export const ServiceAccountsTableAccountFragment = graphql(`
+  fragment ServiceAccountsTable_account on user_view_same_tenant {
+    id
+    username
+    created
+    memberships {
+      id
+      role
+    }
+    api_key_count
+  }
+`);
+
+/** api_key_count is null for callers who may not see keys. */
+export type ServiceAccount = ServiceAccountsTable_AccountFragment;
 
 interface ServiceAccountsTableProps {
   accounts: ServiceAccount[];
@@ -32,7 +46,6 @@ interface ServiceAccountsTableProps {
   onToggle: (account: ServiceAccount) => void;
   onChangeRole: (account: ServiceAccount) => void;
   onRemove: (account: ServiceAccount) => void;
-  onKeysChanged: () => void;
   onNotice: (message: string) => void;
 }
 
@@ -50,12 +63,11 @@ export function ServiceAccountsTable({
   onToggle,
   onChangeRole,
   onRemove,
-  onKeysChanged,
   onNotice,
 }: ServiceAccountsTableProps) {
   const columns = manage ? 6 : 3;
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <TableContainer>
       <Table aria-label="Service accounts" sx={tableSx}>
         <TableHead>
           <TableRow>
@@ -119,24 +131,20 @@ export function ServiceAccountsTable({
                     </TableCell>
                   ) : null}
                   <TableCell sx={{ whiteSpace: 'nowrap', ...wideOnly }}>
-                    <Tooltip title={formatDateTime(account.created)} describeChild>
-                      <Box component="time" dateTime={account.created} tabIndex={0}>
-                        {formatDate(account.created)}
-                      </Box>
-                    </Tooltip>
+                    <DateTime iso={account.created} format="date" />
                   </TableCell>
                   {manage ? (
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      <Tooltip title="Change role">
+                      <LazyTooltip title="Change role">
                         <IconButton aria-label={`Change role of ${account.username}`} onClick={() => onChangeRole(account)}>
                           <ManageAccountsOutlinedIcon />
                         </IconButton>
-                      </Tooltip>
-                      <Tooltip title="Remove service account">
+                      </LazyTooltip>
+                      <LazyTooltip title="Remove service account">
                         <IconButton aria-label={`Remove ${account.username}`} onClick={() => onRemove(account)}>
                           <DeleteOutlinedIcon />
                         </IconButton>
-                      </Tooltip>
+                      </LazyTooltip>
                     </TableCell>
                   ) : null}
                 </TableRow>
@@ -145,12 +153,7 @@ export function ServiceAccountsTable({
                     <TableCell colSpan={columns} sx={{ py: 0, ...(open ? {} : { borderBottom: 'none' }) }}>
                       <Collapse in={open} timeout="auto" unmountOnExit>
                         <Box id={panelId}>
-                          <ServiceAccountKeys
-                            account={{ id: account.id, name: account.username }}
-                            now={now}
-                            onKeysChanged={onKeysChanged}
-                            onNotice={onNotice}
-                          />
+                          <ServiceAccountKeys account={{ id: account.id, name: account.username }} now={now} onNotice={onNotice} />
                         </Box>
                       </Collapse>
                     </TableCell>

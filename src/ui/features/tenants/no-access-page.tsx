@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import type { TenantMembership } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
+import { tenantHome } from '../../lib/paths';
 
 interface NoAccessPageProps {
   slug: string;
@@ -49,7 +50,7 @@ export function NoAccessPage({ slug, memberships }: NoAccessPageProps) {
           <List>
             {memberships.map((m) => (
               <ListItem key={m.id} disableGutters>
-                <Link component={RouterLink} to={`/${m.tenant.slug}/user/keys`}>
+                <Link component={RouterLink} to={tenantHome(m.tenant.slug)}>
                   {m.tenant.name}
                 </Link>
               </ListItem>

@@ -2,25 +2,21 @@ import UnfoldMoreIcon from '@mui/icons-material/UnfoldMore';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import visuallyHidden from '@mui/utils/visuallyHidden';
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { lazyNamed } from '../../lib/lazy';
 import type { TenantMembership } from '../../lib/tenant-context';
 import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
+import { pathInTenant, tenantHome } from '../../lib/paths';
 
-// The menu (and MUI's Menu, Popover and Modal) loads when first wanted (issue 7).
+// The menu (and MUI's Menu, Popover and Modal) loads when first wanted, and the dialog with it.
 const TenantMenu = lazyNamed(() => import('./tenant-menu'), 'TenantMenu');
-const preload = () => void TenantMenu.preload().catch(() => undefined);
-
-const CreateTenantDialog = lazy(() =>
-  import('./create-tenant-dialog').then((m) => ({ default: m.CreateTenantDialog })),
-);
-
-/** `/acme/team/members` → `/globex/team/members`: switching keeps the current page. */
-export function pathInTenant(pathname: string, slug: string): string {
-  const rest = pathname.split('/').slice(2).join('/');
-  return `/${slug}/${rest || 'user/keys'}`;
-}
+const CreateTenantDialog = lazyNamed(() => import('./create-tenant-dialog'), 'CreateTenantDialog');
+const preload = () => {
+  void TenantMenu.preload().catch(() => undefined);
+  void CreateTenantDialog.preload().catch(() => undefined);
+};
 
 interface TenantSwitcherProps {
   memberships: TenantMembership[];
@@ -39,7 +35,7 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
 
   const go = (slug: string) => {
     setAnchor(null);
-    navigate(current ? pathInTenant(location.pathname, slug) : `/${slug}/user/keys`);
+    navigate(current ? pathInTenant(location.pathname, slug) : tenantHome(slug));
   };
 
   return (
@@ -78,17 +74,16 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
           />
         </Suspense>
       )}
-      {creating ? (
-        <Suspense fallback={null}>
-          <CreateTenantDialog
-            onClose={() => setCreating(false)}
-            onCreated={(slug) => {
-              setCreating(false);
-              navigate(current ? pathInTenant(location.pathname, slug) : `/${slug}/user/keys`);
-            }}
-          />
-        </Suspense>
-      ) : null}
+      <LazyDialogSlot open={creating}>
+        <CreateTenantDialog
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(slug) => {
+            setCreating(false);
+            navigate(current ? pathInTenant(location.pathname, slug) : tenantHome(slug));
+          }}
+        />
+      </LazyDialogSlot>
     </>
   );
 }

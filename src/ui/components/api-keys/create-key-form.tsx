@@ -1,0 +1,262 @@
+import Alert from '@mui/material/Alert';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { endOfDay } from 'date-fns';
+import { Suspense, useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEAR } from '../../../shared/expiry';
+import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
+import { describeProblem, problemField } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { lazyNamed } from '../../lib/lazy';
+import { nameRule } from '../../lib/rules';
+import { FormDialog } from '../form-dialog';
+import { FormTextField } from '../form-text-field';
+import type { CreateKeyDialogTenant } from './create-key-dialog';
+import {
+  DEFAULT_EXPIRATION,
+  EXPIRATION_CHOICES,
+  EXPIRATION_LABELS,
+  customDateError,
+  earliestCustomDate,
+  expiresAtFor,
+  type ExpirationChoice,
+} from './expiration';
+import type { CreatedKey } from './new-key-dialog';
+import { ShowGraphql } from './show-graphql';
+import { CreateApiKeyMutation, useCreateApiKey } from './use-create-api-key';
+
+export interface CreateKeyFormProps {
+  open: boolean;
+  onClose: () => void;
+  /** Who owns the new key: the caller, or a service account (administrators). */
+  userId: string;
+  /**
+   * The tenants the key may act in; shows the Tenant field. Leave out for a service account's
+   * key, which always acts in the account's tenant.
+   */
+  tenants?: CreateKeyDialogTenant[];
+  /** The tenant selected at first (the current one). */
+  defaultTenantId?: string;
+  /** 'service-account' changes the advice shown for keys that never expire. */
+  variant?: 'user' | 'service-account';
+  title?: string;
+  /** With the new key, which the dialog then shows. */
+  onCreated: (created: CreatedKey) => void;
+}
+
+interface KeyValues {
+  name: string;
+  expiration: ExpirationChoice;
+  customDate: Date | null;
+  tenantId: string;
+}
+
+const NAME_LABEL = 'API Key Name';
+
+const NEVER_EXPIRES_ADVICE = {
+  user:
+    'A key that never expires stays valid until you revoke it. For long-lived uses such as CI and agents, use a service-account key instead.',
+  'service-account':
+    'This key stays valid until someone revokes it. Keep it in a secret manager and rotate it regularly.',
+} as const;
+
+const NAME_EXAMPLE = { user: 'laptop', 'service-account': 'github actions' } as const;
+
+const CUSTOM_DATE_HINT = 'The key works until the end of this day (your local time).';
+
+/** The last day the picker offers: the shared expiry rule's last year. */
+const LATEST_CUSTOM_DATE = new Date(MAX_EXPIRY_YEAR, 11, 31);
+
+// The date picker loads when the dialog opens, not with the page (see the effect below).
+const ExpirationDatePicker = lazyNamed(() => import('./expiration-date-picker'), 'ExpirationDatePicker');
+
+/**
+ * The create-key form: name (the shared name rule, as the user types), expiration and
+ * tenant, with Show GraphQL of exactly what Create sends. Create stays disabled until
+ * the form is valid; the server's refusals land on their field, or above the buttons.
+ */
+export function CreateKeyForm({
+  open,
+  onClose,
+  userId,
+  tenants,
+  defaultTenantId,
+  variant = 'user',
+  title = 'Create an API Key',
+  onCreated,
+}: CreateKeyFormProps) {
+  const form = useForm<KeyValues>({
+    mode: 'onChange',
+    defaultValues: { name: '', expiration: DEFAULT_EXPIRATION, customDate: null, tenantId: startingTenant(tenants, defaultTenantId) },
+  });
+  const [create] = useCreateApiKey();
+  // The picker's own verdict on what was typed (half a date, a day before minDate…).
+  const [pickerError, setPickerError] = useState<string | null>(null);
+  const { errors, isSubmitting, isSubmitted, isValid } = form.formState;
+  const [name, expiration, customDate, tenantId] = form.watch(['name', 'expiration', 'customDate', 'tenantId']);
+
+  // Fetch the picker while the user types a name, so "Custom date" shows it at once.
+  useEffect(() => {
+    if (open) void ExpirationDatePicker.preload().catch(() => undefined);
+  }, [open]);
+
+  const now = new Date();
+  const customProblem = expiration === 'custom' ? (pickerError ?? customDateProblem(customDate, now)) : null;
+  const tenantMissing = tenants !== undefined && !tenants.some((t) => t.id === tenantId);
+  const formValid = isValid && !customProblem && !tenantMissing;
+
+  const input = () => ({
+    user_id: userId,
+    name: name.trim(),
+    expires_at: formValid ? expiresAtFor(expiration, new Date(), customDate) : null,
+    ...(tenants ? { default_tenant_id: tenantId } : {}),
+  });
+
+  const submit = form.handleSubmit(async () => {
+    if (!formValid) return;
+    const sent = input();
+    try {
+      const payload = await create(sent);
+      onCreated({ id: payload.id, name: sent.name, key: payload.key });
+    } catch (error) {
+      const problem = describeProblem(error);
+      const field = problemField(problem, ['name', 'expires_at'] as const);
+      if (field === 'name') form.setError('name', { message: problem.message });
+      else if (field === 'expires_at' && expiration === 'custom') form.setError('customDate', { message: problem.message });
+      else form.setError('root.server', { message: problem.message });
+    }
+  });
+
+  return (
+    <FormDialog
+      open={open}
+      title={title}
+      error={errors.root?.server?.message}
+      submitLabel="Create"
+      busyLabel="Creating…"
+      busy={isSubmitting}
+      submitDisabled={!formValid}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <FormTextField
+        control={form.control}
+        name="name"
+        rules={{ validate: nameRule(NAME_LABEL) }}
+        label={NAME_LABEL}
+        required
+        autoFocus
+        fullWidth
+        helperText={`What the key is for, e.g. "${NAME_EXAMPLE[variant]}" (${nameLength(name)}/${MAX_NAME_LENGTH})`}
+        slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
+      />
+      <FormTextField
+        control={form.control}
+        name="expiration"
+        select
+        label="API Key Expiration"
+        fullWidth
+        helperText={expirationHint(expiration, now)}
+      >
+        {EXPIRATION_CHOICES.map((choice) => (
+          <MenuItem key={choice} value={choice}>
+            {EXPIRATION_LABELS[choice]}
+          </MenuItem>
+        ))}
+      </FormTextField>
+      {expiration === 'custom' && (
+        <Controller
+          control={form.control}
+          name="customDate"
+          render={({ field, fieldState }) => {
+            // The server's refusal of the date, until the date changes; else the form's own check, once touched.
+            const message = fieldState.error?.message ?? customProblem;
+            const shown = message !== null && (fieldState.error !== undefined || fieldState.isTouched || fieldState.isDirty || isSubmitted);
+            return (
+              <Suspense
+                fallback={
+                  // The same field, disabled, while the picker's code arrives (rarely seen: it was preloaded).
+                  <TextField label="Expiration date" disabled required fullWidth helperText={CUSTOM_DATE_HINT} />
+                }
+              >
+                <ExpirationDatePicker
+                  label="Expiration date"
+                  value={field.value}
+                  onChange={(value) => field.onChange(value)}
+                  onError={(reason) => setPickerError(pickerErrorMessage(reason))}
+                  minDate={earliestCustomDate(now)}
+                  maxDate={LATEST_CUSTOM_DATE}
+                  slotProps={{
+                    textField: {
+                      required: true,
+                      fullWidth: true,
+                      onBlur: field.onBlur,
+                      error: shown,
+                      helperText: shown ? message : CUSTOM_DATE_HINT,
+                    },
+                  }}
+                />
+              </Suspense>
+            );
+          }}
+        />
+      )}
+      {expiration === 'never' && <Alert severity="warning">{NEVER_EXPIRES_ADVICE[variant]}</Alert>}
+      {tenants && (
+        <FormTextField
+          control={form.control}
+          name="tenantId"
+          select
+          label="Tenant"
+          required
+          fullWidth
+          helperText="The key acts in this tenant only."
+        >
+          {tenants.map((tenant) => (
+            <MenuItem key={tenant.id} value={tenant.id}>
+              {tenant.name}
+            </MenuItem>
+          ))}
+        </FormTextField>
+      )}
+      <ShowGraphql document={CreateApiKeyMutation} variables={{ input: input() }} />
+    </FormDialog>
+  );
+}
+
+/** The current tenant when the key may act in it, else the first offered. */
+function startingTenant(tenants: CreateKeyDialogTenant[] | undefined, current: string | undefined): string {
+  if (!tenants) return '';
+  return tenants.some((t) => t.id === current) ? (current as string) : (tenants[0]?.id ?? '');
+}
+
+/** The form's own check of a custom day, then the shared expiry bounds for the end of it. */
+function customDateProblem(date: Date | null, now: Date): string | null {
+  const problem = customDateError(date, now);
+  if (problem || !date) return problem;
+  const checked = checkExpiry(endOfDay(date).toISOString(), now);
+  return checked.ok ? null : expiryProblemMessage(checked.problem);
+}
+
+function expirationHint(choice: ExpirationChoice, now: Date): string {
+  if (choice === 'never') return 'The key will never expire.';
+  if (choice === 'custom') return 'Pick the last day the key works.';
+  return `The key will expire on ${formatDate(expiresAtFor(choice, now, null) as string)}.`;
+}
+
+function pickerErrorMessage(reason: string | null): string | null {
+  switch (reason) {
+    case null:
+      return null;
+    case 'minDate':
+    case 'disablePast':
+      return 'Choose a date from tomorrow on';
+    case 'maxDate':
+      return expiryProblemMessage('too_far');
+    case 'invalidDate':
+      return 'Enter a valid date';
+    default:
+      return 'Choose another date';
+  }
+}
