@@ -118,7 +118,7 @@ describe('the request gate: only GraphQL text that graphql-js parses reaches val
     for (const query of [5, 0, false, true, null, [], ['{ __typename }'], { kind: 'Document', definitions: [] }]) {
       const response = await server.app.inject({ method: 'POST', url: '/graphql', payload: { query } });
       expect({ query, status: response.statusCode }).toEqual({ query, status: 400 });
-      expect(response.json().errors[0].extensions).toEqual({ code: 'BAD_REQUEST', field: 'query' });
+      expect(response.json().errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'query' });
     }
     const missing = await server.app.inject({ method: 'POST', url: '/graphql', payload: {} });
     expect(missing.statusCode).toBe(400);
@@ -204,7 +204,8 @@ describe('literals the JIT would misread run on graphql-js', () => {
       for (let time = 0; time < 3; time++) {
         const response = await server.app.inject({ method: 'POST', url: '/graphql', payload: { query } });
         expect(response.statusCode).toBeLessThan(500);
-        answers.add(response.body);
+        // Each answer has its own request id; the rest must not change.
+        answers.add(response.body.replace(/"request_id":"[^"]*"/g, ''));
       }
       expect({ query, answers: answers.size }).toEqual({ query, answers: 1 });
     }

@@ -89,7 +89,8 @@ describe('the API refuses invisible names and lookalikes, changing nothing', () 
       for (const [label, name] of Object.entries({ ...INVISIBLE_ONLY, ...LOOKALIKES })) {
         const { query, variables, field } = request(name);
         const result = await server.gql(query, variables, { cookie: world.sessions.admin });
-        expect({ label, extensions: result.errors?.[0]?.extensions }).toEqual({ label, extensions: { code: 'BAD_USER_INPUT', field } });
+        const { code, field: named } = result.errors?.[0]?.extensions ?? {};
+        expect({ label, code, field: named }).toEqual({ label, code: 'BAD_USER_INPUT', field });
       }
       expect(server.snapshot()).toEqual(before);
     });

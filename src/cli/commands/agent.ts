@@ -274,7 +274,7 @@ async function runCommand(
   delete env[AGENT_TOKEN_ENV]; // the command gets exactly one key: the agent's
   log(`Running ${command} with the agent's key in ${API_KEY_ENV}.`);
 
-  const child = spawn(command, args, { stdio: 'inherit', env: env as NodeJS.ProcessEnv });
+  const child = spawn(command, args, { stdio: 'inherit', env });
   const childDone = new AbortController();
   const exited = new Promise<number>((resolve) => {
     child.once('error', (error: NodeJS.ErrnoException) => {

@@ -7,7 +7,7 @@ import { GraphQLError, parse, print, type ASTVisitor, type DocumentNode, type Va
 // in-process) can hold a "name" with quotes in it, or a boolean that is a string; it
 // does not survive printing and parsing again unchanged, and is refused.
 
-const withoutLocations = (document: unknown) => JSON.stringify(document, (key, value) => (key === 'loc' ? undefined : value));
+const withoutLocations = (document: unknown) => JSON.stringify(document, (key, value: unknown) => (key === 'loc' ? undefined : value));
 
 /** Whether print and parse give the same document back (locations aside). */
 export function isParserShaped(document: DocumentNode): boolean {

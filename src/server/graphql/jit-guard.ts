@@ -37,7 +37,7 @@ const recursiveBySchema = new WeakMap<GraphQLSchema, Map<string, boolean>>();
 /** Whether an input type can contain itself, directly or through other input types. */
 function isRecursiveInput(schema: GraphQLSchema, typeName: string): boolean {
   let memo = recursiveBySchema.get(schema);
-  if (!memo) recursiveBySchema.set(schema, (memo = new Map()));
+  if (!memo) recursiveBySchema.set(schema, (memo = new Map<string, boolean>()));
   const known = memo.get(typeName);
   if (known !== undefined) return known;
   const reaches = (name: string, seen: Set<string>): boolean => {

@@ -9,6 +9,7 @@ import type { InvitationRecord, MembershipRecord, TenantRecord, UserRef } from '
 
 declare module 'mercurius' {
   // Mercurius hands loaders the context app.ts builds.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging needs an interface
   interface MercuriusContext extends RequestContext {}
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getOperationAST, Kind, type DocumentNode } from 'graphql';
+import { getOperationAST, Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 import { perOperation } from './per-operation.js';
 import type { Store } from '../store/types.js';
 
@@ -55,7 +55,7 @@ interface GraphQLParams {
 export const isCacheableOperation = perOperation((document, operationName) => {
   const operation = getOperationAST(document, operationName ?? undefined);
   return (
-    operation?.operation === 'query' &&
+    operation?.operation === OperationTypeNode.QUERY &&
     operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(selection.name.value))
   );
 });
