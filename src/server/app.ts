@@ -15,9 +15,10 @@ import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
 import { loaders } from './graphql/loaders.js';
 import { registerStaticUi } from './http/static-ui.js';
+import { registerSchemaRoute } from './http/schema-route.js';
 import { attachGraphqlRouteHooks } from './http/graphql-routes.js';
 import { GraphQLRequestGate } from './http/graphql-request.js';
-import { checkQueryLimits, measureQueryOnce } from './graphql/query-limits.js';
+import { checkQueryLimits, maxIntrospectionCost, measureQueryOnce } from './graphql/query-limits.js';
 import { mustRunWithoutJit } from './graphql/jit-guard.js';
 import { documentShapeRule } from './graphql/document-shape.js';
 import { codeValidationErrors } from './graphql/validation-errors.js';
@@ -126,7 +127,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // GraphiQL is bundled with the UI and served from this origin by http/static-ui.ts.
     graphiql: false,
     jit: 1,
-    queryDepth: config.maxQueryDepth,
+    // Depth is measured with aliases and cost (graphql/query-limits.ts), introspection apart.
     allowBatchedQueries: false,
     // codeValidationErrors first: it codes what the rules after it report too.
     validationRules: [codeValidationErrors, documentShapeRule],
@@ -151,6 +152,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const refusal = checkQueryLimits(measureQueryOnce(schema, document, operationName, variables ?? {}), {
       maxAliases: config.maxQueryAliases,
       maxCost: config.maxQueryCost,
+      maxDepth: config.maxQueryDepth,
+      maxIntrospectionCost: maxIntrospectionCost(schema),
     });
     if (refusal) throw refusal;
     responses?.considerOperation(context.reply.request, document, operationName);
@@ -165,6 +168,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }
 
   app.get('/health', async () => ({ ok: true }));
+  registerSchemaRoute(app);
   await registerStaticUi(app, config.uiDir);
   return app;
 }

@@ -65,18 +65,8 @@ describe.skipIf(skipE2e)('GraphiQL in Chromium, offline', () => {
   const responseText = () => page.locator('.graphiql-response .monaco-editor .view-lines').first().innerText();
 
   beforeAll(async () => {
-    // GraphiQL introspects with graphql-js's standard query, which is 15 fields deep;
-    // the server's default depth limit (12) refuses it, so GraphiQL's docs and
-    // completion would have no schema. Until the server measures introspection by a
-    // rule of its own, this suite's server allows that depth.
-    const depth = process.env.KEYPLANE_MAX_QUERY_DEPTH;
-    process.env.KEYPLANE_MAX_QUERY_DEPTH = '15';
-    try {
-      server = await startServer();
-    } finally {
-      if (depth === undefined) delete process.env.KEYPLANE_MAX_QUERY_DEPTH;
-      else process.env.KEYPLANE_MAX_QUERY_DEPTH = depth;
-    }
+    // The default limits: GraphiQL's standard introspection query (15 levels) is measured by introspection's own rules.
+    server = await startServer();
     browser = await launchBrowser();
     context = await newContext(browser);
     await blockOtherHosts(context);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Resolvers } from '../generated/graphql.js';
-import { scalars } from './scalars.js';
+import { scalarsFor } from './scalars.js';
 import { apiKeyResolvers } from './resolvers/api-keys.js';
 import { auditResolvers } from './resolvers/audit.js';
 import { authResolvers } from './resolvers/auth.js';
@@ -20,6 +20,6 @@ function mergeResolvers(...modules: Resolvers[]): Record<string, Record<string, 
 }
 
 export const resolvers = {
-  ...scalars,
+  ...scalarsFor(schemaSource),
   ...mergeResolvers(authResolvers, tenantResolvers, apiKeyResolvers, memberResolvers, serviceAccountResolvers, auditResolvers),
 };

@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, parse, type ValueNode } from 'graphql';
 import { badInput } from '../errors.js';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,19 +23,30 @@ export function parseTimestamp(value: unknown): string {
   return new Date(time).toISOString();
 }
 
-function scalar(name: string, description: string, parse: (value: unknown) => string) {
+function scalar(name: string, description: string | undefined, parseValue: (value: unknown) => string) {
   return new GraphQLScalarType({
     name,
     description,
     serialize: (value) => value,
-    parseValue: parse,
-    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+    parseValue,
+    parseLiteral: (ast: ValueNode) => parseValue(ast.kind === Kind.STRING ? ast.value : undefined),
   });
 }
 
-export const scalars = {
-  uuid: scalar('uuid', 'UUID', parseUuid),
-  UUID: scalar('UUID', 'UUID', parseUuid),
-  timestamptz: scalar('timestamptz', 'ISO-8601 timestamp in UTC', parseTimestamp),
-  DateTime: scalar('DateTime', 'ISO-8601 timestamp in UTC', parseTimestamp),
-};
+/**
+ * The scalars, described as the schema file describes them: Mercurius copies a scalar's
+ * own properties, description included, over the type it built from the file, so a
+ * description written here instead would replace the file's in introspection and SDL.
+ */
+export function scalarsFor(schemaSource: string) {
+  const descriptions = new Map<string, string | undefined>();
+  for (const definition of parse(schemaSource, { noLocation: true }).definitions) {
+    if (definition.kind === Kind.SCALAR_TYPE_DEFINITION) descriptions.set(definition.name.value, definition.description?.value);
+  }
+  return {
+    uuid: scalar('uuid', descriptions.get('uuid'), parseUuid),
+    UUID: scalar('UUID', descriptions.get('UUID'), parseUuid),
+    timestamptz: scalar('timestamptz', descriptions.get('timestamptz'), parseTimestamp),
+    DateTime: scalar('DateTime', descriptions.get('DateTime'), parseTimestamp),
+  };
+}
