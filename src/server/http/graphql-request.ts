@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 
 // The first look at a GraphQL request, before authentication, the saved answers,
@@ -6,6 +7,56 @@ import { parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 // `query` given as an object, or a string that is a JSON-encoded syntax tree
 // (it falls back to JSON.parse when parsing fails), and graphql-jit writes names
 // from such a tree into the code it generates.
+//
+// Automatic persisted queries (Apollo's protocol) are resolved here too: a request
+// may send `extensions.persistedQuery.sha256Hash` instead of the text, once the text
+// has been sent with its hash. The text is kept only after its hash was checked and
+// it parsed, and a text found by its hash goes through the same parse as any other,
+// so nothing the gate would refuse as text can come back in by hash.
+
+/**
+ * Persisted query texts kept, counted in characters: the text of every operation the
+ * app sends fits in a few hundred kilobytes; past the budget the least recently used go
+ * (their clients send the text again when told PersistedQueryNotFound).
+ */
+export const PERSISTED_QUERY_BUDGET = 4 * 2 ** 20;
+
+/** Query texts by the SHA-256 of their text, least recently used first. */
+export class PersistedQueries {
+  private texts = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly maxChars: number = PERSISTED_QUERY_BUDGET) {}
+
+  get(hash: string): string | undefined {
+    const text = this.texts.get(hash);
+    if (text !== undefined) {
+      this.texts.delete(hash);
+      this.texts.set(hash, text);
+    }
+    return text;
+  }
+
+  save(hash: string, text: string): void {
+    if (this.texts.has(hash) || text.length > this.maxChars) return;
+    this.texts.set(hash, text);
+    this.chars += text.length;
+    for (const [oldest, oldText] of this.texts) {
+      if (this.chars <= this.maxChars) break;
+      this.texts.delete(oldest);
+      this.chars -= oldText.length;
+    }
+  }
+
+  get size(): number {
+    return this.texts.size;
+  }
+}
+
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** What Apollo's clients (PersistedQueryLink) and others look for to send the text again. */
+const PERSISTED_QUERY_NOT_FOUND: RequestProblem = { status: 200, code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound' };
 
 /** A refusal, answered as a GraphQL error body with this status. */
 export interface RequestProblem {
@@ -70,12 +121,38 @@ function readVariables(raw: unknown): { variables: Record<string, unknown> | nul
   return { variables: value };
 }
 
+/**
+ * `extensions.persistedQuery` when the request has one: null when it has none, the
+ * hash, or a problem (a GET's extensions are a JSON string in the query string).
+ */
+function readPersistedQuery(method: string, raw: unknown): { hash: string } | RequestProblem | null {
+  let extensions = raw;
+  if (method === 'GET' && typeof raw === 'string') {
+    try {
+      extensions = JSON.parse(raw);
+    } catch {
+      return badRequest('extensions is not valid JSON: send a JSON object.', 'extensions');
+    }
+  }
+  if (!isPlainObject(extensions) || extensions.persistedQuery === undefined) return null;
+  const persisted = extensions.persistedQuery;
+  if (!isPlainObject(persisted)) return badRequest('extensions.persistedQuery must be an object with version and sha256Hash.', 'extensions');
+  if (persisted.version !== 1) return badRequest('Unsupported persisted query version: only version 1 (SHA-256) is supported.', 'extensions');
+  if (typeof persisted.sha256Hash !== 'string' || !/^[0-9a-f]{64}$/i.test(persisted.sha256Hash)) {
+    return badRequest('extensions.persistedQuery.sha256Hash must be 64 hexadecimal characters.', 'extensions');
+  }
+  return { hash: persisted.sha256Hash.toLowerCase() };
+}
+
 export class GraphQLRequestGate {
   /** The operations of each query text that parsed, so a repeated text is not parsed again here. */
   private known = new Map<string, Operation[]>();
   private knownChars = 0;
 
-  constructor(private readonly maxTokens: number) {}
+  constructor(
+    private readonly maxTokens: number,
+    private readonly persistedQueries = new PersistedQueries(),
+  ) {}
 
   /**
    * Checks the request's parameters (the body of a POST, the query string of a GET)
@@ -86,7 +163,18 @@ export class GraphQLRequestGate {
     if (Array.isArray(params)) return badRequest('Batched operations are not supported: send one operation per request.');
     if (!isPlainObject(params)) return badRequest('Send a JSON object with a "query" string (or, with GET, a query parameter).');
     const request = params as GraphQLParams;
+    const persisted = readPersistedQuery(method, request.extensions);
+    if (persisted && 'status' in persisted) return persisted;
+    const byHash = persisted !== null && request.query === undefined;
+    if (byHash) {
+      const text = this.persistedQueries.get(persisted.hash);
+      if (text === undefined) return PERSISTED_QUERY_NOT_FOUND;
+      request.query = text;
+    }
     if (typeof request.query !== 'string') return badRequest('query must be a string holding a GraphQL document.', 'query');
+    if (persisted && !byHash && sha256Hex(request.query) !== persisted.hash) {
+      return badRequest('provided sha does not match query: sha256Hash must be the SHA-256 of the query text, in hex.', 'extensions');
+    }
     if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
       return badRequest('operationName must be a string.', 'operationName');
     }
@@ -103,6 +191,7 @@ export class GraphQLRequestGate {
 
     const operations = this.operationsOf(request.query);
     if (!Array.isArray(operations)) return operations;
+    if (persisted && !byHash) this.persistedQueries.save(persisted.hash, request.query);
     if (method === 'GET') {
       const name = request.operationName ?? null;
       const operation = name === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name === name);

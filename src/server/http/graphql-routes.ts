@@ -27,11 +27,52 @@ interface Deps {
   responses: ResponseCache | null;
 }
 
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+
+/**
+ * Whether the client prefers application/graphql-response+json (GraphQL over HTTP) to
+ * application/json: named with a quality at least application/json's. Wildcards and a
+ * missing Accept mean application/json, which older clients (Prefect's) expect.
+ */
+export function prefersGraphqlResponseJson(accept: string | undefined): boolean {
+  if (!accept?.includes(GRAPHQL_RESPONSE_JSON)) return false;
+  let graphqlResponse = 0;
+  let json = 0;
+  for (const range of accept.toLowerCase().split(',')) {
+    const [type, ...parameters] = range.split(';').map((part) => part.trim());
+    const q = Number(parameters.find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+    const quality = Number.isFinite(q) ? q : 0;
+    if (type === GRAPHQL_RESPONSE_JSON) graphqlResponse = Math.max(graphqlResponse, quality);
+    else if (type === 'application/json' || type === 'application/*' || type === '*/*') json = Math.max(json, quality);
+  }
+  return graphqlResponse > 0 && graphqlResponse >= json;
+}
+
+/**
+ * An answer in application/graphql-response+json keeps its status's meaning: a request
+ * that did not run (a 4xx or 5xx with data null) has no data entry, and one with data
+ * is a 2xx (a nullable field's refusal beside other fields is a partial answer).
+ */
+function asGraphqlResponse(reply: FastifyReply, payload: unknown): unknown {
+  reply.type(`${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);
+  if (reply.statusCode < 300 || typeof payload !== 'string') return payload;
+  let body: { data?: unknown };
+  try {
+    body = JSON.parse(payload) as { data?: unknown };
+  } catch {
+    return payload;
+  }
+  if (body.data === null) delete body.data;
+  else if (body.data !== undefined) reply.code(200);
+  return JSON.stringify(body);
+}
+
 function sendRequestProblem(reply: FastifyReply, problem: RequestProblem): void {
   for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
   const extensions = { code: problem.code, ...(problem.field && { field: problem.field }) };
+  // A request that did not run is a 4xx in application/graphql-response+json, even one that JSON answers with 200.
   reply
-    .code(problem.status)
+    .code(problem.status < 300 && prefersGraphqlResponseJson(reply.request.headers.accept) ? 400 : problem.status)
     .type('application/json; charset=utf-8')
     .send({ data: null, errors: [{ message: problem.message, ...(problem.locations && { locations: problem.locations }), extensions }] });
 }
@@ -72,6 +113,12 @@ export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authentica
         waiting.then(() => afterAuthentication(request, reply, done)).catch((error: Error) => {
           if (!reply.sent) done(error);
         });
+      },
+    ];
+    route.onSend = [
+      ...asArray(route.onSend),
+      (request, reply, payload, done) => {
+        done(null, prefersGraphqlResponseJson(request.headers.accept) ? asGraphqlResponse(reply, payload) : payload);
       },
     ];
     if (responses) {
