@@ -23,18 +23,31 @@ export type Scalars = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accepts an invitation by its token. Signed in (a browser session): joins with that account. Not signed in: creates the account of the invited email with username and password, and signs it in. Errors: NOT_FOUND (unknown token); FORBIDDEN (with a key, or as a service account); BAD_USER_INPUT (an invitation used, revoked or expired; username or password; an account with that email exists, so sign in first). */
   accept_membership_invitation: accept_membership_invitation_payload;
+  /** First-run setup: creates the first administrator and their tenant, and signs the browser in. Public, and only while no person has an account: afterwards BAD_USER_INPUT. */
   bootstrap: bootstrap_payload;
+  /** Creates an API key and answers with it, the only time it is shown. For yourself, in a tenant you belong to (a key can create keys only in its own tenant), or, as an administrator of its tenant, for a service account. An account may hold at most 1000 keys that are neither revoked nor expired (KEYPLANE_MAX_KEYS_PER_OWNER). Errors: UNAUTHENTICATED; FORBIDDEN (another person, a read-only or user-role service account, a tenant other than the key's); NOT_FOUND (an account or tenant you cannot see); BAD_USER_INPUT naming the field. */
   create_api_key: create_api_key_payload;
+  /** Invites an email address to a tenant with a role, and answers with the invitation's token, the only time it is shown: the link /invite/<token> works for 7 days. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (email, or already a member; role). */
   create_membership_invitation: create_membership_invitation_payload;
+  /** Adds a service account, the non-human member that CI jobs and agents authenticate as, to a tenant. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND (a tenant you are not in); FORBIDDEN; BAD_USER_INPUT (name, role). */
   create_service_account: id_payload;
+  /** Creates a tenant with you as its administrator. People only, not service accounts. Errors: UNAUTHENTICATED; FORBIDDEN (a service account); BAD_USER_INPUT (name; a slug that is malformed, reserved or taken). */
   create_tenant: create_tenant_payload;
+  /** Revokes an API key: the very next request made with it is refused with 401. Your own keys, and a service account's keys for an administrator of its tenant; a request made with a key acts on keys of its own tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (a service account without the administrator role, on its own keys). */
   delete_api_key: success_payload;
+  /** Removes a person from a tenant, revoking their keys there and the invitations they made there. Anyone may leave; administrators remove others. Not for service accounts (delete_service_account), nor for the last human administrator. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT. */
   delete_membership: success_payload;
+  /** Revokes a pending invitation: its link stops working. Tenant administrators only; to anyone else the id answers NOT_FOUND. Errors: UNAUTHENTICATED; NOT_FOUND; BAD_USER_INPUT (no longer pending). */
   delete_membership_invitation: success_payload;
+  /** Removes a service account, revoking all its keys and the invitations it made. Administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (no such service account in a tenant of yours); FORBIDDEN. */
   delete_service_account: success_payload;
+  /** Signs in with email and password and sets the session cookie (keyplane_session, HttpOnly, SameSite=Strict); requests made with it must also send X-Keyplane-CSRF: 1. Public. Failures are counted per account and per address before the password is checked: past the limit, RATE_LIMITED (HTTP 429, Retry-After). Errors: BAD_USER_INPUT (the same message for a wrong email and a wrong password); RATE_LIMITED. */
   log_in: log_in_payload;
+  /** Ends the browser session and clears its cookie. Public: without a session it does nothing, and succeeds. */
   log_out: success_payload;
+  /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role; the last administrator). */
   set_membership_role: id_payload;
 };
 
@@ -100,28 +113,35 @@ export type Mutationset_membership_roleArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Keyplane: the current tenant's audit log (administrators). */
+  /** Keyplane: the current tenant's audit log. Tenant administrators only (FORBIDDEN otherwise). */
   audit_event: Array<audit_event>;
+  /** Keyplane: how many audit events match. As audit_event. */
   audit_event_aggregate: aggregate_result;
-  /** The caller's own keys (every tenant), and for administrators every service-account key of the current tenant. */
+  /** API keys you may see: your own (in every tenant with a session; in the key's tenant with a key) and, for administrators, every service-account key of the current tenant. Revoked keys are never listed; expired ones are. Never the key itself. */
   auth_api_key: Array<auth_api_key>;
+  /** How many keys auth_api_key would list for this filter. */
   auth_api_key_aggregate: aggregate_result;
+  /** Keyplane: one key by id, as auth_api_key shows it, or null (unknown, revoked, or not yours to see). */
   auth_api_key_by_pk?: Maybe<auth_api_key>;
-  /** Who is calling, in which tenant, with what role. */
+  /** Who is calling, in which tenant, with what role and permissions. Any key or session; UNAUTHENTICATED otherwise. */
   auth_info: auth_info;
-  /** Keyplane: what an invitation link is for; public. */
+  /** Keyplane: what an invitation link is for, or null for an unknown token. Public. */
   invitation_preview?: Maybe<invitation_preview>;
   /** Keyplane: pending invitations of the current tenant (administrators). */
   membership_invitation: Array<membership_invitation>;
   /** Keyplane: true while no user exists and the first-run setup is open; public. */
   setup_required: Scalars['Boolean']['output'];
-  /** Tenants the caller belongs to; for a request made with a key, the key's tenant alone. */
+  /** Tenants you belong to; for a request made with a key, its own tenant alone. Any key or session. */
   tenant: Array<tenant>;
+  /** How many of the tenants tenant lists match. */
   tenant_aggregate: aggregate_result;
-  /** The caller alone, Hasura style. */
+  /** The caller, as a list of one (Hasura style). Any key or session; UNAUTHENTICATED otherwise. */
   user: Array<user>;
+  /** The current tenant's members, people and service accounts (filter on account_type for one kind). Any member; FORBIDDEN when the request acts in no tenant of yours. */
   user_view_same_tenant: Array<user_view_same_tenant>;
+  /** How many members of the current tenant match. As user_view_same_tenant. */
   user_view_same_tenant_aggregate: aggregate_result;
+  /** Keyplane: one member of the current tenant by user id, as user_view_same_tenant shows it, or null when there is none. */
   user_view_same_tenant_by_pk?: Maybe<user_view_same_tenant>;
 };
 
@@ -198,200 +218,308 @@ export type Queryuser_view_same_tenant_by_pkArgs = {
   id: Scalars['uuid']['input'];
 };
 
+/** Conditions on a text column; every one given must hold. Strings order by code point. A pattern (_like, _nlike, _ilike, _nilike) is at most 100 characters with at most 10 wildcards, and a where holds at most 4 patterns. */
 export type String_comparison_exp = {
+  /** Equal to. */
   _eq?: InputMaybe<Scalars['String']['input']>;
+  /** Greater than. */
   _gt?: InputMaybe<Scalars['String']['input']>;
+  /** Greater than or equal to. */
   _gte?: InputMaybe<Scalars['String']['input']>;
-  /** Case-insensitive match; % and _ are wildcards. */
+  /** Matches the pattern, ignoring case (see _like). */
   _ilike?: InputMaybe<Scalars['String']['input']>;
+  /** One of these, at most 1000. */
   _in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: the column is null; false: it is not. */
   _is_null?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Case-sensitive match; % and _ are wildcards. */
+  /** Matches the pattern, case-sensitively: % stands for any run of characters, _ for any one; there is no escape character. */
   _like?: InputMaybe<Scalars['String']['input']>;
+  /** Less than. */
   _lt?: InputMaybe<Scalars['String']['input']>;
+  /** Less than or equal to. */
   _lte?: InputMaybe<Scalars['String']['input']>;
+  /** Not equal to. */
   _neq?: InputMaybe<Scalars['String']['input']>;
-  /** Case-insensitive non-match; % and _ are wildcards. */
+  /** Does not match the pattern, ignoring case (see _like). */
   _nilike?: InputMaybe<Scalars['String']['input']>;
+  /** None of these, at most 1000. */
   _nin?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Case-sensitive non-match; % and _ are wildcards. */
+  /** Does not match the pattern, case-sensitively (see _like). */
   _nlike?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What accept_membership_invitation takes. */
 export type accept_membership_invitation_input = {
+  /** For a new account: 10 to 1000 characters. */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** The token of the invitation link. */
   token: Scalars['String']['input'];
-  /** For a new account; omit both when signed in to join with the current account. */
+  /** For a new account, with password: its name, 1 to 100 characters after trimming, no control or invisible characters. Omit both when signed in, to join with that account. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The tenant joined. */
 export type accept_membership_invitation_payload = {
   __typename?: 'accept_membership_invitation_payload';
+  /** Always true: a failure is an error instead. */
   success: Scalars['Boolean']['output'];
+  /** The tenant joined. */
   tenant_id: Scalars['UUID']['output'];
+  /** Its name in URLs, for /<slug>/... */
   tenant_slug: Scalars['String']['output'];
 };
 
+/** Totals over the rows a filter matches. */
 export type aggregate_count = {
   __typename?: 'aggregate_count';
+  /** How many rows match, whatever a page of them would hold. */
   count: Scalars['Int']['output'];
 };
 
+/** What a *_aggregate field answers, Hasura style: aggregate { count }. */
 export type aggregate_result = {
   __typename?: 'aggregate_result';
+  /** The totals. */
   aggregate: aggregate_count;
 };
 
 /** The owner of an API key, as a key listing shows it. */
 export type api_key_user = {
   __typename?: 'api_key_user';
+  /** NORMAL for a person, SERVICE for a service account. */
   account_type: Scalars['String']['output'];
+  /** The account's user id. */
   id: Scalars['uuid']['output'];
+  /** Its name. */
   username: Scalars['String']['output'];
 };
 
+/** A filter on an account: a key's owner or creator, an audit event's actor. */
 export type api_key_user_bool_exp = {
+  /** Every one of these holds. */
   _and?: InputMaybe<Array<api_key_user_bool_exp>>;
+  /** This does not hold. */
   _not?: InputMaybe<api_key_user_bool_exp>;
+  /** At least one of these holds. */
   _or?: InputMaybe<Array<api_key_user_bool_exp>>;
+  /** On its kind: NORMAL or SERVICE. */
   account_type?: InputMaybe<String_comparison_exp>;
+  /** On its user id. */
   id?: InputMaybe<uuid_comparison_exp>;
+  /** On its name. */
   username?: InputMaybe<String_comparison_exp>;
 };
 
+/** Sorting by a key's owner. */
 export type api_key_user_order_by = {
+  /** By the owner's kind. */
   account_type?: InputMaybe<order_by>;
+  /** By the owner's name. */
   username?: InputMaybe<order_by>;
 };
 
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** e.g. api_key.create, api_key.revoke, service_account.create, membership.role_change, auth.log_in_failed */
+  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, auth.log_in_failed. */
   action: Scalars['String']['output'];
+  /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
+  /** Who did it; null for a failed sign-in with an unknown email. */
   actor_id?: Maybe<Scalars['uuid']['output']>;
   /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed. Invitations: inviter_removed, inviter_left, inviter_demoted. */
   cause?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
   created: Scalars['timestamptz']['output'];
+  /** The event's id. */
   id: Scalars['uuid']['output'];
+  /** The client's address (behind a proxy, as KEYPLANE_TRUST_PROXY decides). */
   source_address?: Maybe<Scalars['String']['output']>;
+  /** The target's id. */
   target_id?: Maybe<Scalars['String']['output']>;
+  /** The target's name at the time: a key's or account's name, an email, or a role change such as USER → TENANT_ADMIN. */
   target_name?: Maybe<Scalars['String']['output']>;
+  /** What it acted on, one of api_key, service_account, membership, invitation, tenant, user. */
   target_type?: Maybe<Scalars['String']['output']>;
+  /** The tenant it happened in. */
   tenant_id?: Maybe<Scalars['uuid']['output']>;
 };
 
+/** A filter on audit events. */
 export type audit_event_bool_exp = {
+  /** Every one of these holds. */
   _and?: InputMaybe<Array<audit_event_bool_exp>>;
+  /** This does not hold. */
   _not?: InputMaybe<audit_event_bool_exp>;
+  /** At least one of these holds. */
   _or?: InputMaybe<Array<audit_event_bool_exp>>;
+  /** On what happened. */
   action?: InputMaybe<String_comparison_exp>;
+  /** Keyplane: on the actor's fields. */
   actor?: InputMaybe<api_key_user_bool_exp>;
+  /** On who did it. */
   actor_id?: InputMaybe<uuid_comparison_exp>;
+  /** On when it happened. */
   created?: InputMaybe<timestamptz_comparison_exp>;
+  /** Keyplane: on the client's address. */
   source_address?: InputMaybe<String_comparison_exp>;
+  /** On the target's id. */
   target_id?: InputMaybe<String_comparison_exp>;
+  /** Keyplane: on the target's name. */
   target_name?: InputMaybe<String_comparison_exp>;
+  /** On the kind of target. */
   target_type?: InputMaybe<String_comparison_exp>;
 };
 
+/** Sorting of audit events, one column an item. */
 export type audit_event_order_by = {
+  /** By action. */
   action?: InputMaybe<order_by>;
+  /** By time. */
   created?: InputMaybe<order_by>;
 };
 
 /** API key metadata. The key itself is returned once, by create_api_key, and never again. */
 export type auth_api_key = {
   __typename?: 'auth_api_key';
+  /** When it was created. */
   created: Scalars['timestamptz']['output'];
+  /** Who created it; null when that account no longer exists. */
   created_by?: Maybe<api_key_user>;
   /** The tenant the key acts in. */
   default_tenant_id: Scalars['uuid']['output'];
-  /** null: never expires. */
+  /** When it stops working; null: never. */
   expires_at?: Maybe<Scalars['timestamptz']['output']>;
+  /** The key's id (delete_api_key takes it). */
   id: Scalars['uuid']['output'];
   /** Keyplane: prefix and first four random characters, e.g. kpu_Ab3d. */
   key_hint: Scalars['String']['output'];
   /** Keyplane: last successful authentication, to within a minute; null if never used. */
   last_used_at?: Maybe<Scalars['timestamptz']['output']>;
+  /** Its name. */
   name: Scalars['String']['output'];
+  /** The tenant it acts in. */
   tenant: tenant;
+  /** When its record last changed. */
   updated: Scalars['timestamptz']['output'];
+  /** Its owner. */
   user: api_key_user;
   /** The owner: a person or a service account. */
   user_id: Scalars['uuid']['output'];
 };
 
+/** A filter on API keys. */
 export type auth_api_key_bool_exp = {
+  /** Every one of these holds. */
   _and?: InputMaybe<Array<auth_api_key_bool_exp>>;
+  /** This does not hold. */
   _not?: InputMaybe<auth_api_key_bool_exp>;
+  /** At least one of these holds. */
   _or?: InputMaybe<Array<auth_api_key_bool_exp>>;
+  /** On when it was created. */
   created?: InputMaybe<timestamptz_comparison_exp>;
+  /** Keyplane: on its creator's fields. */
   created_by?: InputMaybe<api_key_user_bool_exp>;
+  /** On the tenant it acts in. */
   default_tenant_id?: InputMaybe<uuid_comparison_exp>;
+  /** On when it expires (null: never). */
   expires_at?: InputMaybe<timestamptz_comparison_exp>;
+  /** On the key's id. */
   id?: InputMaybe<uuid_comparison_exp>;
+  /** Keyplane: on its hint, e.g. kpu_Ab3d. */
   key_hint?: InputMaybe<String_comparison_exp>;
+  /** On when it was last used (null: never). */
   last_used_at?: InputMaybe<timestamptz_comparison_exp>;
+  /** On its name. */
   name?: InputMaybe<String_comparison_exp>;
+  /** On its tenant's fields. */
   tenant?: InputMaybe<tenant_bool_exp>;
+  /** On when its record last changed. */
   updated?: InputMaybe<timestamptz_comparison_exp>;
+  /** On its owner's fields. */
   user?: InputMaybe<api_key_user_bool_exp>;
+  /** On its owner's id. */
   user_id?: InputMaybe<uuid_comparison_exp>;
 };
 
+/** Sorting of API keys, one column an item. */
 export type auth_api_key_order_by = {
+  /** By creation time. */
   created?: InputMaybe<order_by>;
+  /** By expiry. */
   expires_at?: InputMaybe<order_by>;
+  /** By id. */
   id?: InputMaybe<order_by>;
+  /** By last use. */
   last_used_at?: InputMaybe<order_by>;
+  /** By name. */
   name?: InputMaybe<order_by>;
+  /** By the tenant's fields. */
   tenant?: InputMaybe<tenant_order_by>;
+  /** By last change. */
   updated?: InputMaybe<order_by>;
+  /** By the owner's fields. */
   user?: InputMaybe<api_key_user_order_by>;
 };
 
+/** Who is calling: the account, the tenant the request acts in, and what the role there allows. */
 export type auth_info = {
   __typename?: 'auth_info';
   /** The key that authenticated this request; null for a browser session. */
   api_key_id?: Maybe<Scalars['uuid']['output']>;
+  /** What your role lets you do there, e.g. read:own_api_key, create:service_account; empty without a tenant. */
   permissions: Array<Scalars['String']['output']>;
   /** The caller's role in tenant_id. */
   role?: Maybe<Scalars['String']['output']>;
+  /** The tenant in full; null as tenant_id. */
   tenant?: Maybe<tenant>;
+  /** The tenant this request acts in: a key's own tenant, or for a session X-Tenant-Id, else your default membership's; null when there is none. */
   tenant_id?: Maybe<Scalars['uuid']['output']>;
   /** Keyplane: the caller and tenant in full. */
   user: api_key_user;
+  /** Your user id. */
   user_id: Scalars['uuid']['output'];
 };
 
+/** What bootstrap takes: the first administrator and their tenant. */
 export type bootstrap_input = {
+  /** The administrator's sign-in email, at most 254 characters. */
   email: Scalars['String']['input'];
+  /** 10 to 1000 characters. */
   password: Scalars['String']['input'];
+  /** The first tenant's name, 1 to 100 characters after trimming, no control or invisible characters. Its slug is made from it. */
   tenant_name: Scalars['String']['input'];
+  /** Their name, 1 to 100 characters after trimming, no control or invisible characters. */
   username: Scalars['String']['input'];
 };
 
+/** The first administrator and tenant; the browser is signed in. */
 export type bootstrap_payload = {
   __typename?: 'bootstrap_payload';
+  /** The tenant's id. */
   tenant_id: Scalars['UUID']['output'];
+  /** Its name in URLs. */
   tenant_slug: Scalars['String']['output'];
+  /** The administrator's user id. */
   user_id: Scalars['UUID']['output'];
 };
 
+/** What create_api_key takes. */
 export type create_api_key_input = {
   /** A tenant you belong to; defaults to the current tenant. Ignored for service accounts. */
   default_tenant_id?: InputMaybe<Scalars['UUID']['input']>;
-  /** null: never expires. */
+  /** When the key stops working, in the future; null or absent: never. */
   expires_at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The key's name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['input'];
   /** Yourself, or (administrators) a service account of the current tenant. */
   user_id: Scalars['UUID']['input'];
 };
 
+/** The new key. This answer is the one place the key ever appears: it is stored only as a hash. */
 export type create_api_key_payload = {
   __typename?: 'create_api_key_payload';
+  /** The key's id (auth_api_key.id, delete_api_key's key_id). */
   id: Scalars['UUID']['output'];
   /** The key, shown this once. */
   key: Scalars['String']['output'];
@@ -399,55 +527,80 @@ export type create_api_key_payload = {
   token: Scalars['String']['output'];
 };
 
+/** What create_membership_invitation takes. */
 export type create_membership_invitation_input = {
+  /** Who is invited: an email address of at most 254 characters, not already a member. */
   email: Scalars['String']['input'];
+  /** Their role on joining: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   role: Scalars['String']['input'];
+  /** The tenant to join; you must administer it. */
   tenant_id: Scalars['UUID']['input'];
 };
 
+/** The new invitation. */
 export type create_membership_invitation_payload = {
   __typename?: 'create_membership_invitation_payload';
+  /** Its id (delete_membership_invitation takes it). */
   id: Scalars['UUID']['output'];
   /** The invitation token, shown this once: the link is /invite/<token>. */
   token: Scalars['String']['output'];
 };
 
+/** What create_service_account takes. */
 export type create_service_account_input = {
+  /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['input'];
-  /** TENANT_ADMIN (default), USER or READ_ONLY_USER. */
+  /** Its role: TENANT_ADMIN (the default), USER or READ_ONLY_USER. */
   role?: InputMaybe<Scalars['String']['input']>;
+  /** The tenant it joins; you must administer it. */
   tenant_id: Scalars['UUID']['input'];
 };
 
+/** What create_tenant takes. */
 export type create_tenant_input = {
+  /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['input'];
+  /** Its name in URLs: lowercase letters, digits and inner hyphens, at most 40 characters, unique, and not one of the app's own paths (graphql, setup, assets, ...). Default: made from the name, with -2, -3, ... when taken. */
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The new tenant. */
 export type create_tenant_payload = {
   __typename?: 'create_tenant_payload';
+  /** Its id. */
   id: Scalars['UUID']['output'];
+  /** Its name in URLs, as given or as made from its name. */
   slug: Scalars['String']['output'];
 };
 
+/** Which key delete_api_key revokes. */
 export type delete_api_key_input = {
+  /** The key's id (auth_api_key.id). */
   key_id: Scalars['UUID']['input'];
 };
 
+/** Which membership delete_membership ends. */
 export type delete_membership_input = {
+  /** The membership's id (user_view_same_tenant.memberships.id). */
   membership_id: Scalars['UUID']['input'];
 };
 
+/** Which invitation delete_membership_invitation revokes. */
 export type delete_membership_invitation_input = {
+  /** The invitation's id (membership_invitation.id). */
   invitation_id: Scalars['UUID']['input'];
 };
 
+/** Which service account delete_service_account removes. */
 export type delete_service_account_input = {
+  /** The service account's user id (user_view_same_tenant.id). */
   user_id: Scalars['UUID']['input'];
 };
 
+/** What a mutation created or changed. */
 export type id_payload = {
   __typename?: 'id_payload';
+  /** Its id. */
   id: Scalars['UUID']['output'];
 };
 
@@ -458,169 +611,272 @@ export type id_payload = {
  */
 export type invitation_preview = {
   __typename?: 'invitation_preview';
+  /** The invited email. */
   email: Scalars['String']['output'];
+  /** The role on joining: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   role: Scalars['String']['output'];
+  /** The role with its display name. */
   role_detail: role_detail;
-  /** VALID, EXPIRED, USED or REVOKED. */
+  /** VALID, EXPIRED, USED or REVOKED (a closed set). */
   status: Scalars['String']['output'];
+  /** The tenant's name. */
   tenant_name: Scalars['String']['output'];
 };
 
+/** What log_in takes. */
 export type log_in_input = {
+  /** Your sign-in email. */
   email: Scalars['String']['input'];
+  /** Your password. */
   password: Scalars['String']['input'];
 };
 
+/** Who signed in, and until when. */
 export type log_in_payload = {
   __typename?: 'log_in_payload';
+  /** When the session ends at the latest (KEYPLANE_SESSION_MAX_HOURS after sign-in); it ends sooner after KEYPLANE_SESSION_IDLE_MINUTES without a request. */
   expires_at: Scalars['DateTime']['output'];
+  /** The account signed in. */
   user_id: Scalars['UUID']['output'];
 };
 
+/** A member's place in one tenant, with their role there. */
 export type membership = {
   __typename?: 'membership';
   /** Keyplane: when the membership began (shown as Joined). */
   created: Scalars['timestamptz']['output'];
+  /** The membership's id (set_membership_role and delete_membership take it). */
   id: Scalars['uuid']['output'];
+  /** Their role there: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   role: Scalars['String']['output'];
+  /** The role with its display name. */
   role_detail: role_detail;
+  /** The tenant in full. */
   tenant: tenant;
+  /** The tenant. */
   tenant_id: Scalars['uuid']['output'];
+  /** The member: a person or a service account. */
   user_id: Scalars['uuid']['output'];
 };
 
 /** Keyplane: a pending invitation to join a tenant. */
 export type membership_invitation = {
   __typename?: 'membership_invitation';
+  /** When it was made. */
   created: Scalars['timestamptz']['output'];
+  /** Who is invited. */
   email: Scalars['String']['output'];
+  /** When its link stops working: 7 days after it was made. */
   expires_at: Scalars['timestamptz']['output'];
+  /** The invitation's id (delete_membership_invitation takes it). */
   id: Scalars['uuid']['output'];
+  /** Who invited; null when that account no longer exists. */
   invited_by?: Maybe<api_key_user>;
+  /** The role on joining: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   role: Scalars['String']['output'];
+  /** The role with its display name. */
   role_detail: role_detail;
+  /** The tenant it invites to. */
   tenant_id: Scalars['uuid']['output'];
 };
 
+/** A sort direction. Ascending puts nulls last and descending puts them first, unless the direction says otherwise. */
 export type order_by =
+  /** Ascending, nulls last. */
   | 'asc'
+  /** Ascending, nulls first. */
   | 'asc_nulls_first'
+  /** Ascending, nulls last. */
   | 'asc_nulls_last'
+  /** Descending, nulls first. */
   | 'desc'
+  /** Descending, nulls first. */
   | 'desc_nulls_first'
+  /** Descending, nulls last. */
   | 'desc_nulls_last';
 
-/** TENANT_ADMIN (shown Administrator), USER, READ_ONLY_USER (shown Read-only). */
+/** A role with the name the app shows: TENANT_ADMIN (Administrator), USER (User), READ_ONLY_USER (Read-only). */
 export type role_detail = {
   __typename?: 'role_detail';
+  /** The role: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   id: Scalars['String']['output'];
+  /** How the app shows it: Administrator, User or Read-only. */
   name: Scalars['String']['output'];
 };
 
+/** What set_membership_role takes. */
 export type set_membership_role_input = {
+  /** The membership's id (user_view_same_tenant.memberships.id). */
   membership_id: Scalars['UUID']['input'];
+  /** The new role: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   role: Scalars['String']['input'];
 };
 
+/** Whether a mutation did what it was asked. */
 export type success_payload = {
   __typename?: 'success_payload';
+  /** Always null (the field is Prefect's): a failure is an error in errors instead. */
   error?: Maybe<Scalars['String']['output']>;
+  /** true: it did (a failure is an error in errors instead). */
   success: Scalars['Boolean']['output'];
 };
 
+/** A tenant (a team): people, service accounts and keys belong to tenants. You see the tenants you are a member of; a key sees its own tenant alone. */
 export type tenant = {
   __typename?: 'tenant';
+  /** When it was created. */
   created: Scalars['timestamptz']['output'];
+  /** The tenant's id. */
   id: Scalars['uuid']['output'];
+  /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['output'];
+  /** Its name in URLs (the acme of /acme/user/keys): lowercase letters, digits and inner hyphens, at most 40 characters, unique. */
   slug: Scalars['String']['output'];
 };
 
+/** A filter on tenants. */
 export type tenant_bool_exp = {
+  /** Every one of these holds. */
   _and?: InputMaybe<Array<tenant_bool_exp>>;
+  /** This does not hold. */
   _not?: InputMaybe<tenant_bool_exp>;
+  /** At least one of these holds. */
   _or?: InputMaybe<Array<tenant_bool_exp>>;
+  /** On when it was created. */
   created?: InputMaybe<timestamptz_comparison_exp>;
+  /** On the tenant's id. */
   id?: InputMaybe<uuid_comparison_exp>;
+  /** On its name. */
   name?: InputMaybe<String_comparison_exp>;
+  /** On its slug. */
   slug?: InputMaybe<String_comparison_exp>;
 };
 
+/** Sorting of tenants, one column an item. */
 export type tenant_order_by = {
+  /** By creation time. */
   created?: InputMaybe<order_by>;
+  /** By id. */
   id?: InputMaybe<order_by>;
+  /** By name. */
   name?: InputMaybe<order_by>;
+  /** By slug. */
   slug?: InputMaybe<order_by>;
 };
 
+/** Conditions on a timestamp column (ISO-8601; instants compare in time order); every one given must hold. */
 export type timestamptz_comparison_exp = {
+  /** Equal to. */
   _eq?: InputMaybe<Scalars['timestamptz']['input']>;
+  /** Later than. */
   _gt?: InputMaybe<Scalars['timestamptz']['input']>;
+  /** At or later than. */
   _gte?: InputMaybe<Scalars['timestamptz']['input']>;
+  /** One of these, at most 1000. */
   _in?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
+  /** true: the column is null; false: it is not. */
   _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Earlier than. */
   _lt?: InputMaybe<Scalars['timestamptz']['input']>;
+  /** At or earlier than. */
   _lte?: InputMaybe<Scalars['timestamptz']['input']>;
+  /** Not equal to. */
   _neq?: InputMaybe<Scalars['timestamptz']['input']>;
+  /** None of these, at most 1000. */
   _nin?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
 };
 
 /** The signed-in caller (the `user` query returns a list holding the caller alone). */
 export type user = {
   __typename?: 'user';
-  /** NORMAL for people, SERVICE for service accounts. */
+  /** NORMAL for a person, SERVICE for a service account (a closed set; a String, as Prefect sends it). */
   account_type: Scalars['String']['output'];
+  /** When your account was created. */
   created: Scalars['timestamptz']['output'];
+  /** The membership whose tenant a browser session acts in when it names none (X-Tenant-Id). */
   default_membership_id?: Maybe<Scalars['uuid']['output']>;
+  /** Your sign-in email. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Always null: Keyplane keeps one username (the field is Prefect's). */
   first_name?: Maybe<Scalars['String']['output']>;
+  /** Your user id. */
   id: Scalars['uuid']['output'];
+  /** Always null, as first_name. */
   last_name?: Maybe<Scalars['String']['output']>;
   /** The caller's memberships; for a request made with a key, the one in the key's tenant alone. */
   memberships: Array<membership>;
+  /** Your name as others see it. */
   username: Scalars['String']['output'];
 };
 
 /** A member (person or service account) of the caller's current tenant. */
 export type user_view_same_tenant = {
   __typename?: 'user_view_same_tenant';
+  /** NORMAL for a person, SERVICE for a service account (a closed set; a String, as Prefect sends it). */
   account_type: Scalars['String']['output'];
   /** Keyplane: the number of live (unrevoked, unexpired) keys of a service account; null unless the caller may see them. */
   api_key_count?: Maybe<Scalars['Int']['output']>;
+  /** When the account was created. */
   created: Scalars['timestamptz']['output'];
+  /** Their email; null for a service account. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Always null, as user.first_name. */
   first_name?: Maybe<Scalars['String']['output']>;
+  /** The member's user id. */
   id: Scalars['uuid']['output'];
+  /** Always null, as user.last_name. */
   last_name?: Maybe<Scalars['String']['output']>;
   /** Memberships in the caller's current tenant only. */
   memberships: Array<membership>;
+  /** Their name. */
   username: Scalars['String']['output'];
 };
 
+/** A filter on members. */
 export type user_view_same_tenant_bool_exp = {
+  /** Every one of these holds. */
   _and?: InputMaybe<Array<user_view_same_tenant_bool_exp>>;
+  /** This does not hold. */
   _not?: InputMaybe<user_view_same_tenant_bool_exp>;
+  /** At least one of these holds. */
   _or?: InputMaybe<Array<user_view_same_tenant_bool_exp>>;
+  /** On their kind: NORMAL or SERVICE. */
   account_type?: InputMaybe<String_comparison_exp>;
+  /** On when the account was created. */
   created?: InputMaybe<timestamptz_comparison_exp>;
+  /** On their email. */
   email?: InputMaybe<String_comparison_exp>;
+  /** On the member's user id. */
   id?: InputMaybe<uuid_comparison_exp>;
+  /** On their name. */
   username?: InputMaybe<String_comparison_exp>;
 };
 
+/** Sorting of members, one column an item. */
 export type user_view_same_tenant_order_by = {
+  /** By kind. */
   account_type?: InputMaybe<order_by>;
+  /** By creation time. */
   created?: InputMaybe<order_by>;
+  /** By email. */
   email?: InputMaybe<order_by>;
+  /** By user id. */
   id?: InputMaybe<order_by>;
+  /** By name. */
   username?: InputMaybe<order_by>;
 };
 
+/** Conditions on a uuid column; every one given must hold. */
 export type uuid_comparison_exp = {
+  /** Equal to. */
   _eq?: InputMaybe<Scalars['uuid']['input']>;
+  /** One of these, at most 1000. */
   _in?: InputMaybe<Array<Scalars['uuid']['input']>>;
+  /** true: the column is null; false: it is not. */
   _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to. */
   _neq?: InputMaybe<Scalars['uuid']['input']>;
+  /** None of these, at most 1000. */
   _nin?: InputMaybe<Array<Scalars['uuid']['input']>>;
 };
 

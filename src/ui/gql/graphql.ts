@@ -4,111 +4,179 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Conditions on a text column; every one given must hold. Strings order by code point. A pattern (_like, _nlike, _ilike, _nilike) is at most 100 characters with at most 10 wildcards, and a where holds at most 4 patterns. */
 export type String_Comparison_Exp = {
+  /** Equal to. */
   _eq?: string | null | undefined;
+  /** Greater than. */
   _gt?: string | null | undefined;
+  /** Greater than or equal to. */
   _gte?: string | null | undefined;
-  /** Case-insensitive match; % and _ are wildcards. */
+  /** Matches the pattern, ignoring case (see _like). */
   _ilike?: string | null | undefined;
+  /** One of these, at most 1000. */
   _in?: Array<string> | null | undefined;
+  /** true: the column is null; false: it is not. */
   _is_null?: boolean | null | undefined;
-  /** Case-sensitive match; % and _ are wildcards. */
+  /** Matches the pattern, case-sensitively: % stands for any run of characters, _ for any one; there is no escape character. */
   _like?: string | null | undefined;
+  /** Less than. */
   _lt?: string | null | undefined;
+  /** Less than or equal to. */
   _lte?: string | null | undefined;
+  /** Not equal to. */
   _neq?: string | null | undefined;
-  /** Case-insensitive non-match; % and _ are wildcards. */
+  /** Does not match the pattern, ignoring case (see _like). */
   _nilike?: string | null | undefined;
+  /** None of these, at most 1000. */
   _nin?: Array<string> | null | undefined;
-  /** Case-sensitive non-match; % and _ are wildcards. */
+  /** Does not match the pattern, case-sensitively (see _like). */
   _nlike?: string | null | undefined;
 };
 
+/** What accept_membership_invitation takes. */
 export type Accept_Membership_Invitation_Input = {
   /** An invitation sent to the signed-in person's own email (Prefect's way: no token). */
   invitation_id?: string | null | undefined;
+  /** For a new account: 10 to 1000 characters. */
   password?: string | null | undefined;
   /** The token of the invitation link; or give invitation_id. */
   token?: string | null | undefined;
-  /** For a new account; omit both when signed in to join with the current account. */
+  /** For a new account, with password: its name, 1 to 100 characters after trimming, no control or invisible characters. Omit both when signed in, to join with that account. */
   username?: string | null | undefined;
 };
 
+/** A filter on an account: a key's owner or creator, an audit event's actor. */
 export type Api_Key_User_Bool_Exp = {
+  /** Every one of these holds. */
   _and?: Array<Api_Key_User_Bool_Exp> | null | undefined;
+  /** This does not hold. */
   _not?: Api_Key_User_Bool_Exp | null | undefined;
+  /** At least one of these holds. */
   _or?: Array<Api_Key_User_Bool_Exp> | null | undefined;
+  /** On its kind: NORMAL or SERVICE. */
   account_type?: String_Comparison_Exp | null | undefined;
+  /** On its user id. */
   id?: Uuid_Comparison_Exp | null | undefined;
+  /** On its name. */
   username?: String_Comparison_Exp | null | undefined;
 };
 
+/** Sorting by a key's owner. */
 export type Api_Key_User_Order_By = {
+  /** By the owner's kind. */
   account_type?: Order_By | null | undefined;
+  /** By the owner's name. */
   username?: Order_By | null | undefined;
 };
 
+/** A filter on audit events. */
 export type Audit_Event_Bool_Exp = {
+  /** Every one of these holds. */
   _and?: Array<Audit_Event_Bool_Exp> | null | undefined;
+  /** This does not hold. */
   _not?: Audit_Event_Bool_Exp | null | undefined;
+  /** At least one of these holds. */
   _or?: Array<Audit_Event_Bool_Exp> | null | undefined;
+  /** On what happened. */
   action?: String_Comparison_Exp | null | undefined;
+  /** Keyplane: on the actor's fields. */
   actor?: Api_Key_User_Bool_Exp | null | undefined;
+  /** On who did it. */
   actor_id?: Uuid_Comparison_Exp | null | undefined;
+  /** On when it happened. */
   created?: Timestamptz_Comparison_Exp | null | undefined;
+  /** Keyplane: on the client's address. */
   source_address?: String_Comparison_Exp | null | undefined;
+  /** On the target's id. */
   target_id?: String_Comparison_Exp | null | undefined;
+  /** Keyplane: on the target's name. */
   target_name?: String_Comparison_Exp | null | undefined;
+  /** On the kind of target. */
   target_type?: String_Comparison_Exp | null | undefined;
 };
 
+/** A filter on API keys. */
 export type Auth_Api_Key_Bool_Exp = {
+  /** Every one of these holds. */
   _and?: Array<Auth_Api_Key_Bool_Exp> | null | undefined;
+  /** This does not hold. */
   _not?: Auth_Api_Key_Bool_Exp | null | undefined;
+  /** At least one of these holds. */
   _or?: Array<Auth_Api_Key_Bool_Exp> | null | undefined;
+  /** On when it was created. */
   created?: Timestamptz_Comparison_Exp | null | undefined;
+  /** Keyplane: on its creator's fields. */
   created_by?: Api_Key_User_Bool_Exp | null | undefined;
+  /** On the tenant it acts in. */
   default_tenant_id?: Uuid_Comparison_Exp | null | undefined;
+  /** On when it expires (null: never). */
   expires_at?: Timestamptz_Comparison_Exp | null | undefined;
+  /** On the key's id. */
   id?: Uuid_Comparison_Exp | null | undefined;
+  /** Keyplane: on its hint, e.g. kpu_Ab3d. */
   key_hint?: String_Comparison_Exp | null | undefined;
+  /** On when it was last used (null: never). */
   last_used_at?: Timestamptz_Comparison_Exp | null | undefined;
+  /** On its name. */
   name?: String_Comparison_Exp | null | undefined;
+  /** On its tenant's fields. */
   tenant?: Tenant_Bool_Exp | null | undefined;
+  /** On when its record last changed. */
   updated?: Timestamptz_Comparison_Exp | null | undefined;
+  /** On its owner's fields. */
   user?: Api_Key_User_Bool_Exp | null | undefined;
+  /** On its owner's id. */
   user_id?: Uuid_Comparison_Exp | null | undefined;
 };
 
+/** Sorting of API keys, one column an item. */
 export type Auth_Api_Key_Order_By = {
+  /** By creation time. */
   created?: Order_By | null | undefined;
+  /** By expiry. */
   expires_at?: Order_By | null | undefined;
+  /** By id. */
   id?: Order_By | null | undefined;
+  /** By last use. */
   last_used_at?: Order_By | null | undefined;
+  /** By name. */
   name?: Order_By | null | undefined;
+  /** By the tenant's fields. */
   tenant?: Tenant_Order_By | null | undefined;
+  /** By last change. */
   updated?: Order_By | null | undefined;
+  /** By the owner's fields. */
   user?: Api_Key_User_Order_By | null | undefined;
 };
 
+/** What bootstrap takes: the first administrator and their tenant. */
 export type Bootstrap_Input = {
+  /** The administrator's sign-in email, at most 254 characters. */
   email: string;
+  /** 10 to 1000 characters. */
   password: string;
+  /** The first tenant's name, 1 to 100 characters after trimming, no control or invisible characters. Its slug is made from it. */
   tenant_name: string;
+  /** Their name, 1 to 100 characters after trimming, no control or invisible characters. */
   username: string;
 };
 
+/** What create_api_key takes. */
 export type Create_Api_Key_Input = {
   /** A tenant you belong to; defaults to the current tenant. Ignored for service accounts. */
   default_tenant_id?: string | null | undefined;
-  /** null: never expires. */
+  /** When the key stops working, in the future; null or absent: never. */
   expires_at?: string | null | undefined;
+  /** The key's name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: string;
   /** Yourself, or (administrators) a service account of the current tenant. */
   user_id: string;
 };
 
+/** What create_membership_invitation takes. */
 export type Create_Membership_Invitation_Input = {
+  /** Who is invited: an email address of at most 254 characters, not already a member. */
   email: string;
   /** TENANT_ADMIN, USER or READ_ONLY_USER; or give role_id. */
   role?: string | null | undefined;
@@ -118,91 +186,147 @@ export type Create_Membership_Invitation_Input = {
   tenant_id?: string | null | undefined;
 };
 
+/** What create_service_account takes. */
 export type Create_Service_Account_Input = {
+  /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: string;
-  /** TENANT_ADMIN (default), USER or READ_ONLY_USER. */
+  /** Its role: TENANT_ADMIN (the default), USER or READ_ONLY_USER. */
   role?: string | null | undefined;
+  /** The tenant it joins; you must administer it. */
   /** The same, as an auth_role id (Prefect's spelling); give one of role and role_id, or both alike. */
   role_id?: string | null | undefined;
   tenant_id: string;
 };
 
+/** What create_tenant takes. */
 export type Create_Tenant_Input = {
+  /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: string;
+  /** Its name in URLs: lowercase letters, digits and inner hyphens, at most 40 characters, unique, and not one of the app's own paths (graphql, setup, assets, ...). Default: made from the name, with -2, -3, ... when taken. */
   slug?: string | null | undefined;
 };
 
+/** Which key delete_api_key revokes. */
 export type Delete_Api_Key_Input = {
+  /** The key's id (auth_api_key.id). */
   key_id: string;
 };
 
+/** Which membership delete_membership ends. */
 export type Delete_Membership_Input = {
+  /** The membership's id (user_view_same_tenant.memberships.id). */
   membership_id: string;
 };
 
+/** Which invitation delete_membership_invitation revokes. */
 export type Delete_Membership_Invitation_Input = {
+  /** The invitation's id (membership_invitation.id). */
   invitation_id: string;
 };
 
+/** Which service account delete_service_account removes. */
 export type Delete_Service_Account_Input = {
+  /** The service account's user id (user_view_same_tenant.id). */
   user_id: string;
 };
 
+/** What log_in takes. */
 export type Log_In_Input = {
+  /** Your sign-in email. */
   email: string;
+  /** Your password. */
   password: string;
 };
 
+/** A sort direction. Ascending puts nulls last and descending puts them first, unless the direction says otherwise. */
 export type Order_By =
+  /** Ascending, nulls last. */
   | 'asc'
+  /** Ascending, nulls first. */
   | 'asc_nulls_first'
+  /** Ascending, nulls last. */
   | 'asc_nulls_last'
+  /** Descending, nulls first. */
   | 'desc'
+  /** Descending, nulls first. */
   | 'desc_nulls_first'
+  /** Descending, nulls last. */
   | 'desc_nulls_last';
 
+/** What set_membership_role takes. */
 export type Set_Membership_Role_Input = {
+  /** The membership's id (user_view_same_tenant.memberships.id). */
   membership_id: string;
+  /** The new role: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   /** TENANT_ADMIN, USER or READ_ONLY_USER; or give role_id. */
   role?: string | null | undefined;
   /** The same, as an auth_role id (Prefect's spelling). */
   role_id?: string | null | undefined;
 };
 
+/** A filter on tenants. */
 export type Tenant_Bool_Exp = {
+  /** Every one of these holds. */
   _and?: Array<Tenant_Bool_Exp> | null | undefined;
+  /** This does not hold. */
   _not?: Tenant_Bool_Exp | null | undefined;
+  /** At least one of these holds. */
   _or?: Array<Tenant_Bool_Exp> | null | undefined;
+  /** On when it was created. */
   created?: Timestamptz_Comparison_Exp | null | undefined;
+  /** On the tenant's id. */
   id?: Uuid_Comparison_Exp | null | undefined;
+  /** On its name. */
   name?: String_Comparison_Exp | null | undefined;
+  /** On its slug. */
   slug?: String_Comparison_Exp | null | undefined;
 };
 
+/** Sorting of tenants, one column an item. */
 export type Tenant_Order_By = {
+  /** By creation time. */
   created?: Order_By | null | undefined;
+  /** By id. */
   id?: Order_By | null | undefined;
+  /** By name. */
   name?: Order_By | null | undefined;
+  /** By slug. */
   slug?: Order_By | null | undefined;
 };
 
+/** Conditions on a timestamp column (ISO-8601; instants compare in time order); every one given must hold. */
 export type Timestamptz_Comparison_Exp = {
+  /** Equal to. */
   _eq?: string | null | undefined;
+  /** Later than. */
   _gt?: string | null | undefined;
+  /** At or later than. */
   _gte?: string | null | undefined;
+  /** One of these, at most 1000. */
   _in?: Array<string> | null | undefined;
+  /** true: the column is null; false: it is not. */
   _is_null?: boolean | null | undefined;
+  /** Earlier than. */
   _lt?: string | null | undefined;
+  /** At or earlier than. */
   _lte?: string | null | undefined;
+  /** Not equal to. */
   _neq?: string | null | undefined;
+  /** None of these, at most 1000. */
   _nin?: Array<string> | null | undefined;
 };
 
+/** Conditions on a uuid column; every one given must hold. */
 export type Uuid_Comparison_Exp = {
+  /** Equal to. */
   _eq?: string | null | undefined;
+  /** One of these, at most 1000. */
   _in?: Array<string> | null | undefined;
+  /** true: the column is null; false: it is not. */
   _is_null?: boolean | null | undefined;
+  /** Not equal to. */
   _neq?: string | null | undefined;
+  /** None of these, at most 1000. */
   _nin?: Array<string> | null | undefined;
 };
 
