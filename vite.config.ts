@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, type InputType } from 'node:zlib';
 import { ClientSideBaseVisitor } from '@graphql-codegen/visitor-plugin-common';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 // graphql as CommonJS: the instance codegen's (CommonJS) visitor uses. Beside the ESM
 // build, graphql's development-mode check ("from another module or realm") threw, and
@@ -97,8 +100,33 @@ function graphiqlDevPagePlugin(): Plugin {
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * Brotli at its best quality (11) for the app's files, 9 for the few files over 512 KB
+ * (GraphiQL's editor, its styles and workers, loaded by /graphiql alone). Measured on
+ * this build's JS and CSS: under 512 KB, 3.1 MB raw gives 798 kB at 11 and 870 kB at 9
+ * (17 s against 4 s, serially); the four larger files, 4.9 MB raw, give 1,238 kB at 11
+ * in 24 s and 1,334 kB at 9 in 1.5 s. Quality 11 throughout made the build 30 s slower.
+ */
+const brotliBySize = defineAlgorithm(async (buffer: InputType): Promise<Buffer> => {
+  const bytes = typeof buffer === 'string' ? Buffer.byteLength(buffer) : buffer.byteLength;
+  const params = { [zlib.BROTLI_PARAM_QUALITY]: bytes > 512 * 1024 ? 9 : 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes };
+  return promisify(brotliCompress)(buffer, { params });
+}, {});
+
 export default defineConfig({
-  plugins: [graphqlDocumentsPlugin(root), react(), graphiqlDevPagePlugin()],
+  plugins: [
+    graphqlDocumentsPlugin(root),
+    react(),
+    graphiqlDevPagePlugin(),
+    // A .br and a .gz beside every text file of the build (JS, CSS, HTML, SVG, JSON):
+    // paid once here, not per request; the server sends the one the browser asks for
+    // (src/server/http/static-ui.ts). Files that would not shrink are left alone.
+    compression({
+      algorithms: [brotliBySize, 'gzip'],
+      filename: (id, { algorithm }) => `${id}.${algorithm === 'gzip' ? 'gz' : 'br'}`,
+      logLevel: 'silent',
+    }),
+  ],
   build: {
     outDir: 'dist/ui',
     emptyOutDir: true,

@@ -3,6 +3,12 @@
 //   node --import tsx scripts/bundle-report.ts            build to a temp dir with a manifest, report
 //   node --import tsx scripts/bundle-report.ts dist/ui    report on an existing build (entry only: no manifest)
 //   node --import tsx scripts/bundle-report.ts --json     the report as JSON (the budget test reads it)
+//   node --import tsx scripts/bundle-report.ts dist/ui --url http://127.0.0.1:4200
+//                                                          also fetch the first page from a running server, as a
+//                                                          cold load does, and sum the bytes sent (see coldLoad)
+//
+// Beside each file's gzip size, the report prints what Keyplane sends a browser that
+// accepts Brotli: the .br the build wrote beside it (vite.config.ts), or the file itself.
 //
 // A first visit loads the entry script of index.html and its modulepreload links;
 // then the router loads the lazy chunks of the route it lands on. A signed-in
@@ -11,7 +17,8 @@
 //
 // GraphiQL (graphiql.html, served at /graphiql) is a page of its own: it is not in
 // the budget, and the report prints it on its own lines.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +63,10 @@ export interface LoadedFile {
   why: string;
   bytes: number;
   gzipBytes: number;
+  /** What the server sends for Accept-Encoding: br: the build's .br of the file, or the file when there is none. */
+  transferredBytes: number;
+  /** The compressed versions the build wrote beside the file. */
+  precompressed: ('br' | 'gz')[];
 }
 
 export interface ModuleShare {
@@ -83,6 +94,7 @@ export interface BundleReport {
   files: LoadedFile[];
   totalBytes: number;
   totalGzipBytes: number;
+  totalTransferredBytes: number;
   budgetBytes: number;
   /** Source modules in the loaded chunks (only when the report ran the build). */
   modules: { id: string; bytes: number }[];
@@ -139,7 +151,9 @@ function fullClosure(manifest: Manifest, key: string, into: Set<string>, seen = 
 
 function loadedFile(outDir: string, file: string, why: string): LoadedFile {
   const data = readFileSync(join(outDir, file));
-  return { file, why, bytes: data.length, gzipBytes: gzipSize(data) };
+  const brotli = join(outDir, `${file}.br`);
+  const precompressed = (['br', 'gz'] as const).filter((extension) => existsSync(join(outDir, `${file}.${extension}`)));
+  return { file, why, bytes: data.length, gzipBytes: gzipSize(data), transferredBytes: existsSync(brotli) ? statSync(brotli).size : data.length, precompressed };
 }
 
 /** GraphiQL's page: its entry, and with a manifest all it can load beyond the app's first page (firstPage). */
@@ -194,6 +208,7 @@ export function reportInitialLoad(
     files,
     totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
     totalGzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
+    totalTransferredBytes: files.reduce((sum, f) => sum + f.transferredBytes, 0),
     budgetBytes: INITIAL_ROUTE_BUDGET_BYTES,
     modules,
     groups: [...byGroup].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes),
@@ -236,9 +251,11 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 export function formatReport(report: BundleReport): string {
   const lines = [`JavaScript of the first page (${INITIAL_ROUTE_MODULES.length ? '/ → /:tenant/user/keys' : 'entry'}):`];
   const width = Math.max(...report.files.map((f) => f.file.length));
-  for (const f of report.files) lines.push(`  ${f.file.padEnd(width)}  ${kB(f.bytes).padStart(9)}  gzip ${kB(f.gzipBytes).padStart(8)}  ${f.why}`);
+  const sent = (bytes: number) => `sent ${kB(bytes).padStart(8)}`;
+  for (const f of report.files) lines.push(`  ${f.file.padEnd(width)}  ${kB(f.bytes).padStart(9)}  gzip ${kB(f.gzipBytes).padStart(8)}  ${sent(f.transferredBytes)}  ${f.why}`);
   const over = report.totalGzipBytes > report.budgetBytes;
-  lines.push(`  ${'total'.padEnd(width)}  ${kB(report.totalBytes).padStart(9)}  gzip ${kB(report.totalGzipBytes).padStart(8)}  budget ${kB(report.budgetBytes)}: ${over ? 'OVER' : 'within'}`);
+  lines.push(`  ${'total'.padEnd(width)}  ${kB(report.totalBytes).padStart(9)}  gzip ${kB(report.totalGzipBytes).padStart(8)}  ${sent(report.totalTransferredBytes)}  budget ${kB(report.budgetBytes)} gzip: ${over ? 'OVER' : 'within'}`);
+  lines.push('  (sent: what Keyplane sends a browser that accepts Brotli, the .br the build wrote; the file itself if it wrote none)');
   if (report.groups.length) {
     lines.push('Largest parts of it (bytes before minification and gzip):');
     for (const g of report.groups.slice(0, 15)) lines.push(`  ${g.group.padEnd(48)} ${kB(g.bytes).padStart(9)}`);
@@ -255,11 +272,60 @@ export function formatReport(report: BundleReport): string {
   return lines.join('\n');
 }
 
+/** The body bytes of one GET, as they came over the wire (node:http does not decode them, unlike fetch). */
+function bytesOnTheWire(url: string, acceptEncoding: string): Promise<{ bytes: number; encoding: string; status: number }> {
+  return new Promise((resolveBytes, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': acceptEncoding, accept: 'text/html,*/*' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolveBytes({ bytes, encoding: String(response.headers['content-encoding'] ?? 'identity'), status: response.statusCode ?? 0 }));
+      response.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export interface ColdLoad {
+  acceptEncoding: string;
+  requests: number;
+  bytes: number;
+  encodings: Record<string, number>;
+}
+
+/**
+ * A first visit to the keys page with an empty cache, against a running server: the
+ * page (index.html), its icon, and every script the report counts (entry, preloads,
+ * the route's chunks), each fetched with this Accept-Encoding; the body bytes summed.
+ */
+export async function coldLoad(origin: string, report: BundleReport, acceptEncoding: string): Promise<ColdLoad> {
+  const paths = ['/', '/favicon.svg', ...report.files.map((f) => `/${f.file}`)];
+  const result: ColdLoad = { acceptEncoding, requests: paths.length, bytes: 0, encodings: {} };
+  for (const path of paths) {
+    const { bytes, encoding, status } = await bytesOnTheWire(new URL(path, origin).toString(), acceptEncoding);
+    if (status !== 200) throw new Error(`GET ${path} answered ${status}: is ${origin} serving this build?`);
+    result.bytes += bytes;
+    result.encodings[encoding] = (result.encodings[encoding] ?? 0) + 1;
+  }
+  return result;
+}
+
 async function main() {
   const json = process.argv.includes('--json');
-  const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  const urlAt = process.argv.indexOf('--url');
+  const origin = urlAt > 0 ? process.argv[urlAt + 1] : undefined;
+  const dir = process.argv.slice(2).find((arg, i, args) => !arg.startsWith('--') && args[i - 1] !== '--url');
   if (dir) {
-    console.log(formatReport(reportInitialLoad(resolve(dir))));
+    const report = reportInitialLoad(resolve(dir));
+    console.log(formatReport(report));
+    if (origin) {
+      console.log(`A cold load of the keys page from ${origin} (index.html, favicon and the scripts above):`);
+      for (const acceptEncoding of ['identity', 'gzip', 'br, gzip']) {
+        const load = await coldLoad(origin, report, acceptEncoding);
+        const encodings = Object.entries(load.encodings).map(([encoding, n]) => `${n} ${encoding}`).join(', ');
+        console.log(`  Accept-Encoding: ${acceptEncoding.padEnd(9)} ${kB(load.bytes).padStart(9)} in ${load.requests} requests (${encodings})`);
+      }
+    }
     return;
   }
   const outDir = mkdtempSync(join(tmpdir(), 'keyplane-bundle-'));

@@ -16,6 +16,12 @@ import { resolvers, schemaSource } from './graphql/index.js';
 import { loaders } from './graphql/loaders.js';
 import { registerStaticUi } from './http/static-ui.js';
 import { registerSchemaRoute } from './http/schema-route.js';
+import { keepUncompressedIfSecret, registerCompression } from './http/compression.js';
+import { registerHealthRoutes, type Lifecycle } from './http/health.js';
+import { noteOperation } from './observability/graphql-operation.js';
+import { fastifyLoggerOptions, REQUEST_ID_HEADER, RequestLogController, requestIdFor } from './observability/logging.js';
+import { Metrics } from './observability/metrics.js';
+import { DatabaseChecks } from './ops/database-checks.js';
 import { attachGraphqlRouteHooks } from './http/graphql-routes.js';
 import { GraphQLRequestGate } from './http/graphql-request.js';
 import { checkQueryLimits, maxIntrospectionCost, measureQueryOnce } from './graphql/query-limits.js';
@@ -30,6 +36,7 @@ export interface AppOptions {
   dataDir?: string;
   /** The SQLite file; defaults to <dataDir>/keyplane.db. */
   dbPath?: string;
+  /** true: JSON lines at info on standard error; or LoggingOptions (observability/logging.ts) or pino options. */
   logger?: boolean | object;
   /** The built UI; null serves a placeholder page. */
   uiDir?: string | null;
@@ -40,12 +47,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
     keyplaneConfig: ServerConfig;
+    /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
+    lifecycle: Lifecycle;
+    /** Null unless metrics are served (a metrics token or a metrics port is set). */
+    metrics: Metrics | null;
   }
 }
 
 export { BODY_LIMIT_BYTES };
-/** Credentials never reach a log line, whatever logger the caller configures. */
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const config = loadConfig({
@@ -53,7 +62,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
     ...options.config,
   });
-  const store = new SqliteStore(options.dbPath ?? join(config.dataDir, 'keyplane.db'));
+  const dbPath = options.dbPath ?? join(config.dataDir, 'keyplane.db');
+  const checks = new DatabaseChecks(dbPath);
+  // Metrics cost a little on every request; they are collected only where someone can read them.
+  const metrics = config.metricsToken !== null || config.metricsPort !== null ? new Metrics(() => checks.counts()) : null;
+  const sqlite = new SqliteStore(dbPath);
+  const store: Store = metrics ? metrics.timedStore(sqlite) : sqlite;
   const sessions = new Sessions(store, config);
   const keyUsage = new KeyUsage(store);
   // Failed keys and sign-ins per source address; sign-ins also per account and device cookie.
@@ -62,24 +76,36 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const responses = config.responseCacheMb > 0 ? new ResponseCache(store, config.responseCacheMb * 2 ** 20) : null;
 
   const app = Fastify({
-    logger:
-      options.logger === true
-        ? { level: 'info', redact: REDACTED_PATHS }
-        : typeof options.logger === 'object' && options.logger !== null
-          ? { ...options.logger, redact: [...REDACTED_PATHS, ...(((options.logger as { redact?: string[] }).redact) ?? [])] }
-          : false,
+    logger: fastifyLoggerOptions(options.logger),
+    logController: new RequestLogController(),
+    genReqId: requestIdFor,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustedProxies(config.trustProxy),
   });
   app.decorate('store', store);
   app.decorate('keyplaneConfig', config);
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  app.decorate('lifecycle', lifecycle);
+  app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
     try {
-      keyUsage.flush();
+      keyUsage.close();
     } finally {
+      checks.close();
       store.close();
     }
   });
+  // The request id, so a user can quote it (and a proxy's log can be matched with this one).
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  if (metrics) {
+    app.addHook('onResponse', (request, reply, done) => {
+      metrics.observeRequest(request, reply);
+      done();
+    });
+  }
 
   // Cookies are parsed only where a session is looked for (auth/authenticate.ts), not on every request.
   await app.register(fastifyCookie, { hook: false });
@@ -93,7 +119,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       origin: listed.has('*') ? true : (origin, allow) => allow(null, origin !== undefined && listed.has(origin.toLowerCase())),
       methods: ['GET', 'POST'],
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Tenant-Id', 'X-Prefect-Tenant-Id'],
-      exposedHeaders: ['Retry-After', 'WWW-Authenticate'],
+      exposedHeaders: ['Retry-After', 'WWW-Authenticate', 'X-Request-Id'],
       maxAge: 600,
     });
   }
@@ -117,9 +143,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
-  }, ['/graphql', '/health']);
-  const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures, parseCookie: (header) => app.parseCookie(header) });
-  attachGraphqlRouteHooks(app, { gate: new GraphQLRequestGate(config.maxQueryTokens), authenticate, responses });
+  }, ['/graphql', '/health', '/healthz', '/readyz', '/metrics']);
+  const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures, parseCookie: (header) => app.parseCookie(header), metrics });
+  attachGraphqlRouteHooks(app, { gate: new GraphQLRequestGate(config.maxQueryTokens), authenticate, responses, onSavedAnswer: metrics ? () => metrics.savedAnswer('hit') : undefined });
+  // After the GraphQL route hooks: saved answers are kept before they are compressed.
+  await registerCompression(app);
   await app.register(mercurius, {
     schema: schemaSource,
     resolvers: resolvers as never,
@@ -156,7 +184,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       maxIntrospectionCost: maxIntrospectionCost(schema),
     });
     if (refusal) throw refusal;
-    responses?.considerOperation(context.reply.request, document, operationName);
+    const request = context.reply.request;
+    keepUncompressedIfSecret(request, noteOperation(request, document, operationName));
+    responses?.considerOperation(request, document, operationName);
+    if (metrics && request.responseCachePending?.cacheable) metrics.savedAnswer('miss');
     // Handing Mercurius the document back as "modified" makes it skip the JIT for this request.
     if (mustRunWithoutJit(schema, document, operationName)) return { document };
   });
@@ -167,7 +198,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
   }
 
-  app.get('/health', async () => ({ ok: true }));
+  registerHealthRoutes(app, { store, checks, lifecycle, metrics, metricsToken: config.metricsToken });
   registerSchemaRoute(app);
   await registerStaticUi(app, config.uiDir);
   return app;

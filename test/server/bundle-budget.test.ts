@@ -35,6 +35,15 @@ describe('UI bundle budget', () => {
     expect(report.totalGzipBytes).toBeGreaterThan(100_000);
   });
 
+  it('writes a Brotli and a gzip version of every script of the first page, which the server sends as they are', () => {
+    // Files of a few dozen bytes do not shrink, and are left as they are.
+    for (const f of report.files.filter((file) => file.bytes >= 1000)) {
+      expect(f.precompressed, f.file).toEqual(['br', 'gz']);
+      expect(f.transferredBytes, f.file).toBeLessThan(f.gzipBytes);
+    }
+    expect(report.totalTransferredBytes).toBeLessThan(report.totalGzipBytes);
+  });
+
   it('keeps the first page within 250 kB of gzipped JavaScript', () => {
     expect(report.totalGzipBytes, `\n${formatReport(report)}\n`).toBeLessThanOrEqual(report.budgetBytes);
   });

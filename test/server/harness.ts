@@ -75,6 +75,14 @@ export async function startServer(config = {}) {
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
+/** GraphQL errors less their request ids (each request has its own): for "the same answer" comparisons. */
+export function withoutRequestIds<E extends { extensions?: Record<string, unknown> }>(errors: E[] | undefined): E[] | undefined {
+  return errors?.map((error) => {
+    const { request_id: _requestId, ...extensions } = error.extensions ?? {};
+    return { ...error, extensions };
+  });
+}
+
 export const CREATE_KEY = `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key token } }`;
 export const DELETE_KEY = `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`;
 export const AUTH_INFO = `{ auth_info { user_id tenant_id role api_key_id permissions user { id username account_type } tenant { id slug name } } }`;

@@ -134,7 +134,7 @@ describe('CORS', () => {
       expect(allowed.headers['access-control-max-age']).toBe('600');
       const simple = await post(server, { query: '{ setup_required }' }, { headers: { origin: 'https://app.example' } });
       expect(simple.headers['access-control-allow-origin']).toBe('https://app.example');
-      expect(simple.headers['access-control-expose-headers']).toBe('Retry-After, WWW-Authenticate');
+      expect(simple.headers['access-control-expose-headers']).toBe('Retry-After, WWW-Authenticate, X-Request-Id');
       expect(simple.headers['access-control-allow-credentials']).toBeUndefined();
 
       for (const origin of ['https://app.example.evil.test', 'http://app.example']) {

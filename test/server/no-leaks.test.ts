@@ -78,6 +78,8 @@ beforeAll(async () => {
   const invitationToken = invite.body.data.create_membership_invitation.token;
   secrets.push({ name: 'invitation token', value: invitationToken, issuedBy: 'invite' });
   await call('preview invitation', `query ($token: String!) { invitation_preview(token: $token) { status email } }`, { token: invitationToken });
+  // The invitation link, as the browser opens it: its path holds the token (only the log is searched here).
+  await app.inject({ method: 'GET', url: `/invite/${invitationToken}`, headers: { accept: 'text/html' } });
   const accepted = await call('accept invitation', `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, { input: { token: invitationToken, username: 'Member', password: PASSWORD } });
   const member = session(sessionOf('accept invitation', accepted));
   const memberId = (await call('member user', '{ user { id } }', {}, member)).body.data.user[0].id;

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { INVALID_CREDENTIALS_MESSAGE } from '../errors.js';
 import type { Principal } from '../context.js';
+import type { AuthenticationMetrics, KeyOutcome } from '../observability/metrics.js';
 import type { KeyCredential, Store } from '../store/types.js';
-import { hashKey, isWellFormedKey } from './key-format.js';
+import { hashKey, isWellFormedKey, KEY_LENGTH } from './key-format.js';
 import type { KeyUsage } from './key-usage.js';
 import { SESSION_COOKIE, type Sessions } from './sessions.js';
 import type { FailureLimiter } from './failure-limiter.js';
@@ -23,14 +24,30 @@ interface Deps {
   failures: FailureLimiter;
   /** Parses a Cookie header (@fastify/cookie's parser; it does not parse on every request). */
   parseCookie: (header: string) => Record<string, string | undefined>;
+  /** Counts each outcome (observability/metrics.ts); null when metrics are off. */
+  metrics?: AuthenticationMetrics | null;
 }
 
 export function sendGraphQLError(reply: FastifyReply, status: number, code: string, message: string) {
   if (status === 401) reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-  return reply.code(status).type('application/json; charset=utf-8').send({ data: null, errors: [{ message, extensions: { code } }] });
+  return reply.code(status).type('application/json; charset=utf-8').send({ data: null, errors: [{ message, extensions: { code, request_id: reply.request.id } }] });
 }
 
-function tooManyFailures(reply: FastifyReply, retryAfter: number): void {
+/** Why a credential did not authenticate, for the metrics alone: the client gets one message for all. */
+function credentialOutcome(credential: KeyCredential | null, now: number): KeyOutcome {
+  if (!credential) return 'unknown';
+  // A key whose owner has no membership in its tenant any more has been withdrawn, as a revocation does.
+  if (credential.revoked || credential.role === null) return 'revoked';
+  if (credential.expires_at !== null && Date.parse(credential.expires_at) <= now) return 'expired';
+  return 'ok';
+}
+
+/** A key of the right shape whose checksum is wrong (a typo), or anything else. */
+const refusedShape = (token: string | undefined): KeyOutcome =>
+  token !== undefined && token.length === KEY_LENGTH && /^kp[us]_[0-9A-Za-z]+$/.test(token) ? 'bad_checksum' : 'malformed';
+
+function tooManyFailures(reply: FastifyReply, retryAfter: number, metrics: AuthenticationMetrics | null | undefined): void {
+  metrics?.key('rate_limited');
   reply.header('Retry-After', String(Math.max(1, retryAfter)));
   sendGraphQLError(reply, 429, 'RATE_LIMITED', 'Too many failed authentications from this address; try again later.');
 }
@@ -50,9 +67,10 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * (the common case: see SqliteStore.findKeyCredential), and returns a promise only
  * when it has to wait for the store.
  */
-export function authenticationHook({ store, sessions, keyUsage, failures, parseCookie }: Deps) {
+export function authenticationHook({ store, sessions, keyUsage, failures, parseCookie, metrics }: Deps) {
   function principalOf(credential: KeyCredential | null): Principal | null {
     const now = Date.now();
+    if (metrics) metrics.key(credentialOutcome(credential, now));
     if (!credential || credential.revoked || credential.role === null) return null;
     if (credential.expires_at !== null && Date.parse(credential.expires_at) <= now) return null;
     keyUsage.note(credential.id, credential.last_used_at, now);
@@ -84,7 +102,10 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
   function fromKey(request: FastifyRequest, reply: FastifyReply, authorization: string): void | Promise<void> {
     const match = /^Bearer +(\S+)\s*$/i.exec(authorization);
     // The checksum is checked before any database access.
-    if (!match || !isWellFormedKey(match[1])) return failedAtOnce(request, reply);
+    if (!match || !isWellFormedKey(match[1])) {
+      metrics?.key(refusedShape(match?.[1]));
+      return failedAtOnce(request, reply);
+    }
     const keyHash = hashKey(match[1]);
     const remembered = store.rememberedKeyCredential(keyHash);
     if (remembered !== undefined) {
@@ -96,7 +117,7 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
     // The store may wait: the attempt is counted now, so that a burst of unknown keys
     // cannot all pass the address's check before the first of them has failed.
     const reservation = failures.reserve(request.ip);
-    if (!reservation) return tooManyFailures(reply, failures.retryAfter(request.ip));
+    if (!reservation) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
     const lookup = store.findKeyCredential(keyHash);
     lookups.set(keyHash, lookup);
     return lookup.then(
@@ -136,12 +157,14 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
     const token = header ? parseCookie(header)[SESSION_COOKIE] : undefined;
     if (!token) return;
     if (request.headers[CSRF_HEADER] !== '1') {
+      metrics?.session('csrf_missing');
       sendGraphQLError(reply, 403, 'FORBIDDEN', 'Requests signed in with a cookie must send the header "X-Keyplane-CSRF: 1".');
       return;
     }
     const session = await sessions.resolve(token);
-    if (!session) return;
+    if (!session) return void metrics?.session('unknown');
     const user = await store.getUser(session.userId);
+    metrics?.session(user ? 'ok' : 'unknown');
     if (!user) return;
 
     const requestedTenant = tenantHeader(request);
@@ -171,7 +194,7 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
     const authorization = request.headers.authorization;
     if (authorization === undefined) return fromSession(request, reply);
     const retryAfter = failures.retryAfter(request.ip);
-    if (retryAfter > 0) return tooManyFailures(reply, retryAfter);
+    if (retryAfter > 0) return tooManyFailures(reply, retryAfter, metrics);
     return fromKey(request, reply, authorization);
   };
 }

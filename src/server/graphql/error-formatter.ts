@@ -76,7 +76,12 @@ function format(error: GraphQLError | Error, log: FastifyReply['log']): Formatte
 
 /** Codes every error, masks unexpected ones, and picks the HTTP status. */
 export function errorFormatter(execution: { data?: unknown; errors: readonly GraphQLError[] }, context: { reply: FastifyReply }) {
-  const errors = flatten(execution.errors).map((error) => format(error, context.reply.log));
+  const errors = flatten(execution.errors).map((error) => {
+    const formatted = format(error, context.reply.log);
+    // The request id (also in the X-Request-Id header and every log line), for a user to quote.
+    formatted.extensions.request_id = context.reply.request.id;
+    return formatted;
+  });
   let statusCode = 200;
   for (const error of errors) {
     const code = error.extensions.code as string;

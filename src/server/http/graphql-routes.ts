@@ -25,6 +25,8 @@ interface Deps {
   /** Sets request.principal or answers; returns a promise only when it had to wait. */
   authenticate: (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
   responses: ResponseCache | null;
+  /** Told each time a saved answer is sent (the metrics' hit count). */
+  onSavedAnswer?: () => void;
 }
 
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
@@ -69,7 +71,7 @@ function asGraphqlResponse(reply: FastifyReply, payload: unknown): unknown {
 
 function sendRequestProblem(reply: FastifyReply, problem: RequestProblem): void {
   for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
-  const extensions = { code: problem.code, ...(problem.field && { field: problem.field }) };
+  const extensions = { code: problem.code, ...(problem.field && { field: problem.field }), request_id: reply.request.id };
   // A request that did not run is a 4xx in application/graphql-response+json, even one that JSON answers with 200.
   reply
     .code(problem.status < 300 && prefersGraphqlResponseJson(reply.request.headers.accept) ? 400 : problem.status)
@@ -77,10 +79,16 @@ function sendRequestProblem(reply: FastifyReply, problem: RequestProblem): void 
     .send({ data: null, errors: [{ message: problem.message, ...(problem.locations && { locations: problem.locations }), extensions }] });
 }
 
-export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authenticate, responses }: Deps): void {
+export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authenticate, responses, onSavedAnswer }: Deps): void {
   /** An answer sent by now (401, 403, 429, or a saved answer) ends the request. */
   const afterAuthentication = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    if (!reply.sent && !responses?.answer(request, reply)) done();
+    if (reply.sent) return;
+    if (!responses) return done();
+    // Marked first: answer() sends a saved answer at once, and the log line and the metrics read the mark.
+    request.savedAnswer = true;
+    if (responses.answer(request, reply)) return onSavedAnswer?.();
+    request.savedAnswer = false;
+    done();
   };
 
   app.addHook('onRoute', (route) => {

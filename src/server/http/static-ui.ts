@@ -17,6 +17,8 @@ const GRAPHIQL_PAGE = 'graphiql.html';
 /**
  * Serves the built single-page app: hashed assets cached for good, index.html never,
  * and every other GET that asks for HTML falls back to index.html (client routes).
+ * The build writes a .br and a .gz beside every text file (vite.config.ts); the one
+ * the client's Accept-Encoding prefers is sent, with Vary: Accept-Encoding.
  * GraphiQL's page is served at /graphiql (its CSP is set by http/graphql-routes.ts,
  * for every route under /graphiql), its assets with the app's under /assets.
  */
@@ -38,6 +40,7 @@ export async function registerStaticUi(app: FastifyInstance, uiDir: string | nul
     root: uiDir,
     wildcard: true,
     index: false,
+    preCompressed: true,
     setHeaders(reply, path) {
       reply.header('Cache-Control', path.includes(`${join(uiDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
