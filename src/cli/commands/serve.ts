@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
+import { ConfigError, formatConfig, readConfigFile, resolveSettings, type ResolvedConfig } from '../../server/config.js';
 import type { DemoLogin } from '../../server/demo.js';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -17,20 +18,76 @@ export function parsePort(value: string): number {
   return port;
 }
 
+/** Flags that name a setting (config.ts's SETTINGS), by the setting's key. */
+export interface SettingFlags {
+  config?: string;
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  logLevel?: string;
+  logFormat?: string;
+  metricsPort?: number;
+  shutdownTimeout?: string;
+}
+
+/**
+ * The server's settings for this command line: flag > environment > keyplane.toml >
+ * default. The file is --config, else $KEYPLANE_CONFIG, else ./keyplane.toml if there
+ * is one. A bad value is a usage error naming the setting.
+ */
+export function resolveServerSettings(ctx: CliContext, flags: SettingFlags): ResolvedConfig {
+  try {
+    const path = flags.config ?? ctx.env.KEYPLANE_CONFIG ?? (existsSync('keyplane.toml') ? 'keyplane.toml' : undefined);
+    return resolveSettings({
+      flags: {
+        port: flags.port,
+        host: flags.host,
+        data_dir: flags.dataDir,
+        log_level: flags.logLevel,
+        log_format: flags.logFormat,
+        metrics_port: flags.metricsPort,
+        shutdown_timeout_seconds: flags.shutdownTimeout,
+      },
+      env: ctx.env,
+      file: path === undefined ? null : readConfigFile(resolve(path)),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.USAGE);
+    throw error;
+  }
+}
+
+/** --config and --data-dir, for every command that works on the server's database. */
+export function addDataDirOptions(command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'the server\'s data directory, where keyplane.db lives (default: $KEYPLANE_DATA_DIR, data_dir in keyplane.toml, or ./data)')
+    .option('--config <file>', 'settings file (default: $KEYPLANE_CONFIG, or ./keyplane.toml if present)');
+}
+
 export function addServeCommand(program: Command, ctx: CliContext, action: Action): void {
   program
     .command('serve')
-    .description('serve the web UI and the GraphQL API (GraphiQL at /graphiql); Ctrl-C stops it')
+    .description('serve the web UI and the GraphQL API (GraphiQL at /graphiql); Ctrl-C or SIGTERM stops it gracefully')
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 4200)', parsePort)
     .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
     .option('--data-dir <dir>', 'where the SQLite database lives (default: $KEYPLANE_DATA_DIR or ./data)')
+    .option('--config <file>', 'settings file, TOML (default: $KEYPLANE_CONFIG, or ./keyplane.toml if present); see docs/operations.md')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: $KEYPLANE_LOG_LEVEL or info)')
+    .option('--log-format <format>', 'json lines, or pretty for a terminal (needs the dev dependency pino-pretty) (default: json)')
+    .option('--metrics-port <port>', 'also serve GET /metrics, without a token, on 127.0.0.1:<port> (default: $KEYPLANE_METRICS_PORT)', parsePort)
+    .option('--shutdown-timeout <seconds>', 'how long requests under way may finish after SIGTERM (default: 10)')
+    .option('--print-config', 'print every setting, its value and where it came from (secrets masked), and exit')
     .option('--demo', 'seed a demo tenant with users, service accounts and keys, and print the demo sign-ins')
     .option('--no-build', 'do not build the web UI when dist/ui is missing (serve the API alone)')
     .action(
-      action(async (options: { port?: number; host?: string; dataDir?: string; demo?: boolean; build: boolean }) => {
-        const port = options.port ?? (ctx.env.PORT ? parsePortFromEnv(ctx.env.PORT) : 4200);
-        const host = options.host ?? ctx.env.HOST ?? '127.0.0.1';
-        const dataDir = options.dataDir ?? ctx.env.KEYPLANE_DATA_DIR ?? 'data';
+      action(async (options: SettingFlags & { demo?: boolean; build: boolean; printConfig?: boolean }) => {
+        const settings = resolveServerSettings(ctx, options);
+        if (options.printConfig) {
+          writeLine(ctx.stdout, formatConfig(settings));
+          return ExitCode.OK;
+        }
+        const { config } = settings;
+        const { port, host, dataDir } = config;
 
         const uiDir = join(PACKAGE_ROOT, 'dist', 'ui');
         if (!existsSync(join(uiDir, 'index.html')) && options.build) await buildUi(ctx);
@@ -39,8 +96,9 @@ export function addServeCommand(program: Command, ctx: CliContext, action: Actio
         const { serve } = await import('../../server/serve.js');
         let server: Awaited<ReturnType<typeof serve>>;
         try {
-          server = await serve({ port, host, dataDir, demo: options.demo, uiDir });
+          server = await serve({ config, demo: options.demo, uiDir, logger: { level: config.logLevel, format: config.logFormat } });
         } catch (error) {
+          if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.USAGE);
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'EADDRINUSE') {
             throw new CliError(`Port ${port} on ${host} is already in use. Choose another with --port or PORT.`, ExitCode.ERROR);
@@ -54,6 +112,9 @@ export function addServeCommand(program: Command, ctx: CliContext, action: Actio
         writeLine(ctx.stdout, `Keyplane is running at ${server.url}`);
         writeLine(ctx.stdout, `  GraphQL API: ${server.url}/graphql  (GraphiQL: ${server.url}/graphiql)`);
         writeLine(ctx.stdout, `  Data:        ${join(dataDir, 'keyplane.db')}`);
+        if (settings.file) writeLine(ctx.stdout, `  Settings:    ${settings.file}`);
+        if (server.metricsUrl) writeLine(ctx.stdout, `  Metrics:     ${server.metricsUrl}`);
+        else if (config.metricsToken) writeLine(ctx.stdout, `  Metrics:     ${server.url}/metrics (with the metrics token)`);
         if (!existsSync(join(uiDir, 'index.html'))) {
           writeLine(ctx.stdout, '  The web UI is not built (run npm run build); serving the API and GraphiQL.');
         }
@@ -63,20 +124,12 @@ export function addServeCommand(program: Command, ctx: CliContext, action: Actio
         if (!ctx.stopSignal.aborted) {
           await new Promise((resolve) => ctx.stopSignal.addEventListener('abort', resolve, { once: true }));
         }
-        writeLine(ctx.stdout, 'Stopping...');
+        writeLine(ctx.stdout, `Stopping: finishing the requests under way (at most ${config.shutdownTimeoutSeconds} s)...`);
         await server.close();
         writeLine(ctx.stdout, 'Stopped.');
         return ExitCode.OK;
       }),
     );
-}
-
-function parsePortFromEnv(value: string): number {
-  try {
-    return parsePort(value);
-  } catch {
-    throw new CliError(`PORT="${value}" is not a port (a whole number from 0 to 65535).`, ExitCode.USAGE);
-  }
 }
 
 /** Demo sign-ins, printed so a first-time user can sign in at once. */
