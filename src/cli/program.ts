@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { addAdminCommands } from './commands/admin.js';
 import { addAgentCommands } from './commands/agent.js';
 import { addAuthCommands } from './commands/auth.js';
+import { addBackupCommands } from './commands/backup.js';
 import { addServeCommand } from './commands/serve.js';
 import type { CliContext } from './context.js';
 import { CliError, EXIT_CODES_HELP, ExitCode } from './exit-codes.js';
@@ -31,6 +33,8 @@ export function buildProgram(ctx: CliContext, action: Action): Command {
   addServeCommand(program, ctx, action);
   addAuthCommands(program, ctx, action);
   addAgentCommands(program, ctx, action);
+  addBackupCommands(program, ctx, action);
+  addAdminCommands(program, ctx, action);
   return program;
 }
 
