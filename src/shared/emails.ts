@@ -23,12 +23,7 @@ export type EmailCheck = { ok: true; value: string } | { ok: false; problem: Ema
 export function checkEmailText(value: string): EmailCheck {
   const email = value.trim().toLowerCase();
   if (email.length === 0) return { ok: false, problem: 'required' };
-  if (
-    email.length > MAX_EMAIL_LENGTH ||
-    !EMAIL_PATTERN.test(email) ||
-    UNSAFE_CHARACTERS.test(email) ||
-    LONE_SURROGATE.test(email)
-  ) {
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email) || UNSAFE_CHARACTERS.test(email) || LONE_SURROGATE.test(email)) {
     return { ok: false, problem: 'invalid' };
   }
   return { ok: true, value: email };

@@ -14,7 +14,8 @@ export const MAX_NAME_LENGTH = 100;
 export type NameProblem = 'required' | 'too_long' | 'unsafe' | 'invisible' | 'not_text';
 
 /** Joiners and variation selectors allowed where emoji sequences put them. */
-const EMOJI_GLUE = /(?<=\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?)\u200D(?=\p{Extended_Pictographic})|(?<=\p{Extended_Pictographic}|[0-9#*])\uFE0F/gu;
+const EMOJI_GLUE =
+  /(?<=\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?)\u200D(?=\p{Extended_Pictographic})|(?<=\p{Extended_Pictographic}|[0-9#*])\uFE0F/gu;
 
 /**
  * Controls (C0, C1), format characters (bidirectional controls, zero-width

@@ -18,15 +18,7 @@ export const JUST_NOW = 'Just now';
 /** The local time's offset, as date-fns' getTimezoneOffsetInMilliseconds computes it. */
 function zoneOffsetMs(date: Date): number {
   const utc = new Date(
-    Date.UTC(
-      date.getFullYear(),
-      date.getMonth(),
-      date.getDate(),
-      date.getHours(),
-      date.getMinutes(),
-      date.getSeconds(),
-      date.getMilliseconds(),
-    ),
+    Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds()),
   );
   utc.setUTCFullYear(date.getFullYear());
   return date.getTime() - utc.getTime();

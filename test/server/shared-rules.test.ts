@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEmailText, emailProblemMessage, MAX_EMAIL_LENGTH } from '../../src/shared/emails.js';
 import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEAR } from '../../src/shared/expiry.js';
 import { checkNameText, MAX_NAME_LENGTH, nameLength, nameProblemMessage } from '../../src/shared/names.js';
-import {
-  checkPasswordText,
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  passwordProblemMessage,
-} from '../../src/shared/passwords.js';
+import { checkPasswordText, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblemMessage } from '../../src/shared/passwords.js';
 import { checkSlugText, RESERVED_SLUGS, slugify, slugProblemMessage } from '../../src/shared/slugs.js';
 
 // The input rules the forms and the API share (src/shared). The name rule's character

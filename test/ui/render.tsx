@@ -133,7 +133,6 @@ export function signedIn(user: FixtureUser): RequestHandler[] {
 }
 
 /** A GraphQL error as the API sends it (HTTP 200, `extensions.code`). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any GraphQL handler may return these
 type AnyGraphQLResponse = HttpResponse<any>;
 
 export function graphqlError(code: string, message: string, field?: string): AnyGraphQLResponse {
@@ -161,9 +160,7 @@ export function forbidden(message = 'You are not a member of this tenant.'): Any
  * land on API Keys): that page's own queries get an error instead of failing the
  * test as unhandled. Put it last so specific handlers win.
  */
-export const otherPagesFail = graphql.operation(() =>
-  graphqlError('INTERNAL_SERVER_ERROR', 'Not part of this test.'),
-);
+export const otherPagesFail = graphql.operation(() => graphqlError('INTERNAL_SERVER_ERROR', 'Not part of this test.'));
 
 /** The tenant a request was sent for (the X-Tenant-Id header), or null. */
 export function tenantOf(request: Request): string | null {

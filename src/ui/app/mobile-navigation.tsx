@@ -11,12 +11,7 @@ export interface MobileNavigationProps {
 /** The navigation as a sliding drawer on small screens; loaded at its first opening. */
 export function MobileNavigation({ open, onClose, width, children }: MobileNavigationProps) {
   return (
-    <Drawer
-      variant="temporary"
-      open={open}
-      onClose={onClose}
-      sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width } }}
-    >
+    <Drawer variant="temporary" open={open} onClose={onClose} sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width } }}>
       {children}
     </Drawer>
   );

@@ -42,23 +42,13 @@ export function RouteErrorBoundary({ standalone = false }: RouteErrorBoundaryPro
       return <ErrorPage standalone={standalone} title="Not found" message={`${detail.message} It may have been removed.`} />;
     default:
       if (import.meta.env.DEV) console.error(error);
-      return (
-        <ErrorPage
-          standalone={standalone}
-          title="Something went wrong"
-          message="This page could not be shown. Reloading usually helps."
-          retry
-        />
-      );
+      return <ErrorPage standalone={standalone} title="Something went wrong" message="This page could not be shown. Reloading usually helps." retry />;
   }
 }
 
 /** A lazy page's file is gone: the server was updated since this tab loaded. */
 function isStaleChunkError(error: unknown): boolean {
-  return (
-    error instanceof TypeError &&
-    /dynamically imported module|Importing a module script failed|error loading dynamically imported/i.test(error.message)
-  );
+  return error instanceof TypeError && /dynamically imported module|Importing a module script failed|error loading dynamically imported/i.test(error.message);
 }
 
 /** Reloads to fetch the new version, at most once a minute so a real outage still shows an error. */

@@ -5,10 +5,5 @@ import { useNavigation } from 'react-router-dom';
 export function RouteProgress() {
   const navigation = useNavigation();
   if (navigation.state === 'idle') return null;
-  return (
-    <LinearProgress
-      aria-label="Loading page"
-      sx={{ position: 'fixed', top: 0, left: 0, right: 0, zIndex: (theme) => theme.zIndex.appBar + 1 }}
-    />
-  );
+  return <LinearProgress aria-label="Loading page" sx={{ position: 'fixed', top: 0, left: 0, right: 0, zIndex: (theme) => theme.zIndex.appBar + 1 }} />;
 }

@@ -33,8 +33,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: paths.invitation.path,
-            lazy: () =>
-              import('../features/auth/accept-invitation-page').then((m) => ({ Component: m.AcceptInvitationPage })),
+            lazy: () => import('../features/auth/accept-invitation-page').then((m) => ({ Component: m.AcceptInvitationPage })),
           },
         ],
       },

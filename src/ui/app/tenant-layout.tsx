@@ -47,10 +47,7 @@ export function TenantLayout() {
 
   const me = data?.user[0];
   const memberships: TenantMembership[] = useMemo(
-    () =>
-      (me?.memberships ?? [])
-        .map((m) => ({ id: m.id, role: m.role, tenant: m.tenant }))
-        .sort((a, b) => a.tenant.name.localeCompare(b.tenant.name)),
+    () => (me?.memberships ?? []).map((m) => ({ id: m.id, role: m.role, tenant: m.tenant })).sort((a, b) => a.tenant.name.localeCompare(b.tenant.name)),
     [me],
   );
   const current = useMemo(

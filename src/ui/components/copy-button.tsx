@@ -43,12 +43,13 @@ export function CopyButton({ value, label = 'Copy', onCopied, ...buttonProps }: 
       variant="outlined"
       startIcon={copied ? <CheckIcon /> : <ContentCopyIcon />}
       {...buttonProps}
-      onClick={async () => {
-        if (await writeToClipboard(value)) {
+      onClick={() =>
+        void writeToClipboard(value).then((ok) => {
+          if (!ok) return;
           setCopied(true);
           onCopied?.();
-        }
-      }}
+        })
+      }
     >
       <span aria-live="polite">{copied ? 'Copied' : label}</span>
     </Button>

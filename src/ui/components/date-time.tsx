@@ -27,20 +27,10 @@ export function DateTime(props: DateTimeProps) {
   const { iso, prefix = '', color } = props;
   const date = parseTimestamp(iso);
   if (!date) return <span>{iso}</span>;
-  const text =
-    props.format === 'date'
-      ? formatDate(iso)
-      : props.format === 'since'
-        ? formatTimeSince(date, props.now)
-        : formatRelativeTime(date, props.now);
+  const text = props.format === 'date' ? formatDate(iso) : props.format === 'since' ? formatTimeSince(date, props.now) : formatRelativeTime(date, props.now);
   return (
     <LazyTooltip title={formatDateTime(iso)} describeChild>
-      <Box
-        component="time"
-        dateTime={iso}
-        tabIndex={0}
-        sx={{ color, textDecoration: 'underline dotted', textUnderlineOffset: '3px', cursor: 'help' }}
-      >
+      <Box component="time" dateTime={iso} tabIndex={0} sx={{ color, textDecoration: 'underline dotted', textUnderlineOffset: '3px', cursor: 'help' }}>
         {prefix}
         {text}
       </Box>

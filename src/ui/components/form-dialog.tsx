@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import { useId, type FormEventHandler, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 
 export interface FormDialogProps {
   open: boolean;
@@ -23,7 +23,8 @@ export interface FormDialogProps {
   busy?: boolean;
   /** Blocks submitting (the form's own checks failed), on top of `busy`. */
   submitDisabled?: boolean;
-  onSubmit: FormEventHandler<HTMLFormElement>;
+  /** react-hook-form's handleSubmit(…), or any handler; a returned promise is left to it. */
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void | Promise<void>;
   /** Cancel, Escape and the backdrop; ignored while busy so a request is never abandoned half-way. */
   onClose: () => void;
   /** After the closing animation: reset the form here. */
@@ -62,7 +63,7 @@ export function FormDialog({
       fullWidth
       maxWidth={maxWidth}
       slotProps={{
-        paper: { component: 'form', onSubmit, noValidate: true } as object,
+        paper: { component: 'form', onSubmit: (event: FormEvent<HTMLFormElement>) => void onSubmit(event), noValidate: true } as object,
         transition: { onExited },
       }}
     >

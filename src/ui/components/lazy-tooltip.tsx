@@ -79,10 +79,10 @@ export function LazyTooltip({ title, describeChild = false, placement = 'bottom'
   };
 
   const own = children.props;
+  // The handlers read the timer ref when they run, not during render.
+  // eslint-disable-next-line react-hooks/refs
   const child = cloneElement(children, {
-    ...(describeChild
-      ? { 'aria-describedby': open ? id : own['aria-describedby'] }
-      : { 'aria-label': own['aria-label'] ?? title }),
+    ...(describeChild ? { 'aria-describedby': open ? id : own['aria-describedby'] } : { 'aria-label': own['aria-label'] ?? title }),
     onPointerEnter: (event) => {
       own.onPointerEnter?.(event);
       if (event.pointerType === 'mouse') show(event.currentTarget, ENTER_DELAY_MS);

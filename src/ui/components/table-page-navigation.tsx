@@ -44,17 +44,7 @@ export function TablePageNavigation({ count, page, rowsPerPage, onPageChange }: 
   );
 }
 
-function PageButton({
-  label,
-  disabled,
-  onClick,
-  children,
-}: {
-  label: string;
-  disabled: boolean;
-  onClick: () => void;
-  children: ReactNode;
-}) {
+function PageButton({ label, disabled, onClick, children }: { label: string; disabled: boolean; onClick: () => void; children: ReactNode }) {
   const button = (
     <IconButton aria-label={label} disabled={disabled} onClick={onClick} color="inherit">
       {children}

@@ -192,9 +192,9 @@ export type Create_Service_Account_Input = {
   name: string;
   /** Its role: TENANT_ADMIN (the default), USER or READ_ONLY_USER. */
   role?: string | null | undefined;
-  /** The tenant it joins; you must administer it. */
   /** The same, as an auth_role id (Prefect's spelling); give one of role and role_id, or both alike. */
   role_id?: string | null | undefined;
+  /** The tenant it joins; you must administer it. */
   tenant_id: string;
 };
 
@@ -257,7 +257,6 @@ export type Order_By =
 export type Set_Membership_Role_Input = {
   /** The membership's id (user_view_same_tenant.memberships.id). */
   membership_id: string;
-  /** The new role: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
   /** TENANT_ADMIN, USER or READ_ONLY_USER; or give role_id. */
   role?: string | null | undefined;
   /** The same, as an auth_role id (Prefect's spelling). */

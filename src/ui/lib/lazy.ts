@@ -12,10 +12,7 @@ export type PreloadableComponent<T extends AnyComponent> = LazyExoticComponent<T
  * React.lazy for a named export, with preload() to fetch the chunk before the component
  * first renders, so that opening a dialog seldom waits on the network.
  */
-export function lazyNamed<M extends Record<K, AnyComponent>, K extends string>(
-  load: () => Promise<M>,
-  name: K,
-): PreloadableComponent<M[K]> {
+export function lazyNamed<M extends Record<K, AnyComponent>, K extends string>(load: () => Promise<M>, name: K): PreloadableComponent<M[K]> {
   let loading: Promise<{ default: M[K] }> | undefined;
   const preload = () =>
     (loading ??= load().then(

@@ -41,11 +41,7 @@ export function useCurrentTenant(): CurrentTenant {
   return tenant;
 }
 
-export function buildCurrentTenant(
-  user: CurrentUser,
-  memberships: TenantMembership[],
-  slug: string,
-): CurrentTenant | null {
+export function buildCurrentTenant(user: CurrentUser, memberships: TenantMembership[], slug: string): CurrentTenant | null {
   const membership = memberships.find((m) => m.tenant.slug === slug || m.tenant.id === slug);
   if (!membership) return null;
   return {

@@ -151,21 +151,28 @@ describe('User › API Keys list', { timeout: 45_000 }, () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tenant' }), 'Globex');
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('tenant')).toBe('globex'));
-
   });
 
   it('searches by name after a pause in typing, from the first page', async () => {
     const requests: KeyListRequest[] = [];
     const { user, router } = renderApp('/acme/user/keys?page=2', {
-      handlers: [...signedIn(alice), ...keyListHandlers(Array.from({ length: 30 }, () => makeKey()), requests)],
+      handlers: [
+        ...signedIn(alice),
+        ...keyListHandlers(
+          Array.from({ length: 30 }, () => makeKey()),
+          requests,
+        ),
+      ],
     });
     await findKeysTable();
     await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'deploy');
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('deploy'));
     expect(router.state.location.search).toBe('?q=deploy');
-    await waitFor(() => expect(requests.at(-1)?.where).toEqual({
-      _and: [{ user_id: { _eq: alice.id } }, { name: { _ilike: '%deploy%' } }],
-    }));
+    await waitFor(() =>
+      expect(requests.at(-1)?.where).toEqual({
+        _and: [{ user_id: { _eq: alice.id } }, { name: { _ilike: '%deploy%' } }],
+      }),
+    );
     expect(requests.at(-1)?.offset).toBe(0);
   });
 });

@@ -306,7 +306,9 @@ describe('Create an API Key: the one-time reveal', { timeout: 45_000 }, () => {
     expect(reveal).toHaveTextContent(NEW_KEY); // it is on screen…
     const caches = [clients.root, clients.forTenant('acme'), clients.forTenant('globex')];
     for (const client of caches) expect(JSON.stringify(client.cache.extract())).not.toContain(NEW_KEY);
-    const stored = Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n');
+    const stored = Object.keys(localStorage)
+      .map((k) => localStorage.getItem(k))
+      .join('\n');
     expect(stored).not.toContain(NEW_KEY);
     expect(router.state.location.pathname + router.state.location.search).not.toContain(NEW_KEY);
   });

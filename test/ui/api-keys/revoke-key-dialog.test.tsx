@@ -9,10 +9,7 @@ const alice = makeUser('USER', [{ tenant: globex, role: 'USER' }]);
 // Load the lazy page and dialog once, outside any test's time limit: the first import
 // transforms them, which on a busy machine can take longer than a lookup waits.
 beforeAll(async () => {
-  await Promise.all([
-    import('../../../src/ui/features/api-keys/api-keys-page'),
-    import('../../../src/ui/components/api-keys/revoke-key-dialog'),
-  ]);
+  await Promise.all([import('../../../src/ui/features/api-keys/api-keys-page'), import('../../../src/ui/components/api-keys/revoke-key-dialog')]);
 }, 120_000);
 
 async function openRevoke(extra: RequestHandler[] = []) {
@@ -53,9 +50,7 @@ describe('Revoke API key', { timeout: 45_000 }, () => {
   });
 
   it('shows the failure and keeps the row when the server refuses', async () => {
-    const { user, dialog, table } = await openRevoke([
-      graphql.mutation('RevokeApiKey', () => graphqlError('NOT_FOUND', 'No such API key.')),
-    ]);
+    const { user, dialog, table } = await openRevoke([graphql.mutation('RevokeApiKey', () => graphqlError('NOT_FOUND', 'No such API key.'))]);
     await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('No such API key.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -67,10 +62,7 @@ describe('Revoke API key', { timeout: 45_000 }, () => {
   it('shows the failure when the session has ended (HTTP 401) and keeps the row', async () => {
     const { user, dialog, table } = await openRevoke([
       graphql.mutation('RevokeApiKey', () =>
-        HttpResponse.json(
-          { data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] },
-          { status: 401 },
-        ),
+        HttpResponse.json({ data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] }, { status: 401 }),
       ),
     ]);
     await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
@@ -83,9 +75,7 @@ describe('Revoke API key', { timeout: 45_000 }, () => {
   it('can show the revoke mutation with the key id, never a key', async () => {
     const { user, dialog, keys } = await openRevoke();
     await user.click(within(dialog).getByRole('button', { name: 'Show GraphQL' }));
-    expect(within(dialog).getByLabelText('Mutation', { selector: 'pre' })).toHaveTextContent(
-      'delete_api_key(input: $input)',
-    );
+    expect(within(dialog).getByLabelText('Mutation', { selector: 'pre' })).toHaveTextContent('delete_api_key(input: $input)');
     const variables = JSON.parse(within(dialog).getByLabelText('Variables', { selector: 'pre' }).textContent ?? '');
     expect(variables).toEqual({ input: { key_id: keys.find((k) => k.name === 'laptop')?.id } });
   });

@@ -103,7 +103,7 @@ describe('Team › Audit Log', () => {
     const { user } = renderLog();
     const table = await findTable();
     await user.hover(within(table).getByText('3 hours ago'));
-    const exact = format(Date.parse(events[2]!.created), 'd MMM yyyy, HH:mm');
+    const exact = format(Date.parse(events[2].created), 'd MMM yyyy, HH:mm');
     expect(await screen.findByRole('tooltip')).toHaveTextContent(exact);
   });
 
@@ -111,7 +111,9 @@ describe('Team › Audit Log', () => {
     const { user, router } = renderApp('/acme/team/members', {
       handlers: [
         ...signedIn(admin),
-        graphql.query('MembersPage', () => HttpResponse.json({ data: { user_view_same_tenant: [], user_view_same_tenant_aggregate: { aggregate: { count: 0 } } } })),
+        graphql.query('MembersPage', () =>
+          HttpResponse.json({ data: { user_view_same_tenant: [], user_view_same_tenant_aggregate: { aggregate: { count: 0 } } } }),
+        ),
         graphql.query('InvitationsTable', () => HttpResponse.json({ data: { membership_invitation: [] } })),
         ...auditHandlers(() => events, requests),
       ],
@@ -174,7 +176,7 @@ describe('Team › Audit Log', () => {
     expect(await screen.findByText('No events match these filters')).toBeInTheDocument();
     expect(screen.queryByText('Nothing has been recorded yet')).not.toBeInTheDocument();
 
-    await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]);
     await waitFor(() => expect(rowTexts(screen.getByRole('table', { name: 'Audit events' }))).toHaveLength(6));
     expect(router.state.location.search).toBe('');
   });
@@ -206,9 +208,7 @@ describe('Team › Audit Log', () => {
     await user.click(within(toField).getByRole('spinbutton', { name: 'Day' }));
     await user.keyboard(format(to, 'ddMMyyyy'));
 
-    await waitFor(() =>
-      expect(router.state.location.search).toBe(`?from=${format(from, 'yyyy-MM-dd')}&to=${format(to, 'yyyy-MM-dd')}`),
-    );
+    await waitFor(() => expect(router.state.location.search).toBe(`?from=${format(from, 'yyyy-MM-dd')}&to=${format(to, 'yyyy-MM-dd')}`));
     expect(requests.at(-1)?.where).toEqual({
       created: { _gte: startOfDay(from).toISOString(), _lte: endOfDay(to).toISOString() },
     });
@@ -253,9 +253,7 @@ describe('Team › Audit Log', () => {
     });
     expect(screen.getByRole('combobox', { name: 'Action' })).toHaveTextContent('Created API key');
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Actor' })).toHaveValue('bob'));
-    expect(within(await screen.findByRole('group', { name: 'From' })).getByRole('spinbutton', { name: 'Year' })).toHaveTextContent(
-      from.slice(0, 4),
-    );
+    expect(within(await screen.findByRole('group', { name: 'From' })).getByRole('spinbutton', { name: 'Year' })).toHaveTextContent(from.slice(0, 4));
   });
 
   it('pages 25 at a time on the server, with the total', async () => {
@@ -309,10 +307,7 @@ describe('Team › Audit Log', () => {
     const { user, router } = renderLog('/acme/team/audit-log', admin, [
       graphql.query('AuditLogPage', () =>
         signedOut
-          ? HttpResponse.json(
-              { data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] },
-              { status: 401 },
-            )
+          ? HttpResponse.json({ data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] }, { status: 401 })
           : undefined,
       ),
       graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
@@ -326,10 +321,7 @@ describe('Team › Audit Log', () => {
   it('sends a signed-out administrator to sign in', async () => {
     const { router } = renderLog('/acme/team/audit-log', admin, [
       graphql.query('AuditLogPage', () =>
-        HttpResponse.json(
-          { data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] },
-          { status: 401 },
-        ),
+        HttpResponse.json({ data: null, errors: [{ message: 'Authentication required.', extensions: { code: 'UNAUTHENTICATED' } }] }, { status: 401 }),
       ),
       graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
     ]);

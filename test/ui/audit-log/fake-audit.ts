@@ -47,7 +47,7 @@ export function makeEvent(
   extra: Partial<FakeEvent> = {},
 ): FakeEvent {
   sequence += 1;
-  const targetType = action.startsWith('auth.') ? 'user' : action.split('.')[0] ?? null;
+  const targetType = action.startsWith('auth.') ? 'user' : (action.split('.')[0] ?? null);
   return {
     id: `e0000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
     action,

@@ -11,7 +11,7 @@ const base = new Date('2026-03-29T00:30:00Z'); // near a DST change in Europe
 const offsets = Array.from({ length: 400 }, (_, i) => {
   const sign = i % 2 === 0 ? 1 : -1;
   const scale = [1_000, 60_000, 3_600_000, DAY, 30 * DAY, 365 * DAY][i % 6];
-  return sign * Math.round(scale * ((i * 7919) % 997) / 83 + i * 13);
+  return sign * Math.round((scale * ((i * 7919) % 997)) / 83 + i * 13);
 });
 
 describe('date formatting without date-fns', () => {

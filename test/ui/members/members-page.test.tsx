@@ -27,8 +27,22 @@ let tenantsSeen: (string | null)[];
 
 beforeEach(() => {
   members = [
-    { id: alice.id, username: 'alice', email: 'alice@example.com', membershipId: alice.memberships[0]!.id, role: 'TENANT_ADMIN', joined: '2026-01-05T10:00:00Z' },
-    { id: 'b0b00000-0000-4000-8000-000000000001', username: 'bob', email: 'bob@example.com', membershipId: 'b0b00000-0000-4000-8000-0000000000aa', role: 'USER', joined: '2026-02-14T09:30:00Z' },
+    {
+      id: alice.id,
+      username: 'alice',
+      email: 'alice@example.com',
+      membershipId: alice.memberships[0].id,
+      role: 'TENANT_ADMIN',
+      joined: '2026-01-05T10:00:00Z',
+    },
+    {
+      id: 'b0b00000-0000-4000-8000-000000000001',
+      username: 'bob',
+      email: 'bob@example.com',
+      membershipId: 'b0b00000-0000-4000-8000-0000000000aa',
+      role: 'USER',
+      joined: '2026-02-14T09:30:00Z',
+    },
   ];
   invitations = [{ id: 'c0c00000-0000-4000-8000-000000000001', email: 'carol@example.com', role: 'READ_ONLY_USER' }];
   tenantsSeen = [];
@@ -204,7 +218,7 @@ describe('Team › Members', () => {
     const table = screen.getByRole('table', { name: 'Members' });
     expect(within(table).getAllByRole('row')).toHaveLength(26); // header + 25
     expect(screen.getByText('1–25 of 30')).toBeInTheDocument();
-    await user.click(screen.getAllByRole('button', { name: 'Go to next page' })[0]!);
+    await user.click(screen.getAllByRole('button', { name: 'Go to next page' })[0]);
     expect(await findMemberRow('member29')).toBeInTheDocument();
     expect(screen.getByText('26–30 of 30')).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Members' })).queryByText('member00')).not.toBeInTheDocument();

@@ -3,13 +3,7 @@ import { graphql, type RequestHandler } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nameProblemMessage } from '../../../src/shared/names';
 import { acme, graphqlError, makeUser, renderApp, signedIn } from '../render';
-import {
-  makeServiceKey,
-  serviceAccountHandlers,
-  standardAccounts,
-  type FakeServiceAccount,
-  type SentInputs,
-} from './fake-service-accounts';
+import { makeServiceKey, serviceAccountHandlers, standardAccounts, type FakeServiceAccount, type SentInputs } from './fake-service-accounts';
 
 // Each test walks a whole dialog in jsdom with MUI; on a busy 2-core machine that takes
 // seconds, so the describes allow more than the project's default.
@@ -22,10 +16,7 @@ let sent: SentInputs;
 // Load the lazy route modules once, outside any test's time limit: the first import
 // transforms them, which on a busy machine can take longer than a test may.
 beforeAll(async () => {
-  await Promise.all([
-    import('../../../src/ui/app/tenant-layout'),
-    import('../../../src/ui/features/service-accounts/service-accounts-page'),
-  ]);
+  await Promise.all([import('../../../src/ui/app/tenant-layout'), import('../../../src/ui/features/service-accounts/service-accounts-page')]);
 }, 120_000);
 
 beforeEach(() => {
@@ -115,9 +106,7 @@ describe('Add Service Account', { timeout: 60_000 }, () => {
 
   it('shows a refusal in the dialog and closes on Cancel without adding', async () => {
     const { user } = renderPage([
-      graphql.mutation('CreateServiceAccount', () =>
-        graphqlError('FORBIDDEN', 'Only tenant administrators can create service accounts.'),
-      ),
+      graphql.mutation('CreateServiceAccount', () => graphqlError('FORBIDDEN', 'Only tenant administrators can create service accounts.')),
     ]);
     await user.click(await screen.findByRole('button', { name: 'Add Service Account' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Add Service Account' });
@@ -151,7 +140,7 @@ describe('Create API Key for a service account', { timeout: 60_000 }, () => {
     await fill(user, within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'grafana', true);
 
     const reveal = await screen.findByRole('dialog', { name: 'Your API key has been created' });
-    expect(sent.createKey).toEqual([{ user_id: accounts[1]!.id, name: 'grafana', expires_at: null }]);
+    expect(sent.createKey).toEqual([{ user_id: accounts[1].id, name: 'grafana', expires_at: null }]);
     expect(within(reveal).getByText(/You will not be able to see it again/)).toBeInTheDocument();
     expect(reveal).not.toHaveTextContent(NEW_KEY);
     expect(within(reveal).getByRole('textbox', { name: 'API key' })).toHaveTextContent(/^kps_Zx9Q•+$/);
@@ -167,7 +156,7 @@ describe('Create API Key for a service account', { timeout: 60_000 }, () => {
     const keys = await screen.findByRole('table', { name: 'API keys of reporting' });
     const row = within(keys).getByRole('row', { name: /grafana/ });
     expect(within(row).getByText('kps_Zx9Q…')).toBeInTheDocument();
-    await waitFor(() => expect(within(screen.getAllByRole('row', { name: /reporting/ })[0]!).getByRole('cell', { name: '1' })).toBeInTheDocument());
+    await waitFor(() => expect(within(screen.getAllByRole('row', { name: /reporting/ })[0]).getByRole('cell', { name: '1' })).toBeInTheDocument());
   });
 
   it('guards against closing before the key was copied', async () => {
@@ -191,7 +180,7 @@ describe('Create API Key for a service account', { timeout: 60_000 }, () => {
     await fill(user, within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'agent');
     await user.click(within(dialog).getByRole('button', { name: 'Show GraphQL' }));
     const variables = JSON.parse(within(dialog).getByLabelText('Variables', { selector: 'pre' }).textContent ?? '');
-    expect(variables.input.user_id).toBe(accounts[1]!.id);
+    expect(variables.input.user_id).toBe(accounts[1].id);
     expect(variables.input).not.toHaveProperty('default_tenant_id');
   });
 });
@@ -221,16 +210,14 @@ describe('Revoke a service account’s key', { timeout: 60_000 }, () => {
   });
 
   it('shows the server’s refusal and keeps the key', async () => {
-    const { user } = renderPage([
-      graphql.mutation('RevokeApiKey', () => graphqlError('NOT_FOUND', 'API key not found.')),
-    ]);
+    const { user } = renderPage([graphql.mutation('RevokeApiKey', () => graphqlError('NOT_FOUND', 'API key not found.'))]);
     const region = await openKeys(user, 'ci-deployer');
     const keys = await within(region).findByRole('table', { name: 'API keys of ci-deployer' });
     await user.click(within(keys).getByRole('button', { name: 'Revoke API key forever agent' }));
     const dialog = await screen.findByRole('dialog', { name: 'Revoke API key' });
     await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
     expect(await within(dialog).findByText('API key not found.')).toBeInTheDocument();
-    expect(accounts[0]!.keys.map((k) => k.name)).toContain('forever agent');
+    expect(accounts[0].keys.map((k) => k.name)).toContain('forever agent');
   });
 });
 
@@ -248,13 +235,11 @@ describe('Change role', { timeout: 60_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(within(await findAccountRow('reporting')).getByText('User')).toBeInTheDocument();
     expect(await screen.findByText('reporting is now User')).toBeInTheDocument();
-    expect(accounts[1]!.role).toBe('USER');
+    expect(accounts[1].role).toBe('USER');
   });
 
   it('shows a refusal and keeps the old role', async () => {
-    const { user } = renderPage([
-      graphql.mutation('SetMembershipRole', () => graphqlError('FORBIDDEN', 'Only tenant administrators can change roles.')),
-    ]);
+    const { user } = renderPage([graphql.mutation('SetMembershipRole', () => graphqlError('FORBIDDEN', 'Only tenant administrators can change roles.'))]);
     await user.click(within(await findAccountRow('ci-deployer')).getByRole('button', { name: 'Change role of ci-deployer' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change role of ci-deployer' });
     await user.click(within(dialog).getByRole('radio', { name: /Read-only/ }));
@@ -287,8 +272,8 @@ describe('Remove a service account', { timeout: 60_000 }, () => {
   });
 
   it('says so when no key will stop working, and uses the singular for one', async () => {
-    accounts[1]!.keys = [];
-    accounts.push({ ...accounts[1]!, id: 'eeeeeeee-0000-4000-8000-0000000000ff', username: 'solo', keys: [makeServiceKey()] });
+    accounts[1].keys = [];
+    accounts.push({ ...accounts[1], id: 'eeeeeeee-0000-4000-8000-0000000000ff', username: 'solo', keys: [makeServiceKey()] });
     const { user } = renderPage();
     await user.click(within(await findAccountRow('reporting')).getByRole('button', { name: 'Remove reporting' }));
     expect(await screen.findByRole('dialog', { name: 'Remove reporting?' })).toHaveTextContent('It has no active API keys.');

@@ -2,12 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphqlError, makeUser, renderApp, signedIn } from '../render';
-import {
-  serviceAccountHandlers,
-  standardAccounts,
-  type FakeServiceAccount,
-  type SentInputs,
-} from './fake-service-accounts';
+import { serviceAccountHandlers, standardAccounts, type FakeServiceAccount, type SentInputs } from './fake-service-accounts';
 
 const admin = makeUser('TENANT_ADMIN');
 const member = makeUser('USER', [], { username: 'bob', email: 'bob@example.com' });
@@ -19,10 +14,7 @@ let sent: SentInputs;
 // Load the lazy route modules once, outside any test's time limit: the first import
 // transforms them, which on a busy machine can take longer than a test may.
 beforeAll(async () => {
-  await Promise.all([
-    import('../../../src/ui/app/tenant-layout'),
-    import('../../../src/ui/features/service-accounts/service-accounts-page'),
-  ]);
+  await Promise.all([import('../../../src/ui/app/tenant-layout'), import('../../../src/ui/features/service-accounts/service-accounts-page')]);
 }, 120_000);
 
 beforeEach(() => {
@@ -74,7 +66,7 @@ describe('Team › Service Accounts for an administrator', { timeout: 60_000 }, 
 
     const keys = await screen.findByRole('table', { name: 'API keys of ci-deployer' }, { timeout: 5000 });
     expect(within(deployer).getByRole('button', { name: 'Hide keys of ci-deployer' })).toHaveAttribute('aria-expanded', 'true');
-    expect(router.state.location.search).toBe(`?account=${accounts[0]!.id}`);
+    expect(router.state.location.search).toBe(`?account=${accounts[0].id}`);
 
     const github = within(keys).getByRole('row', { name: /github actions/ });
     expect(within(github).getByText(/^kps_Q\d{3}…$/)).toBeInTheDocument();
@@ -98,7 +90,7 @@ describe('Team › Service Accounts for an administrator', { timeout: 60_000 }, 
   });
 
   it('opens the account named in the URL, and says when it has no keys yet', async () => {
-    renderPage(admin, [], `/acme/team/service-accounts?account=${accounts[1]!.id}`);
+    renderPage(admin, [], `/acme/team/service-accounts?account=${accounts[1].id}`);
     const region = await screen.findByRole('region', { name: 'API keys of reporting' }, { timeout: 10_000 });
     expect(await within(region).findByText(/reporting has no API keys yet/)).toBeInTheDocument();
     expect(within(region).getByRole('button', { name: 'Create API Key' })).toBeInTheDocument();
@@ -176,7 +168,7 @@ describe.each([
 
 describe('Team › Service Accounts: a link naming an account, for a non-administrator', { timeout: 60_000 }, () => {
   it('does not open the account or ask for its keys', async () => {
-    renderPage(member, [], `/acme/team/service-accounts?account=${accounts[0]!.id}`);
+    renderPage(member, [], `/acme/team/service-accounts?account=${accounts[0].id}`);
     await findAccountRow('ci-deployer');
     expect(screen.queryByRole('region', { name: /API keys of/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('table', { name: /API keys of/ })).not.toBeInTheDocument();

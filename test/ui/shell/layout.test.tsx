@@ -1,18 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  appShellData,
-  globex,
-  graphqlError,
-  makeUser,
-  otherPagesFail,
-  renderApp,
-  signedIn,
-  tenantOf,
-  unauthenticated,
-  type FixtureUser,
-} from '../render';
+import { appShellData, globex, graphqlError, makeUser, otherPagesFail, renderApp, signedIn, tenantOf, unauthenticated, type FixtureUser } from '../render';
 
 const aliceInTwo = makeUser('TENANT_ADMIN', [{ tenant: globex, role: 'USER' }]);
 
@@ -29,9 +18,7 @@ function membersFor(seen: (string | null)[]) {
 describe('Home', () => {
   it('goes to setup while no user exists', async () => {
     const { router } = renderApp('/', {
-      handlers: [
-        graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: true } })),
-      ],
+      handlers: [graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: true } }))],
     });
     expect(await screen.findByRole('heading', { name: 'Set up Keyplane' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/setup');
@@ -51,7 +38,7 @@ describe('Home', () => {
   it("goes to the signed-in user's default tenant", async () => {
     const user: FixtureUser = { ...aliceInTwo };
     const shell = appShellData(user);
-    shell.user[0]!.default_membership_id = user.memberships[1]!.id;
+    shell.user[0].default_membership_id = user.memberships[1].id;
     const { router } = renderApp('/', {
       handlers: [
         graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
@@ -115,7 +102,10 @@ describe('App layout', () => {
         graphql.query('AppShell', () => HttpResponse.json({ data: appShellData(user) })),
         graphql.mutation('CreateTenant', ({ variables }) => {
           sent = variables.input;
-          user = makeUser('TENANT_ADMIN', [{ tenant: globex, role: 'USER' }, { tenant: initech, role: 'TENANT_ADMIN' }]);
+          user = makeUser('TENANT_ADMIN', [
+            { tenant: globex, role: 'USER' },
+            { tenant: initech, role: 'TENANT_ADMIN' },
+          ]);
           return HttpResponse.json({ data: { create_tenant: { __typename: 'create_tenant_payload', id: initech.id, slug: 'initech' } } });
         }),
         ...membersFor([]),

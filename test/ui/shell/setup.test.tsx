@@ -72,9 +72,7 @@ describe('Set up Keyplane', () => {
 
   it('is closed once a user exists', async () => {
     const { router } = renderApp('/setup', {
-      handlers: [
-        graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } })),
-      ],
+      handlers: [graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: false } }))],
     });
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');

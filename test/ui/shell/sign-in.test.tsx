@@ -18,7 +18,9 @@ describe('Sign in', () => {
           });
         }),
         ...signedIn(makeUser()),
-        graphql.query('MembersPage', () => HttpResponse.json({ data: { user_view_same_tenant: [], user_view_same_tenant_aggregate: { aggregate: { count: 0 } } } })),
+        graphql.query('MembersPage', () =>
+          HttpResponse.json({ data: { user_view_same_tenant: [], user_view_same_tenant_aggregate: { aggregate: { count: 0 } } } }),
+        ),
         graphql.query('InvitationsTable', () => HttpResponse.json({ data: { membership_invitation: [] } })),
       ],
     });
@@ -46,10 +48,7 @@ describe('Sign in', () => {
 
   it('says why when signing in is rate limited', async () => {
     const { user } = renderApp('/sign-in', {
-      handlers: [
-        setupDone,
-        graphql.mutation('LogIn', () => graphqlError('RATE_LIMITED', 'Too many attempts. Try again in a minute.')),
-      ],
+      handlers: [setupDone, graphql.mutation('LogIn', () => graphqlError('RATE_LIMITED', 'Too many attempts. Try again in a minute.'))],
     });
     await user.type(await screen.findByLabelText(/email/i), 'alice@example.com');
     await user.type(screen.getByLabelText(/password/i), 'whatever');
@@ -66,9 +65,7 @@ describe('Sign in', () => {
 
   it('sends a first visitor to setup while no user exists', async () => {
     const { router } = renderApp('/sign-in', {
-      handlers: [
-        graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: true } })),
-      ],
+      handlers: [graphql.query('SetupRequired', () => HttpResponse.json({ data: { setup_required: true } }))],
     });
     expect(await screen.findByRole('heading', { name: 'Set up Keyplane' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/setup');

@@ -43,7 +43,7 @@ export function CopyIconButton({ text, label, onCopied }: CopyIconButtonProps) {
   const name = status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed' : label;
   return (
     <Tooltip title={name}>
-      <IconButton size="small" onClick={copy} aria-label={name}>
+      <IconButton size="small" onClick={() => void copy()} aria-label={name}>
         {status === 'copied' ? <CheckIcon fontSize="small" /> : <ContentCopyIcon fontSize="small" />}
       </IconButton>
     </Tooltip>

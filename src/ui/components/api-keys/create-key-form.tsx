@@ -3,7 +3,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { endOfDay } from 'date-fns';
 import { Suspense, useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEAR } from '../../../shared/expiry';
 import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
 import { describeProblem, problemField } from '../../lib/errors';
@@ -55,10 +55,8 @@ interface KeyValues {
 const NAME_LABEL = 'API Key Name';
 
 const NEVER_EXPIRES_ADVICE = {
-  user:
-    'A key that never expires stays valid until you revoke it. For long-lived uses such as CI and agents, use a service-account key instead.',
-  'service-account':
-    'This key stays valid until someone revokes it. Keep it in a secret manager and rotate it regularly.',
+  user: 'A key that never expires stays valid until you revoke it. For long-lived uses such as CI and agents, use a service-account key instead.',
+  'service-account': 'This key stays valid until someone revokes it. Keep it in a secret manager and rotate it regularly.',
 } as const;
 
 const NAME_EXAMPLE = { user: 'laptop', 'service-account': 'github actions' } as const;
@@ -94,7 +92,7 @@ export function CreateKeyForm({
   // The picker's own verdict on what was typed (half a date, a day before minDate…).
   const [pickerError, setPickerError] = useState<string | null>(null);
   const { errors, isSubmitting, isSubmitted, isValid } = form.formState;
-  const [name, expiration, customDate, tenantId] = form.watch(['name', 'expiration', 'customDate', 'tenantId']);
+  const [name, expiration, customDate, tenantId] = useWatch({ control: form.control, name: ['name', 'expiration', 'customDate', 'tenantId'] });
 
   // Fetch the picker while the user types a name, so "Custom date" shows it at once.
   useEffect(() => {
@@ -106,16 +104,19 @@ export function CreateKeyForm({
   const tenantMissing = tenants !== undefined && !tenants.some((t) => t.id === tenantId);
   const formValid = isValid && !customProblem && !tenantMissing;
 
-  const input = () => ({
+  /** What Create sends for these values (and Show GraphQL shows); no expiry until the date is valid. */
+  const inputFor = (values: KeyValues, valid: boolean) => ({
     user_id: userId,
-    name: name.trim(),
-    expires_at: formValid ? expiresAtFor(expiration, new Date(), customDate) : null,
-    ...(tenants ? { default_tenant_id: tenantId } : {}),
+    name: values.name.trim(),
+    expires_at: valid ? expiresAtFor(values.expiration, new Date(), values.customDate) : null,
+    ...(tenants ? { default_tenant_id: values.tenantId } : {}),
   });
 
-  const submit = form.handleSubmit(async () => {
-    if (!formValid) return;
-    const sent = input();
+  // handleSubmit has checked the fields' rules; the date and tenant are checked here, on the values submitted.
+  const submit = form.handleSubmit(async (values) => {
+    const dateProblem = values.expiration === 'custom' ? (pickerError ?? customDateProblem(values.customDate, new Date())) : null;
+    if (dateProblem || (tenants !== undefined && !tenants.some((t) => t.id === values.tenantId))) return;
+    const sent = inputFor(values, true);
     try {
       const payload = await create(sent);
       onCreated({ id: payload.id, name: sent.name, key: payload.key });
@@ -151,14 +152,7 @@ export function CreateKeyForm({
         helperText={`What the key is for, e.g. "${NAME_EXAMPLE[variant]}" (${nameLength(name)}/${MAX_NAME_LENGTH})`}
         slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
       />
-      <FormTextField
-        control={form.control}
-        name="expiration"
-        select
-        label="API Key Expiration"
-        fullWidth
-        helperText={expirationHint(expiration, now)}
-      >
+      <FormTextField control={form.control} name="expiration" select label="API Key Expiration" fullWidth helperText={expirationHint(expiration, now)}>
         {EXPIRATION_CHOICES.map((choice) => (
           <MenuItem key={choice} value={choice}>
             {EXPIRATION_LABELS[choice]}
@@ -204,15 +198,7 @@ export function CreateKeyForm({
       )}
       {expiration === 'never' && <Alert severity="warning">{NEVER_EXPIRES_ADVICE[variant]}</Alert>}
       {tenants && (
-        <FormTextField
-          control={form.control}
-          name="tenantId"
-          select
-          label="Tenant"
-          required
-          fullWidth
-          helperText="The key acts in this tenant only."
-        >
+        <FormTextField control={form.control} name="tenantId" select label="Tenant" required fullWidth helperText="The key acts in this tenant only.">
           {tenants.map((tenant) => (
             <MenuItem key={tenant.id} value={tenant.id}>
               {tenant.name}
@@ -220,7 +206,7 @@ export function CreateKeyForm({
           ))}
         </FormTextField>
       )}
-      <ShowGraphql document={CreateApiKeyMutation} variables={{ input: input() }} />
+      <ShowGraphql document={CreateApiKeyMutation} variables={{ input: inputFor({ name, expiration, customDate, tenantId }, formValid) }} />
     </FormDialog>
   );
 }

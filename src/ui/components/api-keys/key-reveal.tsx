@@ -72,13 +72,7 @@ export function KeyReveal({ apiKey, onCopied, origin = window.location.origin }:
         </Typography>
         <Stack spacing={1.5}>
           {real.map((snippet, i) => (
-            <CodeBlock
-              key={snippet.title}
-              title={snippet.title}
-              code={shown ? snippet.code : masked[i].code}
-              copyText={snippet.code}
-              onCopied={onCopied}
-            />
+            <CodeBlock key={snippet.title} title={snippet.title} code={shown ? snippet.code : masked[i].code} copyText={snippet.code} onCopied={onCopied} />
           ))}
         </Stack>
       </Box>

@@ -55,8 +55,7 @@ export function NewKeyDialog({ open, created, onClose, onExited }: NewKeyDialogP
         onConfirm={onClose}
         onClose={() => setGuarding(false)}
       >
-        You have not copied this key. Once this dialog closes, the key cannot be shown again; you would have to create
-        a new one.
+        You have not copied this key. Once this dialog closes, the key cannot be shown again; you would have to create a new one.
       </ConfirmDialog>
     </Dialog>
   );

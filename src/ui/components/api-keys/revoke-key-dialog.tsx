@@ -55,8 +55,7 @@ export function RevokeKeyDialog({ apiKey, onClose, onRevoked }: RevokeKeyDialogP
       onExited={() => setError(null)}
       maxWidth="sm"
     >
-      Revoke <strong>{shown?.name}</strong>? Clients using this key will fail to authenticate at once. This cannot be
-      undone.
+      Revoke <strong>{shown?.name}</strong>? Clients using this key will fail to authenticate at once. This cannot be undone.
     </ConfirmDialog>
   );
 }

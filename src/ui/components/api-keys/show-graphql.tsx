@@ -54,13 +54,7 @@ export function ShowGraphql({ document, variables }: ShowGraphqlProps) {
   const panelId = `show-graphql-${(document.definitions[0] as { name?: { value: string } }).name?.value ?? 'op'}`;
   return (
     <Box>
-      <Button
-        size="small"
-        startIcon={<CodeIcon />}
-        onClick={() => setOpen((v) => !v)}
-        aria-expanded={open}
-        aria-controls={panelId}
-      >
+      <Button size="small" startIcon={<CodeIcon />} onClick={() => setOpen((v) => !v)} aria-expanded={open} aria-controls={panelId}>
         {open ? 'Hide GraphQL' : 'Show GraphQL'}
       </Button>
       <Collapse in={open} unmountOnExit>

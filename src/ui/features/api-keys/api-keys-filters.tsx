@@ -15,25 +15,14 @@ const SEARCH_DELAY_MS = 300;
 // The filters are built from FormControl, OutlinedInput and native selects rather than
 // TextField and MUI's Select: those import Menu, Popover and Modal, about 18 kB gzip of
 // the first page (issue 7). Native selects also suit phones and screen readers.
-function FilterSelect(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  minWidth: number;
-  children: ReactNode;
-}) {
+function FilterSelect(props: { label: string; value: string; onChange: (value: string) => void; minWidth: number; children: ReactNode }) {
   const id = useId();
   return (
     <FormControl size="small" sx={{ minWidth: props.minWidth }}>
       <InputLabel htmlFor={id} shrink>
         {props.label}
       </InputLabel>
-      <NativeSelect
-        id={id}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        input={<OutlinedInput label={props.label} notched />}
-      >
+      <NativeSelect id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} input={<OutlinedInput label={props.label} notched />}>
         {props.children}
       </NativeSelect>
     </FormControl>
@@ -52,17 +41,7 @@ export interface ApiKeysFiltersProps {
   onClear: () => void;
 }
 
-export function ApiKeysFilters({
-  search,
-  tenant,
-  status,
-  memberships,
-  filtered,
-  onSearch,
-  onTenant,
-  onStatus,
-  onClear,
-}: ApiKeysFiltersProps) {
+export function ApiKeysFilters({ search, tenant, status, memberships, filtered, onSearch, onTenant, onStatus, onClear }: ApiKeysFiltersProps) {
   // Typing updates the box at once and the URL (hence the query) after a pause.
   const [text, setText] = useState(search);
   const [lastSearch, setLastSearch] = useState(search);
@@ -80,13 +59,7 @@ export function ApiKeysFilters({
   };
 
   return (
-    <Stack
-      direction={{ xs: 'column', sm: 'row' }}
-      spacing={2}
-      sx={{ mb: 2, alignItems: { sm: 'center' } }}
-      role="search"
-      aria-label="Filter API keys"
-    >
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }} role="search" aria-label="Filter API keys">
       <FormControl size="small" sx={{ minWidth: 220 }}>
         <InputLabel htmlFor={`${ids}-search`}>Search by name</InputLabel>
         <OutlinedInput

@@ -52,9 +52,7 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 
 export function parseListState(params: URLSearchParams): ApiKeysListState {
   const sort = oneOf(params.get('sort'), SORT_FIELDS) ?? DEFAULT_LIST_STATE.sort;
-  const direction =
-    oneOf(params.get('dir'), ['asc', 'desc'] as const) ??
-    (params.has('sort') ? firstDirection(sort) : DEFAULT_LIST_STATE.direction);
+  const direction = oneOf(params.get('dir'), ['asc', 'desc'] as const) ?? (params.has('sort') ? firstDirection(sort) : DEFAULT_LIST_STATE.direction);
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     search: params.get('q') ?? '',

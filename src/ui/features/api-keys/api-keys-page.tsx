@@ -50,12 +50,7 @@ const preloadRevoke = () => {
 };
 
 export const ApiKeysPageQuery = graphql(`
-  query ApiKeysPage(
-    $where: auth_api_key_bool_exp!
-    $order_by: [auth_api_key_order_by!]
-    $limit: Int!
-    $offset: Int!
-  ) {
+  query ApiKeysPage($where: auth_api_key_bool_exp!, $order_by: [auth_api_key_order_by!], $limit: Int!, $offset: Int!) {
     auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {
       ...ApiKeysTable_key
     }
@@ -74,10 +69,15 @@ export function ApiKeysPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const state = useMemo(() => parseListState(searchParams), [searchParams]);
   const now = useNow();
-  // The status filters compare with "now"; fix it per view so the variables (and cache) are stable.
+  // The status filters compare with "now"; fix it per view so the variables (and cache) are stable:
+  // a new view takes a new "now", a re-render does not.
   const stateKey = listStateToParams(state).toString();
-  // (stateKey is the dependency on purpose: a new view takes a new "now", a re-render does not.)
-  const filterNow = useMemo(() => new Date(), [stateKey]);
+  const [filterNow, setFilterNow] = useState(() => new Date());
+  const [filterKey, setFilterKey] = useState(stateKey);
+  if (stateKey !== filterKey) {
+    setFilterKey(stateKey);
+    setFilterNow(new Date());
+  }
   const variables = {
     where: buildWhere(state, current.user.id, needsNow(state) ? filterNow : new Date(0)),
     order_by: buildOrderBy(state),
@@ -167,12 +167,7 @@ export function ApiKeysPage() {
           onSort={sortBy}
           onRevoke={(key: ApiKeysTable_KeyFragment) => setRevoking({ id: key.id, name: key.name })}
         />
-        <TablePageNavigation
-          count={total}
-          page={Math.min(state.page, lastPage)}
-          rowsPerPage={PAGE_SIZE}
-          onPageChange={(page) => update({ page }, false)}
-        />
+        <TablePageNavigation count={total} page={Math.min(state.page, lastPage)} rowsPerPage={PAGE_SIZE} onPageChange={(page) => update({ page }, false)} />
       </Paper>
     );
   }

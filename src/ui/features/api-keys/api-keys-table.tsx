@@ -64,17 +64,9 @@ export function ApiKeysTable({ keys, now, sort, direction, onSort, onRevoke }: A
             {COLUMNS.map((column) => {
               const active = column.sort === sort;
               return (
-                <TableCell
-                  key={column.label}
-                  sortDirection={active ? direction : false}
-                  sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}
-                >
+                <TableCell key={column.label} sortDirection={active ? direction : false} sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
                   {column.sort ? (
-                    <TableSortLabel
-                      active={active}
-                      direction={active ? direction : 'asc'}
-                      onClick={() => onSort(column.sort as SortField)}
-                    >
+                    <TableSortLabel active={active} direction={active ? direction : 'asc'} onClick={() => onSort(column.sort as SortField)}>
                       {column.label}
                     </TableSortLabel>
                   ) : (

@@ -57,24 +57,12 @@ function DateRangeSkeleton() {
   );
 }
 
-export function AuditLogFilters({
-  action,
-  actor,
-  from,
-  to,
-  filtered,
-  onAction,
-  onActor,
-  onDates,
-  onClear,
-}: AuditLogFiltersProps) {
+export function AuditLogFilters({ action, actor, from, to, filtered, onAction, onActor, onDates, onClear }: AuditLogFiltersProps) {
   // The actors to pick from: the tenant's members and service accounts.
   const actorsQuery = useQuery(AuditLogActorsQuery);
   const actors: AuditActor[] | undefined = actorsQuery.data?.user_view_same_tenant ?? (actorsQuery.error ? [] : undefined);
   // People first, then service accounts, each A→Z (Autocomplete's groups need sorted options).
-  const options = [...(actors ?? [])].sort(
-    (a, b) => actorGroup(a).localeCompare(actorGroup(b)) || a.username.localeCompare(b.username),
-  );
+  const options = [...(actors ?? [])].sort((a, b) => actorGroup(a).localeCompare(actorGroup(b)) || a.username.localeCompare(b.username));
   let selectedActor = options.find((o) => o.id === actor) ?? null;
   if (actor && !selectedActor && actors) {
     // A link may name someone who has since left the tenant: keep the filter visible.

@@ -21,15 +21,7 @@ import { errorCode, isRouteLevelError } from '../../lib/errors';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AuditLogFilters } from './audit-log-filters';
-import {
-  DEFAULT_STATE,
-  PAGE_SIZE,
-  auditLogStateToParams,
-  buildWhere,
-  hasFilters,
-  parseAuditLogState,
-  type AuditLogState,
-} from './audit-log-state';
+import { DEFAULT_STATE, PAGE_SIZE, auditLogStateToParams, buildWhere, hasFilters, parseAuditLogState, type AuditLogState } from './audit-log-state';
 import { AuditLogTable } from './audit-log-table';
 
 export const AuditLogPageQuery = graphql(`
@@ -52,8 +44,7 @@ function AdminsOnly({ tenantName }: { tenantName: string }) {
   return (
     <Alert severity="info">
       <AlertTitle>Only administrators can read the audit log</AlertTitle>
-      The audit log of {tenantName} is visible to its administrators. Ask one of them if you need to know who did
-      what.
+      The audit log of {tenantName} is visible to its administrators. Ask one of them if you need to know who did what.
     </Alert>
   );
 }
@@ -155,12 +146,7 @@ function AuditLog() {
           </Alert>
         )}
         <AuditLogTable events={events} now={now} />
-        <TablePageNavigation
-          count={total}
-          page={Math.min(state.page, lastPage)}
-          rowsPerPage={PAGE_SIZE}
-          onPageChange={(page) => update({ page }, false)}
-        />
+        <TablePageNavigation count={total} page={Math.min(state.page, lastPage)} rowsPerPage={PAGE_SIZE} onPageChange={(page) => update({ page }, false)} />
       </Paper>
     );
   }

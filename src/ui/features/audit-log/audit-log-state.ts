@@ -82,5 +82,5 @@ export function buildWhere(state: AuditLogState): Audit_Event_Bool_Exp {
     });
   }
   if (conditions.length === 0) return {};
-  return conditions.length === 1 ? conditions[0]! : { _and: conditions };
+  return conditions.length === 1 ? conditions[0] : { _and: conditions };
 }

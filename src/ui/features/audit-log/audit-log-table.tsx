@@ -66,7 +66,14 @@ function Cause({ cause }: { cause: string | null | undefined }) {
 function Target({ event }: { event: AuditLogTable_EventFragment }) {
   const text = targetText(event.action, event.target_name);
   const type = targetTypeLabel(event.target_type);
-  if (!text) return type ? <Box component="span">{type}</Box> : <Box component="span" sx={{ color: 'text.secondary' }}>—</Box>;
+  if (!text)
+    return type ? (
+      <Box component="span">{type}</Box>
+    ) : (
+      <Box component="span" sx={{ color: 'text.secondary' }}>
+        —
+      </Box>
+    );
   return (
     <>
       {/* Names are whatever people typed: React renders them as text, never as markup. */}
@@ -114,7 +121,11 @@ export function AuditLogTable({ events, now }: AuditLogTableProps) {
                 <Target event={event} />
               </TableCell>
               <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-                {event.source_address ?? <Box component="span" sx={{ color: 'text.secondary' }}>—</Box>}
+                {event.source_address ?? (
+                  <Box component="span" sx={{ color: 'text.secondary' }}>
+                    —
+                  </Box>
+                )}
               </TableCell>
             </TableRow>
           ))}

@@ -82,9 +82,7 @@ export function AcceptInvitationPage() {
   if (!invitation) {
     return (
       <AuthLayout title="Invitation not found">
-        <Alert severity="warning">
-          This invitation link is not valid. Check that you copied all of it, or ask for a new one.
-        </Alert>
+        <Alert severity="warning">This invitation link is not valid. Check that you copied all of it, or ask for a new one.</Alert>
       </AuthLayout>
     );
   }
@@ -105,8 +103,7 @@ export function AcceptInvitationPage() {
   const signedInAsInvitee = me?.email != null && me.email.toLowerCase() === invitation.email.toLowerCase();
   const subtitle = (
     <>
-      You have been invited to <strong>{invitation.tenant_name}</strong> as{' '}
-      <strong>{roleLabel(invitation.role)}</strong> ({invitation.email}).
+      You have been invited to <strong>{invitation.tenant_name}</strong> as <strong>{roleLabel(invitation.role)}</strong> ({invitation.email}).
     </>
   );
 
@@ -114,7 +111,7 @@ export function AcceptInvitationPage() {
     setFailure(null);
     try {
       const slug = await accept(input);
-      navigate(slug ? tenantHome(slug) : paths.home.href(), { replace: true });
+      void navigate(slug ? tenantHome(slug) : paths.home.href(), { replace: true });
     } catch (error) {
       const problem = describeProblem(error);
       const field = problemField(problem, ['email', 'username', 'password'] as const);
@@ -145,17 +142,9 @@ export function AcceptInvitationPage() {
                 {accountExists}
               </Alert>
             ) : me ? (
-              <Typography sx={{ mb: 2 }}>
-                {`You are signed in as ${me.username}. Sign in as ${invitation.email} to accept this invitation.`}
-              </Typography>
+              <Typography sx={{ mb: 2 }}>{`You are signed in as ${me.username}. Sign in as ${invitation.email} to accept this invitation.`}</Typography>
             ) : null}
-            <Button
-              component={RouterLink}
-              to={signInToJoin}
-              variant="contained"
-              size="large"
-              fullWidth
-            >
+            <Button component={RouterLink} to={signInToJoin} variant="contained" size="large" fullWidth>
               Sign in to join
             </Button>
           </>
@@ -168,7 +157,7 @@ export function AcceptInvitationPage() {
 
   return (
     <AuthLayout title={`Join ${invitation.tenant_name}`} subtitle={subtitle}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack spacing={2}>
           {failure ? (
             <Alert severity="error">

@@ -14,10 +14,7 @@ interface AuthLayoutProps {
 export function AuthLayout({ title, subtitle, children }: AuthLayoutProps) {
   usePageTitle(title);
   return (
-    <Box
-      component="main"
-      sx={{ minHeight: '100vh', display: 'flex', alignItems: { xs: 'flex-start', sm: 'center' }, justifyContent: 'center', p: 2 }}
-    >
+    <Box component="main" sx={{ minHeight: '100vh', display: 'flex', alignItems: { xs: 'flex-start', sm: 'center' }, justifyContent: 'center', p: 2 }}>
       <Box sx={{ width: '100%', maxWidth: 440 }}>
         <Typography component="p" sx={{ fontWeight: 700, fontSize: '1.25rem', mb: 2, textAlign: 'center' }}>
           Keyplane

@@ -53,7 +53,7 @@ export function SetupPage() {
         password: values.password,
         tenant_name: values.tenant_name.trim(),
       });
-      navigate(slug ? tenantHome(slug) : paths.home.href(), { replace: true });
+      void navigate(slug ? tenantHome(slug) : paths.home.href(), { replace: true });
     } catch (error) {
       const problem = describeProblem(error);
       const field = problemField(problem, FIELDS);
@@ -63,11 +63,8 @@ export function SetupPage() {
 
   const common = { control: form.control, fullWidth: true, required: true } as const;
   return (
-    <AuthLayout
-      title="Set up Keyplane"
-      subtitle="Create the first administrator and tenant. You can invite your team afterwards."
-    >
-      <form onSubmit={submit} noValidate>
+    <AuthLayout title="Set up Keyplane" subtitle="Create the first administrator and tenant. You can invite your team afterwards.">
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack spacing={2}>
           {errors.root?.server ? <Alert severity="error">{errors.root.server.message}</Alert> : null}
           <FormTextField {...common} name="email" rules={{ validate: emailRule }} label="Administrator email" type="email" autoComplete="email" autoFocus />

@@ -31,7 +31,7 @@ export function SignInPage() {
   const submit = form.handleSubmit(async ({ email, password }) => {
     try {
       await logIn({ email: email.trim(), password });
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (error) {
       const problem = describeProblem(error, {
         UNAUTHENTICATED: WRONG_CREDENTIALS,
@@ -45,7 +45,7 @@ export function SignInPage() {
 
   return (
     <AuthLayout title="Sign in" subtitle="Sign in to manage your API keys, service accounts and team.">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack spacing={2}>
           {errors.root?.server ? <Alert severity="error">{errors.root.server.message}</Alert> : null}
           <FormTextField

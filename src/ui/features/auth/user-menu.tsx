@@ -26,7 +26,7 @@ export function UserMenu({ username, email }: UserMenuProps) {
   const signOut = async () => {
     setAnchor(null);
     await logOut();
-    navigate(paths.signIn.href(), { replace: true });
+    void navigate(paths.signIn.href(), { replace: true });
   };
 
   return (

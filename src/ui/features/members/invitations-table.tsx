@@ -112,11 +112,7 @@ export function InvitationsTable() {
                 </TableCell>
                 <TableCell align="right">
                   <LazyTooltip title="Revoke invitation">
-                    <IconButton
-                      aria-label={`Revoke invitation for ${invitation.email}`}
-                      onClick={() => setRevoking(invitation)}
-                      onFocus={preloadRevoke}
-                    >
+                    <IconButton aria-label={`Revoke invitation for ${invitation.email}`} onClick={() => setRevoking(invitation)} onFocus={preloadRevoke}>
                       <CancelScheduleSendIcon />
                     </IconButton>
                   </LazyTooltip>

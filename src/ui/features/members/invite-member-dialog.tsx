@@ -9,7 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { CopyButton } from '../../components/copy-button';
 import { FormDialog } from '../../components/form-dialog';
 import { FormTextField } from '../../components/form-text-field';
@@ -41,6 +41,7 @@ export function InviteMemberDialog({ open, onClose }: { open: boolean; onClose: 
   // The link lives here, in React state, and nowhere else; it goes when the dialog closes.
   const [sent, setSent] = useState<{ email: string; role: Role; link: string } | null>(null);
   const { isSubmitting, errors } = form.formState;
+  const role = useWatch({ control: form.control, name: 'role' });
 
   const submit = form.handleSubmit(async ({ email, role }) => {
     try {
@@ -74,17 +75,8 @@ export function InviteMemberDialog({ open, onClose }: { open: boolean; onClose: 
       onExited={reset}
       maxWidth="xs"
     >
-      <FormTextField
-        control={form.control}
-        name="email"
-        rules={{ validate: emailRule }}
-        label="Email"
-        type="email"
-        required
-        fullWidth
-        autoFocus
-      />
-      <FormTextField control={form.control} name="role" select label="Role" helperText={ROLE_HELP[form.watch('role')]} fullWidth>
+      <FormTextField control={form.control} name="email" rules={{ validate: emailRule }} label="Email" type="email" required fullWidth autoFocus />
+      <FormTextField control={form.control} name="role" select label="Role" helperText={ROLE_HELP[role]} fullWidth>
         {ROLES.map((r) => (
           <MenuItem key={r} value={r}>
             {roleLabel(r)}

@@ -25,12 +25,7 @@ const preloadInvite = () => void InviteMemberDialog.preload().catch(() => undefi
 
 export const MembersPageQuery = graphql(`
   query MembersPage($limit: Int!, $offset: Int!) {
-    user_view_same_tenant(
-      where: { account_type: { _eq: "NORMAL" } }
-      order_by: [{ username: asc }, { id: asc }]
-      limit: $limit
-      offset: $offset
-    ) {
+    user_view_same_tenant(where: { account_type: { _eq: "NORMAL" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {
       ...MembersTable_member
     }
     user_view_same_tenant_aggregate(where: { account_type: { _eq: "NORMAL" } }) {
@@ -54,13 +49,7 @@ export function MembersPage() {
   const [inviting, setInviting] = useState(false);
 
   const inviteButton = tenant.isAdmin ? (
-    <Button
-      variant="contained"
-      startIcon={<PersonAddIcon />}
-      onClick={() => setInviting(true)}
-      onPointerEnter={preloadInvite}
-      onFocus={preloadInvite}
-    >
+    <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setInviting(true)} onPointerEnter={preloadInvite} onFocus={preloadInvite}>
       Invite member
     </Button>
   ) : null;
@@ -94,12 +83,7 @@ export function MembersPage() {
 
   return (
     <>
-      <PageHeader
-        section="Team"
-        title="Members"
-        description={`People who belong to ${tenant.name} and their roles.`}
-        actions={inviteButton}
-      />
+      <PageHeader section="Team" title="Members" description={`People who belong to ${tenant.name} and their roles.`} actions={inviteButton} />
       {!tenant.isAdmin ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           Only administrators can invite members, change roles or remove members.

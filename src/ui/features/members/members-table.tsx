@@ -155,7 +155,7 @@ function RoleSelect({ member, membershipId, role, onError }: RoleSelectProps) {
     try {
       await setRole({ membershipId, role: next, own: member.id === tenant.user.id });
       // The caller's own role changed: the shell (navigation, admin controls) has been refetched.
-      if (member.id === tenant.user.id) navigate('.', { replace: true });
+      if (member.id === tenant.user.id) void navigate('.', { replace: true });
     } catch (error) {
       onError(`Could not change ${member.username}'s role: ${describeProblem(error).message}`);
     }

@@ -34,7 +34,7 @@ export function RemoveMemberDialog({ member, onClose }: RemoveMemberDialogProps)
         return;
       }
       // Leaving the tenant: this page is no longer ours to see.
-      if (isMe) navigate(paths.home.href(), { replace: true });
+      if (isMe) void navigate(paths.home.href(), { replace: true });
       else onClose();
     } catch (caught) {
       setError(describeProblem(caught).message);

@@ -10,9 +10,7 @@ function NotFoundContent() {
   return (
     <>
       <Typography variant="h1">Page not found</Typography>
-      <Typography sx={{ mt: 1, color: 'text.secondary' }}>
-        There is nothing at this address. Check the link, or go back to your keys.
-      </Typography>
+      <Typography sx={{ mt: 1, color: 'text.secondary' }}>There is nothing at this address. Check the link, or go back to your keys.</Typography>
       <Button component={RouterLink} to={paths.home.href()} variant="contained" sx={{ mt: 3 }}>
         Go to Keyplane
       </Button>

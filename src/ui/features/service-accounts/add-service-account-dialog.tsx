@@ -1,5 +1,5 @@
 import MenuItem from '@mui/material/MenuItem';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { nameLength, MAX_NAME_LENGTH } from '../../../shared/names';
 import { FormDialog } from '../../components/form-dialog';
 import { FormTextField } from '../../components/form-text-field';
@@ -32,7 +32,7 @@ export function AddServiceAccountDialog({ open, onClose, onAdded }: AddServiceAc
   const form = useForm<AccountValues>({ defaultValues: DEFAULTS, mode: 'onChange' });
   const [create] = useCreateServiceAccount();
   const { isSubmitting, errors } = form.formState;
-  const name = form.watch('name');
+  const [name, role] = useWatch({ control: form.control, name: ['name', 'role'] });
 
   const submit = form.handleSubmit(async ({ name, role }) => {
     try {
@@ -71,7 +71,7 @@ export function AddServiceAccountDialog({ open, onClose, onAdded }: AddServiceAc
         helperText={`e.g. "github-actions" or "prod agent" (${nameLength(name)}/${MAX_NAME_LENGTH})`}
         slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
       />
-      <FormTextField control={form.control} name="role" select label="Role" fullWidth helperText={SERVICE_ACCOUNT_ROLE_HELP[form.watch('role')]}>
+      <FormTextField control={form.control} name="role" select label="Role" fullWidth helperText={SERVICE_ACCOUNT_ROLE_HELP[role]}>
         {ROLES.map((r) => (
           <MenuItem key={r} value={r}>
             {roleLabel(r)}

@@ -63,7 +63,7 @@ export function ChangeRoleDialog({ account, onClose, onChanged }: ChangeRoleDial
       submitLabel="Save"
       busyLabel="Saving…"
       busy={loading}
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submit}
       onClose={onClose}
       onExited={() => setError(null)}
       maxWidth="xs"

@@ -56,8 +56,8 @@ export function RemoveServiceAccountDialog({ account, onClose, onRemoved }: Remo
       onClose={onClose}
       onExited={() => setError(null)}
     >
-      The service account <strong>{shown?.name}</strong> will be removed from {tenant.name}, and all its API keys
-      revoked. <strong>{keysThatStop(shown?.keyCount ?? 0)}</strong> This cannot be undone.
+      The service account <strong>{shown?.name}</strong> will be removed from {tenant.name}, and all its API keys revoked.{' '}
+      <strong>{keysThatStop(shown?.keyCount ?? 0)}</strong> This cannot be undone.
     </ConfirmDialog>
   );
 }

@@ -35,12 +35,7 @@ const preloadRevoke = () => void RevokeKeyDialog.preload().catch(() => undefined
 /** One account's keys (administrators only), newest first. */
 export const ServiceAccountKeysQuery = graphql(`
   query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {
-    auth_api_key(
-      where: { user_id: { _eq: $userId } }
-      order_by: [{ created: desc }, { id: asc }]
-      limit: $limit
-      offset: $offset
-    ) {
+    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {
       ...ServiceAccountKeysTable_key
     }
     auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {
@@ -92,14 +87,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
 
   const createButton = (
-    <Button
-      variant="contained"
-      size="small"
-      startIcon={<AddIcon />}
-      onClick={() => setCreating(true)}
-      onPointerEnter={preloadCreate}
-      onFocus={preloadCreate}
-    >
+    <Button variant="contained" size="small" startIcon={<AddIcon />} onClick={() => setCreating(true)} onPointerEnter={preloadCreate} onFocus={preloadCreate}>
       Create API Key
     </Button>
   );
@@ -118,12 +106,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   } else {
     body = (
       <>
-        <KeysTable
-          keys={keys}
-          now={now}
-          labelledBy={headingId}
-          onRevoke={(key) => setRevoking({ id: key.id, name: key.name, userId: account.id })}
-        />
+        <KeysTable keys={keys} now={now} labelledBy={headingId} onRevoke={(key) => setRevoking({ id: key.id, name: key.name, userId: account.id })} />
         <TablePageNavigation count={total ?? 0} page={page} rowsPerPage={PAGE_SIZE} onPageChange={setPage} />
       </>
     );

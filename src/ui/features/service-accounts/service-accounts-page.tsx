@@ -36,12 +36,7 @@ const preloadRowDialogs = () => {
 
 export const ServiceAccountsPageQuery = graphql(`
   query ServiceAccountsPage($limit: Int!, $offset: Int!) {
-    user_view_same_tenant(
-      where: { account_type: { _eq: "SERVICE" } }
-      order_by: [{ username: asc }, { id: asc }]
-      limit: $limit
-      offset: $offset
-    ) {
+    user_view_same_tenant(where: { account_type: { _eq: "SERVICE" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {
       ...ServiceAccountsTable_account
     }
     user_view_same_tenant_aggregate(where: { account_type: { _eq: "SERVICE" } }) {
@@ -153,8 +148,7 @@ export function ServiceAccountsPage() {
       />
       {!manage ? (
         <Alert severity="info" sx={{ mb: 2 }}>
-          Only tenant administrators can manage service accounts: add or remove them, change their roles, and see or
-          create their API keys.
+          Only tenant administrators can manage service accounts: add or remove them, change their roles, and see or create their API keys.
         </Alert>
       ) : null}
       {body}

@@ -55,16 +55,7 @@ const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
 // Tighter cells on phones so the actions stay on screen.
 const tableSx = { '& .MuiTableCell-root': { px: { xs: 0.75, sm: 2 } } } as const;
 
-export function ServiceAccountsTable({
-  accounts,
-  manage,
-  openId,
-  now,
-  onToggle,
-  onChangeRole,
-  onRemove,
-  onNotice,
-}: ServiceAccountsTableProps) {
+export function ServiceAccountsTable({ accounts, manage, openId, now, onToggle, onChangeRole, onRemove, onNotice }: ServiceAccountsTableProps) {
   const columns = manage ? 6 : 3;
   return (
     <TableContainer>
@@ -119,11 +110,7 @@ export function ServiceAccountsTable({
                     {account.username}
                   </TableCell>
                   <TableCell>
-                    <Chip
-                      size="small"
-                      label={roleLabel(role)}
-                      variant={role === 'TENANT_ADMIN' ? 'filled' : 'outlined'}
-                    />
+                    <Chip size="small" label={roleLabel(role)} variant={role === 'TENANT_ADMIN' ? 'filled' : 'outlined'} />
                   </TableCell>
                   {manage ? (
                     <TableCell align="right" sx={wideOnly}>

@@ -20,7 +20,8 @@ export function useDeleteServiceAccount() {
       const result = await mutate({
         variables: { input: { user_id: userId } },
         update(cache, { data }) {
-          if (data?.delete_service_account.success) evictEntity(cache, 'user_view_same_tenant', userId, ['user_view_same_tenant', 'user_view_same_tenant_aggregate']);
+          if (data?.delete_service_account.success)
+            evictEntity(cache, 'user_view_same_tenant', userId, ['user_view_same_tenant', 'user_view_same_tenant_aggregate']);
         },
       });
       const payload = result.data?.delete_service_account;

@@ -25,10 +25,7 @@ export function NoAccessPage({ slug, memberships }: NoAccessPageProps) {
         <Typography variant="h1" sx={{ mb: 2 }}>
           You are not in any tenant
         </Typography>
-        <Alert severity="info">
-          Create a tenant from the tenant menu at the top, or ask an administrator of an existing tenant to
-          invite you.
-        </Alert>
+        <Alert severity="info">Create a tenant from the tenant menu at the top, or ask an administrator of an existing tenant to invite you.</Alert>
       </Box>
     );
   }
@@ -39,8 +36,7 @@ export function NoAccessPage({ slug, memberships }: NoAccessPageProps) {
       </Typography>
       <Alert severity="warning">
         <AlertTitle>You are not a member of “{slug}”</AlertTitle>
-        The tenant does not exist or you have not been invited to it. Ask one of its administrators for an
-        invitation.
+        The tenant does not exist or you have not been invited to it. Ask one of its administrators for an invitation.
       </Alert>
       {memberships.length > 0 ? (
         <>

@@ -35,7 +35,7 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
 
   const go = (slug: string) => {
     setAnchor(null);
-    navigate(current ? pathInTenant(location.pathname, slug) : tenantHome(slug));
+    void navigate(current ? pathInTenant(location.pathname, slug) : tenantHome(slug));
   };
 
   return (
@@ -80,7 +80,7 @@ export function TenantSwitcher({ memberships, currentSlug }: TenantSwitcherProps
           onClose={() => setCreating(false)}
           onCreated={(slug) => {
             setCreating(false);
-            navigate(current ? pathInTenant(location.pathname, slug) : tenantHome(slug));
+            void navigate(current ? pathInTenant(location.pathname, slug) : tenantHome(slug));
           }}
         />
       </LazyDialogSlot>
