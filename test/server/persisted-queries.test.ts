@@ -112,7 +112,7 @@ describe('automatic persisted queries', () => {
             uri: url,
             headers: { authorization: `Bearer ${world.keys.admin.key}` },
             fetch: async (input, init) => {
-              const body = JSON.parse(String(init?.body)) as { query?: string; extensions?: { persistedQuery?: { sha256Hash: string } } };
+              const body = JSON.parse(init?.body as string) as { query?: string; extensions?: { persistedQuery?: { sha256Hash: string } } };
               sent.push({ query: body.query, hash: body.extensions?.persistedQuery?.sha256Hash });
               return fetch(input, init);
             },
