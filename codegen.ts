@@ -6,6 +6,7 @@ const scalars = {
   UUID: 'string',
   timestamptz: 'string',
   DateTime: 'string',
+  JSON: 'unknown',
 };
 
 const config: CodegenConfig = {
@@ -34,6 +35,7 @@ const config: CodegenConfig = {
           membership_invitation: '../store/types.js#InvitationRecord',
           audit_event: '../store/types.js#AuditEventRecord',
           auth_info: '../context.js#Principal',
+          agent: '../store/types.js#AgentRecord',
         },
       },
     },

@@ -22,9 +22,10 @@ import { noteOperation } from './observability/graphql-operation.js';
 import { fastifyLoggerOptions, REQUEST_ID_HEADER, RequestLogController, requestIdFor } from './observability/logging.js';
 import { Metrics } from './observability/metrics.js';
 import { DatabaseChecks } from './ops/database-checks.js';
-import { attachGraphqlRouteHooks } from './http/graphql-routes.js';
+import { attachGraphqlRouteHooks, graphqlAtRoot } from './http/graphql-routes.js';
 import { GraphQLRequestGate } from './http/graphql-request.js';
-import { checkQueryLimits, maxIntrospectionCost, measureQueryOnce } from './graphql/query-limits.js';
+import { maxIntrospectionCost } from './graphql/query-limits.js';
+import { checkOperationLimits, operationNameOf } from './graphql/batch-limits.js';
 import { mustRunWithoutJit } from './graphql/jit-guard.js';
 import { documentShapeRule } from './graphql/document-shape.js';
 import { codeValidationErrors } from './graphql/validation-errors.js';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     genReqId: requestIdFor,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: trustedProxies(config.trustProxy),
+    rewriteUrl: graphqlAtRoot,
   });
   app.decorate('store', store);
   app.decorate('keyplaneConfig', config);
@@ -156,7 +158,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     graphiql: false,
     jit: 1,
     // Depth is measured with aliases and cost (graphql/query-limits.ts), introspection apart.
-    allowBatchedQueries: false,
+    // A JSON array of operations, as Apollo's BatchHttpLink sends (the request gate allows up to ten).
+    allowBatchedQueries: true,
     // codeValidationErrors first: it codes what the rules after it report too.
     validationRules: [codeValidationErrors, documentShapeRule],
     graphql: { parseOptions: { maxTokens: config.maxQueryTokens } },
@@ -175,14 +178,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   // Aliases and cost depend on the variables (limit: $limit), so they are measured per request.
   app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
-    const { body, query } = context.reply.request as { body?: { operationName?: string }; query?: { operationName?: string } };
-    const operationName = body?.operationName ?? query?.operationName;
-    const refusal = checkQueryLimits(measureQueryOnce(schema, document, operationName, variables ?? {}), {
+    const operationName = operationNameOf(context.reply.request, context as { operationId?: number });
+    const refusal = checkOperationLimits(schema, context.reply.request, document, operationName, variables ?? {}, {
       maxAliases: config.maxQueryAliases,
       maxCost: config.maxQueryCost,
       maxDepth: config.maxQueryDepth,
       maxIntrospectionCost: maxIntrospectionCost(schema),
-    });
+    }, config.maxQueryTokens);
     if (refusal) throw refusal;
     const request = context.reply.request;
     keepUncompressedIfSecret(request, noteOperation(request, document, operationName));

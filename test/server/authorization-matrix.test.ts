@@ -41,7 +41,7 @@ operation               anon malformed checksum unknown expired revoked reader u
 auth_info               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 user                    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
 tenant                  401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
-tenant_aggregate        401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
+tenant_aggregate        401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok
 members                 401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
 members_aggregate       401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
 member_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
@@ -49,11 +49,20 @@ list_sa_keys            401  401       401      401     401     401     none   n
 count_sa_keys           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
 sa_key_by_pk            401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
 own_key_by_pk           401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     none   403    403      ok
-invitations             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+invitations             401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      F
+own_invitations         401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      F
+invitation_by_pk        401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      ok
+own_invitation_by_pk    401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      ok
 audit_log               401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
 audit_count             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
 setup_required          ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
+tenant_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok
+tenant_other_slug       401  401       401      401     401     401     none   none none  F       F      F        ok     F      403    403      none
+memberships             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
+auth_role               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
+hello                   ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
+agents                  401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
 create_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     ok     403    403      BAD
 create_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
 create_other_person_key 401  401       401      401     401     401     F      F    F     F       F      F        NF     NF     403    403      NF
@@ -67,6 +76,13 @@ delete_membership       401  401       401      401     401     401     F      F
 create_invitation       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
 delete_invitation       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
 create_tenant           401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     ok     403    403      ok
+create_invitation_here  401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
+update_tenant_name      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
+update_tenant_slug      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
+delete_tenant           401  401       401      401     401     401     F      F    ok    F       F      F        ok     NF     403    403      ok
+register_agent          401  401       401      401     401     401     F      F    F     ok      ok     F        F      ok     403    403      F
+accept_invitation_by_id 401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
+decline_invitation      401  401       401      401     401     401     ok     ok   ok    NF      NF     NF       ok     NF     403    403      ok
 bootstrap               BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
 log_in_wrong_password   BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
 accept_invitation       ok   401       401      401     401     401     BAD    BAD  BAD   F       F      F        ok     F      403    403      BAD
@@ -148,6 +164,7 @@ beforeAll(async () => {
   const readerSa = await makeServiceAccount(server, ids.tenantA, 'READ_ONLY_USER');
   auth.readerSa = { key: (await makeKey(server, { userId: readerSa, tenantId: ids.tenantA, service: true })).key };
   self.readerSa = { userId: readerSa, tenantId: ids.tenantA, service: true };
+  for (const [email, id] of [['admin@a.test', ids.admin], ['user@a.test', ids.user], ['reader@a.test', ids.reader], ['admin@b.test', ids.adminB]]) EMAILS[id] = email;
   targetSa = await makeServiceAccount(server, ids.tenantA, 'USER');
   await makeKey(server, { userId: targetSa, tenantId: ids.tenantA, service: true });
 });
@@ -162,6 +179,38 @@ interface Call {
   verify?: () => Promise<void>;
   /** Refused calls that still write one audit row (failed sign-ins). */
   auditsRefusals?: boolean;
+}
+
+const NO_AUDIT = { actorId: null, sourceAddress: null };
+const EMAILS: Record<string, string> = {};
+/** A person's email; a service account has none, so an address nobody has. */
+const emailOf = (actor: Actor) => EMAILS[self[actor].userId] ?? `${unique('nobody')}@example.test`;
+
+/** A tenant the actor is not in, whose administrator has invited the actor's email. */
+async function invitedElsewhere(actor: Actor) {
+  const inviter = self[actor].userId === world.ids.adminB ? world.ids.admin : world.ids.adminB;
+  const tenant = await server.app.store.createTenant({ name: unique('Elsewhere'), slug: unique('elsewhere'), adminUserId: inviter }, NO_AUDIT);
+  const invitation = await server.app.store.createInvitation(
+    { tenantId: tenant.id, email: emailOf(actor), role: 'USER', tokenHash: unique('hash'), invitedById: inviter, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    NO_AUDIT,
+  );
+  return { tenant, invitation };
+}
+
+/** A new tenant where a person has the role they have in their own (A's administrator administers it). */
+async function tenantWithTheirRole(actor: Actor) {
+  const { userId, service } = self[actor];
+  const adminId = userId === world.ids.adminB ? world.ids.adminB : world.ids.admin;
+  const tenant = await server.app.store.createTenant({ name: unique('Doomed'), slug: unique('doomed'), adminUserId: adminId }, NO_AUDIT);
+  if (!service && userId !== adminId) {
+    const role = (await server.app.store.findMembership(userId, world.ids.tenantA))?.role ?? 'USER';
+    const invitation = await server.app.store.createInvitation(
+      { tenantId: tenant.id, email: emailOf(actor), role, tokenHash: unique('hash'), invitedById: adminId, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      NO_AUDIT,
+    );
+    await server.app.store.acceptInvitation(invitation.id, userId, NO_AUDIT);
+  }
+  return tenant;
 }
 
 const stillWorks = async (key: string) => (await server.gql(`{ auth_info { api_key_id } }`, {}, { key })).status === 200;
@@ -303,6 +352,90 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
     };
   },
   log_out: async () => ({ query: `mutation { log_out { success } }` }),
+  own_invitations: async (actor) => {
+    const { invitation } = await invitedElsewhere(actor);
+    return {
+      query: `query ($email: String) { membership_invitation(where: { email: { _eq: $email } }) { id } }`,
+      variables: { email: invitation.email },
+      contains: (data) => data.membership_invitation.some((i: { id: string }) => i.id === invitation.id),
+    };
+  },
+  invitation_by_pk: async () => {
+    const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
+    return { query: `query ($id: uuid!) { membership_invitation_by_pk(id: $id) { id } }`, variables: { id: invitation.id }, contains: (data) => data.membership_invitation_by_pk?.id === invitation.id };
+  },
+  own_invitation_by_pk: async (actor) => {
+    const { invitation } = await invitedElsewhere(actor);
+    return { query: `query ($id: uuid!) { membership_invitation_by_pk(id: $id) { id } }`, variables: { id: invitation.id }, contains: (data) => data.membership_invitation_by_pk?.id === invitation.id };
+  },
+  tenant_by_pk: async () => ({
+    query: `query ($id: uuid!) { tenant_by_pk(id: $id) { id } }`,
+    variables: { id: world.ids.tenantA },
+    contains: (data) => data.tenant_by_pk?.id === world.ids.tenantA,
+  }),
+  tenant_other_slug: async () => {
+    const slug = (await server.app.store.getTenant(world.ids.tenantB))!.slug;
+    return { query: `query ($slug: String) { tenant(where: { slug: { _eq: $slug } }) { id } }`, variables: { slug }, contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantB) };
+  },
+  memberships: async () => {
+    const reader = (await server.app.store.findMembership(world.ids.reader, world.ids.tenantA))!;
+    return { query: `{ membership { id role_id } }`, contains: (data) => data.membership.some((m: { id: string }) => m.id === reader.id) };
+  },
+  auth_role: async () => ({ query: `{ auth_role { id name permissions } }`, contains: (data) => data.auth_role.length === 3 }),
+  hello: async () => ({ query: `{ hello }` }),
+  agents: async () => {
+    const agent = await server.app.store.registerAgent(
+      { tenantId: world.ids.tenantA, apiKeyId: world.keys.adminSa.id, userId: world.ids.adminSa, type: 'LocalAgent', name: unique('agent'), labels: [], agentConfigId: null, coreVersion: null },
+      NO_AUDIT,
+    );
+    return { query: `{ agent { id } }`, contains: (data) => data.agent.some((a: { id: string }) => a.id === agent.id) };
+  },
+  create_invitation_here: async () => {
+    const email = `${unique('here')}@example.test`;
+    return {
+      query: `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id } }`,
+      variables: { input: { email, role_id: 'USER' } },
+    };
+  },
+  update_tenant_name: async () => ({
+    query: `mutation ($input: update_tenant_name_input!) { update_tenant_name(input: $input) { id name } }`,
+    variables: { input: { name: unique('Renamed') } },
+  }),
+  update_tenant_slug: async () => ({
+    query: `mutation ($input: update_tenant_slug_input!) { update_tenant_slug(input: $input) { id slug } }`,
+    variables: { input: { slug: unique('slug') } },
+  }),
+  delete_tenant: async (actor) => {
+    const tenant = await tenantWithTheirRole(actor);
+    return {
+      query: `mutation ($input: delete_tenant_input!) { delete_tenant(input: $input) { success } }`,
+      variables: { input: { confirm: true, tenant_id: tenant.id } },
+      verify: async () => expect(await server.app.store.getTenant(tenant.id)).toBeNull(),
+    };
+  },
+  register_agent: async () => {
+    const name = unique('agent');
+    return {
+      query: `mutation ($input: register_agent_input!) { register_agent(input: $input) { id } }`,
+      variables: { input: { type: 'LocalAgent', name, labels: ['matrix'] } },
+    };
+  },
+  accept_invitation_by_id: async (actor) => {
+    const { tenant, invitation } = await invitedElsewhere(actor);
+    return {
+      query: `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { id } }`,
+      variables: { input: { invitation_id: invitation.id } },
+      verify: async () => expect(await server.app.store.findMembership(self[actor].userId, tenant.id)).not.toBeNull(),
+    };
+  },
+  decline_invitation: async (actor) => {
+    const { invitation } = await invitedElsewhere(actor);
+    return {
+      query: `mutation ($input: delete_membership_invitation_input!) { delete_membership_invitation(input: $input) { success } }`,
+      variables: { input: { invitation_id: invitation.id } },
+      verify: async () => expect((await server.app.store.getInvitation(invitation.id))?.revoked_at).not.toBeNull(),
+    };
+  },
 };
 
 /** The schema field each row exercises. */
@@ -340,6 +473,22 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   log_in_wrong_password: 'log_in',
   accept_invitation: 'accept_membership_invitation',
   log_out: 'log_out',
+  own_invitations: 'membership_invitation',
+  invitation_by_pk: 'membership_invitation_by_pk',
+  own_invitation_by_pk: 'membership_invitation_by_pk',
+  tenant_by_pk: 'tenant_by_pk',
+  tenant_other_slug: 'tenant',
+  memberships: 'membership',
+  auth_role: 'auth_role',
+  hello: 'hello',
+  agents: 'agent',
+  create_invitation_here: 'create_membership_invitation',
+  update_tenant_name: 'update_tenant_name',
+  update_tenant_slug: 'update_tenant_slug',
+  delete_tenant: 'delete_tenant',
+  register_agent: 'register_agent',
+  accept_invitation_by_id: 'accept_membership_invitation',
+  decline_invitation: 'delete_membership_invitation',
 };
 
 const rows = parseMatrix(MATRIX);

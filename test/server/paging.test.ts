@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNPAGED_ROWS_PER_REQUEST } from '../../src/server/graphql/paging.js';
 import { PASSWORD, startServer, type Server } from './harness.js';
 import { post } from './hardening-support.js';
 
-// A list without `limit` answers every row the caller may see, up to 1,000; when more
-// match, it answers BAD_USER_INPUT on `limit` instead of a list that stops short.
+// A list without `limit` answers every row the caller may see, as Hasura does, up to
+// 10,000 rows in one request for all such lists together; when more match, it answers
+// BAD_USER_INPUT on `limit`, naming the cap, instead of a list that stops short.
+
+const CAP = UNPAGED_ROWS_PER_REQUEST;
+const CAP_MESSAGE = `More rows match than lists without limit answer (at most ${CAP} rows in one request, all such lists together): page with limit and offset.`;
 
 let server: Server;
 let session: Record<string, string>;
 let adminId: string;
 let tenantId: string;
-const audit = { actorId: null, sourceAddress: null };
 
 beforeAll(async () => {
   server = await startServer();
@@ -25,83 +30,185 @@ afterAll(() => server.close());
 
 const query = async (text: string) => post(server, { query: text }, { headers: session });
 
+/** Rows written straight into the database, in one transaction: ten thousand through the API would take minutes. */
+function insert(rows: number, write: (db: Database.Database, i: number, at: string) => void) {
+  const db = new Database(server.dbPath);
+  try {
+    db.transaction(() => {
+      for (let i = 0; i < rows; i++) write(db, i, new Date(Date.now() - i).toISOString());
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+const countOf =
+  (sql: string, parameter: () => string = () => tenantId) =>
+  () => {
+    const db = new Database(server.dbPath, { readonly: true });
+    try {
+      return db.prepare(sql).pluck().get(parameter()) as number;
+    } finally {
+      db.close();
+    }
+  };
+
+let agentKey: string | null = null;
+
 interface List {
   field: string;
   /** How many rows the admin sees now. */
-  count(): Promise<number>;
+  count(): number;
   /** Adds rows the admin sees. */
-  add(rows: number): Promise<void>;
+  add(rows: number): void;
 }
-
-const aggregate = (field: string) => async () => (await query(`{ ${field}_aggregate { aggregate { count } } }`)).body.data[`${field}_aggregate`].aggregate.count as number;
-const times = async (rows: number, make: (i: number) => Promise<unknown> | unknown) => {
-  for (let i = 0; i < rows; i++) await make(i);
-};
 
 const lists: List[] = [
   {
-    // First: seeding the other lists records events too.
     field: 'audit_event',
-    count: aggregate('audit_event'),
-    add: (rows) => times(rows, (i) => server.app.store.recordAudit({ action: 'test.event', actor_id: null, tenant_id: tenantId, target_type: null, target_id: String(i), target_name: null, source_address: null })),
+    count: countOf('SELECT count(*) FROM audit_event WHERE tenant_id = ?'),
+    add: (rows) =>
+      insert(rows, (db, i, at) =>
+        db
+          .prepare('INSERT INTO audit_event (id, action, tenant_id, target_id, created) VALUES (?, ?, ?, ?, ?)')
+          .run(randomUUID(), 'test.event', tenantId, String(i), at),
+      ),
   },
   {
     field: 'auth_api_key',
-    count: aggregate('auth_api_key'),
+    count: countOf('SELECT count(*) FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL'),
     add: (rows) =>
-      times(rows, (i) =>
-        server.app.store.createApiKey(
-          { id: randomUUID(), name: `key ${i}`, keyHash: randomUUID(), keyHint: 'kpu_abcd', userId: adminId, tenantId, createdById: adminId, expiresAt: null },
-          audit,
-        ),
+      insert(rows, (db, i, at) =>
+        db
+          .prepare(
+            "INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated) VALUES (?, ?, ?, 'kpu_abcd', ?, ?, 'NORMAL', ?, ?, ?)",
+          )
+          .run(randomUUID(), `key ${i}`, randomUUID(), adminId, tenantId, adminId, at, at),
       ),
   },
   {
+    // Members and the root membership list: one service account each.
     field: 'user_view_same_tenant',
-    count: aggregate('user_view_same_tenant'),
-    add: (rows) => times(rows, (i) => server.app.store.createServiceAccount({ tenantId, name: `robot ${randomUUID()}-${i}`, role: 'USER' }, audit)),
+    count: countOf('SELECT count(*) FROM membership WHERE tenant_id = ?'),
+    add: (rows) =>
+      insert(rows, (db, i, at) => {
+        const user = randomUUID();
+        const membership = randomUUID();
+        db.prepare("INSERT INTO user (id, username, account_type, default_membership_id, created) VALUES (?, ?, 'SERVICE', ?, ?)").run(
+          user,
+          `robot ${i}`,
+          membership,
+          at,
+        );
+        db.prepare("INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, 'USER', ?)").run(membership, tenantId, user, at);
+      }),
+  },
+  {
+    field: 'membership',
+    count: countOf('SELECT count(*) FROM membership WHERE tenant_id = ?'),
+    // The members' test above leaves one membership over the cap: that one goes first.
+    add: (rows) =>
+      rows >= 0
+        ? lists[2].add(rows)
+        : insert(1, (db) =>
+            db
+              .prepare(
+                "DELETE FROM membership WHERE id IN (SELECT m.id FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND u.account_type = 'SERVICE' LIMIT ?)",
+              )
+              .run(tenantId, -rows),
+          ),
   },
   {
     field: 'tenant',
-    count: aggregate('tenant'),
-    add: (rows) => times(rows, () => server.app.store.createTenant({ name: 'Another', slug: `t-${randomUUID()}`, adminUserId: adminId }, audit)),
+    count: countOf('SELECT count(*) FROM membership WHERE user_id = ?', () => adminId),
+    add: (rows) =>
+      insert(rows, (db, i, at) => {
+        const tenant = randomUUID();
+        db.prepare('INSERT INTO tenant (id, name, slug, created) VALUES (?, ?, ?, ?)').run(tenant, `Another ${i}`, `t-${tenant}`, at);
+        db.prepare("INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, 'TENANT_ADMIN', ?)").run(randomUUID(), tenant, adminId, at);
+      }),
   },
   {
     field: 'membership_invitation',
-    count: async () => (await query(`{ membership_invitation(limit: 1000) { id } }`)).body.data.membership_invitation.length,
+    count: countOf('SELECT count(*) FROM invitation WHERE tenant_id = ?'),
     add: (rows) =>
-      times(rows, (i) =>
-        server.app.store.createInvitation(
-          { tenantId, email: `guest${i}-${randomUUID()}@paging.test`, role: 'USER', tokenHash: randomUUID(), invitedById: adminId, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
-          audit,
-        ),
+      insert(rows, (db, i, at) =>
+        db
+          .prepare("INSERT INTO invitation (id, tenant_id, email, role, token_hash, invited_by_id, created, expires_at) VALUES (?, ?, ?, 'USER', ?, ?, ?, ?)")
+          .run(randomUUID(), tenantId, `guest${i}-${randomUUID()}@paging.test`, randomUUID(), adminId, at, new Date(Date.now() + 86_400_000).toISOString()),
       ),
+  },
+  {
+    field: 'agent',
+    count: countOf('SELECT count(*) FROM agent WHERE tenant_id = ?'),
+    add: (rows) =>
+      insert(rows, (db, i, at) => {
+        agentKey ??= (db.prepare('SELECT id FROM api_key WHERE tenant_id = ? LIMIT 1').pluck().get(tenantId) as string) ?? null;
+        db.prepare(
+          "INSERT INTO agent (id, tenant_id, api_key_id, user_id, type, name, labels, created, registered_at) VALUES (?, ?, ?, ?, 'LocalAgent', ?, '[]', ?, ?)",
+        ).run(randomUUID(), tenantId, agentKey, adminId, `agent ${i} ${randomUUID()}`, at, at);
+      }),
   },
 ];
 
+/** SQLite tells the store of another connection's commits within 20 ms (SqliteStore.changeStamp). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
 describe('a list without limit', () => {
   for (const list of lists) {
-    it(`${list.field}: answers all of 1000 rows; at 1001 refuses, naming limit; limit and offset reach every row`, async () => {
-      await list.add(1000 - (await list.count()));
-      expect(await list.count()).toBe(1000);
+    it(`${list.field}: answers all of ${CAP} rows; at ${CAP + 1} refuses, naming the cap; limit and offset reach every row`, async () => {
+      list.add(CAP - list.count());
+      await settle();
       const all = await query(`{ ${list.field} { id } }`);
-      expect(all.body.errors).toBeUndefined();
-      expect(all.body.data[list.field]).toHaveLength(1000);
+      expect(all.body.errors, JSON.stringify(all.body.errors)).toBeUndefined();
+      expect(all.body.data[list.field]).toHaveLength(CAP);
 
-      await list.add(1);
+      list.add(1);
+      await settle();
       const over = await query(`{ ${list.field} { id } }`);
       expect(over.status).toBe(400);
       expect(over.body.errors).toHaveLength(1);
-      expect(over.body.errors[0]).toMatchObject({
-        message: 'More than 1000 rows match: page with limit and offset.',
-        extensions: { code: 'BAD_USER_INPUT', field: 'limit' },
-      });
-      // Without limit, offset still counts from the start: the 1000 rows after the first.
-      expect((await query(`{ ${list.field}(offset: 1) { id } }`)).body.data[list.field]).toHaveLength(1000);
-      const first = await query(`{ ${list.field}(limit: 1000) { id } }`);
-      const rest = await query(`{ ${list.field}(limit: 1000, offset: 1000) { id } }`);
-      const ids = [...first.body.data[list.field], ...rest.body.data[list.field]].map((row: { id: string }) => row.id);
-      expect(new Set(ids).size).toBe(1001);
+      expect(over.body.errors[0]).toMatchObject({ message: CAP_MESSAGE, extensions: { code: 'BAD_USER_INPUT', field: 'limit', max: CAP } });
+      // Without limit, offset still counts from the start: the rows after the first.
+      expect((await query(`{ ${list.field}(offset: 1) { id } }`)).body.data[list.field]).toHaveLength(CAP);
+      const ids = new Set<string>();
+      for (let offset = 0; offset <= CAP; offset += 1000) {
+        for (const row of (await query(`{ ${list.field}(limit: 1000, offset: ${offset}) { id } }`)).body.data[list.field]) ids.add(row.id);
+      }
+      expect(ids.size).toBe(CAP + 1);
     });
   }
+});
+
+describe('the cap is per request, not per list', () => {
+  // Every list above now has CAP + 1 rows.
+  it('aliases share it: two halves fit, two lists that together pass the cap do not', async () => {
+    const fits = await query(`{ a: audit_event(offset: 6001) { id } b: audit_event(offset: 6001) { id } }`);
+    expect(fits.body.errors).toBeUndefined();
+    expect(fits.body.data.a.length + fits.body.data.b.length).toBe(8000);
+
+    const over = await query(`{ a: audit_event(offset: 5000) { id } b: auth_api_key(offset: 5000) { id } }`);
+    expect(over.body.data?.a ?? null).toBeNull();
+    expect(over.body.errors.map((e: { message: string }) => e.message)).toContain(CAP_MESSAGE);
+  });
+
+  it('many small lists are fine', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `t${i}: tenant(where: { slug: { _eq: "paging" } }) { id }`).join(' ');
+    const result = await query(`{ ${aliases} }`);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data.t19).toHaveLength(1);
+  });
+
+  it("a batch's operations share it", async () => {
+    const half = { query: `{ audit_event(offset: 5000) { id } }` };
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...session },
+      payload: JSON.stringify([half, half]),
+    });
+    const [first, second] = response.json();
+    expect(first.data.audit_event).toHaveLength(CAP + 1 - 5000);
+    expect(second.errors[0].message).toBe(CAP_MESSAGE);
+  });
 });

@@ -243,12 +243,15 @@ describe('keys, tenants and time', () => {
       named: tenant(where: { id: { _eq: $side } }) { id }
       named_count: tenant_aggregate(where: { id: { _eq: $side } }) { aggregate { count } }
       user { memberships { tenant_id role tenant { id } } } }`;
-    const byKey = (await server.gql(QUERY, { side }, { key: world.keys.user.key })).data;
+    const byKey = (await server.gql(`{ tenant { id } tenant_aggregate { aggregate { count } } user { memberships { tenant_id role tenant { id } } } }`, {}, { key: world.keys.user.key })).data;
     expect(byKey.tenant).toEqual([{ id: world.ids.tenantA }]);
     expect(byKey.tenant_aggregate.aggregate.count).toBe(1);
-    expect(byKey.named).toEqual([]);
-    expect(byKey.named_count.aggregate.count).toBe(0);
     expect(byKey.user[0].memberships).toEqual([{ tenant_id: world.ids.tenantA, role: 'USER', tenant: { id: world.ids.tenantA } }]);
+    // Asked for another tenant by id, a key is refused as it is when sent with another tenant's id.
+    for (const named of [`tenant(where: { id: { _eq: $side } }) { id }`, `tenant_aggregate(where: { id: { _eq: $side } }) { aggregate { count } }`]) {
+      const refused = await server.gql(`query ($side: uuid!) { ${named} }`, { side }, { key: world.keys.user.key });
+      expect(refused.errors?.[0]).toMatchObject({ message: 'This API key can act only in its own tenant.', extensions: { code: 'FORBIDDEN' } });
+    }
 
     const bySession = (await server.gql(QUERY, { side }, { cookie: world.sessions.user })).data;
     expect(bySession.tenant.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([world.ids.tenantA, side]));

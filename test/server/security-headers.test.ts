@@ -37,7 +37,8 @@ const apiAnswers = {
   'a GraphQL answer': { method: 'POST' as const, url: '/graphql', payload: { query: '{ setup_required }' } },
   'a GraphQL answer over GET': { method: 'GET' as const, url: '/graphql?query=%7B%20setup_required%20%7D' },
   'a refused key (401)': { method: 'POST' as const, url: '/graphql', payload: { query: '{ auth_info { user_id } }' }, headers: { authorization: 'Bearer nope' } },
-  'a batched request (400)': { method: 'POST' as const, url: '/graphql', payload: [{ query: '{ setup_required }' }] },
+  'a batched request': { method: 'POST' as const, url: '/graphql', payload: [{ query: '{ setup_required }' }] },
+  'a GraphQL answer at the root path (Prefect clients)': { method: 'POST' as const, url: '/', payload: { query: '{ setup_required }' } },
   'the health check': { method: 'GET' as const, url: '/health' },
 };
 

@@ -7,6 +7,7 @@ import { hashKey, isWellFormedKey, KEY_LENGTH } from './key-format.js';
 import type { KeyUsage } from './key-usage.js';
 import { SESSION_COOKIE, type Sessions } from './sessions.js';
 import type { FailureLimiter } from './failure-limiter.js';
+import { isPrefectClient } from '../http/prefect-clients.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,6 +17,7 @@ declare module 'fastify' {
 }
 
 export const CSRF_HEADER = 'x-keyplane-csrf';
+export const KEY_IN_ITS_TENANT_ONLY = 'This API key can act only in its own tenant.';
 
 interface Deps {
   store: Store;
@@ -148,7 +150,9 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
     }
     return store.findTenantByIdOrSlug(requestedTenant).then((tenant) => {
       if (tenant?.id === principal.tenantId) request.principal = principal;
-      else sendGraphQLError(reply, 403, 'FORBIDDEN', 'This API key can act only in its own tenant.');
+      // Prefect clients report UNAUTHENTICATED as "Your API key is not valid for that tenant" (http/prefect-clients.ts).
+      else if (isPrefectClient(request)) sendGraphQLError(reply, 401, 'UNAUTHENTICATED', KEY_IN_ITS_TENANT_ONLY);
+      else sendGraphQLError(reply, 403, 'FORBIDDEN', KEY_IN_ITS_TENANT_ONLY);
     });
   }
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, UserRef, InvitationRecord, AuditEventRecord } from '../store/types.js';
+import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, UserRef, InvitationRecord, AuditEventRecord, AgentRecord } from '../store/types.js';
 import type { Principal, RequestContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -13,6 +13,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** ISO-8601 timestamp in UTC (Prefect mutation spelling). */
   DateTime: { input: string; output: string; }
+  /** Any JSON value (Hasura's json and jsonb). */
+  JSON: { input: unknown; output: unknown; }
   /** UUID as a lowercase hyphenated string (Prefect mutation spelling). */
   UUID: { input: string; output: string; }
   /** ISO-8601 timestamp in UTC (Hasura spelling). */
@@ -23,13 +25,13 @@ export type Scalars = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Accepts an invitation by its token. Signed in (a browser session): joins with that account. Not signed in: creates the account of the invited email with username and password, and signs it in. Errors: NOT_FOUND (unknown token); FORBIDDEN (with a key, or as a service account); BAD_USER_INPUT (an invitation used, revoked or expired; username or password; an account with that email exists, so sign in first). */
+  /** Accepts an invitation by its token, or (signed in) by the id of one sent to your own email. Signed in (a browser session): joins with that account. Not signed in: creates the account of the invited email with username and password, and signs it in. Errors: NOT_FOUND (unknown token; an id not sent to you); UNAUTHENTICATED (an id, not signed in); FORBIDDEN (with a key, or as a service account); BAD_USER_INPUT (neither or both of token and invitation_id; an invitation used, revoked or expired; username or password; an account with that email exists, so sign in first). */
   accept_membership_invitation: accept_membership_invitation_payload;
   /** First-run setup: creates the first administrator and their tenant, and signs the browser in. Public, and only while no person has an account: afterwards BAD_USER_INPUT. */
   bootstrap: bootstrap_payload;
   /** Creates an API key and answers with it, the only time it is shown. For yourself, in a tenant you belong to (a key can create keys only in its own tenant), or, as an administrator of its tenant, for a service account. An account may hold at most 1000 keys that are neither revoked nor expired (KEYPLANE_MAX_KEYS_PER_OWNER). Errors: UNAUTHENTICATED; FORBIDDEN (another person, a read-only or user-role service account, a tenant other than the key's); NOT_FOUND (an account or tenant you cannot see); BAD_USER_INPUT naming the field. */
   create_api_key: create_api_key_payload;
-  /** Invites an email address to a tenant with a role, and answers with the invitation's token, the only time it is shown: the link /invite/<token> works for 7 days. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (email, or already a member; role). */
+  /** Invites an email address to a tenant (the request's, unless tenant_id names one) with a role, and answers with the invitation's token, the only time it is shown: the link /invite/<token> works for 7 days. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (email, or already a member; role or role_id). */
   create_membership_invitation: create_membership_invitation_payload;
   /** Adds a service account, the non-human member that CI jobs and agents authenticate as, to a tenant. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND (a tenant you are not in); FORBIDDEN; BAD_USER_INPUT (name, role). */
   create_service_account: id_payload;
@@ -39,16 +41,24 @@ export type Mutation = {
   delete_api_key: success_payload;
   /** Removes a person from a tenant, revoking their keys there and the invitations they made there. Anyone may leave; administrators remove others. Not for service accounts (delete_service_account), nor for the last human administrator. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT. */
   delete_membership: success_payload;
-  /** Revokes a pending invitation: its link stops working. Tenant administrators only; to anyone else the id answers NOT_FOUND. Errors: UNAUTHENTICATED; NOT_FOUND; BAD_USER_INPUT (no longer pending). */
+  /** Revokes a pending invitation: its link stops working. Tenant administrators, or the signed-in person it was sent to (declining it); to anyone else the id answers NOT_FOUND. Errors: UNAUTHENTICATED; NOT_FOUND; BAD_USER_INPUT (no longer pending). */
   delete_membership_invitation: success_payload;
   /** Removes a service account, revoking all its keys and the invitations it made. Administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (no such service account in a tenant of yours); FORBIDDEN. */
   delete_service_account: success_payload;
+  /** Deletes a tenant: revokes every key acting in it and its pending invitations, removes its memberships and service accounts, each audited with the cause tenant_deleted. Administrators signed in as people (a user key or a session; not a service account). Errors: BAD_USER_INPUT (confirm not true); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
+  delete_tenant: success_payload;
   /** Signs in with email and password and sets the session cookie (keyplane_session, HttpOnly, SameSite=Strict); requests made with it must also send X-Keyplane-CSRF: 1. Public. Failures are counted per account and per address before the password is checked: past the limit, RATE_LIMITED (HTTP 429, Retry-After). Errors: BAD_USER_INPUT (the same message for a wrong email and a wrong password); RATE_LIMITED. */
   log_in: log_in_payload;
   /** Ends the browser session and clears its cookie. Public: without a session it does nothing, and succeeds. */
   log_out: success_payload;
-  /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role; the last administrator). */
+  /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 100 most recent agents. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
+  register_agent: id_payload;
+  /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
+  /** Renames a tenant, audited. Administrators. Errors: BAD_USER_INPUT (the name); FORBIDDEN (not an administrator, or no current tenant); NOT_FOUND (a tenant_id you are no member of). */
+  update_tenant_name: tenant;
+  /** Changes a tenant's slug, which leads its URLs, audited. Administrators. Errors: BAD_USER_INPUT (not a slug, or taken); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
+  update_tenant_slug: tenant;
 };
 
 
@@ -102,8 +112,18 @@ export type Mutationdelete_service_accountArgs = {
 };
 
 
+export type Mutationdelete_tenantArgs = {
+  input: delete_tenant_input;
+};
+
+
 export type Mutationlog_inArgs = {
   input: log_in_input;
+};
+
+
+export type Mutationregister_agentArgs = {
+  input: register_agent_input;
 };
 
 
@@ -111,8 +131,20 @@ export type Mutationset_membership_roleArgs = {
   input: set_membership_role_input;
 };
 
+
+export type Mutationupdate_tenant_nameArgs = {
+  input: update_tenant_name_input;
+};
+
+
+export type Mutationupdate_tenant_slugArgs = {
+  input: update_tenant_slug_input;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Keyplane: the agents that registered in the current tenant, newest first, with the key each runs on (administrators; FORBIDDEN to others). */
+  agent: Array<agent>;
   /** Keyplane: the current tenant's audit log. Tenant administrators only (FORBIDDEN otherwise). */
   audit_event: Array<audit_event>;
   /** Keyplane: how many audit events match. As audit_event. */
@@ -125,16 +157,29 @@ export type Query = {
   auth_api_key_by_pk?: Maybe<auth_api_key>;
   /** Who is calling, in which tenant, with what role and permissions. Any key or session; UNAUTHENTICATED otherwise. */
   auth_info: auth_info;
+  /** The roles a membership can have: TENANT_ADMIN, USER and READ_ONLY_USER. Any key or session. */
+  auth_role: Array<auth_role>;
+  /** Prefect agents' connection test: answers a greeting. Public. */
+  hello: Scalars['String']['output'];
   /** Keyplane: what an invitation link is for, or null for an unknown token. Public. */
   invitation_preview?: Maybe<invitation_preview>;
-  /** Keyplane: pending invitations of the current tenant (administrators). */
+  /** Memberships of the current tenant (every member may see them), and your own in other tenants; for a key, its tenant's alone. FORBIDDEN with a tenant header you are no member of. */
+  membership: Array<membership>;
+  /**
+   * Pending invitations: the current tenant's, for its administrators; and, asked for by
+   * the signed-in person's own email (where: { email: { _eq } }), those sent to it, in any tenant.
+   */
   membership_invitation: Array<membership_invitation>;
+  /** One pending invitation you may see (its tenant's administrators, or the person it was sent to), else null. */
+  membership_invitation_by_pk?: Maybe<membership_invitation>;
   /** Keyplane: true while no user exists and the first-run setup is open; public. */
   setup_required: Scalars['Boolean']['output'];
-  /** Tenants you belong to; for a request made with a key, its own tenant alone. Any key or session. */
+  /** Tenants you belong to; for a request made with a key, its own tenant alone, and a where that asks for another by id or slug (_eq) is FORBIDDEN (UNAUTHENTICATED for Prefect clients), as the tenant header is. Any key or session. */
   tenant: Array<tenant>;
   /** How many of the tenants tenant lists match. */
   tenant_aggregate: aggregate_result;
+  /** One tenant you belong to, else null; a key asking for another tenant than its own is FORBIDDEN (UNAUTHENTICATED for Prefect clients). */
+  tenant_by_pk?: Maybe<tenant>;
   /** The caller, as a list of one (Hasura style). Any key or session; UNAUTHENTICATED otherwise. */
   user: Array<user>;
   /** The current tenant's members, people and service accounts (filter on account_type for one kind). Any member; FORBIDDEN when the request acts in no tenant of yours. */
@@ -143,6 +188,12 @@ export type Query = {
   user_view_same_tenant_aggregate: aggregate_result;
   /** Keyplane: one member of the current tenant by user id, as user_view_same_tenant shows it, or null when there is none. */
   user_view_same_tenant_by_pk?: Maybe<user_view_same_tenant>;
+};
+
+
+export type QueryagentArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -182,9 +233,24 @@ export type Queryinvitation_previewArgs = {
 };
 
 
+export type QuerymembershipArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<membership_order_by>>;
+  where?: InputMaybe<membership_bool_exp>;
+};
+
+
 export type Querymembership_invitationArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<membership_invitation_order_by>>;
+  where?: InputMaybe<membership_invitation_bool_exp>;
+};
+
+
+export type Querymembership_invitation_by_pkArgs = {
+  id: Scalars['uuid']['input'];
 };
 
 
@@ -198,6 +264,11 @@ export type QuerytenantArgs = {
 
 export type Querytenant_aggregateArgs = {
   where?: InputMaybe<tenant_bool_exp>;
+};
+
+
+export type Querytenant_by_pkArgs = {
+  id: Scalars['uuid']['input'];
 };
 
 
@@ -250,10 +321,12 @@ export type String_comparison_exp = {
 
 /** What accept_membership_invitation takes. */
 export type accept_membership_invitation_input = {
+  /** An invitation sent to the signed-in person's own email (Prefect's way: no token). */
+  invitation_id?: InputMaybe<Scalars['UUID']['input']>;
   /** For a new account: 10 to 1000 characters. */
   password?: InputMaybe<Scalars['String']['input']>;
-  /** The token of the invitation link. */
-  token: Scalars['String']['input'];
+  /** The token of the invitation link; or give invitation_id. */
+  token?: InputMaybe<Scalars['String']['input']>;
   /** For a new account, with password: its name, 1 to 100 characters after trimming, no control or invisible characters. Omit both when signed in, to join with that account. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -261,12 +334,41 @@ export type accept_membership_invitation_input = {
 /** The tenant joined. */
 export type accept_membership_invitation_payload = {
   __typename?: 'accept_membership_invitation_payload';
+  /** The new membership. */
+  id: Scalars['UUID']['output'];
   /** Always true: a failure is an error instead. */
   success: Scalars['Boolean']['output'];
   /** The tenant joined. */
   tenant_id: Scalars['UUID']['output'];
   /** Its name in URLs, for /<slug>/... */
   tenant_slug: Scalars['String']['output'];
+};
+
+/** Keyplane: a Prefect agent that registered (register_agent), with the key it used. */
+export type agent = {
+  __typename?: 'agent';
+  /** The agent configuration it named, as sent (Keyplane keeps no configurations). */
+  agent_config_id?: Maybe<Scalars['uuid']['output']>;
+  /** The key it registered with: an agent seen is that key in use. */
+  api_key_id: Scalars['uuid']['output'];
+  /** The Prefect version the agent last registered with (its X-Prefect-Core-Version). */
+  core_version?: Maybe<Scalars['String']['output']>;
+  /** When it first registered. */
+  created: Scalars['timestamptz']['output'];
+  /** The agent's id, the one register_agent answered. */
+  id: Scalars['uuid']['output'];
+  /** Its labels, as it registered them. */
+  labels: Array<Scalars['String']['output']>;
+  /** When it last registered, or its key was last used, to within a minute (Prefect's spelling of last seen). */
+  last_queried: Scalars['timestamptz']['output'];
+  /** Its name (Prefect's default: agent). */
+  name: Scalars['String']['output'];
+  /** The tenant it works for: its key's. */
+  tenant_id: Scalars['uuid']['output'];
+  /** The agent's class, e.g. LocalAgent. */
+  type: Scalars['String']['output'];
+  /** Whose key that is, usually a service account. */
+  user: api_key_user;
 };
 
 /** Totals over the rows a filter matches. */
@@ -321,13 +423,13 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, auth.log_in_failed. */
+  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed. */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
   /** Who did it; null for a failed sign-in with an unknown email. */
   actor_id?: Maybe<Scalars['uuid']['output']>;
-  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed. Invitations: inviter_removed, inviter_left, inviter_demoted. */
+  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed. Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
   cause?: Maybe<Scalars['String']['output']>;
   /** When it happened. */
   created: Scalars['timestamptz']['output'];
@@ -339,7 +441,7 @@ export type audit_event = {
   target_id?: Maybe<Scalars['String']['output']>;
   /** The target's name at the time: a key's or account's name, an email, or a role change such as USER → TENANT_ADMIN. */
   target_name?: Maybe<Scalars['String']['output']>;
-  /** What it acted on, one of api_key, service_account, membership, invitation, tenant, user. */
+  /** What it acted on, one of api_key, service_account, membership, invitation, tenant, agent, user. */
   target_type?: Maybe<Scalars['String']['output']>;
   /** The tenant it happened in. */
   tenant_id?: Maybe<Scalars['uuid']['output']>;
@@ -467,10 +569,14 @@ export type auth_info = {
   __typename?: 'auth_info';
   /** The key that authenticated this request; null for a browser session. */
   api_key_id?: Maybe<Scalars['uuid']['output']>;
+  /** Prefect's licence: Keyplane has no licences, so always null. */
+  license?: Maybe<Scalars['JSON']['output']>;
   /** What your role lets you do there, e.g. read:own_api_key, create:service_account; empty without a tenant. */
   permissions: Array<Scalars['String']['output']>;
   /** The caller's role in tenant_id. */
   role?: Maybe<Scalars['String']['output']>;
+  /** The same as role: the id of its auth_role (Prefect's spelling). */
+  role_id?: Maybe<Scalars['String']['output']>;
   /** The tenant in full; null as tenant_id. */
   tenant?: Maybe<tenant>;
   /** The tenant this request acts in: a key's own tenant, or for a session X-Tenant-Id, else your default membership's; null when there is none. */
@@ -479,6 +585,23 @@ export type auth_info = {
   user: api_key_user;
   /** Your user id. */
   user_id: Scalars['uuid']['output'];
+};
+
+/** A role a membership can have (Prefect's auth_role). Keyplane has the three built-in roles. */
+export type auth_role = {
+  __typename?: 'auth_role';
+  /** null: the built-in roles were never created. */
+  created?: Maybe<Scalars['timestamptz']['output']>;
+  /** TENANT_ADMIN, USER or READ_ONLY_USER: what role and role_id take in set_membership_role, create_service_account and create_membership_invitation. */
+  id: Scalars['String']['output'];
+  /** The same as id: Prefect names its built-in roles by their key (role_detail.name is the display name). */
+  name: Scalars['String']['output'];
+  /** What a person with this role may do (auth_info.permissions). */
+  permissions: Array<Scalars['String']['output']>;
+  /** null: the built-in roles belong to every tenant. */
+  tenant_id?: Maybe<Scalars['uuid']['output']>;
+  /** null: nor updated. */
+  updated?: Maybe<Scalars['timestamptz']['output']>;
 };
 
 /** What bootstrap takes: the first administrator and their tenant. */
@@ -531,10 +654,12 @@ export type create_api_key_payload = {
 export type create_membership_invitation_input = {
   /** Who is invited: an email address of at most 254 characters, not already a member. */
   email: Scalars['String']['input'];
-  /** Their role on joining: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
-  role: Scalars['String']['input'];
-  /** The tenant to join; you must administer it. */
-  tenant_id: Scalars['UUID']['input'];
+  /** TENANT_ADMIN, USER or READ_ONLY_USER; or give role_id. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** The same, as an auth_role id (Prefect's spelling). */
+  role_id?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the request's tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
 };
 
 /** The new invitation. */
@@ -552,6 +677,8 @@ export type create_service_account_input = {
   name: Scalars['String']['input'];
   /** Its role: TENANT_ADMIN (the default), USER or READ_ONLY_USER. */
   role?: InputMaybe<Scalars['String']['input']>;
+  /** The same, as an auth_role id (Prefect's spelling); give one of role and role_id, or both alike. */
+  role_id?: InputMaybe<Scalars['String']['input']>;
   /** The tenant it joins; you must administer it. */
   tenant_id: Scalars['UUID']['input'];
 };
@@ -595,6 +722,14 @@ export type delete_membership_invitation_input = {
 export type delete_service_account_input = {
   /** The service account's user id (user_view_same_tenant.id). */
   user_id: Scalars['UUID']['input'];
+};
+
+/** What delete_tenant takes. */
+export type delete_tenant_input = {
+  /** Must be true. */
+  confirm: Scalars['Boolean']['input'];
+  /** Defaults to the request's tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
 };
 
 /** What a mutation created or changed. */
@@ -651,12 +786,36 @@ export type membership = {
   role: Scalars['String']['output'];
   /** The role with its display name. */
   role_detail: role_detail;
+  /** The same as role: the id of its auth_role (Prefect's spelling). */
+  role_id: Scalars['String']['output'];
   /** The tenant in full. */
   tenant: tenant;
   /** The tenant. */
   tenant_id: Scalars['uuid']['output'];
   /** The member: a person or a service account. */
   user_id: Scalars['uuid']['output'];
+};
+
+/** Which memberships the root membership list answers, Hasura style. */
+export type membership_bool_exp = {
+  /** Every one of these holds. */
+  _and?: InputMaybe<Array<membership_bool_exp>>;
+  /** This does not hold. */
+  _not?: InputMaybe<membership_bool_exp>;
+  /** At least one of these holds. */
+  _or?: InputMaybe<Array<membership_bool_exp>>;
+  /** On when it began. */
+  created?: InputMaybe<timestamptz_comparison_exp>;
+  /** On the membership's id. */
+  id?: InputMaybe<uuid_comparison_exp>;
+  /** On its role: TENANT_ADMIN, USER or READ_ONLY_USER. */
+  role?: InputMaybe<String_comparison_exp>;
+  /** The same as role (Prefect's spelling). */
+  role_id?: InputMaybe<String_comparison_exp>;
+  /** On its tenant. */
+  tenant_id?: InputMaybe<uuid_comparison_exp>;
+  /** On its member's user id. */
+  user_id?: InputMaybe<uuid_comparison_exp>;
 };
 
 /** Keyplane: a pending invitation to join a tenant. */
@@ -676,8 +835,61 @@ export type membership_invitation = {
   role: Scalars['String']['output'];
   /** The role with its display name. */
   role_detail: role_detail;
+  /** The same as role: the id of its auth_role (Prefect's spelling). */
+  role_id: Scalars['String']['output'];
+  /** The tenant it invites to (its name, for the invited person too). */
+  tenant: tenant;
   /** The tenant it invites to. */
   tenant_id: Scalars['uuid']['output'];
+  /**
+   * The invited person, to that person alone; null to administrators, as whether an
+   * email has an account is not told (see invitation_preview).
+   */
+  user?: Maybe<user>;
+};
+
+/** Which pending invitations membership_invitation answers, Hasura style. */
+export type membership_invitation_bool_exp = {
+  /** Every one of these holds. */
+  _and?: InputMaybe<Array<membership_invitation_bool_exp>>;
+  /** This does not hold. */
+  _not?: InputMaybe<membership_invitation_bool_exp>;
+  /** At least one of these holds. */
+  _or?: InputMaybe<Array<membership_invitation_bool_exp>>;
+  /** On when it was sent. */
+  created?: InputMaybe<timestamptz_comparison_exp>;
+  /** On the invited email, whatever its case; _eq with your own email also lists the invitations sent to you. */
+  email?: InputMaybe<String_comparison_exp>;
+  /** On when it expires. */
+  expires_at?: InputMaybe<timestamptz_comparison_exp>;
+  /** On the invitation's id. */
+  id?: InputMaybe<uuid_comparison_exp>;
+  /** On the role it gives: TENANT_ADMIN, USER or READ_ONLY_USER. */
+  role?: InputMaybe<String_comparison_exp>;
+  /** The same as role (Prefect's spelling). */
+  role_id?: InputMaybe<String_comparison_exp>;
+  /** On the tenant it invites to. */
+  tenant_id?: InputMaybe<uuid_comparison_exp>;
+};
+
+/** Sorting of invitations, one column an item. */
+export type membership_invitation_order_by = {
+  /** By when it was sent. */
+  created?: InputMaybe<order_by>;
+  /** By invited email. */
+  email?: InputMaybe<order_by>;
+  /** By when it expires. */
+  expires_at?: InputMaybe<order_by>;
+  /** By role. */
+  role?: InputMaybe<order_by>;
+};
+
+/** Sorting of memberships, one column an item. */
+export type membership_order_by = {
+  /** By when it began. */
+  created?: InputMaybe<order_by>;
+  /** By role. */
+  role?: InputMaybe<order_by>;
 };
 
 /** A sort direction. Ascending puts nulls last and descending puts them first, unless the direction says otherwise. */
@@ -695,6 +907,20 @@ export type order_by =
   /** Descending, nulls last. */
   | 'desc_nulls_last';
 
+/** What register_agent takes: what a Prefect agent sends when it starts. */
+export type register_agent_input = {
+  /** An agent configuration's id; recorded as sent. */
+  agent_config_id?: InputMaybe<Scalars['UUID']['input']>;
+  /** Its labels, at most 100, each 1 to 100 characters. */
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Its name, 1 to 100 characters; default agent. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the request's tenant: a key's own. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+  /** The agent's class, e.g. LocalAgent. */
+  type: Scalars['String']['input'];
+};
+
 /** A role with the name the app shows: TENANT_ADMIN (Administrator), USER (User), READ_ONLY_USER (Read-only). */
 export type role_detail = {
   __typename?: 'role_detail';
@@ -708,8 +934,10 @@ export type role_detail = {
 export type set_membership_role_input = {
   /** The membership's id (user_view_same_tenant.memberships.id). */
   membership_id: Scalars['UUID']['input'];
-  /** The new role: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
-  role: Scalars['String']['input'];
+  /** TENANT_ADMIN, USER or READ_ONLY_USER; or give role_id. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** The same, as an auth_role id (Prefect's spelling). */
+  role_id?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Whether a mutation did what it was asked. */
@@ -728,8 +956,12 @@ export type tenant = {
   created: Scalars['timestamptz']['output'];
   /** The tenant's id. */
   id: Scalars['uuid']['output'];
+  /** Prefect's tenant details: Keyplane keeps none, so an empty object. */
+  info: Scalars['JSON']['output'];
   /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['output'];
+  /** Prefect's tenant settings: Keyplane keeps none, so an empty object. */
+  settings: Scalars['JSON']['output'];
   /** Its name in URLs (the acme of /acme/user/keys): lowercase letters, digits and inner hyphens, at most 40 characters, unique. */
   slug: Scalars['String']['output'];
 };
@@ -786,6 +1018,22 @@ export type timestamptz_comparison_exp = {
   _nin?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
 };
 
+/** What update_tenant_name takes. */
+export type update_tenant_name_input = {
+  /** The new name: 1 to 100 characters after trimming. */
+  name: Scalars['String']['input'];
+  /** Defaults to the request's tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** What update_tenant_slug takes. */
+export type update_tenant_slug_input = {
+  /** The new slug: lowercase letters, digits and hyphens, not another tenant's slug or id. */
+  slug: Scalars['String']['input'];
+  /** Defaults to the request's tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+};
+
 /** The signed-in caller (the `user` query returns a list holding the caller alone). */
 export type user = {
   __typename?: 'user';
@@ -805,6 +1053,8 @@ export type user = {
   last_name?: Maybe<Scalars['String']['output']>;
   /** The caller's memberships; for a request made with a key, the one in the key's tenant alone. */
   memberships: Array<membership>;
+  /** Prefect's user settings: Keyplane keeps none, so an empty object. */
+  settings: Scalars['JSON']['output'];
   /** Your name as others see it. */
   username: Scalars['String']['output'];
 };
@@ -956,6 +1206,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -963,6 +1214,7 @@ export type ResolversTypes = {
   UUID: ResolverTypeWrapper<Scalars['UUID']['output']>;
   accept_membership_invitation_input: accept_membership_invitation_input;
   accept_membership_invitation_payload: ResolverTypeWrapper<accept_membership_invitation_payload>;
+  agent: ResolverTypeWrapper<AgentRecord>;
   aggregate_count: ResolverTypeWrapper<aggregate_count>;
   aggregate_result: ResolverTypeWrapper<aggregate_result>;
   api_key_user: ResolverTypeWrapper<UserRef>;
@@ -975,6 +1227,7 @@ export type ResolversTypes = {
   auth_api_key_bool_exp: auth_api_key_bool_exp;
   auth_api_key_order_by: auth_api_key_order_by;
   auth_info: ResolverTypeWrapper<Principal>;
+  auth_role: ResolverTypeWrapper<auth_role>;
   bootstrap_input: bootstrap_input;
   bootstrap_payload: ResolverTypeWrapper<bootstrap_payload>;
   create_api_key_input: create_api_key_input;
@@ -988,13 +1241,19 @@ export type ResolversTypes = {
   delete_membership_input: delete_membership_input;
   delete_membership_invitation_input: delete_membership_invitation_input;
   delete_service_account_input: delete_service_account_input;
+  delete_tenant_input: delete_tenant_input;
   id_payload: ResolverTypeWrapper<id_payload>;
   invitation_preview: ResolverTypeWrapper<invitation_preview>;
   log_in_input: log_in_input;
   log_in_payload: ResolverTypeWrapper<log_in_payload>;
   membership: ResolverTypeWrapper<MembershipRecord>;
+  membership_bool_exp: membership_bool_exp;
   membership_invitation: ResolverTypeWrapper<InvitationRecord>;
+  membership_invitation_bool_exp: membership_invitation_bool_exp;
+  membership_invitation_order_by: membership_invitation_order_by;
+  membership_order_by: membership_order_by;
   order_by: order_by;
+  register_agent_input: register_agent_input;
   role_detail: ResolverTypeWrapper<role_detail>;
   set_membership_role_input: set_membership_role_input;
   success_payload: ResolverTypeWrapper<success_payload>;
@@ -1003,6 +1262,8 @@ export type ResolversTypes = {
   tenant_order_by: tenant_order_by;
   timestamptz: ResolverTypeWrapper<Scalars['timestamptz']['output']>;
   timestamptz_comparison_exp: timestamptz_comparison_exp;
+  update_tenant_name_input: update_tenant_name_input;
+  update_tenant_slug_input: update_tenant_slug_input;
   user: ResolverTypeWrapper<UserRecord>;
   user_view_same_tenant: ResolverTypeWrapper<MemberRow>;
   user_view_same_tenant_bool_exp: user_view_same_tenant_bool_exp;
@@ -1016,6 +1277,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
@@ -1023,6 +1285,7 @@ export type ResolversParentTypes = {
   UUID: Scalars['UUID']['output'];
   accept_membership_invitation_input: accept_membership_invitation_input;
   accept_membership_invitation_payload: accept_membership_invitation_payload;
+  agent: AgentRecord;
   aggregate_count: aggregate_count;
   aggregate_result: aggregate_result;
   api_key_user: UserRef;
@@ -1035,6 +1298,7 @@ export type ResolversParentTypes = {
   auth_api_key_bool_exp: auth_api_key_bool_exp;
   auth_api_key_order_by: auth_api_key_order_by;
   auth_info: Principal;
+  auth_role: auth_role;
   bootstrap_input: bootstrap_input;
   bootstrap_payload: bootstrap_payload;
   create_api_key_input: create_api_key_input;
@@ -1048,12 +1312,18 @@ export type ResolversParentTypes = {
   delete_membership_input: delete_membership_input;
   delete_membership_invitation_input: delete_membership_invitation_input;
   delete_service_account_input: delete_service_account_input;
+  delete_tenant_input: delete_tenant_input;
   id_payload: id_payload;
   invitation_preview: invitation_preview;
   log_in_input: log_in_input;
   log_in_payload: log_in_payload;
   membership: MembershipRecord;
+  membership_bool_exp: membership_bool_exp;
   membership_invitation: InvitationRecord;
+  membership_invitation_bool_exp: membership_invitation_bool_exp;
+  membership_invitation_order_by: membership_invitation_order_by;
+  membership_order_by: membership_order_by;
+  register_agent_input: register_agent_input;
   role_detail: role_detail;
   set_membership_role_input: set_membership_role_input;
   success_payload: success_payload;
@@ -1062,6 +1332,8 @@ export type ResolversParentTypes = {
   tenant_order_by: tenant_order_by;
   timestamptz: Scalars['timestamptz']['output'];
   timestamptz_comparison_exp: timestamptz_comparison_exp;
+  update_tenant_name_input: update_tenant_name_input;
+  update_tenant_slug_input: update_tenant_slug_input;
   user: UserRecord;
   user_view_same_tenant: MemberRow;
   user_view_same_tenant_bool_exp: user_view_same_tenant_bool_exp;
@@ -1072,6 +1344,10 @@ export type ResolversParentTypes = {
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface JSONScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
 }
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1085,23 +1361,33 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   delete_membership?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membershipArgs, 'input'>>;
   delete_membership_invitation?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membership_invitationArgs, 'input'>>;
   delete_service_account?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_service_accountArgs, 'input'>>;
+  delete_tenant?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_tenantArgs, 'input'>>;
   log_in?: Resolver<ResolversTypes['log_in_payload'], ParentType, ContextType, RequireFields<Mutationlog_inArgs, 'input'>>;
   log_out?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType>;
+  register_agent?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationregister_agentArgs, 'input'>>;
   set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
+  update_tenant_name?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_nameArgs, 'input'>>;
+  update_tenant_slug?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_slugArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  agent?: Resolver<Array<ResolversTypes['agent']>, ParentType, ContextType, Partial<QueryagentArgs>>;
   audit_event?: Resolver<Array<ResolversTypes['audit_event']>, ParentType, ContextType, Partial<Queryaudit_eventArgs>>;
   audit_event_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryaudit_event_aggregateArgs>>;
   auth_api_key?: Resolver<Array<ResolversTypes['auth_api_key']>, ParentType, ContextType, Partial<Queryauth_api_keyArgs>>;
   auth_api_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryauth_api_key_aggregateArgs>>;
   auth_api_key_by_pk?: Resolver<Maybe<ResolversTypes['auth_api_key']>, ParentType, ContextType, RequireFields<Queryauth_api_key_by_pkArgs, 'id'>>;
   auth_info?: Resolver<ResolversTypes['auth_info'], ParentType, ContextType>;
+  auth_role?: Resolver<Array<ResolversTypes['auth_role']>, ParentType, ContextType>;
+  hello?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<Queryinvitation_previewArgs, 'token'>>;
+  membership?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType, Partial<QuerymembershipArgs>>;
   membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<Querymembership_invitationArgs>>;
+  membership_invitation_by_pk?: Resolver<Maybe<ResolversTypes['membership_invitation']>, ParentType, ContextType, RequireFields<Querymembership_invitation_by_pkArgs, 'id'>>;
   setup_required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tenant?: Resolver<Array<ResolversTypes['tenant']>, ParentType, ContextType, Partial<QuerytenantArgs>>;
   tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Querytenant_aggregateArgs>>;
+  tenant_by_pk?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType, RequireFields<Querytenant_by_pkArgs, 'id'>>;
   user?: Resolver<Array<ResolversTypes['user']>, ParentType, ContextType>;
   user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<Queryuser_view_same_tenantArgs>>;
   user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryuser_view_same_tenant_aggregateArgs>>;
@@ -1113,9 +1399,24 @@ export interface UUIDScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type accept_membership_invitation_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['accept_membership_invitation_payload'] = ResolversParentTypes['accept_membership_invitation_payload']> = {
+  id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tenant_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   tenant_slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type agentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['agent'] = ResolversParentTypes['agent']> = {
+  agent_config_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  api_key_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  core_version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  last_queried?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['api_key_user'], ParentType, ContextType>;
 };
 
 export type aggregate_countResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['aggregate_count'] = ResolversParentTypes['aggregate_count']> = {
@@ -1163,12 +1464,23 @@ export type auth_api_keyResolvers<ContextType = RequestContext, ParentType exten
 
 export type auth_infoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_info'] = ResolversParentTypes['auth_info']> = {
   api_key_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  license?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role_id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tenant?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType>;
   tenant_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['api_key_user'], ParentType, ContextType>;
   user_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+};
+
+export type auth_roleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_role'] = ResolversParentTypes['auth_role']> = {
+  created?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tenant_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  updated?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
 };
 
 export type bootstrap_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['bootstrap_payload'] = ResolversParentTypes['bootstrap_payload']> = {
@@ -1215,6 +1527,7 @@ export type membershipResolvers<ContextType = RequestContext, ParentType extends
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role_detail?: Resolver<ResolversTypes['role_detail'], ParentType, ContextType>;
+  role_id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tenant?: Resolver<ResolversTypes['tenant'], ParentType, ContextType>;
   tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   user_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
@@ -1228,7 +1541,10 @@ export type membership_invitationResolvers<ContextType = RequestContext, ParentT
   invited_by?: Resolver<Maybe<ResolversTypes['api_key_user']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role_detail?: Resolver<ResolversTypes['role_detail'], ParentType, ContextType>;
+  role_id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tenant?: Resolver<ResolversTypes['tenant'], ParentType, ContextType>;
   tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['user']>, ParentType, ContextType>;
 };
 
 export type role_detailResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['role_detail'] = ResolversParentTypes['role_detail']> = {
@@ -1244,7 +1560,9 @@ export type success_payloadResolvers<ContextType = RequestContext, ParentType ex
 export type tenantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['tenant'] = ResolversParentTypes['tenant']> = {
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  info?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1261,6 +1579,7 @@ export type userResolvers<ContextType = RequestContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   last_name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1282,16 +1601,19 @@ export interface uuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type Resolvers<ContextType = RequestContext> = {
   DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   UUID?: GraphQLScalarType;
   accept_membership_invitation_payload?: accept_membership_invitation_payloadResolvers<ContextType>;
+  agent?: agentResolvers<ContextType>;
   aggregate_count?: aggregate_countResolvers<ContextType>;
   aggregate_result?: aggregate_resultResolvers<ContextType>;
   api_key_user?: api_key_userResolvers<ContextType>;
   audit_event?: audit_eventResolvers<ContextType>;
   auth_api_key?: auth_api_keyResolvers<ContextType>;
   auth_info?: auth_infoResolvers<ContextType>;
+  auth_role?: auth_roleResolvers<ContextType>;
   bootstrap_payload?: bootstrap_payloadResolvers<ContextType>;
   create_api_key_payload?: create_api_key_payloadResolvers<ContextType>;
   create_membership_invitation_payload?: create_membership_invitation_payloadResolvers<ContextType>;

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Resolvers } from '../generated/graphql.js';
 import { scalarsFor } from './scalars.js';
+import { JSON_SCALAR } from './json-scalar.js';
+import { agentResolvers } from './resolvers/agents.js';
 import { apiKeyResolvers } from './resolvers/api-keys.js';
 import { auditResolvers } from './resolvers/audit.js';
 import { authResolvers } from './resolvers/auth.js';
 import { memberResolvers } from './resolvers/members.js';
+import { membershipResolvers } from './resolvers/memberships.js';
+import { roleResolvers } from './resolvers/roles.js';
 import { serviceAccountResolvers } from './resolvers/service-accounts.js';
 import { tenantResolvers } from './resolvers/tenants.js';
 
@@ -21,5 +25,6 @@ function mergeResolvers(...modules: Resolvers[]): Record<string, Record<string, 
 
 export const resolvers = {
   ...scalarsFor(schemaSource),
-  ...mergeResolvers(authResolvers, tenantResolvers, apiKeyResolvers, memberResolvers, serviceAccountResolvers, auditResolvers),
+  JSON: JSON_SCALAR,
+  ...mergeResolvers(authResolvers, tenantResolvers, apiKeyResolvers, memberResolvers, membershipResolvers, serviceAccountResolvers, auditResolvers, agentResolvers, roleResolvers),
 };

@@ -28,6 +28,11 @@ export const loaders: MercuriusLoaders = {
     },
   },
   membership_invitation: {
+    async tenant(queries: { obj: InvitationRecord }[], ctx) {
+      const tenants = await tenantsById(ctx, queries.map(({ obj }) => obj.tenant_id));
+      // An invitation's tenant exists as long as it does: deleting a tenant deletes its invitations.
+      return queries.map(({ obj }) => tenants.get(obj.tenant_id)!);
+    },
     async invited_by(queries: { obj: InvitationRecord }[], ctx): Promise<(UserRef | null)[]> {
       const ids = distinct(queries.map(({ obj }) => obj.invited_by_id));
       const users = new Map((await ctx.store.getUsers(ids)).map((user) => [user.id, user]));

@@ -68,6 +68,11 @@ export interface RequestProblem {
   headers?: Record<string, string>;
 }
 
+/**
+ * The most operations one request may batch, as a JSON array (Apollo's BatchHttpLink,
+ * which Prefect's legacy UI uses). Their costs are counted together (graphql/batch-limits.ts).
+ */
+export const MAX_BATCH_OPERATIONS = 10;
 /** Deepest nesting of objects and lists in `variables`; Keyplane's deepest legitimate filter is far shallower. */
 export const MAX_VARIABLES_DEPTH = 64;
 /** Query texts remembered as parsed, counted in characters (about twice as many bytes). */
@@ -160,7 +165,20 @@ export class GraphQLRequestGate {
    * request may go on.
    */
   check(method: string, params: unknown): RequestProblem | null {
-    if (Array.isArray(params)) return badRequest('Batched operations are not supported: send one operation per request.');
+    if (!Array.isArray(params)) return this.checkOne(method, params);
+    if (params.length === 0) return badRequest('A batch is a JSON array of one or more operations.');
+    if (params.length > MAX_BATCH_OPERATIONS) {
+      return badRequest(`A batch holds at most ${MAX_BATCH_OPERATIONS} operations; this one has ${params.length}: send them in several requests.`);
+    }
+    for (const [index, operation] of params.entries()) {
+      const problem = this.checkOne(method, operation);
+      if (problem) return { ...problem, message: `Operation ${index + 1} of the batch: ${problem.message}` };
+    }
+    return null;
+  }
+
+  /** One operation: the request's parameters, or one item of a batch. */
+  private checkOne(method: string, params: unknown): RequestProblem | null {
     if (!isPlainObject(params)) return badRequest('Send a JSON object with a "query" string (or, with GET, a query parameter).');
     const request = params as GraphQLParams;
     const persisted = readPersistedQuery(method, request.extensions);

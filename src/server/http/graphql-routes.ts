@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResponseCache } from '../graphql/response-cache.js';
 import type { GraphQLRequestGate, RequestProblem } from './graphql-request.js';
+import { isPrefectClient } from './prefect-clients.js';
 
 // Hooks that only Mercurius's routes need, attached to those routes alone (call before
 // registering Mercurius) so that pages, assets and the health check never run them.
@@ -69,6 +70,17 @@ function asGraphqlResponse(reply: FastifyReply, payload: unknown): unknown {
   return JSON.stringify(body);
 }
 
+/**
+ * Prefect clients take the API's address as a bare host (https://api.prefect.io) and
+ * POST to it as it is, so a POST to / is a GraphQL request. It is routed as a POST to
+ * /graphql before anything else sees it (Fastify's rewriteUrl), so every hook, limit
+ * and saved answer of /graphql applies to it alike. GET / stays the app.
+ */
+export function graphqlAtRoot(request: { method?: string; url?: string }): string {
+  const url = request.url ?? '/';
+  return request.method === 'POST' && (url === '/' || url.startsWith('/?')) ? `/graphql${url.slice(1)}` : url;
+}
+
 function sendRequestProblem(reply: FastifyReply, problem: RequestProblem): void {
   for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
   const extensions = { code: problem.code, ...(problem.field && { field: problem.field }), request_id: reply.request.id };
@@ -127,6 +139,25 @@ export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authentica
       ...asArray(route.onSend),
       (request, reply, payload, done) => {
         done(null, prefersGraphqlResponseJson(request.headers.accept) ? asGraphqlResponse(reply, payload) : payload);
+      },
+    ];
+    route.preSerialization = [
+      ...asArray(route.preSerialization),
+      (_request, reply, payload, done) => {
+        // A batch's answer is an array of answers, each with its own errors: the request as a whole succeeded.
+        if (Array.isArray(payload)) reply.code(200);
+        done(null, payload);
+      },
+    ];
+    route.onSend = [
+      ...asArray(route.onSend),
+      (request, reply, payload, done) => {
+        // Prefect clients read an authentication failure only from a 200 (http/prefect-clients.ts).
+        if (reply.statusCode === 401 && isPrefectClient(request)) {
+          reply.code(200);
+          reply.removeHeader('www-authenticate');
+        }
+        done(null, payload);
       },
     ];
     if (responses) {

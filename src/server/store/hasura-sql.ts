@@ -125,8 +125,10 @@ function compileComparison(field: string, column: string, ops: Record<string, un
   if (!ops) throw badInput('where', `where.${field} needs an operator such as _eq.`);
   const parts: string[] = [];
   for (const [op, value] of Object.entries(ops)) {
-    if (value === undefined) continue;
-    if (value === null) throw badInput('where', `where.${field}.${op} cannot be null; use _is_null.`);
+    // A comparison with null is ignored, as Hasura (which Prefect Cloud ran) ignores it:
+    // Prefect sends `slug: { _eq: $slug }, id: { _eq: $id }` with one of them null.
+    // Testing for null is _is_null's job.
+    if (value === undefined || value === null) continue;
     spend(budget, 'terms');
     if (op in COMPARISONS) {
       parts.push(`${column} ${COMPARISONS[op]} ?`);

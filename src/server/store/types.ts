@@ -116,9 +116,10 @@ export interface AuditEventRecord {
 /**
  * The causes the store records. Keys: their owner was removed from the tenant or left
  * it, or the service account was removed. Invitations: the member who made them was
- * removed, left, or is no longer an administrator.
+ * removed, left, or is no longer an administrator. Keys, invitations, memberships and
+ * service accounts: their tenant was deleted.
  */
-export type AuditCause = 'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted';
+export type AuditCause = 'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted';
 
 export type AuditInput = Omit<AuditEventRecord, 'id' | 'created'>;
 
@@ -144,6 +145,45 @@ export interface KeyVisibility {
 export interface MemberRow extends UserRecord {
   membership: MembershipRecord;
   api_key_count: number;
+}
+
+/** A Prefect agent that registered (register_agent), with what its key tells about it. */
+export interface AgentRecord {
+  id: string;
+  tenant_id: string;
+  name: string;
+  type: string;
+  labels: string[];
+  agent_config_id: string | null;
+  core_version: string | null;
+  created: string;
+  /** The later of its last registration and its key's last use (api_key.last_used_at). */
+  last_queried: string;
+  api_key_id: string;
+  user: UserRef;
+}
+
+export interface NewAgent {
+  tenantId: string;
+  apiKeyId: string;
+  userId: string;
+  type: string;
+  name: string;
+  labels: string[];
+  agentConfigId: string | null;
+  coreVersion: string | null;
+}
+
+/** Whose memberships a caller sees: a tenant's (its members'), and a user's own. */
+export interface MembershipVisibility {
+  tenantId: string | null;
+  userId: string | null;
+}
+
+/** Which pending invitations a caller sees: a tenant's (administrators), and those sent to an email. */
+export interface InvitationVisibility {
+  tenantId: string | null;
+  email: string | null;
 }
 
 export interface NewApiKey {
@@ -190,6 +230,17 @@ export interface Store {
    */
   deleteMembership(membershipId: string, audit: AuditContext): Promise<void>;
   listMembers(tenantId: string, page: Page): Promise<MemberRow[]>;
+  listMemberships(visibility: MembershipVisibility, page: Page): Promise<MembershipRecord[]>;
+  renameTenant(tenantId: string, name: string, audit: AuditContext): Promise<TenantRecord>;
+  /** Refuses (BAD_USER_INPUT on slug) a slug another tenant has. */
+  setTenantSlug(tenantId: string, slug: string, audit: AuditContext): Promise<TenantRecord>;
+  /**
+   * Deletes the tenant with everything that acts in it: revokes every live key of the
+   * tenant, its pending invitations, memberships and service accounts, each with its own
+   * audit event (cause tenant_deleted), then removes their rows and the tenant's.
+   * Returns how many keys were revoked.
+   */
+  deleteTenant(tenantId: string, audit: AuditContext): Promise<number>;
   countMembers(tenantId: string, where?: BoolExp | null): Promise<number>;
 
   // service accounts
@@ -238,6 +289,7 @@ export interface Store {
   findInvitationByToken(tokenHash: string): Promise<InvitationRecord | null>;
   getInvitation(id: string): Promise<InvitationRecord | null>;
   listPendingInvitations(tenantId: string, limit: number, offset: number): Promise<InvitationRecord[]>;
+  listInvitations(visibility: InvitationVisibility, page: Page): Promise<InvitationRecord[]>;
   revokeInvitation(id: string, audit: AuditContext): Promise<void>;
   /** Marks the invitation used and adds the membership, in one transaction. */
   acceptInvitation(invitationId: string, userId: string, audit: AuditContext): Promise<MembershipRecord>;
@@ -250,6 +302,15 @@ export interface Store {
     input: { invitationId: string; username: string; passwordHash: string },
     audit: AuditContext,
   ): Promise<{ user: UserRecord; membership: MembershipRecord }>;
+
+  // agents
+  /**
+   * Records an agent, or when the same key registers the same agent again (type, name,
+   * labels and configuration alike), moves its registration time and answers the same
+   * id. A key keeps its most recent registrations only (see SqliteStore.MAX_AGENTS_PER_KEY).
+   */
+  registerAgent(agent: NewAgent, audit: AuditContext): Promise<AgentRecord>;
+  listAgents(tenantId: string, page: Page): Promise<AgentRecord[]>;
 
   // audit
   recordAudit(event: AuditInput): void;

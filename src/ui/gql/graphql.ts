@@ -36,10 +36,12 @@ export type String_Comparison_Exp = {
 
 /** What accept_membership_invitation takes. */
 export type Accept_Membership_Invitation_Input = {
+  /** An invitation sent to the signed-in person's own email (Prefect's way: no token). */
+  invitation_id?: string | null | undefined;
   /** For a new account: 10 to 1000 characters. */
   password?: string | null | undefined;
-  /** The token of the invitation link. */
-  token: string;
+  /** The token of the invitation link; or give invitation_id. */
+  token?: string | null | undefined;
   /** For a new account, with password: its name, 1 to 100 characters after trimming, no control or invisible characters. Omit both when signed in, to join with that account. */
   username?: string | null | undefined;
 };
@@ -176,10 +178,12 @@ export type Create_Api_Key_Input = {
 export type Create_Membership_Invitation_Input = {
   /** Who is invited: an email address of at most 254 characters, not already a member. */
   email: string;
-  /** Their role on joining: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
-  role: string;
-  /** The tenant to join; you must administer it. */
-  tenant_id: string;
+  /** TENANT_ADMIN, USER or READ_ONLY_USER; or give role_id. */
+  role?: string | null | undefined;
+  /** The same, as an auth_role id (Prefect's spelling). */
+  role_id?: string | null | undefined;
+  /** Defaults to the request's tenant. */
+  tenant_id?: string | null | undefined;
 };
 
 /** What create_service_account takes. */
@@ -188,6 +192,8 @@ export type Create_Service_Account_Input = {
   name: string;
   /** Its role: TENANT_ADMIN (the default), USER or READ_ONLY_USER. */
   role?: string | null | undefined;
+  /** The same, as an auth_role id (Prefect's spelling); give one of role and role_id, or both alike. */
+  role_id?: string | null | undefined;
   /** The tenant it joins; you must administer it. */
   tenant_id: string;
 };
@@ -251,8 +257,10 @@ export type Order_By =
 export type Set_Membership_Role_Input = {
   /** The membership's id (user_view_same_tenant.memberships.id). */
   membership_id: string;
-  /** The new role: TENANT_ADMIN, USER or READ_ONLY_USER (a closed set; a String, as Prefect sends it). */
-  role: string;
+  /** TENANT_ADMIN, USER or READ_ONLY_USER; or give role_id. */
+  role?: string | null | undefined;
+  /** The same, as an auth_role id (Prefect's spelling). */
+  role_id?: string | null | undefined;
 };
 
 /** A filter on tenants. */

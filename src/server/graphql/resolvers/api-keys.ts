@@ -25,7 +25,7 @@ function visibilityOf(ctx: RequestContext): KeyVisibility {
 
 export const apiKeyResolvers: Resolvers = {
   Query: {
-    auth_api_key: (_root, args, ctx) => listPage(args, (page) => ctx.store.listApiKeys(visibilityOf(ctx), page)),
+    auth_api_key: (_root, args, ctx) => listPage(ctx.request, args, (page) => ctx.store.listApiKeys(visibilityOf(ctx), page)),
     auth_api_key_aggregate: async (_root, args, ctx) => ({
       aggregate: { count: await ctx.store.countApiKeys(visibilityOf(ctx), args.where) },
     }),

@@ -7,7 +7,7 @@ export const auditResolvers: Resolvers = {
     audit_event: async (_root, args, ctx) => {
       const { tenantId, role } = requireCurrentTenant(ctx);
       requireAdmin(role, 'Only tenant administrators can read the audit log.');
-      return listPage(args, (page) => ctx.store.listAuditEvents(tenantId, page));
+      return listPage(ctx.request, args, (page) => ctx.store.listAuditEvents(tenantId, page));
     },
     audit_event_aggregate: async (_root, args, ctx) => {
       const { tenantId, role } = requireCurrentTenant(ctx);

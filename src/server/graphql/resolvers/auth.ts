@@ -25,12 +25,15 @@ export const authResolvers: Resolvers = {
     user_id: (p) => p.userId,
     tenant_id: (p) => p.tenantId,
     role: (p) => p.role,
+    role_id: (p) => p.role,
+    license: () => null,
     permissions: (p) => permissionsOf(p),
     api_key_id: (p) => p.apiKeyId,
     user: (p) => ({ id: p.userId, username: p.username, account_type: p.accountType }),
     // tenant: a loader (graphql/loaders.ts)
   },
   user: {
+    settings: () => ({}),
     memberships: async (user, _args, ctx) => {
       const memberships = await ctx.store.listMembershipsOfUser(user.id);
       const principal = ctx.principal;

@@ -1,13 +1,14 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { notFound } from '../../errors.js';
-import { checkName, checkRole } from '../inputs.js';
+import { checkName } from '../inputs.js';
+import { roleFrom } from './roles.js';
 import { auditContext, requireAdmin, requireRoleIn } from '../guards.js';
 
 export const serviceAccountResolvers: Resolvers = {
   Mutation: {
     create_service_account: async (_root, { input }, ctx) => {
       const name = checkName('name', input.name);
-      const role = checkRole('role', input.role ?? 'TENANT_ADMIN');
+      const role = roleFrom(input, 'TENANT_ADMIN');
       const callerRole = await requireRoleIn(ctx, input.tenant_id, 'Tenant');
       requireAdmin(callerRole, 'Only tenant administrators can create service accounts.');
       const account = await ctx.store.createServiceAccount({ tenantId: input.tenant_id, name, role }, auditContext(ctx));

@@ -1,10 +1,13 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import type { Principal } from '../../context.js';
-import { badInput } from '../../errors.js';
+import type { Principal, RequestContext } from '../../context.js';
+import { KEY_IN_ITS_TENANT_ONLY } from '../../auth/authenticate.js';
+import { badInput, forbidden, unauthenticated } from '../../errors.js';
+import { isPrefectClient } from '../../http/prefect-clients.js';
 import type { BoolExp } from '../../store/types.js';
 import { checkName, checkSlug, slugify } from '../inputs.js';
 import { listPage } from '../paging.js';
-import { auditContext, requirePerson, requirePrincipal } from '../guards.js';
+import { requiredValues } from './filters.js';
+import { auditContext, requireAdmin, requireCurrentTenant, requirePerson, requirePrincipal, requireRoleIn } from '../guards.js';
 
 /** A key acts in its own tenant only, so it sees that one; a browser session sees all of its user's. */
 function visibleTenants(principal: Principal, where: BoolExp | null | undefined): BoolExp | null | undefined {
@@ -12,18 +15,70 @@ function visibleTenants(principal: Principal, where: BoolExp | null | undefined)
   return { _and: [...(where ? [where] : []), { id: { _eq: principal.tenantId } }] };
 }
 
+/**
+ * A key asked about another tenant by id or slug is refused, as a key sent with another
+ * tenant's id is (auth/authenticate.ts), whether that tenant exists or not: so Prefect's
+ * `auth switch-tenants --slug other` reports that the key is not valid there instead
+ * of finding no tenant. Prefect clients get UNAUTHENTICATED, which is what they report so.
+ */
+async function refuseOtherTenantForKey(ctx: RequestContext, principal: Principal, where: unknown): Promise<void> {
+  if (!principal.apiKeyId) return;
+  const ids = requiredValues(where, 'id');
+  const slugs = requiredValues(where, 'slug');
+  const own = slugs.length > 0 && principal.tenantId ? await ctx.store.getTenant(principal.tenantId) : null;
+  if (ids.every((id) => id === principal.tenantId) && slugs.every((slug) => slug === own?.slug)) return;
+  throw isPrefectClient(ctx.request) ? unauthenticated(KEY_IN_ITS_TENANT_ONLY) : forbidden(KEY_IN_ITS_TENANT_ONLY);
+}
+
+/** The tenant a tenant mutation acts on: the one named, else the request's; NOT_FOUND where the caller is no member. */
+async function adminTenant(ctx: RequestContext, named: string | null | undefined, message: string): Promise<string> {
+  const tenantId = named ?? requireCurrentTenant(ctx).tenantId;
+  requireAdmin(await requireRoleIn(ctx, tenantId, 'Tenant'), message);
+  return tenantId;
+}
+
 export const tenantResolvers: Resolvers = {
   Query: {
-    tenant: (_root, args, ctx) => {
+    tenant: async (_root, args, ctx) => {
       const principal = requirePrincipal(ctx);
-      return listPage(args, (page) => ctx.store.listTenantsOfUser(principal.userId, { ...page, where: visibleTenants(principal, page.where) }));
+      await refuseOtherTenantForKey(ctx, principal, args.where);
+      return listPage(ctx.request, args, (page) => ctx.store.listTenantsOfUser(principal.userId, { ...page, where: visibleTenants(principal, page.where) }));
     },
     tenant_aggregate: async (_root, args, ctx) => {
       const principal = requirePrincipal(ctx);
+      await refuseOtherTenantForKey(ctx, principal, args.where);
       return { aggregate: { count: await ctx.store.countTenantsOfUser(principal.userId, visibleTenants(principal, args.where)) } };
     },
+    tenant_by_pk: async (_root, { id }, ctx) => {
+      const principal = requirePrincipal(ctx);
+      await refuseOtherTenantForKey(ctx, principal, { id: { _eq: id } });
+      const where = visibleTenants(principal, { id: { _eq: id } });
+      return (await ctx.store.listTenantsOfUser(principal.userId, { where, limit: 1, offset: 0 }))[0] ?? null;
+    },
+  },
+  tenant: {
+    info: () => ({}),
+    settings: () => ({}),
   },
   Mutation: {
+    update_tenant_name: async (_root, { input }, ctx) => {
+      const name = checkName('name', input.name, 'Tenant name');
+      const tenantId = await adminTenant(ctx, input.tenant_id, 'Only tenant administrators can rename the tenant.');
+      return ctx.store.renameTenant(tenantId, name, auditContext(ctx));
+    },
+    update_tenant_slug: async (_root, { input }, ctx) => {
+      const slug = checkSlug('slug', input.slug);
+      const tenantId = await adminTenant(ctx, input.tenant_id, "Only tenant administrators can change the tenant's slug.");
+      return ctx.store.setTenantSlug(tenantId, slug, auditContext(ctx));
+    },
+    delete_tenant: async (_root, { input }, ctx) => {
+      if (input.confirm !== true) throw badInput('confirm', 'Send confirm: true to delete the tenant: every key acting in it is revoked.');
+      // Deleting a tenant is for people: an automation's key is not enough for what cannot be undone.
+      requirePerson(ctx);
+      const tenantId = await adminTenant(ctx, input.tenant_id, 'Only tenant administrators can delete the tenant.');
+      await ctx.store.deleteTenant(tenantId, auditContext(ctx));
+      return { success: true, error: null };
+    },
     create_tenant: async (_root, { input }, ctx) => {
       const principal = requirePerson(ctx);
       const name = checkName('name', input.name, 'Tenant name');

@@ -157,6 +157,27 @@ export const MIGRATIONS: readonly string[] = [
         target_name = nullif(substr(target_name, 1, instr(target_name, char(31)) - 1), '')
     WHERE instr(target_name, char(31)) > 0;
   `,
+  `
+  -- Prefect agents that registered (register_agent), by the key they used. One row per
+  -- key and agent (type, name, labels, configuration): an agent that restarts registers
+  -- the same row again. Last seen is not stored: it is the later of registered_at and
+  -- the key's last_used_at, which is already written at most once a minute.
+  CREATE TABLE agent (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenant(id),
+    api_key_id TEXT NOT NULL REFERENCES api_key(id),
+    user_id TEXT NOT NULL REFERENCES user(id),
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    labels TEXT NOT NULL,
+    agent_config_id TEXT,
+    core_version TEXT,
+    created TEXT NOT NULL,
+    registered_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX agent_identity ON agent(api_key_id, type, name, labels, coalesce(agent_config_id, ''));
+  CREATE INDEX agent_tenant_created ON agent(tenant_id, created);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -6,6 +6,7 @@ import { ApiError, badInput, notFound } from '../../errors.js';
 import { compileOrderBy, compileWhere, orderByClause, type EntitySpec } from '../hasura-sql.js';
 import type {
   AccountType,
+  AgentRecord,
   AuditCause,
   ApiKeyRecord,
   ApiKeyRow,
@@ -15,10 +16,13 @@ import type {
   BoolExp,
   DeviceCookieRecord,
   InvitationRecord,
+  InvitationVisibility,
   KeyCredential,
   KeyVisibility,
   MemberRow,
   MembershipRecord,
+  MembershipVisibility,
+  NewAgent,
   NewApiKey,
   Page,
   Role,
@@ -71,6 +75,13 @@ const AUDIT_SPEC: EntitySpec = {
   },
   // The actor is joined as u (listAuditEvents always joins it; countAuditEvents when named).
   relations: { actor: KEY_OWNER_SPEC },
+};
+
+const MEMBERSHIP_SPEC: EntitySpec = {
+  fields: { id: 'm.id', tenant_id: 'm.tenant_id', user_id: 'm.user_id', role: 'm.role', role_id: 'm.role', created: 'm.created' },
+};
+const INVITATION_SPEC: EntitySpec = {
+  fields: { id: 'i.id', tenant_id: 'i.tenant_id', email: 'i.email', role: 'i.role', role_id: 'i.role', created: 'i.created', expires_at: 'i.expires_at' },
 };
 
 const USER_COLUMNS = 'u.id, u.username, u.email, u.first_name, u.last_name, u.account_type, u.default_membership_id, u.created';
@@ -422,6 +433,86 @@ export class SqliteStore implements Store {
     return (this.stmt(`SELECT count(*) AS n FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND (${clause})`).get(...params) as { n: number }).n;
   }
 
+  async listMemberships(visibility: MembershipVisibility, page: Page): Promise<MembershipRecord[]> {
+    const scope: string[] = [];
+    const params: unknown[] = [];
+    if (visibility.tenantId) {
+      scope.push('m.tenant_id = ?');
+      params.push(visibility.tenantId);
+    }
+    if (visibility.userId) {
+      scope.push('m.user_id = ?');
+      params.push(visibility.userId);
+    }
+    const where = compileWhere(MEMBERSHIP_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(MEMBERSHIP_SPEC, page.orderBy ?? [{ created: 'asc' }]), 'm.id');
+    return this
+      .stmt(`SELECT m.id, m.tenant_id, m.user_id, m.role, m.created FROM membership m
+        WHERE (${scope.join(' OR ') || '0'}) AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, page.limit, page.offset) as MembershipRecord[];
+  }
+
+  async renameTenant(tenantId: string, name: string, audit: AuditContext): Promise<TenantRecord> {
+    return this.db.transaction(() => {
+      const tenant = this.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ?', tenantId);
+      if (!tenant) throw notFound('Tenant');
+      this.run('UPDATE tenant SET name = ? WHERE id = ?', name, tenantId);
+      this.audit('tenant.rename', audit, tenantId, 'tenant', tenantId, `${tenant.name} → ${name}`);
+      return { ...tenant, name };
+    })();
+  }
+
+  async setTenantSlug(tenantId: string, slug: string, audit: AuditContext): Promise<TenantRecord> {
+    return this.db.transaction(() => {
+      const tenant = this.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ?', tenantId);
+      if (!tenant) throw notFound('Tenant');
+      if (tenant.slug === slug) return tenant;
+      // A slug that is another tenant's id would make X-Tenant-Id ambiguous (findTenantByIdOrSlug).
+      if (this.get('SELECT id FROM tenant WHERE slug = ? OR id = ?', slug, slug)) throw badInput('slug', `The slug "${slug}" is already taken.`);
+      this.run('UPDATE tenant SET slug = ? WHERE id = ?', slug, tenantId);
+      this.audit('tenant.slug_change', audit, tenantId, 'tenant', tenantId, `${tenant.slug} → ${slug}`);
+      return { ...tenant, slug };
+    })();
+  }
+
+  async deleteTenant(tenantId: string, audit: AuditContext): Promise<number> {
+    return this.db.transaction(() => {
+      const tenant = this.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ?', tenantId);
+      if (!tenant) throw notFound('Tenant');
+      this.audit('tenant.delete', audit, tenantId, 'tenant', tenantId, tenant.name);
+      const at = now();
+      const keys = this.all<{ id: string; name: string }>('SELECT id, name FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL', tenantId);
+      for (const key of keys) {
+        this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', at, at, key.id);
+        this.audit('api_key.revoke', audit, tenantId, 'api_key', key.id, key.name, 'tenant_deleted');
+      }
+      const invitations = this.all<{ id: string; email: string }>(
+        'SELECT id, email FROM invitation WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?', tenantId, at,
+      );
+      for (const invitation of invitations) this.audit('invitation.revoke', audit, tenantId, 'invitation', invitation.id, invitation.email, 'tenant_deleted');
+      const members = this.all<{ id: string; user_id: string; username: string; account_type: AccountType }>(
+        'SELECT m.id, m.user_id, u.username, u.account_type FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ?', tenantId,
+      );
+      for (const member of members) {
+        if (member.account_type === 'SERVICE') this.audit('service_account.delete', audit, tenantId, 'service_account', member.user_id, member.username, 'tenant_deleted');
+        else this.audit('membership.delete', audit, tenantId, 'membership', member.id, member.username, 'tenant_deleted');
+      }
+      // The rows go (the audit events stay): nothing may refer to the tenant any more.
+      this.run('DELETE FROM agent WHERE tenant_id = ?', tenantId);
+      this.run('DELETE FROM invitation WHERE tenant_id = ?', tenantId);
+      this.run('DELETE FROM api_key WHERE tenant_id = ?', tenantId);
+      this.run('DELETE FROM api_key_count WHERE tenant_id = ?', tenantId);
+      this.run('DELETE FROM membership WHERE tenant_id = ?', tenantId);
+      // People whose default was this tenant fall back to their oldest other membership.
+      this.run(
+        `UPDATE user SET default_membership_id = (SELECT id FROM membership WHERE user_id = user.id ORDER BY created LIMIT 1)
+         WHERE default_membership_id IS NOT NULL AND default_membership_id NOT IN (SELECT id FROM membership)`,
+      );
+      this.run('DELETE FROM tenant WHERE id = ?', tenantId);
+      return keys.length;
+    })();
+  }
+
   // ------------------------------------------------------------ service accounts
 
   async createServiceAccount(input: { tenantId: string; name: string; role: Role }, audit: AuditContext): Promise<UserRecord> {
@@ -749,6 +840,29 @@ export class SqliteStore implements Store {
     );
   }
 
+  async listInvitations(visibility: InvitationVisibility, page: Page): Promise<InvitationRecord[]> {
+    const scope: string[] = [];
+    const params: unknown[] = [now()];
+    if (visibility.tenantId) {
+      scope.push('i.tenant_id = ?');
+      params.push(visibility.tenantId);
+    }
+    if (visibility.email) {
+      // The column's NOCASE collation makes this match the email whatever its case.
+      scope.push('i.email = ?');
+      params.push(visibility.email);
+    }
+    const where = compileWhere(INVITATION_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(INVITATION_SPEC, page.orderBy ?? [{ created: 'desc' }]), 'i.id');
+    return this
+      .stmt(
+        `SELECT i.id, i.tenant_id, i.email, i.role, i.invited_by_id, i.created, i.expires_at, i.accepted_at, i.revoked_at FROM invitation i
+         WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ? AND (${scope.join(' OR ') || '0'}) AND (${where})
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, page.limit, page.offset) as InvitationRecord[];
+  }
+
   async revokeInvitation(id: string, audit: AuditContext): Promise<void> {
     this.db.transaction(() => {
       const invitation = this.get<InvitationRecord>(`SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation WHERE id = ?`, id);
@@ -795,6 +909,70 @@ export class SqliteStore implements Store {
     const membership = this.insertMembership(invitation.tenant_id, userId, invitation.role);
     this.audit('membership.create', { ...audit, actorId: userId }, invitation.tenant_id, 'membership', membership.id, invitation.email);
     return membership;
+  }
+
+  // ------------------------------------------------------------ agents
+
+  /** Registrations a key keeps: past this, registering a new agent forgets its least recent one. */
+  static readonly MAX_AGENTS_PER_KEY = 100;
+
+  async registerAgent(agent: NewAgent, audit: AuditContext): Promise<AgentRecord> {
+    const labels = JSON.stringify(agent.labels);
+    const id = this.db.transaction(() => {
+      const at = now();
+      const existing = this.get<{ id: string }>(
+        "SELECT id FROM agent WHERE api_key_id = ? AND type = ? AND name = ? AND labels = ? AND coalesce(agent_config_id, '') = coalesce(?, '')",
+        agent.apiKeyId, agent.type, agent.name, labels, agent.agentConfigId,
+      );
+      if (existing) {
+        this.run('UPDATE agent SET registered_at = ?, core_version = ? WHERE id = ?', at, agent.coreVersion, existing.id);
+        return existing.id;
+      }
+      const newId = randomUUID();
+      this.run(
+        `INSERT INTO agent (id, tenant_id, api_key_id, user_id, type, name, labels, agent_config_id, core_version, created, registered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        newId, agent.tenantId, agent.apiKeyId, agent.userId, agent.type, agent.name, labels, agent.agentConfigId, agent.coreVersion, at, at,
+      );
+      this.run(
+        `DELETE FROM agent WHERE api_key_id = ? AND id NOT IN
+           (SELECT id FROM agent WHERE api_key_id = ? ORDER BY registered_at DESC, created DESC LIMIT ?)`,
+        agent.apiKeyId, agent.apiKeyId, SqliteStore.MAX_AGENTS_PER_KEY,
+      );
+      // The first registration only: an agent registers each time it starts.
+      this.audit('agent.register', audit, agent.tenantId, 'agent', newId, agent.name);
+      return newId;
+    })();
+    return this.agentRows('a.id = ?', [id], 1, 0)[0];
+  }
+
+  async listAgents(tenantId: string, page: Page): Promise<AgentRecord[]> {
+    return this.agentRows('a.tenant_id = ?', [tenantId], page.limit, page.offset);
+  }
+
+  private agentRows(condition: string, params: unknown[], limit: number, offset: number): AgentRecord[] {
+    type AgentRow = Omit<AgentRecord, 'labels' | 'user'> & { labels: string; user_id: string; username: string; account_type: AccountType };
+    const rows = this.all<AgentRow>(
+      `SELECT a.id, a.tenant_id, a.name, a.type, a.labels, a.agent_config_id, a.core_version, a.created, a.api_key_id,
+         max(a.registered_at, coalesce(k.last_used_at, a.registered_at)) AS last_queried,
+         u.id AS user_id, u.username, u.account_type
+       FROM agent a JOIN api_key k ON k.id = a.api_key_id JOIN user u ON u.id = a.user_id
+       WHERE ${condition} ORDER BY a.created DESC, a.id DESC LIMIT ? OFFSET ?`,
+      ...params, limit, offset,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      tenant_id: row.tenant_id,
+      name: row.name,
+      type: row.type,
+      labels: JSON.parse(row.labels) as string[],
+      agent_config_id: row.agent_config_id,
+      core_version: row.core_version,
+      created: row.created,
+      last_queried: row.last_queried,
+      api_key_id: row.api_key_id,
+      user: { id: row.user_id, username: row.username, account_type: row.account_type },
+    }));
   }
 
   // ------------------------------------------------------------ audit
