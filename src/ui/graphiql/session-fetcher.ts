@@ -1,4 +1,5 @@
 import type { Fetcher } from '@graphiql/toolkit';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 
 /** The header every cookie-authenticated request must carry (a cross-site form cannot send it). */
 const CSRF_HEADER = { name: 'X-Keyplane-CSRF', value: '1' };
@@ -28,9 +29,9 @@ export function createSessionFetcher(url: string): Fetcher {
     });
     const text = await response.text();
     try {
-      return JSON.parse(text);
+      return JSON.parse(text) as ExecutionResult;
     } catch {
-      return { errors: [{ message: `HTTP ${response.status}: the answer is not JSON`, extensions: { body: text.slice(0, 500) } }] };
+      return { errors: [new GraphQLError(`HTTP ${response.status}: the answer is not JSON`, { extensions: { body: text.slice(0, 500) } })] };
     }
   };
 }
