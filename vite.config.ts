@@ -12,7 +12,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 // graphql as CommonJS: the instance codegen's (CommonJS) visitor uses. Beside the ESM
 // build, graphql's development-mode check ("from another module or realm") threw, and
 // `vite` (the dev server, NODE_ENV unset) could not load this file.
-const { buildSchema, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { buildSchema, parse, Kind } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 // The API server for `npm run dev` (started by that script on this port).
 const apiTarget = process.env.KEYPLANE_DEV_API ?? 'http://127.0.0.1:4201';
@@ -63,9 +63,9 @@ function graphqlDocumentsPlugin(root: string): Plugin {
       const replaced = code.replace(CALL, (call, source: string) => {
         const [definition] = parse(source).definitions;
         let name: string;
-        if (definition?.kind === 'OperationDefinition' && definition.name) {
+        if (definition?.kind === Kind.OPERATION_DEFINITION && definition.name) {
           name = naming.getOperationVariableName(definition);
-        } else if (definition?.kind === 'FragmentDefinition') {
+        } else if (definition?.kind === Kind.FRAGMENT_DEFINITION) {
           name = naming.getFragmentVariableName(definition);
         } else {
           return call;

@@ -36,8 +36,8 @@ async function start(name: string, args: string[], env: NodeJS.ProcessEnv = {}):
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await waitForUrl(child, name);
   // Keep draining output so a chatty server never blocks on a full pipe.
-  child.stdout!.resume();
-  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+  child.stdout.resume();
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
   return {
     url,
     pid: child.pid!,

@@ -178,7 +178,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   // Aliases and cost depend on the variables (limit: $limit), so they are measured per request.
   app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
-    const operationName = operationNameOf(context.reply.request, context as { operationId?: number });
+    const operationName = operationNameOf(context.reply.request, context);
     const refusal = checkOperationLimits(schema, context.reply.request, document, operationName, variables ?? {}, {
       maxAliases: config.maxQueryAliases,
       maxCost: config.maxQueryCost,

@@ -134,11 +134,11 @@ export function spawnKeyplane(args: string[], options: { home: string; env?: Rec
   let closed = false;
   const waiters = new Set<() => void>();
   const notify = () => waiters.forEach((check) => check());
-  child.stdout!.on('data', (chunk) => {
+  child.stdout.on('data', (chunk) => {
     stdout += chunk;
     notify();
   });
-  child.stderr!.on('data', (chunk) => {
+  child.stderr.on('data', (chunk) => {
     stderr += chunk;
     notify();
   });

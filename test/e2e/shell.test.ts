@@ -22,7 +22,7 @@ import {
 /** The files index.html loads before any route: its scripts and their static imports. */
 function entryChunks(uiDir: string): string[] {
   const html = readFileSync(join(uiDir, 'index.html'), 'utf8');
-  const pending = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const pending = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const seen = new Set<string>();
   while (pending.length > 0) {
     const file = pending.pop()!;

@@ -524,7 +524,7 @@ describe('authorization matrix: every operation × every caller', () => {
         } else if (result.status === 403 && code === 'FORBIDDEN') {
           got = '403';
         } else {
-          got = (Object.entries(CODE_OF).find(([o, c]) => c === code && o !== '401' && o !== '403')?.[0] ?? `${result.status}:${code}`) as string;
+          got = (Object.entries(CODE_OF).find(([o, c]) => c === code && o !== '401' && o !== '403')?.[0] ?? `${result.status}:${code}`);
         }
         cellsChecked++;
         if (got !== want) {

@@ -47,8 +47,8 @@ function start(): Promise<string> {
         resolve(match[1]);
       }
     };
-    process_.stdout!.on('data', onData);
-    process_.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    process_.stdout.on('data', onData);
+    process_.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     process_.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}) before listening: ${output}`));
@@ -76,7 +76,7 @@ function request(url: string, body: unknown, headers: Record<string, string>): P
         try {
           resolve({ status: res.statusCode!, body: JSON.parse(text), setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) });
         } catch (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
       });
       res.on('error', reject);

@@ -40,7 +40,7 @@ interface Sample {
 
 async function graphql(body: unknown, headers: Record<string, string>) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) };
 }
 
 // One keep-alive connection per client, as real API clients hold them.
@@ -108,7 +108,7 @@ async function revokeUnderLoad(key: string, revoke: () => Promise<void>) {
   const statuses = new Set(samples.map((s) => s.status));
   expect(before.filter((s) => s.status === 200).length).toBeGreaterThanOrEqual(CLIENTS * BEFORE_PER_CLIENT);
   expect(after.length).toBeGreaterThanOrEqual(CLIENTS * AFTER_PER_CLIENT);
-  expect([...statuses].every((status) => status === 200 || status === 401), `statuses ${[...statuses]}`).toBe(true);
+  expect([...statuses].every((status) => status === 200 || status === 401), `statuses ${[...statuses].join(', ')}`).toBe(true);
   const leaked = after.filter((s) => s.status !== 401);
   expect(leaked, `${leaked.length} of ${after.length} requests started after the revocation succeeded`).toEqual([]);
   return { before: before.length, after: after.length, total: samples.length };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse, type DocumentNode, type OperationTypeNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 
 // The first look at a GraphQL request, before authentication, the saved answers,
 // Mercurius or graphql-jit see it. Only a request whose `query` is a string that
@@ -214,7 +214,7 @@ export class GraphQLRequestGate {
       const name = request.operationName ?? null;
       const operation = name === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name === name);
       if (!operation) return badRequest(name === null ? 'The document has several operations: name one with operationName.' : `No operation named "${name}".`, 'operationName');
-      if (operation.kind !== 'query') {
+      if (operation.kind !== OperationTypeNode.QUERY) {
         return { status: 405, code: 'METHOD_NOT_ALLOWED', message: `A ${operation.kind} must be sent with POST.`, headers: { allow: 'POST' } };
       }
     }
@@ -235,7 +235,7 @@ export class GraphQLRequestGate {
       return { ...badRequest(syntaxError.message, 'query'), ...(syntaxError.locations && { locations: syntaxError.locations }) };
     }
     const operations = document.definitions.flatMap((definition) =>
-      definition.kind === 'OperationDefinition' ? [{ name: definition.name?.value ?? null, kind: definition.operation }] : [],
+      definition.kind === Kind.OPERATION_DEFINITION ? [{ name: definition.name?.value ?? null, kind: definition.operation }] : [],
     );
     if (this.knownChars + query.length > KNOWN_TEXT_BUDGET) {
       this.known = new Map();

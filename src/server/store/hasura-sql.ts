@@ -178,7 +178,7 @@ export function compileOrderBy(spec: EntitySpec, orderBy: OrderBy | null | undef
       if (value === undefined || value === null) continue;
       if (key in entity.fields) {
         const direction = DIRECTIONS[value as string];
-        if (!direction) throw badInput('order_by', `Unknown direction "${String(value)}" in order_by.`);
+        if (!direction) throw badInput('order_by', `Unknown direction ${JSON.stringify(value)} in order_by.`);
         terms.push({ expression: entity.fields[key], direction });
       } else if (entity.relations && key in entity.relations) {
         visit(entity.relations[key], value as Record<string, unknown>);

@@ -102,7 +102,6 @@ const CREDENTIAL_CACHE_SIZE = 10_000;
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
 
-type Row = Record<string, any>;
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -419,9 +418,9 @@ export class SqliteStore implements Store {
          FROM membership m JOIN user u ON u.id = m.user_id
          WHERE m.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, page.limit, page.offset) as Row[];
+      .all(...params, page.limit, page.offset) as (UserRecord & { m_id: string; m_role: Role; m_created: string; api_key_count: number })[];
     return rows.map(({ m_id, m_role, m_created, api_key_count, ...user }) => ({
-      ...(user as UserRecord),
+      ...(user),
       api_key_count,
       membership: { id: m_id, tenant_id: tenantId, user_id: user.id, role: m_role, created: m_created },
     }));
@@ -622,7 +621,7 @@ export class SqliteStore implements Store {
   }
 
   private readKeyCredential(keyHash: string): KeyCredential | null {
-    const row = this.get<Row>(
+    const row = this.get<Omit<KeyCredential, 'revoked'> & { revoked_at: string | null }>(
       `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, u.account_type, u.username, m.role
        FROM api_key k JOIN user u ON u.id = k.user_id
        LEFT JOIN membership m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
@@ -995,9 +994,9 @@ export class SqliteStore implements Store {
          FROM audit_event a LEFT JOIN user u ON u.id = a.actor_id
          WHERE a.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, page.limit, page.offset) as Row[];
+      .all(...params, page.limit, page.offset) as (AuditEventRecord & { actor_username: string | null; actor_account_type: AccountType })[];
     return rows.map(({ actor_username, actor_account_type, ...event }) => ({
-      ...(event as AuditEventRecord),
+      ...(event),
       actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
     }));
   }
