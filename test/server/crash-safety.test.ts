@@ -33,7 +33,8 @@ function start(): Promise<string> {
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dataDir], {
       cwd: ROOT,
-      env: { ...process.env, KEYPLANE_AUTH_FAILURES_PER_MINUTE: '1000000' },
+      // One account creates keys as fast as it can: neither limit is what this test is about.
+      env: { ...process.env, KEYPLANE_AUTH_FAILURES_PER_MINUTE: '1000000', KEYPLANE_MAX_KEYS_PER_OWNER: '1000000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = process_;
@@ -68,19 +69,23 @@ function kill(): Promise<void> {
 function request(url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: any; setCookie: string[] }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode!, body: JSON.parse(text), setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) });
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      `${url}/graphql`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode!, body: JSON.parse(text), setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -122,8 +127,12 @@ function checkDatabase() {
     const integrity = db.pragma('integrity_check', { simple: true });
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
     // A key and its audit event are written in one transaction: one never exists without the other.
-    const keysWithoutAudit = db.prepare(`SELECT k.id FROM api_key k WHERE NOT EXISTS (SELECT 1 FROM audit_event a WHERE a.action = 'api_key.create' AND a.target_id = k.id)`).all();
-    const auditWithoutKey = db.prepare(`SELECT a.target_id FROM audit_event a WHERE a.action = 'api_key.create' AND NOT EXISTS (SELECT 1 FROM api_key k WHERE k.id = a.target_id)`).all();
+    const keysWithoutAudit = db
+      .prepare(`SELECT k.id FROM api_key k WHERE NOT EXISTS (SELECT 1 FROM audit_event a WHERE a.action = 'api_key.create' AND a.target_id = k.id)`)
+      .all();
+    const auditWithoutKey = db
+      .prepare(`SELECT a.target_id FROM audit_event a WHERE a.action = 'api_key.create' AND NOT EXISTS (SELECT 1 FROM api_key k WHERE k.id = a.target_id)`)
+      .all();
     const malformed = db.prepare(`SELECT id FROM api_key WHERE length(key_hash) <> 64 OR key_hint NOT LIKE 'kp__%' OR name = '' OR created IS NULL`).all();
     const keys = (db.prepare('SELECT count(*) AS n FROM api_key').get() as { n: number }).n;
     return { integrity, foreignKeys, keysWithoutAudit, auditWithoutKey, malformed, keys };
@@ -135,7 +144,14 @@ function checkDatabase() {
 describe('crash safety', () => {
   it(`loses no acknowledged key across ${ROUNDS} SIGKILLs under load, and leaves a sound database`, async () => {
     let url = await start();
-    const boot = await request(url, { query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`, variables: { input: { email: 'admin@crash.test', username: 'Admin', password: PASSWORD, tenant_name: 'Crash' } } }, {});
+    const boot = await request(
+      url,
+      {
+        query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`,
+        variables: { input: { email: 'admin@crash.test', username: 'Admin', password: PASSWORD, tenant_name: 'Crash' } },
+      },
+      {},
+    );
     const userId = boot.body.data.bootstrap.user_id as string;
     const session = { cookie: boot.setCookie.find((c) => c.startsWith('keyplane_session='))!.split(';')[0], 'x-keyplane-csrf': '1' };
 
