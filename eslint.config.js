@@ -23,7 +23,11 @@ const zones = [
   { target: './src/cli', from: './src/ui', message: 'The CLI never imports the UI.' },
   { target: './src/shared', from: './src', except: ['./shared'], message: 'src/shared is pure rules: it imports nothing of the project.' },
   // In the UI: components and lib -> features -> app, and no feature imports another.
-  { target: ['./src/ui/components', './src/ui/lib'], from: ['./src/ui/features', './src/ui/app'], message: 'Shared UI pieces cannot depend on features or the app.' },
+  {
+    target: ['./src/ui/components', './src/ui/lib'],
+    from: ['./src/ui/features', './src/ui/app'],
+    message: 'Shared UI pieces cannot depend on features or the app.',
+  },
   { target: './src/ui/features', from: './src/ui/app', message: 'Features cannot import the app shell.' },
   ...features.map((feature) => ({
     target: `./src/ui/features/${feature}`,

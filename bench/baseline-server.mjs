@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 // BASELINE_BODY_FILE: answer with that file's bytes instead (the bench's 29 KB list page).
-const body = process.env.BASELINE_BODY_FILE ? readFileSync(process.env.BASELINE_BODY_FILE, 'utf8') : JSON.stringify({ data: { auth_info: { user_id: '00000000-0000-4000-8000-000000000000', tenant_id: '00000000-0000-4000-8000-000000000001' } } });
+const body = process.env.BASELINE_BODY_FILE
+  ? readFileSync(process.env.BASELINE_BODY_FILE, 'utf8')
+  : JSON.stringify({ data: { auth_info: { user_id: '00000000-0000-4000-8000-000000000000', tenant_id: '00000000-0000-4000-8000-000000000001' } } });
 
 const server = createServer((request, response) => {
   // Read the request to its end, as a real server must, then answer.

@@ -96,7 +96,11 @@ function summarize(scenario: Scenario, slices: Slice[]): Measurement {
  * as it is in the same few seconds (its speed here drifts by up to 1.8x from one
  * minute to the next). The ratio is the median of the slices' ratios.
  */
-export async function measureAgainst(baseline: Scenario, scenario: Scenario, timing: Timing): Promise<{ scenario: Measurement; baseline: Measurement; ratio: number }> {
+export async function measureAgainst(
+  baseline: Scenario,
+  scenario: Scenario,
+  timing: Timing,
+): Promise<{ scenario: Measurement; baseline: Measurement; ratio: number }> {
   await run(baseline, timing.warmupSeconds);
   await run(scenario, timing.warmupSeconds);
   const seconds = timing.measureSeconds / timing.rounds;

@@ -67,10 +67,14 @@ export function startFloor(): Promise<ServerProcess> {
 /** The production server: the keyplane command, as `npm start` runs it. */
 export function startKeyplane(dataDir: string, options: { cpuProfileDir?: string; env?: NodeJS.ProcessEnv; name?: string } = {}): Promise<ServerProcess> {
   const nodeFlags = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
-  return start(options.name ?? 'keyplane', [...nodeFlags, 'bin/keyplane.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--no-build'], {
-    NODE_ENV: 'production',
-    ...options.env,
-  });
+  return start(
+    options.name ?? 'keyplane',
+    [...nodeFlags, 'bin/keyplane.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--no-build'],
+    {
+      NODE_ENV: 'production',
+      ...options.env,
+    },
+  );
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

@@ -41,7 +41,12 @@ export function summarize(profile: Profile, top = 25): string {
     byPlace.set(place, (byPlace.get(place) ?? 0) + micros);
   }
   const pct = (n: number) => `${((n / total) * 100).toFixed(1).padStart(5)}%`;
-  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${pct(v)}  ${k}`).join('\n');
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `  ${pct(v)}  ${k}`)
+      .join('\n');
   return `Self time by package or file:\n${list(byPlace)}\n\nSelf time by function:\n${list(byFunction)}`;
 }
 

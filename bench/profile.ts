@@ -27,7 +27,10 @@ async function main() {
   const server = await startKeyplane(dataDir, { cpuProfileDir: PROFILE_DIR });
   const bodies: Record<string, string> = {
     auth_info: JSON.stringify({ query: '{ auth_info { user_id tenant_id } }' }),
-    list: JSON.stringify({ query: '{ auth_api_key(limit: 50, order_by: {created: desc}) { id name key_hint created updated expires_at last_used_at default_tenant_id user_id user { id username account_type } created_by { id username } tenant { id name slug } } }' }),
+    list: JSON.stringify({
+      query:
+        '{ auth_api_key(limit: 50, order_by: {created: desc}) { id name key_hint created updated expires_at last_used_at default_tenant_id user_id user { id username account_type } created_by { id username } tenant { id name slug } } }',
+    }),
     create: JSON.stringify({ query: `mutation { create_api_key(input: { user_id: "${tenant.admin.id}", name: "bench-created" }) { id key } }` }),
   };
   try {

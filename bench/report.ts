@@ -12,7 +12,18 @@ export interface Target {
 }
 
 export function formatTable(rows: Row[]): string {
-  const header = ['scenario', 'conns', 'req/s', 'baseline alongside', 'p50 ms', 'p99 ms', 'vs baseline', 'server RSS MB', 'server CPU µs/req', 'vs baseline by CPU'];
+  const header = [
+    'scenario',
+    'conns',
+    'req/s',
+    'baseline alongside',
+    'p50 ms',
+    'p99 ms',
+    'vs baseline',
+    'server RSS MB',
+    'server CPU µs/req',
+    'vs baseline by CPU',
+  ];
   const lines = rows.map((r) => [
     r.label,
     String(r.connections),
@@ -41,15 +52,35 @@ export function evaluateTargets(rows: Row[], comparisons: Record<string, number>
   const small = by('list_1k');
   const large = by('list_100k');
   if (small && large) {
-    targets.push({ name: '(c) list page, 1,000 keys, vs baseline', required: '>= 25%', measured: pct(small.ratioToBaseline), met: small.ratioToBaseline >= 0.25 });
-    targets.push({ name: '(c) list page, 100,000 keys, vs baseline', required: '>= 25%', measured: pct(large.ratioToBaseline), met: large.ratioToBaseline >= 0.25 });
+    targets.push({
+      name: '(c) list page, 1,000 keys, vs baseline',
+      required: '>= 25%',
+      measured: pct(small.ratioToBaseline),
+      met: small.ratioToBaseline >= 0.25,
+    });
+    targets.push({
+      name: '(c) list page, 100,000 keys, vs baseline',
+      required: '>= 25%',
+      measured: pct(large.ratioToBaseline),
+      met: large.ratioToBaseline >= 0.25,
+    });
     // Measured against each other in alternating slices when the run did so; else from the two rows.
     const change = (comparisons.list_100k_vs_1k ?? large.requestsPerSecond / small.requestsPerSecond) - 1;
-    targets.push({ name: '(c) 100,000 keys vs 1,000 keys', required: 'within 15%', measured: `${change >= 0 ? '+' : ''}${pct(change)}`, met: Math.abs(change) <= 0.15 });
+    targets.push({
+      name: '(c) 100,000 keys vs 1,000 keys',
+      required: 'within 15%',
+      measured: `${change >= 0 ? '+' : ''}${pct(change)}`,
+      met: Math.abs(change) <= 0.15,
+    });
   }
   const creates = by('create_10');
   if (creates) {
-    targets.push({ name: '(d) create_api_key, 10 clients', required: '>= 1,000/s', measured: `${creates.requestsPerSecond.toLocaleString('en')}/s`, met: creates.requestsPerSecond >= 1000 });
+    targets.push({
+      name: '(d) create_api_key, 10 clients',
+      required: '>= 1,000/s',
+      measured: `${creates.requestsPerSecond.toLocaleString('en')}/s`,
+      met: creates.requestsPerSecond >= 1000,
+    });
   }
   const keyplaneRss = rows.filter((r) => !['baseline', 'baseline_page', 'floor'].includes(r.id)).map((r) => r.serverRssPeakMb ?? 0);
   const peak = Math.max(...keyplaneRss);

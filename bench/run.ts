@@ -70,7 +70,9 @@ function log(message: string) {
 
 async function main() {
   const loadBefore = loadavg();
-  log(`Keyplane bench: ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, ${timing.warmupSeconds} s warm-up + ${timing.measureSeconds} s measured per row, in ${timing.rounds} slices alternating with the baseline's`);
+  log(
+    `Keyplane bench: ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, ${timing.warmupSeconds} s warm-up + ${timing.measureSeconds} s measured per row, in ${timing.rounds} slices alternating with the baseline's`,
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-bench-'));
   const profileDir = args.has('--profile') ? join(RESULTS_DIR, 'profiles') : undefined;
   const measurements: PairedMeasurement[] = [];
@@ -113,31 +115,78 @@ async function main() {
     const pageBaseline = await startBaseline(pageFile);
     servers.push(pageBaseline);
 
-    const baselineScenario: Scenario = { id: 'baseline', label: '(a) bare node:http, fixed JSON', url: baseline.url, pid: baseline.pid, connections: CONNECTIONS, body: AUTH_INFO, verifyBody: isAuthInfo };
+    const baselineScenario: Scenario = {
+      id: 'baseline',
+      label: '(a) bare node:http, fixed JSON',
+      url: baseline.url,
+      pid: baseline.pid,
+      connections: CONNECTIONS,
+      body: AUTH_INFO,
+      verifyBody: isAuthInfo,
+    };
     const pairedMeasure = async (scenario: Scenario) => {
       const { scenario: m, baseline: base, ratio } = await measureAgainst(baselineScenario, scenario, timing);
       measurements.push({ ...m, baseline: base, ratio });
-      log(`  ${m.label}: ${m.requestsPerSecond} req/s (baseline alongside: ${base.requestsPerSecond}, ratio ${(ratio * 100).toFixed(0)}%), p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms, RSS ${m.serverRssPeakMb} MB, server CPU ${m.serverCpuMicrosPerRequest} µs/req${m.failures ? `, ${m.failures} FAILED` : ''}`);
+      log(
+        `  ${m.label}: ${m.requestsPerSecond} req/s (baseline alongside: ${base.requestsPerSecond}, ratio ${(ratio * 100).toFixed(0)}%), p50 ${m.latencyP50Ms} ms, p99 ${m.latencyP99Ms} ms, RSS ${m.serverRssPeakMb} MB, server CPU ${m.serverCpuMicrosPerRequest} µs/req${m.failures ? `, ${m.failures} FAILED` : ''}`,
+      );
     };
     const on = (server: ServerProcess) => ({ url: `${server.url}/graphql`, pid: server.pid, connections: CONNECTIONS });
     const list = (server: ServerProcess, id: string, label: string, body: string): Scenario => ({
-      id, label, ...on(server), headers: bearer(tenant.adminKey), body, verifyBody: isFullPage,
+      id,
+      label,
+      ...on(server),
+      headers: bearer(tenant.adminKey),
+      body,
+      verifyBody: isFullPage,
     });
 
     const floor = await startFloor();
     servers.push(floor);
     log('(b) auth_info with a Bearer key');
-    await pairedMeasure({ id: 'floor', label: '(a) Fastify + Mercurius (JIT), constant answer', url: `${floor.url}/graphql`, pid: floor.pid, connections: CONNECTIONS, body: AUTH_INFO, verifyBody: isAuthInfo });
-    await pairedMeasure({ id: 'auth_info', label: '(b) auth_info, Bearer key', ...on(keyplane), headers: bearer(tenant.adminKey), body: AUTH_INFO, verifyBody: isAuthInfo });
-    await pairedMeasure({ id: 'auth_info_uncached', label: '    saved answers off', ...on(uncached), headers: bearer(tenant.adminKey), body: AUTH_INFO, verifyBody: isAuthInfo });
+    await pairedMeasure({
+      id: 'floor',
+      label: '(a) Fastify + Mercurius (JIT), constant answer',
+      url: `${floor.url}/graphql`,
+      pid: floor.pid,
+      connections: CONNECTIONS,
+      body: AUTH_INFO,
+      verifyBody: isAuthInfo,
+    });
+    await pairedMeasure({
+      id: 'auth_info',
+      label: '(b) auth_info, Bearer key',
+      ...on(keyplane),
+      headers: bearer(tenant.adminKey),
+      body: AUTH_INFO,
+      verifyBody: isAuthInfo,
+    });
+    await pairedMeasure({
+      id: 'auth_info_uncached',
+      label: '    saved answers off',
+      ...on(uncached),
+      headers: bearer(tenant.adminKey),
+      body: AUTH_INFO,
+      verifyBody: isAuthInfo,
+    });
 
-    log(`(c) list pages: ${small.tenant} keys in one tenant (${small.visible} on its administrator's page), ${large.tenant} in another (${large.visible}); ${large.table} in the table`);
+    log(
+      `(c) list pages: ${small.tenant} keys in one tenant (${small.visible} on its administrator's page), ${large.tenant} in another (${large.visible}); ${large.table} in the table`,
+    );
     const smallLabel = small.tenant.toLocaleString('en');
     const largeLabel = large.tenant.toLocaleString('en');
-    const largeList = (server: ServerProcess, id: string, label: string, body: string): Scenario => ({ ...list(server, id, label, body), headers: bearer(largeTenant.adminKey) });
+    const largeList = (server: ServerProcess, id: string, label: string, body: string): Scenario => ({
+      ...list(server, id, label, body),
+      headers: bearer(largeTenant.adminKey),
+    });
     await pairedMeasure({
-      id: 'baseline_page', label: `(a) bare node:http, the list page's answer (${Math.round(JSON.stringify({ data: page }).length / 1024)} KB)`,
-      url: pageBaseline.url, pid: pageBaseline.pid, connections: CONNECTIONS, body: LIST_PAGE, verifyBody: isFullPage,
+      id: 'baseline_page',
+      label: `(a) bare node:http, the list page's answer (${Math.round(JSON.stringify({ data: page }).length / 1024)} KB)`,
+      url: pageBaseline.url,
+      pid: pageBaseline.pid,
+      connections: CONNECTIONS,
+      body: LIST_PAGE,
+      verifyBody: isFullPage,
     });
     await pairedMeasure(list(keyplane, 'list_1k', `(c) auth_api_key page, ${smallLabel} keys in the tenant`, LIST_PAGE));
     await pairedMeasure(largeList(keyplane, 'list_100k', `(c) auth_api_key page, ${largeLabel} keys in the tenant`, LIST_PAGE));
@@ -146,7 +195,10 @@ async function main() {
     await pairedMeasure(list(uncached, 'list_count_1k_uncached', `    + count, saved answers off, ${smallLabel} keys`, LIST_PAGE_WITH_COUNT));
     await pairedMeasure(largeList(uncached, 'list_count_100k_uncached', `    + count, saved answers off, ${largeLabel} keys`, LIST_PAGE_WITH_COUNT));
     // 100,000 against 1,000 directly, in alternating slices: the machine's drift cancels out.
-    for (const [id, server, body] of [['list', keyplane, LIST_PAGE], ['list_count_uncached', uncached, LIST_PAGE_WITH_COUNT]] as const) {
+    for (const [id, server, body] of [
+      ['list', keyplane, LIST_PAGE],
+      ['list_count_uncached', uncached, LIST_PAGE_WITH_COUNT],
+    ] as const) {
       const { ratio } = await measureAgainst(list(server, `${id}_1k`, '', body), largeList(server, `${id}_100k`, '', body), timing);
       comparisons[`${id}_100k_vs_1k`] = +ratio.toFixed(3);
       log(`  ${id}: 100,000 keys at ${(ratio * 100).toFixed(0)}% of the 1,000-key rate, measured alternately`);
@@ -159,7 +211,12 @@ async function main() {
       await pairedMeasure({
         id: `create_${connections}`,
         label: `(d) create_api_key, ${connections} client${connections > 1 ? 's' : ''}`,
-        url: `${keyplane.url}/graphql`, pid: keyplane.pid, connections, headers: bearer(tenant.writerKey), body: createKey(tenant.admin.id), verifyBody: isCreated,
+        url: `${keyplane.url}/graphql`,
+        pid: keyplane.pid,
+        connections,
+        headers: bearer(tenant.writerKey),
+        body: createKey(tenant.admin.id),
+        verifyBody: isCreated,
       });
     }
   } finally {
@@ -177,7 +234,10 @@ async function main() {
       baselineRequestsPerSecond: baseline.requestsPerSecond,
       ratioToBaseline: +ratio.toFixed(3),
       // What the ratio would be with a core to itself: the baseline's CPU per request over this row's.
-      cpuRatioToBaseline: baseline.serverCpuMicrosPerRequest && m.serverCpuMicrosPerRequest ? +(baseline.serverCpuMicrosPerRequest / m.serverCpuMicrosPerRequest).toFixed(3) : null,
+      cpuRatioToBaseline:
+        baseline.serverCpuMicrosPerRequest && m.serverCpuMicrosPerRequest
+          ? +(baseline.serverCpuMicrosPerRequest / m.serverCpuMicrosPerRequest).toFixed(3)
+          : null,
     })),
   ];
   const loadAfter = loadavg();
@@ -203,14 +263,20 @@ async function main() {
   console.log('');
   console.log(formatTargets(targets));
   if (comparisons.list_100k_vs_1k) {
-    console.log(`\n100,000 keys against 1,000, measured alternately: ${Math.round(comparisons.list_100k_vs_1k * 100)}% of the rate with saved answers, ${Math.round((comparisons.list_count_uncached_100k_vs_1k ?? 0) * 100)}% with them off (page and count).`);
+    console.log(
+      `\n100,000 keys against 1,000, measured alternately: ${Math.round(comparisons.list_100k_vs_1k * 100)}% of the rate with saved answers, ${Math.round((comparisons.list_count_uncached_100k_vs_1k ?? 0) * 100)}% with them off (page and count).`,
+    );
   }
   const pageCeiling = rows.find((r) => r.id === 'baseline_page');
   if (pageCeiling) {
     const of = (id: string) => Math.round((100 * (rows.find((r) => r.id === id)?.ratioToBaseline ?? 0)) / pageCeiling.ratioToBaseline);
-    console.log(`\nFor scale: bare node:http sending the list page's bytes reaches ${Math.round(pageCeiling.ratioToBaseline * 100)}% of the baseline; the list pages reach ${of('list_1k')}% (1,000 keys) and ${of('list_100k')}% (100,000 keys) of that.`);
+    console.log(
+      `\nFor scale: bare node:http sending the list page's bytes reaches ${Math.round(pageCeiling.ratioToBaseline * 100)}% of the baseline; the list pages reach ${of('list_1k')}% (1,000 keys) and ${of('list_100k')}% (100,000 keys) of that.`,
+    );
   }
-  console.log(`\nLoad average before ${results.loadAverage.before.join(' ')}, after ${results.loadAverage.after.join(' ')}; ${results.machine.cpus} CPUs, Node ${process.version}.`);
+  console.log(
+    `\nLoad average before ${results.loadAverage.before.join(' ')}, after ${results.loadAverage.after.join(' ')}; ${results.machine.cpus} CPUs, Node ${process.version}.`,
+  );
   console.log(`Wrote bench/results/latest.json${profileDir ? `; CPU profile in ${profileDir}` : ''}.`);
   if (measurements.some((m) => m.failures > 0)) {
     console.error('Some requests failed: the numbers above are not valid.');

@@ -40,13 +40,22 @@ export class BenchSeeder {
     const member = await this.store.createUser({ email: `member@${slug}.test`, username: `${slug} member`, passwordHash: 'unused' });
     const tenant = await this.store.createTenant({ name: slug, slug, adminUserId: admin.id }, { ...audit, actorId: admin.id });
     const invitation = await this.store.createInvitation(
-      { tenantId: tenant.id, email: member.email!, role: 'USER', tokenHash: randomUUID(), invitedById: admin.id, expiresAt: new Date(Date.now() + DAY).toISOString() },
+      {
+        tenantId: tenant.id,
+        email: member.email!,
+        role: 'USER',
+        tokenHash: randomUUID(),
+        invitedById: admin.id,
+        expiresAt: new Date(Date.now() + DAY).toISOString(),
+      },
       audit,
     );
     await this.store.acceptInvitation(invitation.id, member.id, audit);
     const serviceAccounts: UserRecord[] = [];
     for (let i = 0; i < SERVICE_ACCOUNTS; i++) {
-      serviceAccounts.push(await this.store.createServiceAccount({ tenantId: tenant.id, name: `${slug}-robot-${i}`, role: 'USER' }, { ...audit, actorId: admin.id }));
+      serviceAccounts.push(
+        await this.store.createServiceAccount({ tenantId: tenant.id, name: `${slug}-robot-${i}`, role: 'USER' }, { ...audit, actorId: admin.id }),
+      );
     }
     const adminKey = await this.createKey(admin, tenant.id, admin.id, 'bench-reader');
     const writerKey = await this.createKey(admin, tenant.id, admin.id, 'bench-writer');
@@ -105,7 +114,11 @@ export class BenchSeeder {
   async counts(tenant: BenchTenant): Promise<{ table: number; tenant: number; visible: number }> {
     const count = (sql: string, ...params: unknown[]) => (this.db.prepare(sql).get(...params) as { n: number }).n;
     const visible = await this.store.countApiKeys({ ownerId: tenant.admin.id, ownKeysTenantId: null, serviceAccountTenantId: tenant.tenantId });
-    return { table: count('SELECT count(*) AS n FROM api_key'), tenant: count('SELECT count(*) AS n FROM api_key WHERE tenant_id = ?', tenant.tenantId), visible };
+    return {
+      table: count('SELECT count(*) AS n FROM api_key'),
+      tenant: count('SELECT count(*) AS n FROM api_key WHERE tenant_id = ?', tenant.tenantId),
+      visible,
+    };
   }
 
   close(): void {

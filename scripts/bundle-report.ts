@@ -31,11 +31,7 @@ export const INITIAL_ROUTE_BUDGET_BYTES = 250_000;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The lazy route modules a first visit to "/" loads before it shows a page. */
-export const INITIAL_ROUTE_MODULES = [
-  'src/ui/app/home-redirect.tsx',
-  'src/ui/app/tenant-layout.tsx',
-  'src/ui/features/api-keys/api-keys-page.tsx',
-];
+export const INITIAL_ROUTE_MODULES = ['src/ui/app/home-redirect.tsx', 'src/ui/app/tenant-layout.tsx', 'src/ui/features/api-keys/api-keys-page.tsx'];
 
 /** Code that issue 7 wants out of the first load: dialogs and the date picker (date-fns itself formats dates on the page). */
 export const MUST_BE_LAZY = [/node_modules\/@mui\/x-date-pickers\//, /src\/ui\/.*-dialog\.tsx$/];
@@ -153,7 +149,14 @@ function loadedFile(outDir: string, file: string, why: string): LoadedFile {
   const data = readFileSync(join(outDir, file));
   const brotli = join(outDir, `${file}.br`);
   const precompressed = (['br', 'gz'] as const).filter((extension) => existsSync(join(outDir, `${file}.${extension}`)));
-  return { file, why, bytes: data.length, gzipBytes: gzipSize(data), transferredBytes: existsSync(brotli) ? statSync(brotli).size : data.length, precompressed };
+  return {
+    file,
+    why,
+    bytes: data.length,
+    gzipBytes: gzipSize(data),
+    transferredBytes: existsSync(brotli) ? statSync(brotli).size : data.length,
+    precompressed,
+  };
 }
 
 /** GraphiQL's page: its entry, and with a manifest all it can load beyond the app's first page (firstPage). */
@@ -252,9 +255,12 @@ export function formatReport(report: BundleReport): string {
   const lines = [`JavaScript of the first page (${INITIAL_ROUTE_MODULES.length ? '/ → /:tenant/user/keys' : 'entry'}):`];
   const width = Math.max(...report.files.map((f) => f.file.length));
   const sent = (bytes: number) => `sent ${kB(bytes).padStart(8)}`;
-  for (const f of report.files) lines.push(`  ${f.file.padEnd(width)}  ${kB(f.bytes).padStart(9)}  gzip ${kB(f.gzipBytes).padStart(8)}  ${sent(f.transferredBytes)}  ${f.why}`);
+  for (const f of report.files)
+    lines.push(`  ${f.file.padEnd(width)}  ${kB(f.bytes).padStart(9)}  gzip ${kB(f.gzipBytes).padStart(8)}  ${sent(f.transferredBytes)}  ${f.why}`);
   const over = report.totalGzipBytes > report.budgetBytes;
-  lines.push(`  ${'total'.padEnd(width)}  ${kB(report.totalBytes).padStart(9)}  gzip ${kB(report.totalGzipBytes).padStart(8)}  ${sent(report.totalTransferredBytes)}  budget ${kB(report.budgetBytes)} gzip: ${over ? 'OVER' : 'within'}`);
+  lines.push(
+    `  ${'total'.padEnd(width)}  ${kB(report.totalBytes).padStart(9)}  gzip ${kB(report.totalGzipBytes).padStart(8)}  ${sent(report.totalTransferredBytes)}  budget ${kB(report.budgetBytes)} gzip: ${over ? 'OVER' : 'within'}`,
+  );
   lines.push('  (sent: what Keyplane sends a browser that accepts Brotli, the .br the build wrote; the file itself if it wrote none)');
   if (report.groups.length) {
     lines.push('Largest parts of it (bytes before minification and gzip):');
@@ -263,7 +269,9 @@ export function formatReport(report: BundleReport): string {
   const { graphiql } = report;
   if (graphiql) {
     lines.push('GraphiQL at /graphiql, its own page (not in the budget):');
-    lines.push(`  ${graphiql.entry.file.padEnd(width)}  ${kB(graphiql.entry.bytes).padStart(9)}  gzip ${kB(graphiql.entry.gzipBytes).padStart(8)}  entry script`);
+    lines.push(
+      `  ${graphiql.entry.file.padEnd(width)}  ${kB(graphiql.entry.bytes).padStart(9)}  gzip ${kB(graphiql.entry.gzipBytes).padStart(8)}  entry script`,
+    );
     if (graphiql.files.length > 1) {
       const what = `${graphiql.files.length} files: its chunks, Monaco's workers, styles, fonts`;
       lines.push(`  ${'all it can load'.padEnd(width)}  ${kB(graphiql.totalBytes).padStart(9)}  gzip ${kB(graphiql.totalGzipBytes).padStart(8)}  ${what}`);
@@ -322,7 +330,9 @@ async function main() {
       console.log(`A cold load of the keys page from ${origin} (index.html, favicon and the scripts above):`);
       for (const acceptEncoding of ['identity', 'gzip', 'br, gzip']) {
         const load = await coldLoad(origin, report, acceptEncoding);
-        const encodings = Object.entries(load.encodings).map(([encoding, n]) => `${n} ${encoding}`).join(', ');
+        const encodings = Object.entries(load.encodings)
+          .map(([encoding, n]) => `${n} ${encoding}`)
+          .join(', ');
         console.log(`  Accept-Encoding: ${acceptEncoding.padEnd(9)} ${kB(load.bytes).padStart(9)} in ${load.requests} requests (${encodings})`);
       }
     }

@@ -70,8 +70,20 @@ function table(rows: { name: string; type?: string; description: string }[], hea
 
 function operation(field: GraphQLField<unknown, unknown>, anchors: ReadonlyMap<string, string>): string[] {
   const args = (list: readonly GraphQLArgument[]) => list.map((arg) => `${arg.name}: ${arg.type.toString()}`).join(', ');
-  const lines = [`#### ${field.name}`, '', `\`${field.name}${field.args.length ? `(${args(field.args)})` : ''}: ${field.type.toString()}\``, '', prose(field.description), ''];
-  lines.push(...table(field.args.map((arg) => ({ name: arg.name, type: typeRef(arg.type, anchors), description: prose(arg.description) })), 'argument'));
+  const lines = [
+    `#### ${field.name}`,
+    '',
+    `\`${field.name}${field.args.length ? `(${args(field.args)})` : ''}: ${field.type.toString()}\``,
+    '',
+    prose(field.description),
+    '',
+  ];
+  lines.push(
+    ...table(
+      field.args.map((arg) => ({ name: arg.name, type: typeRef(arg.type, anchors), description: prose(arg.description) })),
+      'argument',
+    ),
+  );
   // A mutation's input and payload belong to it alone: shown here rather than among the types.
   for (const arg of field.args) {
     const input = getNamedType(arg.type);
@@ -83,9 +95,16 @@ function operation(field: GraphQLField<unknown, unknown>, anchors: ReadonlyMap<s
 }
 
 function fieldsOf(type: GraphQLNamedType, anchors: ReadonlyMap<string, string>, lead?: string): string[] {
-  const fields = isObjectType(type) || isInputObjectType(type) ? Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown> | GraphQLInputField>) : [];
+  const fields =
+    isObjectType(type) || isInputObjectType(type) ? Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown> | GraphQLInputField>) : [];
   const lines = lead ? [`${lead} \`${type.name}\`: ${prose(type.description)}`, ''] : [];
-  return [...lines, ...table(fields.map((f) => ({ name: f.name, type: typeRef(f.type, anchors), description: prose(f.description) })), 'field')];
+  return [
+    ...lines,
+    ...table(
+      fields.map((f) => ({ name: f.name, type: typeRef(f.type, anchors), description: prose(f.description) })),
+      'field',
+    ),
+  ];
 }
 
 /** The generated section, markers included. */
@@ -103,7 +122,13 @@ export function renderReference(schema: GraphQLSchema): string {
   lines.push('### Types', '');
   for (const type of types) {
     lines.push(`#### Type \`${type.name}\``, '', prose(type.description), '');
-    if (isEnumType(type)) lines.push(...table(type.getValues().map((v) => ({ name: v.name, description: prose(v.description) })), 'value'));
+    if (isEnumType(type))
+      lines.push(
+        ...table(
+          type.getValues().map((v) => ({ name: v.name, description: prose(v.description) })),
+          'value',
+        ),
+      );
     else lines.push(...fieldsOf(type, anchors));
   }
   return [...lines, END].join('\n').replace(/\n{3,}/g, '\n\n');

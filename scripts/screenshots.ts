@@ -37,14 +37,11 @@ async function settle(page: Page) {
 
 async function invitationToken(page: Page, url: string): Promise<string> {
   const post = (query: string, variables: unknown = {}) =>
-    page.request
-      .post(`${url}/graphql`, { data: { query, variables }, headers: { 'X-Keyplane-CSRF': '1', 'X-Tenant-Id': 'acme' } })
-      .then((r) => r.json());
+    page.request.post(`${url}/graphql`, { data: { query, variables }, headers: { 'X-Keyplane-CSRF': '1', 'X-Tenant-Id': 'acme' } }).then((r) => r.json());
   const info = await post('{ auth_info { tenant_id } }');
-  const created = await post(
-    'mutation($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { token } }',
-    { input: { tenant_id: info.data.auth_info.tenant_id, email: 'grace@acme.test', role: 'USER' } },
-  );
+  const created = await post('mutation($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { token } }', {
+    input: { tenant_id: info.data.auth_info.tenant_id, email: 'grace@acme.test', role: 'USER' },
+  });
   return created.data.create_membership_invitation.token;
 }
 
@@ -84,7 +81,10 @@ async function shoot(browser: Browser, demo: E2eServer, empty: E2eServer, admin:
           open: async (p) => {
             await p.goto(`${demo.url}/acme/team/members`);
             await p.getByRole('button', { name: 'Invite member' }).click();
-            await p.getByRole('dialog', { name: 'Invite member' }).getByLabel(/^Email/).fill('grace@acme.test');
+            await p
+              .getByRole('dialog', { name: 'Invite member' })
+              .getByLabel(/^Email/)
+              .fill('grace@acme.test');
           },
         },
         {

@@ -137,10 +137,7 @@ function describeNetworkError(error: unknown): string {
 /** How a one-shot command (not the agent) reports an API failure. */
 export function toCliError(error: unknown): unknown {
   if (error instanceof KeyRejectedError) {
-    return new CliError(
-      `${error.message} Log in again with a valid key: keyplane auth login --key KEY`,
-      ExitCode.KEY_REJECTED,
-    );
+    return new CliError(`${error.message} Log in again with a valid key: keyplane auth login --key KEY`, ExitCode.KEY_REJECTED);
   }
   if (error instanceof UnreachableError) {
     return new CliError(`${error.message} Is the server running? Point at it with --api URL.`, ExitCode.UNREACHABLE);

@@ -101,10 +101,7 @@ export function writeAuthFile(homeDir: string, auth: AuthFile): string {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  const text =
-    '# Written by `keyplane auth login`. It holds an API key: keep it private (mode 0600).\n' +
-    stringify({ api: auth.api, key: auth.key }) +
-    '\n';
+  const text = '# Written by `keyplane auth login`. It holds an API key: keep it private (mode 0600).\n' + stringify({ api: auth.api, key: auth.key }) + '\n';
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text, { mode: 0o600 });
   chmodSync(temporary, 0o600);

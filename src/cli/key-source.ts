@@ -1,13 +1,5 @@
 import { isServiceAccountKey, isWellFormedKey } from '../server/auth/key-format.js';
-import {
-  describeSetting,
-  exposedFileWarning,
-  isExposedMode,
-  prefectConfigPath,
-  readAuthFile,
-  readTomlFile,
-  tomlString,
-} from './config-files.js';
+import { describeSetting, exposedFileWarning, isExposedMode, prefectConfigPath, readAuthFile, readTomlFile, tomlString } from './config-files.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 // Where a key comes from, in the order Prefect 1's agent looked (flag, its two
@@ -155,13 +147,8 @@ export interface ResolvedApiUrl {
  * The API to talk to: --api, then KEYPLANE_API, then the URL kept beside the key
  * (so a key is only ever sent to the server it was saved for), then the default.
  */
-export function resolveApiUrl(options: {
-  flag?: string;
-  env: Record<string, string | undefined>;
-  pairedApiUrl?: string;
-}): ResolvedApiUrl {
-  const base =
-    nonEmpty(options.flag) ?? nonEmpty(options.env[KEYPLANE_API_ENV]) ?? nonEmpty(options.pairedApiUrl) ?? DEFAULT_API_URL;
+export function resolveApiUrl(options: { flag?: string; env: Record<string, string | undefined>; pairedApiUrl?: string }): ResolvedApiUrl {
+  const base = nonEmpty(options.flag) ?? nonEmpty(options.env[KEYPLANE_API_ENV]) ?? nonEmpty(options.pairedApiUrl) ?? DEFAULT_API_URL;
   return { base, endpoint: graphqlEndpoint(base) };
 }
 

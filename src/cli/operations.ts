@@ -21,8 +21,16 @@ export const AUTH_INFO = /* GraphQL */ `
       tenant_id
       role
       api_key_id
-      user { id username account_type }
-      tenant { id name slug }
+      user {
+        id
+        username
+        account_type
+      }
+      tenant {
+        id
+        name
+        slug
+      }
     }
   }
 `;
@@ -41,10 +49,22 @@ export const LIST_KEYS = /* GraphQL */ `
       created
       expires_at
       last_used_at
-      tenant { id name slug }
-      user { id username account_type }
+      tenant {
+        id
+        name
+        slug
+      }
+      user {
+        id
+        username
+        account_type
+      }
     }
-    auth_api_key_aggregate { aggregate { count } }
+    auth_api_key_aggregate {
+      aggregate {
+        count
+      }
+    }
   }
 `;
 export type ListedKey = Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at'> & {
@@ -81,28 +101,42 @@ export async function listKeys(client: ApiClient, options: { max?: number; pageS
 /** One key's expiry, for the agent's start-up message. */
 export const KEY_EXPIRY = /* GraphQL */ `
   query KeyplaneCliKeyExpiry($id: uuid!) {
-    auth_api_key(where: { id: { _eq: $id } }) { id name expires_at }
+    auth_api_key(where: { id: { _eq: $id } }) {
+      id
+      name
+      expires_at
+    }
   }
 `;
 export type KeyExpiryResult = { auth_api_key: Pick<ApiKey, 'id' | 'name' | 'expires_at'>[] };
 
 export const CREATE_KEY = /* GraphQL */ `
   mutation KeyplaneCliCreateKey($input: create_api_key_input!) {
-    create_api_key(input: $input) { id key }
+    create_api_key(input: $input) {
+      id
+      key
+    }
   }
 `;
 export type CreateKeyResult = { create_api_key: Pick<CreateApiKeyPayload, 'id' | 'key'> };
 
 export const REVOKE_KEY = /* GraphQL */ `
   mutation KeyplaneCliRevokeKey($input: delete_api_key_input!) {
-    delete_api_key(input: $input) { success error }
+    delete_api_key(input: $input) {
+      success
+      error
+    }
   }
 `;
 export type RevokeKeyResult = { delete_api_key: Pick<SuccessPayload, 'success' | 'error'> };
 
 export const LIST_TENANTS = /* GraphQL */ `
   query KeyplaneCliListTenants {
-    tenant(order_by: [{ name: asc }]) { id name slug }
+    tenant(order_by: [{ name: asc }]) {
+      id
+      name
+      slug
+    }
   }
 `;
 export type ListTenantsResult = { tenant: TenantRef[] };

@@ -12,9 +12,7 @@ import { writeLine } from './output.js';
 /** Wraps a command's handler: its returned number becomes the exit code. */
 export type Action = <A extends unknown[]>(handler: (...args: A) => Promise<number>) => (...args: A) => Promise<void>;
 
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function buildProgram(ctx: CliContext, action: Action): Command {
   const program = new Command('keyplane')

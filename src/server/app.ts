@@ -125,29 +125,38 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       maxAge: 600,
     });
   }
-  await registerSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
+  await registerSecurityHeaders(
+    app,
+    {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
       },
+      // HSTS only means something over https.
+      strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+      frameguard: { action: 'deny' },
+      crossOriginEmbedderPolicy: false,
     },
-    // HSTS only means something over https.
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-    frameguard: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
-  }, ['/graphql', '/health', '/healthz', '/readyz', '/metrics']);
+    ['/graphql', '/health', '/healthz', '/readyz', '/metrics'],
+  );
   const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures, parseCookie: (header) => app.parseCookie(header), metrics });
-  attachGraphqlRouteHooks(app, { gate: new GraphQLRequestGate(config.maxQueryTokens), authenticate, responses, onSavedAnswer: metrics ? () => metrics.savedAnswer('hit') : undefined });
+  attachGraphqlRouteHooks(app, {
+    gate: new GraphQLRequestGate(config.maxQueryTokens),
+    authenticate,
+    responses,
+    onSavedAnswer: metrics ? () => metrics.savedAnswer('hit') : undefined,
+  });
   // After the GraphQL route hooks: saved answers are kept before they are compressed.
   await registerCompression(app);
   await app.register(mercurius, {
@@ -179,12 +188,20 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // Aliases and cost depend on the variables (limit: $limit), so they are measured per request.
   app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
     const operationName = operationNameOf(context.reply.request, context);
-    const refusal = checkOperationLimits(schema, context.reply.request, document, operationName, variables ?? {}, {
-      maxAliases: config.maxQueryAliases,
-      maxCost: config.maxQueryCost,
-      maxDepth: config.maxQueryDepth,
-      maxIntrospectionCost: maxIntrospectionCost(schema),
-    }, config.maxQueryTokens);
+    const refusal = checkOperationLimits(
+      schema,
+      context.reply.request,
+      document,
+      operationName,
+      variables ?? {},
+      {
+        maxAliases: config.maxQueryAliases,
+        maxCost: config.maxQueryCost,
+        maxDepth: config.maxQueryDepth,
+        maxIntrospectionCost: maxIntrospectionCost(schema),
+      },
+      config.maxQueryTokens,
+    );
     if (refusal) throw refusal;
     const request = context.reply.request;
     keepUncompressedIfSecret(request, noteOperation(request, document, operationName));

@@ -37,7 +37,14 @@ export async function seedDemo(store: Store): Promise<DemoLogin[]> {
   // createTenant made the admin a member; the others join as their roles.
   for (const [index, person] of [user, reader].entries()) {
     const invitation = await store.createInvitation(
-      { tenantId: tenant.id, email: person.email!, role: PEOPLE[index + 1].role, tokenHash: randomUUID(), invitedById: admin.id, expiresAt: new Date(Date.now() + DAY).toISOString() },
+      {
+        tenantId: tenant.id,
+        email: person.email!,
+        role: PEOPLE[index + 1].role,
+        tokenHash: randomUUID(),
+        invitedById: admin.id,
+        expiresAt: new Date(Date.now() + DAY).toISOString(),
+      },
       audit,
     );
     await store.acceptInvitation(invitation.id, person.id, audit);

@@ -87,7 +87,9 @@ describe('keyplane agent start', () => {
     const { code, at } = await run.exited;
     expect(code).toBe(ExitCode.KEY_REJECTED);
     expect(at - revokedAt).toBeLessThan(REVOCATION_INTERVAL_SECONDS * 1000 + SLACK_MS);
-    expect(run.stderr()).toContain("The agent's API key was revoked or has expired (or its service account was removed). The agent must be started with a new key.");
+    expect(run.stderr()).toContain(
+      "The agent's API key was revoked or has expired (or its service account was removed). The agent must be started with a new key.",
+    );
     expect(run.output()).not.toContain(key);
   });
 
@@ -189,7 +191,6 @@ describe('keyplane agent start', () => {
     expect(stdout).toContain('Authenticated as user "ada"');
     expect(stderr).toContain('Warning: this is a user API key (kpu_). An agent should run with a service-account key (kps_)');
   });
-
 });
 
 describe('keyplane agent run', () => {

@@ -121,7 +121,7 @@ describe('auth create-key, list-keys, revoke-key', () => {
     expect(created.key).toMatch(/^kpu_/);
   });
 
-  it('create-key passes the server\'s refusal on (exit 1)', async () => {
+  it("create-key passes the server's refusal on (exit 1)", async () => {
     await loginAsAdmin();
     const run = await keyplane(['auth', 'create-key', '-n', ' ']);
     expect(run.code).toBe(ExitCode.ERROR);
@@ -198,9 +198,7 @@ describe('auth list-tenants', () => {
     const account = await server.createServiceAccount('tenant-lister', 'READ_ONLY_USER');
     const { key } = await server.createKey(account, 'lister');
     secrets.add(key);
-    expect((await keyplane(['auth', 'login', '--key', key, '--api', server.url])).stdout).toContain(
-      'as service account "tenant-lister"',
-    );
+    expect((await keyplane(['auth', 'login', '--key', key, '--api', server.url])).stdout).toContain('as service account "tenant-lister"');
     const run = await keyplane(['auth', 'list-tenants', '--json']);
     expect(run.code).toBe(ExitCode.OK);
     expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ slug: server.tenantSlug, current: true })]);

@@ -29,7 +29,15 @@ describe('create-key expiry', () => {
 
 describe('listing output', () => {
   it('lines up columns under their headers', () => {
-    expect(formatTable(['NAME', 'ID'], [['laptop', '1'], ['ci', '22']])).toBe('NAME    ID\nlaptop  1\nci      22');
+    expect(
+      formatTable(
+        ['NAME', 'ID'],
+        [
+          ['laptop', '1'],
+          ['ci', '22'],
+        ],
+      ),
+    ).toBe('NAME    ID\nlaptop  1\nci      22');
   });
 
   it('says expiry and last use as people think of them', () => {

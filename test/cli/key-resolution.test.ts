@@ -3,14 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeAuthFile } from '../../src/cli/config-files.js';
 import { CliError, ExitCode } from '../../src/cli/exit-codes.js';
-import {
-  assertWellFormed,
-  graphqlEndpoint,
-  keyWarnings,
-  resolveAgentKey,
-  resolveApiUrl,
-  type ResolvedKey,
-} from '../../src/cli/key-source.js';
+import { assertWellFormed, graphqlEndpoint, keyWarnings, resolveAgentKey, resolveApiUrl, type ResolvedKey } from '../../src/cli/key-source.js';
 import { generateKey } from '../../src/server/auth/key-format.js';
 import { temporaryHome } from './helpers.js';
 

@@ -51,10 +51,22 @@ export async function startKeyplaneServer(): Promise<KeyplaneServer> {
   const url = running.url;
   const port = Number(new URL(url).port);
 
-  const boot = await post(url, undefined, /* GraphQL */ `
-    mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`, {
-    input: { email: 'ada@example.test', username: 'ada', password: 'correct horse battery staple', tenant_name: 'Acme Flows' },
-  });
+  const boot = await post(
+    url,
+    undefined,
+    /* GraphQL */ `
+      mutation ($input: bootstrap_input!) {
+        bootstrap(input: $input) {
+          user_id
+          tenant_id
+          tenant_slug
+        }
+      }
+    `,
+    {
+      input: { email: 'ada@example.test', username: 'ada', password: 'correct horse battery staple', tenant_name: 'Acme Flows' },
+    },
+  );
   const cookie = boot.response.headers
     .getSetCookie()
     .map((header) => header.split(';')[0])
@@ -62,13 +74,23 @@ export async function startKeyplaneServer(): Promise<KeyplaneServer> {
   if (!cookie) throw new Error('bootstrap set no session cookie');
   const { user_id: adminUserId, tenant_id: tenantId, tenant_slug: tenantSlug } = boot.data.bootstrap;
 
-  const graphql = async (auth: Auth, query: string, variables?: Record<string, unknown>) =>
-    (await post(url, auth, query, variables)).data;
+  const graphql = async (auth: Auth, query: string, variables?: Record<string, unknown>) => (await post(url, auth, query, variables)).data;
 
   const createKeyAs = async (auth: Auth, userId: string, name: string, expiresAt?: Date) => {
-    const data = await graphql(auth, `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key } }`, {
-      input: { user_id: userId, name, expires_at: expiresAt?.toISOString() ?? null },
-    });
+    const data = await graphql(
+      auth,
+      `
+        mutation ($input: create_api_key_input!) {
+          create_api_key(input: $input) {
+            id
+            key
+          }
+        }
+      `,
+      {
+        input: { user_id: userId, name, expires_at: expiresAt?.toISOString() ?? null },
+      },
+    );
     return data.create_api_key as { id: string; key: string };
   };
   const admin = await createKeyAs({ cookie }, adminUserId, 'cli-test-admin');
@@ -85,18 +107,48 @@ export async function startKeyplaneServer(): Promise<KeyplaneServer> {
     graphql,
     createKey: (userId, name, expiresAt) => createKeyAs(asAdmin, userId, name, expiresAt),
     async createServiceAccount(name, role) {
-      const data = await graphql(asAdmin, `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, {
-        input: { tenant_id: tenantId, name, role },
-      });
+      const data = await graphql(
+        asAdmin,
+        `
+          mutation ($input: create_service_account_input!) {
+            create_service_account(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: { tenant_id: tenantId, name, role },
+        },
+      );
       return data.create_service_account.id as string;
     },
     async revokeKey(keyId) {
-      await graphql(asAdmin, `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`, { input: { key_id: keyId } });
+      await graphql(
+        asAdmin,
+        `
+          mutation ($input: delete_api_key_input!) {
+            delete_api_key(input: $input) {
+              success
+            }
+          }
+        `,
+        { input: { key_id: keyId } },
+      );
     },
     async removeServiceAccount(userId) {
-      await graphql(asAdmin, `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`, {
-        input: { user_id: userId },
-      });
+      await graphql(
+        asAdmin,
+        `
+          mutation ($input: delete_service_account_input!) {
+            delete_service_account(input: $input) {
+              success
+            }
+          }
+        `,
+        {
+          input: { user_id: userId },
+        },
+      );
     },
     async stop() {
       await running.close();

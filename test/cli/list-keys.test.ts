@@ -29,7 +29,8 @@ afterEach(() => home.cleanup());
 const client = () => new ApiClient({ endpoint: `${server.url}/graphql`, key: server.adminKey });
 /** Every key's name, newest first, as the server orders them. */
 const names = async () => (await listKeys(client())).keys.map((key) => key.name);
-const keyCount = async () => (await server.graphql({ key: server.adminKey }, '{ auth_api_key_aggregate { aggregate { count } } }')).auth_api_key_aggregate.aggregate.count as number;
+const keyCount = async () =>
+  (await server.graphql({ key: server.adminKey }, '{ auth_api_key_aggregate { aggregate { count } } }')).auth_api_key_aggregate.aggregate.count as number;
 
 describe('list-keys --limit', () => {
   it('shows the newest N, and says how many there are and how to see them all', async () => {
@@ -39,7 +40,11 @@ describe('list-keys --limit', () => {
     const [header, ...rest] = run.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^NAME\s+ID/);
     const [first, second] = await names();
-    expect(rest).toEqual([expect.stringMatching(`^${first}\\s`), expect.stringMatching(`^${second}\\s`), `Showing the newest 2 of ${total} keys; leave out --limit to list them all.`]);
+    expect(rest).toEqual([
+      expect.stringMatching(`^${first}\\s`),
+      expect.stringMatching(`^${second}\\s`),
+      `Showing the newest 2 of ${total} keys; leave out --limit to list them all.`,
+    ]);
   });
 
   it('keeps standard output one JSON value with --json, and says it on standard error', async () => {
@@ -75,14 +80,23 @@ describe('list-keys without --limit', () => {
     expect((await listKeys(client(), { pageSize: 2, max: 3 })).keys.map((key) => key.name)).toEqual((await names()).slice(0, 3));
   });
 
-  it('lists every key, past the server\'s 1,000-row page', async () => {
+  it("lists every key, past the server's 1,000-row page", async () => {
     // Written straight to the database: the API allows 1,000 active keys per account.
     const store = new SqliteStore(join(server.dataDir, 'keyplane.db'));
     try {
       const audit = { actorId: null, sourceAddress: null };
       for (let i = 0; i < 1_001; i++) {
         await store.createApiKey(
-          { id: randomUUID(), name: `bulk ${i}`, keyHash: randomUUID(), keyHint: 'kpu_abcd', userId: server.adminUserId, tenantId: server.tenantId, createdById: server.adminUserId, expiresAt: null },
+          {
+            id: randomUUID(),
+            name: `bulk ${i}`,
+            keyHash: randomUUID(),
+            keyHint: 'kpu_abcd',
+            userId: server.adminUserId,
+            tenantId: server.tenantId,
+            createdById: server.adminUserId,
+            expiresAt: null,
+          },
           audit,
         );
       }

@@ -6,15 +6,11 @@ import * as operations from '../../src/cli/operations.js';
 // The command's documents must stay valid against the contract: a renamed field
 // in src/schema.graphql fails here, not in a user's terminal.
 const schema = buildSchema(readFileSync(new URL('../../src/schema.graphql', import.meta.url), 'utf8'));
-const documents = Object.entries(operations as Record<string, unknown>).filter(
-  (entry): entry is [string, string] => typeof entry[1] === 'string',
-);
+const documents = Object.entries(operations as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 
 describe('the GraphQL operations the command sends', () => {
   it('include every operation', () => {
-    expect(documents.map(([name]) => name).sort()).toEqual(
-      ['AUTH_INFO', 'CREATE_KEY', 'KEY_EXPIRY', 'LIST_KEYS', 'LIST_TENANTS', 'REVOKE_KEY'].sort(),
-    );
+    expect(documents.map(([name]) => name).sort()).toEqual(['AUTH_INFO', 'CREATE_KEY', 'KEY_EXPIRY', 'LIST_KEYS', 'LIST_TENANTS', 'REVOKE_KEY'].sort());
   });
 
   it.each(documents)('%s is valid against src/schema.graphql', (_name, document) => {

@@ -118,7 +118,14 @@ describe('refusals before any request', () => {
   it('agent start with no key anywhere names every place it looked (exit 3)', async () => {
     const run = await runKeyplane(['agent', 'start'], { home: home.dir });
     expect(run.code).toBe(ExitCode.NO_USABLE_KEY);
-    for (const place of ['--key / --token', 'PREFECT__CLOUD__AGENT__AUTH_TOKEN', 'PREFECT__CLOUD__API_KEY', '[cloud.agent] auth_token', '[cloud] api_key', '.keyplane/auth.toml']) {
+    for (const place of [
+      '--key / --token',
+      'PREFECT__CLOUD__AGENT__AUTH_TOKEN',
+      'PREFECT__CLOUD__API_KEY',
+      '[cloud.agent] auth_token',
+      '[cloud] api_key',
+      '.keyplane/auth.toml',
+    ]) {
       expect(run.stderr).toContain(place);
     }
   });

@@ -75,8 +75,15 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     const table = page.getByRole('table', { name: 'API keys' });
     await table.waitFor();
     await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(4);
-    await table.getByRole('row', { name: /nightly backup/ }).getByText('Expires soon').waitFor();
-    await table.getByRole('row', { name: /ci deploy/ }).getByText('Never').first().waitFor();
+    await table
+      .getByRole('row', { name: /nightly backup/ })
+      .getByText('Expires soon')
+      .waitFor();
+    await table
+      .getByRole('row', { name: /ci deploy/ })
+      .getByText('Never')
+      .first()
+      .waitFor();
     await expectNoAxeViolations(page, 'API Keys list');
     await screenshot(page, SCREENSHOTS_DIR, 'api-keys-list');
   });

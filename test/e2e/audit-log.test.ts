@@ -88,17 +88,35 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
     );
     member = await newContext(browser);
     member.setDefaultTimeout(30_000);
-    await asBrowser(member, server.url, `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, {
-      input: { token: invitation.create_membership_invitation.token, username: MEMBER.username, password: MEMBER.password },
-    }, 'acme');
+    await asBrowser(
+      member,
+      server.url,
+      `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`,
+      {
+        input: { token: invitation.create_membership_invitation.token, username: MEMBER.username, password: MEMBER.password },
+      },
+      'acme',
+    );
 
     // Names with markup, created through the API as a script could.
-    await asBrowser(admin, server.url, `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id } }`, {
-      input: { user_id: boot.bootstrap.user_id, name: HTML_KEY_NAME },
-    }, 'acme');
-    await asBrowser(admin, server.url, `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, {
-      input: { tenant_id: boot.bootstrap.tenant_id, name: HTML_ACCOUNT_NAME, role: 'USER' },
-    }, 'acme');
+    await asBrowser(
+      admin,
+      server.url,
+      `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id } }`,
+      {
+        input: { user_id: boot.bootstrap.user_id, name: HTML_KEY_NAME },
+      },
+      'acme',
+    );
+    await asBrowser(
+      admin,
+      server.url,
+      `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
+      {
+        input: { tenant_id: boot.bootstrap.tenant_id, name: HTML_ACCOUNT_NAME, role: 'USER' },
+      },
+      'acme',
+    );
   });
 
   afterAll(async () => {
@@ -160,7 +178,10 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
     expect(await page.getByRole('combobox', { name: 'Action' }).textContent()).toContain('Revoked API key');
     await page.getByText('1–1 of 1').waitFor();
 
-    await page.getByRole('button', { name: /Choose date/ }).first().click();
+    await page
+      .getByRole('button', { name: /Choose date/ })
+      .first()
+      .click();
     await page.getByRole('dialog').getByRole('gridcell').first().waitFor();
     await expectNoAxeViolations(page, 'Audit Log with the From picker open');
     await page.keyboard.press('Escape');

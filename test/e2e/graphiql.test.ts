@@ -147,7 +147,10 @@ describe.skipIf(skipE2e)('GraphiQL in Chromium, offline', () => {
     // Past GraphiQL's debounced saves of tabs and history.
     await page.waitForTimeout(1_500);
     const stored = await storedValues(page);
-    expect(stored.filter((entry) => /kpu_|Bearer/i.test(entry)), `storage holds:\n${stored.join('\n')}`).toEqual([]);
+    expect(
+      stored.filter((entry) => /kpu_|Bearer/i.test(entry)),
+      `storage holds:\n${stored.join('\n')}`,
+    ).toEqual([]);
     // Nor anything else of GraphiQL's (tabs, history, settings): it keeps all of it in memory.
     expect(stored).toEqual([]);
     const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));

@@ -39,21 +39,11 @@ export function requireBrowserWhenAsked(): void {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!browserAvailable) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set KEYPLANE_CHROMIUM.`,
-    );
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set KEYPLANE_CHROMIUM.`);
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 
@@ -197,7 +187,13 @@ export async function callWithKey<T>(url: string, key: string, query: string, va
 }
 
 /** A GraphQL call with a browser context's session cookie, as the UI sends it (X-Tenant-Id when a tenant is named). */
-export async function postAsBrowser<T>(context: BrowserContext, url: string, query: string, variables: Record<string, unknown> = {}, tenant?: string): Promise<GraphqlAnswer<T>> {
+export async function postAsBrowser<T>(
+  context: BrowserContext,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  tenant?: string,
+): Promise<GraphqlAnswer<T>> {
   const response = await context.request.post(`${url}/graphql`, {
     headers: { 'content-type': 'application/json', 'x-keyplane-csrf': '1', ...(tenant ? { 'x-tenant-id': tenant } : {}) },
     data: { query, variables },

@@ -76,9 +76,15 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     );
     const me = await asBrowser<{ auth_info: { user_id: string; role: string } }>(member, server.url, '{ auth_info { user_id role } }', {}, 'acme');
     expect(me.auth_info.role).toBe('USER');
-    const created = await asBrowser<{ create_api_key: { key: string } }>(member, server.url, CREATE_KEY, {
-      input: { user_id: me.auth_info.user_id, name: 'bob laptop' },
-    }, 'acme');
+    const created = await asBrowser<{ create_api_key: { key: string } }>(
+      member,
+      server.url,
+      CREATE_KEY,
+      {
+        input: { user_id: me.auth_info.user_id, name: 'bob laptop' },
+      },
+      'acme',
+    );
     memberKey = created.create_api_key.key;
   });
 
@@ -142,11 +148,20 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     expect(await row.textContent()).toContain('ada');
     // 90 days reads as months, as the API Keys page shows it.
     expect(await row.textContent()).toMatch(/in 3 months/);
-    const accountRow = page.getByRole('table', { name: 'Service accounts' }).getByRole('row', { name: /ci-deployer/ }).first();
+    const accountRow = page
+      .getByRole('table', { name: 'Service accounts' })
+      .getByRole('row', { name: /ci-deployer/ })
+      .first();
     await expect.poll(() => accountRow.getByRole('cell', { name: '1', exact: true }).count()).toBe(1);
 
     const answer = await callWithKey<{
-      auth_info: { user_id: string; tenant_id: string; role: string; user: { username: string; account_type: string }; tenant: { id: string; slug: string; name: string } };
+      auth_info: {
+        user_id: string;
+        tenant_id: string;
+        role: string;
+        user: { username: string; account_type: string };
+        tenant: { id: string; slug: string; name: string };
+      };
     }>(server.url, serviceKey, '{ auth_info { user_id tenant_id role user { username account_type } tenant { id slug name } } }');
     expect(answer.status).toBe(200);
     expect(answer.body.data?.auth_info).toMatchObject({
@@ -184,7 +199,10 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
 
     // The page shows the new account after a reload, with its role.
     await page.reload();
-    const row = page.getByRole('table', { name: 'Service accounts' }).getByRole('row', { name: /nightly-etl/ }).first();
+    const row = page
+      .getByRole('table', { name: 'Service accounts' })
+      .getByRole('row', { name: /nightly-etl/ })
+      .first();
     await row.getByText('User', { exact: true }).waitFor();
     await page.getByRole('table', { name: 'API keys of ci-deployer' }).waitFor();
     await expectNoAxeViolations(page, 'Service Accounts with an open account');
@@ -209,8 +227,14 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     try {
       await other.goto(`${server.url}/acme/team/service-accounts`);
       const table = other.getByRole('table', { name: 'Service accounts' });
-      await table.getByRole('row', { name: /ci-deployer/ }).getByText('Administrator').waitFor();
-      await table.getByRole('row', { name: /nightly-etl/ }).getByText('User', { exact: true }).waitFor();
+      await table
+        .getByRole('row', { name: /ci-deployer/ })
+        .getByText('Administrator')
+        .waitFor();
+      await table
+        .getByRole('row', { name: /nightly-etl/ })
+        .getByText('User', { exact: true })
+        .waitFor();
       await other.getByText('Only tenant administrators can manage service accounts').waitFor();
       expect(await other.getByRole('button', { name: 'Add Service Account' }).count()).toBe(0);
       expect(await table.getByRole('button').count()).toBe(0);
@@ -242,9 +266,15 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
 
   it('revokes one of the account’s keys after a confirmation naming it; that key then gets 401', async () => {
     const accountId = new URL(page.url()).searchParams.get('account');
-    const spare = await asBrowser<{ create_api_key: { key: string } }>(admin, server.url, CREATE_KEY, {
-      input: { user_id: accountId, name: 'spare', expires_at: new Date(Date.now() + 3 * DAY).toISOString() },
-    }, 'acme');
+    const spare = await asBrowser<{ create_api_key: { key: string } }>(
+      admin,
+      server.url,
+      CREATE_KEY,
+      {
+        input: { user_id: accountId, name: 'spare', expires_at: new Date(Date.now() + 3 * DAY).toISOString() },
+      },
+      'acme',
+    );
     await page.reload();
     const keys = page.getByRole('table', { name: 'API keys of ci-deployer' });
     await keys.getByRole('row', { name: /spare/ }).getByText('Expires soon').waitFor();
@@ -271,7 +301,10 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     await expectNoAxeViolations(page, 'Change role dialog');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('ci-deployer is now Read-only').waitFor();
-    const row = page.getByRole('table', { name: 'Service accounts' }).getByRole('row', { name: /ci-deployer/ }).first();
+    const row = page
+      .getByRole('table', { name: 'Service accounts' })
+      .getByRole('row', { name: /ci-deployer/ })
+      .first();
     await row.getByText('Read-only').waitFor();
 
     const info = await callWithKey<{ auth_info: { role: string } }>(server.url, serviceKey, '{ auth_info { role } }');
@@ -291,7 +324,10 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await page.getByText('Service account "ci-deployer" removed').waitFor();
     const table = page.getByRole('table', { name: 'Service accounts' });
-    await table.getByRole('row', { name: /ci-deployer/ }).first().waitFor({ state: 'detached' });
+    await table
+      .getByRole('row', { name: /ci-deployer/ })
+      .first()
+      .waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('account')).toBeNull();
 
     const answer = await callWithKey(server.url, serviceKey, '{ auth_info { user_id } }');

@@ -8,16 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  requireBrowserWhenAsked,
-  sessionCookie,
-  skipE2e,
-  startServer,
-  type E2eServer,
-} from './harness';
+import { expectNoAxeViolations, launchBrowser, newContext, requireBrowserWhenAsked, sessionCookie, skipE2e, startServer, type E2eServer } from './harness';
 
 /** The files index.html loads before any route: its scripts and their static imports. */
 function entryChunks(uiDir: string): string[] {
@@ -253,17 +244,16 @@ describe.skipIf(skipE2e)('web app shell in Chromium', () => {
     await expectNoAxeViolations(page, 'role select open');
     await page.getByRole('option', { name: 'Read-only' }).click();
     await page.reload();
-    await expect(
-      page.getByRole('combobox', { name: `Role of ${INVITEE.username}` }).textContent(),
-    ).resolves.toBe('Read-only');
+    await expect(page.getByRole('combobox', { name: `Role of ${INVITEE.username}` }).textContent()).resolves.toBe('Read-only');
 
     // Demoting the only administrator is refused, and the server says why.
     await page.getByRole('combobox', { name: `Role of ${ADMIN.username}` }).click();
     await page.getByRole('option', { name: 'User', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: /administrator/i }).waitFor();
-    await expect(page.getByRole('combobox', { name: `Role of ${ADMIN.username}` }).textContent()).resolves.toBe(
-      'Administrator',
-    );
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /administrator/i })
+      .waitFor();
+    await expect(page.getByRole('combobox', { name: `Role of ${ADMIN.username}` }).textContent()).resolves.toBe('Administrator');
 
     // Removal asks first; cancelling keeps the member.
     await page.getByRole('button', { name: `Remove ${INVITEE.username}` }).click();

@@ -40,28 +40,50 @@ const EVENT_FIELDS = 'action actor_id actor { username } tenant_id target_type t
 beforeAll(async () => {
   started = Date.now();
   server = await startServer();
-  const boot = await post(server, { query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`, variables: { input: { email: 'admin@audit.test', username: 'Audra Admin', password: PASSWORD, tenant_name: 'Audited' } } }, { remoteAddress: ADMIN_ADDRESS });
+  const boot = await post(
+    server,
+    {
+      query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
+      variables: { input: { email: 'admin@audit.test', username: 'Audra Admin', password: PASSWORD, tenant_name: 'Audited' } },
+    },
+    { remoteAddress: ADMIN_ADDRESS },
+  );
   ({ user_id: adminId, tenant_id: tenantId } = boot.body.data.bootstrap);
   admin = { cookie: `keyplane_session=${boot.cookies.find((c) => c.name === 'keyplane_session')!.value}`, 'x-keyplane-csrf': '1' };
 
   const key = await as(admin, `mutation { create_api_key(input: { user_id: "${adminId}", name: "laptop" }) { id key } }`);
   made.key = key.body.data.create_api_key.id;
-  made.sa = (await as(admin, `mutation { create_service_account(input: { tenant_id: "${tenantId}", name: "deployer", role: "USER" }) { id } }`)).body.data.create_service_account.id;
+  made.sa = (
+    await as(admin, `mutation { create_service_account(input: { tenant_id: "${tenantId}", name: "deployer", role: "USER" }) { id } }`)
+  ).body.data.create_service_account.id;
   made.saKey = (await as(admin, `mutation { create_api_key(input: { user_id: "${made.sa}", name: "deployer-ci" }) { id } }`)).body.data.create_api_key.id;
   await as(admin, `mutation { delete_api_key(input: { key_id: "${made.saKey}" }) { success } }`);
 
-  made.revokedInvitation = (await as(admin, `mutation { create_membership_invitation(input: { tenant_id: "${tenantId}", email: "never@audit.test", role: "USER" }) { id } }`)).body.data.create_membership_invitation.id;
+  made.revokedInvitation = (
+    await as(admin, `mutation { create_membership_invitation(input: { tenant_id: "${tenantId}", email: "never@audit.test", role: "USER" }) { id } }`)
+  ).body.data.create_membership_invitation.id;
   await as(admin, `mutation { delete_membership_invitation(input: { invitation_id: "${made.revokedInvitation}" }) { success } }`);
-  const invitation = (await as(admin, `mutation { create_membership_invitation(input: { tenant_id: "${tenantId}", email: "joiner@audit.test", role: "USER" }) { id token } }`)).body.data.create_membership_invitation;
+  const invitation = (
+    await as(admin, `mutation { create_membership_invitation(input: { tenant_id: "${tenantId}", email: "joiner@audit.test", role: "USER" }) { id token } }`)
+  ).body.data.create_membership_invitation;
   made.invitation = invitation.id;
-  const accepted = await as({}, `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, { input: { token: invitation.token, username: 'Joy Joiner', password: PASSWORD } }, JOINER_ADDRESS);
+  const accepted = await as(
+    {},
+    `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`,
+    { input: { token: invitation.token, username: 'Joy Joiner', password: PASSWORD } },
+    JOINER_ADDRESS,
+  );
   const joiner = { cookie: `keyplane_session=${accepted.cookies.find((c) => c.name === 'keyplane_session')!.value}`, 'x-keyplane-csrf': '1' };
   const joinerUser = (await as(joiner, '{ user { id memberships { id } } }', {}, JOINER_ADDRESS)).body.data.user[0];
   made.joiner = joinerUser.id;
   made.membership = joinerUser.memberships[0].id;
 
   await as(admin, `mutation { set_membership_role(input: { membership_id: "${made.membership}", role: "READ_ONLY_USER" }) { id } }`);
-  await post(server, { query: `mutation { log_in(input: { email: "joiner@audit.test", password: "not-my-password" }) { user_id } }` }, { remoteAddress: ATTACKER_ADDRESS });
+  await post(
+    server,
+    { query: `mutation { log_in(input: { email: "joiner@audit.test", password: "not-my-password" }) { user_id } }` },
+    { remoteAddress: ATTACKER_ADDRESS },
+  );
   await as(admin, `mutation { delete_membership(input: { membership_id: "${made.membership}" }) { success } }`);
   await as(admin, `mutation { delete_service_account(input: { user_id: "${made.sa}" }) { success } }`);
   await as(admin, `mutation { delete_api_key(input: { key_id: "${made.key}" }) { success } }`);
@@ -89,7 +111,12 @@ describe('audit log', () => {
     expect(find('invitation.create', made.revokedInvitation)).toMatchObject({ ...byAdmin, target_type: 'invitation', target_name: 'never@audit.test' });
     expect(find('invitation.revoke', made.revokedInvitation)).toMatchObject({ ...byAdmin, target_name: 'never@audit.test' });
     expect(find('invitation.create', made.invitation)).toMatchObject({ ...byAdmin, target_name: 'joiner@audit.test' });
-    expect(find('membership.create', made.membership)).toMatchObject({ actor_id: made.joiner, actor: { username: 'Joy Joiner' }, source_address: JOINER_ADDRESS, target_type: 'membership' });
+    expect(find('membership.create', made.membership)).toMatchObject({
+      actor_id: made.joiner,
+      actor: { username: 'Joy Joiner' },
+      source_address: JOINER_ADDRESS,
+      target_type: 'membership',
+    });
     expect(find('membership.role_change', made.membership)).toMatchObject({ ...byAdmin, target_name: 'USER → READ_ONLY_USER' });
     expect(find('auth.log_in_failed', made.joiner)).toMatchObject({ source_address: ATTACKER_ADDRESS, target_type: 'user', target_name: 'joiner@audit.test' });
     expect(find('membership.delete', made.membership)).toMatchObject({ ...byAdmin, target_name: 'Joy Joiner' });

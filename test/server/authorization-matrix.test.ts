@@ -99,7 +99,10 @@ const CODE_OF: Record<Exclude<Outcome, 'ok' | 'none'>, string> = {
 };
 
 function parseMatrix(text: string) {
-  const [header, ...lines] = text.trim().split('\n').map((line) => line.trim().split(/\s+/));
+  const [header, ...lines] = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
   expect(header.slice(1)).toEqual([...ACTORS]);
   return lines.map(([operation, ...cells]) => {
     expect(cells, operation).toHaveLength(ACTORS.length);
@@ -164,7 +167,13 @@ beforeAll(async () => {
   const readerSa = await makeServiceAccount(server, ids.tenantA, 'READ_ONLY_USER');
   auth.readerSa = { key: (await makeKey(server, { userId: readerSa, tenantId: ids.tenantA, service: true })).key };
   self.readerSa = { userId: readerSa, tenantId: ids.tenantA, service: true };
-  for (const [email, id] of [['admin@a.test', ids.admin], ['user@a.test', ids.user], ['reader@a.test', ids.reader], ['admin@b.test', ids.adminB]]) EMAILS[id] = email;
+  for (const [email, id] of [
+    ['admin@a.test', ids.admin],
+    ['user@a.test', ids.user],
+    ['reader@a.test', ids.reader],
+    ['admin@b.test', ids.adminB],
+  ])
+    EMAILS[id] = email;
   targetSa = await makeServiceAccount(server, ids.tenantA, 'USER');
   await makeKey(server, { userId: targetSa, tenantId: ids.tenantA, service: true });
 });
@@ -191,7 +200,14 @@ async function invitedElsewhere(actor: Actor) {
   const inviter = self[actor].userId === world.ids.adminB ? world.ids.admin : world.ids.adminB;
   const tenant = await server.app.store.createTenant({ name: unique('Elsewhere'), slug: unique('elsewhere'), adminUserId: inviter }, NO_AUDIT);
   const invitation = await server.app.store.createInvitation(
-    { tenantId: tenant.id, email: emailOf(actor), role: 'USER', tokenHash: unique('hash'), invitedById: inviter, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    {
+      tenantId: tenant.id,
+      email: emailOf(actor),
+      role: 'USER',
+      tokenHash: unique('hash'),
+      invitedById: inviter,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
     NO_AUDIT,
   );
   return { tenant, invitation };
@@ -205,7 +221,14 @@ async function tenantWithTheirRole(actor: Actor) {
   if (!service && userId !== adminId) {
     const role = (await server.app.store.findMembership(userId, world.ids.tenantA))?.role ?? 'USER';
     const invitation = await server.app.store.createInvitation(
-      { tenantId: tenant.id, email: emailOf(actor), role, tokenHash: unique('hash'), invitedById: adminId, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      {
+        tenantId: tenant.id,
+        email: emailOf(actor),
+        role,
+        tokenHash: unique('hash'),
+        invitedById: adminId,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
       NO_AUDIT,
     );
     await server.app.store.acceptInvitation(invitation.id, userId, NO_AUDIT);
@@ -254,11 +277,19 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   }),
   sa_key_by_pk: async () => {
     const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
-    return { query: `query ($id: uuid!) { auth_api_key_by_pk(id: $id) { id } }`, variables: { id: key.id }, contains: (data) => data.auth_api_key_by_pk?.id === key.id };
+    return {
+      query: `query ($id: uuid!) { auth_api_key_by_pk(id: $id) { id } }`,
+      variables: { id: key.id },
+      contains: (data) => data.auth_api_key_by_pk?.id === key.id,
+    };
   },
   own_key_by_pk: async (actor) => {
     const key = await makeKey(server, self[actor]);
-    return { query: `query ($id: uuid!) { auth_api_key_by_pk(id: $id) { id } }`, variables: { id: key.id }, contains: (data) => data.auth_api_key_by_pk?.id === key.id };
+    return {
+      query: `query ($id: uuid!) { auth_api_key_by_pk(id: $id) { id } }`,
+      variables: { id: key.id },
+      contains: (data) => data.auth_api_key_by_pk?.id === key.id,
+    };
   },
   list_sa_keys: async () => ({
     query: `{ auth_api_key(where: { user_id: { _eq: "${targetSa}" } }) { id } }`,
@@ -266,7 +297,10 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   }),
   invitations: async () => {
     const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
-    return { query: `{ membership_invitation(limit: 1000) { id } }`, contains: (data) => data.membership_invitation.some((i: { id: string }) => i.id === invitation.id) };
+    return {
+      query: `{ membership_invitation(limit: 1000) { id } }`,
+      contains: (data) => data.membership_invitation.some((i: { id: string }) => i.id === invitation.id),
+    };
   },
   audit_log: async () => ({
     query: `{ audit_event(where: { target_id: { _eq: "${world.ids.tenantA}" } }) { id action } }`,
@@ -275,7 +309,11 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   setup_required: async () => ({ query: `{ setup_required }` }),
   invitation_preview: async () => {
     const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
-    return { query: `query ($token: String!) { invitation_preview(token: $token) { status } }`, variables: { token: invitation.token }, contains: (data) => data.invitation_preview?.status === 'VALID' };
+    return {
+      query: `query ($token: String!) { invitation_preview(token: $token) { status } }`,
+      variables: { token: invitation.token },
+      contains: (data) => data.invitation_preview?.status === 'VALID',
+    };
   },
   create_own_key: async (actor) => ({ query: CREATE_KEY, variables: { input: { user_id: self[actor].userId, name: unique('own') } } }),
   create_sa_key: async () => ({ query: CREATE_KEY, variables: { input: { user_id: targetSa, name: unique('sa') } } }),
@@ -333,7 +371,10 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       verify: async () => expect((await server.app.store.getInvitation(invitation.id))?.revoked_at).not.toBeNull(),
     };
   },
-  create_tenant: async () => ({ query: `mutation ($input: create_tenant_input!) { create_tenant(input: $input) { id } }`, variables: { input: { name: unique('Tenant') } } }),
+  create_tenant: async () => ({
+    query: `mutation ($input: create_tenant_input!) { create_tenant(input: $input) { id } }`,
+    variables: { input: { name: unique('Tenant') } },
+  }),
   bootstrap: async () => ({
     query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`,
     variables: { input: { email: `${unique('boot')}@example.test`, username: 'Mallory', password: PASSWORD, tenant_name: 'Takeover' } },
@@ -362,11 +403,19 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   },
   invitation_by_pk: async () => {
     const invitation = await makeInvitation(server, world.ids.tenantA, world.ids.admin);
-    return { query: `query ($id: uuid!) { membership_invitation_by_pk(id: $id) { id } }`, variables: { id: invitation.id }, contains: (data) => data.membership_invitation_by_pk?.id === invitation.id };
+    return {
+      query: `query ($id: uuid!) { membership_invitation_by_pk(id: $id) { id } }`,
+      variables: { id: invitation.id },
+      contains: (data) => data.membership_invitation_by_pk?.id === invitation.id,
+    };
   },
   own_invitation_by_pk: async (actor) => {
     const { invitation } = await invitedElsewhere(actor);
-    return { query: `query ($id: uuid!) { membership_invitation_by_pk(id: $id) { id } }`, variables: { id: invitation.id }, contains: (data) => data.membership_invitation_by_pk?.id === invitation.id };
+    return {
+      query: `query ($id: uuid!) { membership_invitation_by_pk(id: $id) { id } }`,
+      variables: { id: invitation.id },
+      contains: (data) => data.membership_invitation_by_pk?.id === invitation.id,
+    };
   },
   tenant_by_pk: async () => ({
     query: `query ($id: uuid!) { tenant_by_pk(id: $id) { id } }`,
@@ -375,7 +424,11 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   }),
   tenant_other_slug: async () => {
     const slug = (await server.app.store.getTenant(world.ids.tenantB))!.slug;
-    return { query: `query ($slug: String) { tenant(where: { slug: { _eq: $slug } }) { id } }`, variables: { slug }, contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantB) };
+    return {
+      query: `query ($slug: String) { tenant(where: { slug: { _eq: $slug } }) { id } }`,
+      variables: { slug },
+      contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantB),
+    };
   },
   memberships: async () => {
     const reader = (await server.app.store.findMembership(world.ids.reader, world.ids.tenantA))!;
@@ -385,7 +438,16 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   hello: async () => ({ query: `{ hello }` }),
   agents: async () => {
     const agent = await server.app.store.registerAgent(
-      { tenantId: world.ids.tenantA, apiKeyId: world.keys.adminSa.id, userId: world.ids.adminSa, type: 'LocalAgent', name: unique('agent'), labels: [], agentConfigId: null, coreVersion: null },
+      {
+        tenantId: world.ids.tenantA,
+        apiKeyId: world.keys.adminSa.id,
+        userId: world.ids.adminSa,
+        type: 'LocalAgent',
+        name: unique('agent'),
+        labels: [],
+        agentConfigId: null,
+        coreVersion: null,
+      },
       NO_AUDIT,
     );
     return { query: `{ agent { id } }`, contains: (data) => data.agent.some((a: { id: string }) => a.id === agent.id) };
@@ -524,7 +586,7 @@ describe('authorization matrix: every operation × every caller', () => {
         } else if (result.status === 403 && code === 'FORBIDDEN') {
           got = '403';
         } else {
-          got = (Object.entries(CODE_OF).find(([o, c]) => c === code && o !== '401' && o !== '403')?.[0] ?? `${result.status}:${code}`);
+          got = Object.entries(CODE_OF).find(([o, c]) => c === code && o !== '401' && o !== '403')?.[0] ?? `${result.status}:${code}`;
         }
         cellsChecked++;
         if (got !== want) {
@@ -533,7 +595,10 @@ describe('authorization matrix: every operation × every caller', () => {
         }
         if (refused) {
           // A nullable root field (the *_by_pk ones) answers null beside its error; others null the whole data.
-          expect(Object.values(result.data ?? {}).filter((value) => value !== null), `${operation} × ${actor}`).toEqual([]);
+          expect(
+            Object.values(result.data ?? {}).filter((value) => value !== null),
+            `${operation} × ${actor}`,
+          ).toEqual([]);
           expect(stableSnapshot(server, { withAudit: !call.auditsRefusals }), `${operation} × ${actor} changed the database`).toEqual(before);
         } else if (call.verify) {
           await call.verify();

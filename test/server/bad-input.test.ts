@@ -53,11 +53,19 @@ describe('bad input gets a coded error and changes nothing', () => {
     expect(result.data.create_api_key.key).toMatch(/^kpu_/);
   });
 
-  it('an unknown user id or another tenant\'s id is NOT_FOUND', async () => {
+  it("an unknown user id or another tenant's id is NOT_FOUND", async () => {
     await expectRefused(CREATE_KEY, key({ user_id: '00000000-0000-4000-8000-000000000000' }), { code: 'NOT_FOUND' });
     await expectRefused(CREATE_KEY, key({ default_tenant_id: world.ids.tenantB }), { code: 'NOT_FOUND' });
-    await expectRefused(`mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`, { input: { key_id: world.keys.adminB.id } }, { code: 'NOT_FOUND' });
-    await expectRefused(`mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`, { input: { key_id: 'x' } }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`,
+      { input: { key_id: world.keys.adminB.id } },
+      { code: 'NOT_FOUND' },
+    );
+    await expectRefused(
+      `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`,
+      { input: { key_id: 'x' } },
+      { code: 'BAD_USER_INPUT' },
+    );
   });
 
   it('service account names, roles and tenants are checked', async () => {
@@ -89,9 +97,15 @@ describe('bad input gets a coded error and changes nothing', () => {
   });
 
   it('passwords shorter than 10 characters are refused', async () => {
-    const invite = await server.gql(`mutation { create_membership_invitation(input: { tenant_id: "${world.ids.tenantA}", email: "short@a.test", role: "USER" }) { token } }`, {}, { cookie: world.sessions.admin });
+    const invite = await server.gql(
+      `mutation { create_membership_invitation(input: { tenant_id: "${world.ids.tenantA}", email: "short@a.test", role: "USER" }) { token } }`,
+      {},
+      { cookie: world.sessions.admin },
+    );
     const before = server.snapshot();
-    const result = await server.gql(`mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, { input: { token: invite.data.create_membership_invitation.token, username: 'Shorty', password: 'short' } });
+    const result = await server.gql(`mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, {
+      input: { token: invite.data.create_membership_invitation.token, username: 'Shorty', password: 'short' },
+    });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     expect(server.snapshot()).toEqual(before);
   });

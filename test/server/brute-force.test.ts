@@ -20,7 +20,8 @@ let adminSession: Record<string, string>;
 const AUTH_INFO = { query: '{ auth_info { user_id } }' };
 const LOG_IN = `mutation ($input: log_in_input!) { log_in(input: $input) { user_id } }`;
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-const logIn = (email: string, password: string, remoteAddress: string) => post(server, { query: LOG_IN, variables: { input: { email, password } } }, { remoteAddress });
+const logIn = (email: string, password: string, remoteAddress: string) =>
+  post(server, { query: LOG_IN, variables: { input: { email, password } } }, { remoteAddress });
 const codeOf = (result: { body: any }) => result.body?.errors?.[0]?.extensions?.code;
 
 function expectRateLimited(result: { status: number; headers: Record<string, unknown>; body: any }, maxSeconds: number) {
@@ -34,12 +35,20 @@ function expectRateLimited(result: { status: number; headers: Record<string, unk
 
 beforeAll(async () => {
   server = await startServer({ authFailuresPerMinute: KEY_FAILURES_PER_MINUTE, loginFailuresPerAccount: LOGIN_FAILURES_PER_ACCOUNT });
-  const boot = await post(server, { query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`, variables: { input: { email: 'admin@bf.test', username: 'Admin', password: PASSWORD, tenant_name: 'Brute' } } });
+  const boot = await post(server, {
+    query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
+    variables: { input: { email: 'admin@bf.test', username: 'Admin', password: PASSWORD, tenant_name: 'Brute' } },
+  });
   tenantId = boot.body.data.bootstrap.tenant_id;
   adminSession = { cookie: `keyplane_session=${boot.cookies.find((c) => c.name === 'keyplane_session')!.value}`, 'x-keyplane-csrf': '1' };
-  const created = await post(server, { query: CREATE_KEY, variables: { input: { user_id: boot.body.data.bootstrap.user_id, name: 'good' } } }, { headers: adminSession });
+  const created = await post(
+    server,
+    { query: CREATE_KEY, variables: { input: { user_id: boot.body.data.bootstrap.user_id, name: 'good' } } },
+    { headers: adminSession },
+  );
   goodKey = created.body.data.create_api_key.key;
-  for (const email of ['victim@bf.test', 'bystander@bf.test']) await server.app.store.createUser({ email, username: email, passwordHash: await hashPassword(PASSWORD) });
+  for (const email of ['victim@bf.test', 'bystander@bf.test'])
+    await server.app.store.createUser({ email, username: email, passwordHash: await hashPassword(PASSWORD) });
 });
 afterAll(() => server.close());
 afterEach(() => vi.useRealTimers());
@@ -67,7 +76,8 @@ describe('failed key authentications, per source address', () => {
 
   it('does not count successful requests, however many', async () => {
     const busy = '10.0.0.3';
-    for (let i = 0; i < KEY_FAILURES_PER_MINUTE * 4; i++) expect((await post(server, AUTH_INFO, { headers: bearer(goodKey), remoteAddress: busy })).status).toBe(200);
+    for (let i = 0; i < KEY_FAILURES_PER_MINUTE * 4; i++)
+      expect((await post(server, AUTH_INFO, { headers: bearer(goodKey), remoteAddress: busy })).status).toBe(200);
   });
 
   it('cannot be dodged by inventing X-Forwarded-For addresses (proxy headers are not trusted by default)', async () => {
@@ -85,7 +95,10 @@ describe('failed key authentications, per source address', () => {
       for (let i = 0; i <= KEY_FAILURES_PER_MINUTE; i++) {
         await post(proxied, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': '198.51.100.1' }, remoteAddress: proxy });
       }
-      expectRateLimited(await post(proxied, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': '198.51.100.1' }, remoteAddress: proxy }), 60);
+      expectRateLimited(
+        await post(proxied, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': '198.51.100.1' }, remoteAddress: proxy }),
+        60,
+      );
       const other = await post(proxied, AUTH_INFO, { headers: { ...bearer(generateKey('kpu_')), 'x-forwarded-for': '198.51.100.2' }, remoteAddress: proxy });
       expect(other.status).toBe(401);
     } finally {
@@ -145,7 +158,14 @@ describe('failed sign-ins', () => {
 
   it('records each failed sign-in with its address for the tenant administrators, never the password tried', async () => {
     const membership = await server.app.store.createInvitation(
-      { tenantId, email: 'member@bf.test', role: 'USER', tokenHash: 'bf-token', invitedById: (await server.app.store.findUserByEmail('admin@bf.test'))!.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      {
+        tenantId,
+        email: 'member@bf.test',
+        role: 'USER',
+        tokenHash: 'bf-token',
+        invitedById: (await server.app.store.findUserByEmail('admin@bf.test'))!.id,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
       { actorId: null, sourceAddress: null },
     );
     const member = await server.app.store.createUser({ email: 'member@bf.test', username: 'Member', passwordHash: await hashPassword(PASSWORD) });
@@ -153,7 +173,11 @@ describe('failed sign-ins', () => {
     const tried = 'Secret-Attempt-4821';
     await logIn('member@bf.test', tried, '192.0.2.44');
 
-    const audit = await post(server, { query: `{ audit_event(where: { action: { _eq: "auth.log_in_failed" } }) { action target_id target_name source_address created } }` }, { headers: adminSession });
+    const audit = await post(
+      server,
+      { query: `{ audit_event(where: { action: { _eq: "auth.log_in_failed" } }) { action target_id target_name source_address created } }` },
+      { headers: adminSession },
+    );
     expect(audit.body.data.audit_event).toEqual([
       expect.objectContaining({ target_id: member.id, target_name: 'member@bf.test', source_address: '192.0.2.44' }),
     ]);

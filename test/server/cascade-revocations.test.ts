@@ -53,7 +53,14 @@ async function newMember(role: string) {
 }
 
 async function events(where: Record<string, unknown>, auth: Auth = admin) {
-  return (await ok(EVENTS, { where }, auth)).audit_event as { action: string; actor_id: string | null; target_type: string; target_id: string; target_name: string; cause: string | null }[];
+  return (await ok(EVENTS, { where }, auth)).audit_event as {
+    action: string;
+    actor_id: string | null;
+    target_type: string;
+    target_id: string;
+    target_name: string;
+    cause: string | null;
+  }[];
 }
 
 const statusOf = async (token: string) => (await ok(PREVIEW, { token }, {})).invitation_preview.status as string;
@@ -78,8 +85,22 @@ describe("a member's invitations go with their authority", () => {
     expect(revokes).toHaveLength(2);
     expect(revokes).toEqual(
       expect.arrayContaining([
-        { action: 'invitation.revoke', actor_id: world.ids.admin, target_type: 'invitation', target_id: first.id, target_name: first.email, cause: 'inviter_removed' },
-        { action: 'invitation.revoke', actor_id: world.ids.admin, target_type: 'invitation', target_id: second.id, target_name: second.email, cause: 'inviter_removed' },
+        {
+          action: 'invitation.revoke',
+          actor_id: world.ids.admin,
+          target_type: 'invitation',
+          target_id: first.id,
+          target_name: first.email,
+          cause: 'inviter_removed',
+        },
+        {
+          action: 'invitation.revoke',
+          actor_id: world.ids.admin,
+          target_type: 'invitation',
+          target_id: second.id,
+          target_name: second.email,
+          cause: 'inviter_removed',
+        },
       ]),
     );
   });
@@ -117,8 +138,16 @@ describe("a member's invitations go with their authority", () => {
   });
 
   it('removing an admin-role service account revokes the invitations it made', async () => {
-    const sa = (await ok(`mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, { input: { tenant_id: world.ids.tenantA, name: `inviter-bot-${++counter}` } }, admin)).create_service_account.id;
-    const key = (await ok(`mutation ($input: create_api_key_input!) { create_api_key(input: $input) { key } }`, { input: { user_id: sa, name: 'bot-key' } }, admin)).create_api_key.key;
+    const sa = (
+      await ok(
+        `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
+        { input: { tenant_id: world.ids.tenantA, name: `inviter-bot-${++counter}` } },
+        admin,
+      )
+    ).create_service_account.id;
+    const key = (
+      await ok(`mutation ($input: create_api_key_input!) { create_api_key(input: $input) { key } }`, { input: { user_id: sa, name: 'bot-key' } }, admin)
+    ).create_api_key.key;
     const invitation = await invite({ key }, world.ids.tenantA);
     await ok(REMOVE_SA, { input: { user_id: sa } }, admin);
     expect(await statusOf(invitation.token)).toBe('REVOKED');
@@ -131,7 +160,9 @@ describe("a member's invitations go with their authority", () => {
     const inviter = await newMember('TENANT_ADMIN');
     const side = (await ok(`mutation { create_tenant(input: { name: "Alone ${++counter}" }) { id } }`, {}, inviter.auth)).create_tenant.id as string;
     const invitation = await invite(inviter.auth, side);
-    const membership = (await ok(`{ user { memberships { id tenant_id } } }`, {}, inviter.auth)).user[0].memberships.find((m: { tenant_id: string }) => m.tenant_id === side).id;
+    const membership = (await ok(`{ user { memberships { id tenant_id } } }`, {}, inviter.auth)).user[0].memberships.find(
+      (m: { tenant_id: string }) => m.tenant_id === side,
+    ).id;
     const before = server.snapshot();
     const demote = await server.gql(SET_ROLE, { input: { membership_id: membership, role: 'USER' } }, { ...inviter.auth, tenant: side });
     expect(demote.errors?.[0].message).toMatch(/last administrator/);
@@ -147,7 +178,7 @@ describe("a member's invitations go with their authority", () => {
 describe('keys revoked by a cascade are each audited with the cause', () => {
   const CREATE = `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key } }`;
 
-  it("removing a member revokes each of their keys in the tenant with its own event; their keys elsewhere keep working", async () => {
+  it('removing a member revokes each of their keys in the tenant with its own event; their keys elsewhere keep working', async () => {
     const member = await newMember('USER');
     const laptop = (await ok(CREATE, { input: { user_id: member.userId, name: 'laptop' } }, member.auth)).create_api_key;
     const ci = (await ok(CREATE, { input: { user_id: member.userId, name: 'ci' } }, member.auth)).create_api_key;
@@ -171,7 +202,7 @@ describe('keys revoked by a cascade are each audited with the cause', () => {
     expect(await events({ action: { _eq: 'api_key.revoke' } }, { ...member.auth, tenant: side })).toEqual([]);
   });
 
-  it("a member who leaves revokes their keys with cause member_left", async () => {
+  it('a member who leaves revokes their keys with cause member_left', async () => {
     const member = await newMember('READ_ONLY_USER');
     const key = (await ok(CREATE, { input: { user_id: member.userId, name: 'reader-key' } }, member.auth)).create_api_key;
     await ok(REMOVE, { input: { membership_id: member.membershipId } }, member.auth);
@@ -182,7 +213,13 @@ describe('keys revoked by a cascade are each audited with the cause', () => {
   });
 
   it('removing a service account revokes each of its keys with its own event (cause service_account_removed)', async () => {
-    const sa = (await ok(`mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, { input: { tenant_id: world.ids.tenantA, name: `deployer-${++counter}`, role: 'USER' } }, admin)).create_service_account.id;
+    const sa = (
+      await ok(
+        `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
+        { input: { tenant_id: world.ids.tenantA, name: `deployer-${++counter}`, role: 'USER' } },
+        admin,
+      )
+    ).create_service_account.id;
     const keys = [];
     for (const name of ['deploy-1', 'deploy-2', 'deploy-3']) keys.push((await ok(CREATE, { input: { user_id: sa, name } }, admin)).create_api_key);
     await ok(REMOVE_SA, { input: { user_id: sa } }, admin);
@@ -197,7 +234,11 @@ describe('keys revoked by a cascade are each audited with the cause', () => {
 
   it('a key revoked directly has no cause', async () => {
     const key = await world.createKey(world.sessions.user, world.ids.user, 'revoked-by-hand');
-    await ok(`mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`, { input: { key_id: key.id } }, { cookie: world.sessions.user });
+    await ok(
+      `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`,
+      { input: { key_id: key.id } },
+      { cookie: world.sessions.user },
+    );
     expect(await events({ action: { _eq: 'api_key.revoke' }, target_id: { _eq: key.id } })).toEqual([
       expect.objectContaining({ target_name: 'revoked-by-hand', cause: null }),
     ]);
@@ -205,7 +246,15 @@ describe('keys revoked by a cascade are each audited with the cause', () => {
 
   it('a name cannot forge a cause: the cause has its own column', async () => {
     // Validated names cannot hold control characters; this is the raw path (a failed sign-in's email).
-    server.app.store.recordAudit({ action: 'auth.log_in_failed', actor_id: null, tenant_id: world.ids.tenantA, target_type: 'user', target_id: 'forged', target_name: 'x@a.test\u001fmember_removed', source_address: null });
+    server.app.store.recordAudit({
+      action: 'auth.log_in_failed',
+      actor_id: null,
+      tenant_id: world.ids.tenantA,
+      target_type: 'user',
+      target_id: 'forged',
+      target_name: 'x@a.test\u001fmember_removed',
+      source_address: null,
+    });
     expect(await events({ target_id: { _eq: 'forged' } })).toEqual([expect.objectContaining({ target_name: 'x@a.test\u001fmember_removed', cause: null })]);
   });
 });
@@ -218,7 +267,9 @@ describe('the cause column', () => {
       const db = new Database(file);
       db.exec(MIGRATIONS.slice(0, 4).join('\n'));
       db.pragma('user_version = 4');
-      const insert = db.prepare("INSERT INTO audit_event (id, action, tenant_id, target_type, target_id, target_name, created) VALUES (?, 'api_key.revoke', 't', 'api_key', ?, ?, '2026-01-01T00:00:00.000Z')");
+      const insert = db.prepare(
+        "INSERT INTO audit_event (id, action, tenant_id, target_type, target_id, target_name, created) VALUES (?, 'api_key.revoke', 't', 'api_key', ?, ?, '2026-01-01T00:00:00.000Z')",
+      );
       insert.run('e1', 'k1', 'laptop\u001fmember_removed');
       insert.run('e2', 'k2', '\u001finviter_removed');
       insert.run('e3', 'k3', 'plain');

@@ -21,16 +21,7 @@ const witness = join(scratch, 'written');
 const code = `(globalThis.${MARK}=(globalThis.${MARK}||0)+1,process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(witness)},"x"))`;
 
 /** Ways to break out of the quotes, brackets or template a name might be written into. */
-const BREAKOUTS = [
-  `a":${code},"b`,
-  `a"]=${code};//`,
-  `a'+${code}+'`,
-  `a\`+${code}+\``,
-  `a\${${code}}`,
-  `a*/${code}/*`,
-  `a\n${code}\n//`,
-  code,
-];
+const BREAKOUTS = [`a":${code},"b`, `a"]=${code};//`, `a'+${code}+'`, `a\`+${code}+\``, `a\${${code}}`, `a*/${code}/*`, `a\n${code}\n//`, code];
 
 const injected = () => (globalThis as Record<string, unknown>)[MARK] !== undefined || existsSync(witness);
 
@@ -56,13 +47,31 @@ const POSITIONS: Record<string, { source: string; set: Mutate }> = {
       d.definitions[0].selectionSet.selections[0].directives[0].arguments[0].value.name.value = p;
     },
   },
-  'a variable type': { source: 'query ($v: Boolean!) { __typename @include(if: $v) }', set: (d, p) => (d.definitions[0].variableDefinitions[0].type.type.name.value = p) },
-  'an argument name': { source: '{ invitation_preview(token: "t") { email } }', set: (d, p) => (d.definitions[0].selectionSet.selections[0].arguments[0].name.value = p) },
-  'a directive name': { source: '{ __typename @include(if: true) }', set: (d, p) => (d.definitions[0].selectionSet.selections[0].directives[0].name.value = p) },
-  'a boolean literal': { source: '{ __typename @include(if: true) }', set: (d, p) => (d.definitions[0].selectionSet.selections[0].directives[0].arguments[0].value.value = p) },
+  'a variable type': {
+    source: 'query ($v: Boolean!) { __typename @include(if: $v) }',
+    set: (d, p) => (d.definitions[0].variableDefinitions[0].type.type.name.value = p),
+  },
+  'an argument name': {
+    source: '{ invitation_preview(token: "t") { email } }',
+    set: (d, p) => (d.definitions[0].selectionSet.selections[0].arguments[0].name.value = p),
+  },
+  'a directive name': {
+    source: '{ __typename @include(if: true) }',
+    set: (d, p) => (d.definitions[0].selectionSet.selections[0].directives[0].name.value = p),
+  },
+  'a boolean literal': {
+    source: '{ __typename @include(if: true) }',
+    set: (d, p) => (d.definitions[0].selectionSet.selections[0].directives[0].arguments[0].value.value = p),
+  },
   'an int literal': { source: '{ auth_api_key(limit: 1) { id } }', set: (d, p) => (d.definitions[0].selectionSet.selections[0].arguments[0].value.value = p) },
-  'an enum value': { source: '{ auth_api_key(order_by: [{ name: asc }]) { id } }', set: (d, p) => (d.definitions[0].selectionSet.selections[0].arguments[0].value.values[0].fields[0].value.value = p) },
-  'an input object key': { source: '{ auth_api_key(where: { name: { _eq: "x" } }) { id } }', set: (d, p) => (d.definitions[0].selectionSet.selections[0].arguments[0].value.fields[0].name.value = p) },
+  'an enum value': {
+    source: '{ auth_api_key(order_by: [{ name: asc }]) { id } }',
+    set: (d, p) => (d.definitions[0].selectionSet.selections[0].arguments[0].value.values[0].fields[0].value.value = p),
+  },
+  'an input object key': {
+    source: '{ auth_api_key(where: { name: { _eq: "x" } }) { id } }',
+    set: (d, p) => (d.definitions[0].selectionSet.selections[0].arguments[0].value.fields[0].name.value = p),
+  },
   'a node kind': { source: '{ __typename }', set: (d, p) => (d.definitions[0].selectionSet.selections[0].kind = p) },
 };
 
@@ -88,7 +97,12 @@ beforeEach(() => {
 const TEXT_ROUTES = {
   'POST JSON': (text: string): InjectOptions => ({ method: 'POST', url: '/graphql', payload: { query: text } }),
   'GET query string': (text: string): InjectOptions => ({ method: 'GET', url: `/graphql?query=${encodeURIComponent(text)}` }),
-  'POST application/graphql': (text: string): InjectOptions => ({ method: 'POST', url: '/graphql', payload: text, headers: { 'content-type': 'application/graphql' } }),
+  'POST application/graphql': (text: string): InjectOptions => ({
+    method: 'POST',
+    url: '/graphql',
+    payload: text,
+    headers: { 'content-type': 'application/graphql' },
+  }),
 };
 
 /** A syntax tree sent as JSON text on each route, or as an object inside the JSON body. */

@@ -44,8 +44,11 @@ describe("the README's walk-through with curl", () => {
 
   const run = () =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = execFile('bash', ['-eu', '-o', 'pipefail', '-c', script.replaceAll('http://127.0.0.1:4200', origin)], { cwd: workDir }, (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+      const child = execFile(
+        'bash',
+        ['-eu', '-o', 'pipefail', '-c', script.replaceAll('http://127.0.0.1:4200', origin)],
+        { cwd: workDir },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
       );
       child.stdin?.end();
     });

@@ -52,7 +52,12 @@ for (const variant of VARIANTS) {
         else failed.push({ id: audit.id, name: audit.name, reason: result.reason });
       }
       expect(failed.filter((f) => f.name.startsWith('MUST'))).toEqual([]);
-      expect(failed.filter((f) => f.name.startsWith('SHOULD')).map((f) => f.id).sort()).toEqual(documented);
+      expect(
+        failed
+          .filter((f) => f.name.startsWith('SHOULD'))
+          .map((f) => f.id)
+          .sort(),
+      ).toEqual(documented);
       expect(failed.filter((f) => f.name.startsWith('MAY'))).toEqual([]);
       expect(passed).toBeGreaterThan(50);
     }, 60_000);
@@ -131,7 +136,12 @@ describe('application/graphql-response+json, and the gate before the saved answe
   it('refuses a malformed request even when a saved answer exists for the same text', async () => {
     const query = '{ auth_info { role tenant_id } }';
     for (let i = 0; i < 2; i++) expect((await post({ query })).statusCode).toBe(200);
-    for (const malformed of [{ query, extensions: 'x' }, { query, variables: 5 }, { query, operationName: 7 }, { query, variables: '{"not json' }]) {
+    for (const malformed of [
+      { query, extensions: 'x' },
+      { query, variables: 5 },
+      { query, operationName: 7 },
+      { query, variables: '{"not json' },
+    ]) {
       const response = await post(malformed);
       expect({ malformed, status: response.statusCode }).toEqual({ malformed, status: 400 });
       expect(response.json().errors[0].extensions.code).toBe('BAD_REQUEST');

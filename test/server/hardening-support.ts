@@ -12,11 +12,24 @@ let counter = 0;
 export const unique = (label: string) => `${label}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** A live key for a user or service account, made through the store (no HTTP). */
-export async function makeKey(server: Server, owner: { userId: string; tenantId: string; service?: boolean }, extra: { expiresAt?: string | null; revoked?: boolean } = {}) {
+export async function makeKey(
+  server: Server,
+  owner: { userId: string; tenantId: string; service?: boolean },
+  extra: { expiresAt?: string | null; revoked?: boolean } = {},
+) {
   const key = generateKey(owner.service ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
   const id = randomUUID();
   await server.app.store.createApiKey(
-    { id, name: unique('key'), keyHash: hashKey(key), keyHint: keyHint(key), userId: owner.userId, tenantId: owner.tenantId, createdById: owner.userId, expiresAt: extra.expiresAt ?? null },
+    {
+      id,
+      name: unique('key'),
+      keyHash: hashKey(key),
+      keyHint: keyHint(key),
+      userId: owner.userId,
+      tenantId: owner.tenantId,
+      createdById: owner.userId,
+      expiresAt: extra.expiresAt ?? null,
+    },
     NO_AUDIT,
   );
   if (extra.revoked) await server.app.store.revokeApiKey(id, NO_AUDIT);

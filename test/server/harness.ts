@@ -94,17 +94,19 @@ export const AUTH_INFO = `{ auth_info { user_id tenant_id role api_key_id permis
 export async function buildWorld(server: Server) {
   const { app, gql } = server;
   const store = app.store;
-  const boot = await gql(
-    `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`,
-    { input: { email: 'admin@a.test', username: 'Alice Admin', password: PASSWORD, tenant_name: 'Tenant A' } },
-  );
+  const boot = await gql(`mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`, {
+    input: { email: 'admin@a.test', username: 'Alice Admin', password: PASSWORD, tenant_name: 'Tenant A' },
+  });
   const tenantA = boot.data.bootstrap.tenant_id as string;
   const audit = { actorId: null, sourceAddress: null };
   const passwordHash = await hashPassword(PASSWORD);
 
   async function person(email: string, username: string, tenantId: string, role: Role) {
     const user = await store.createUser({ email, username, passwordHash });
-    const invitation = await store.createInvitation({ tenantId, email, role, tokenHash: `${email}-token`, invitedById: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, audit);
+    const invitation = await store.createInvitation(
+      { tenantId, email, role, tokenHash: `${email}-token`, invitedById: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      audit,
+    );
     await store.acceptInvitation(invitation.id, user.id, audit);
     return user.id;
   }

@@ -14,7 +14,8 @@ beforeAll(async () => {
   server = await startServer();
   world = await buildWorld(server);
   // Names that tell a case-sensitive match from a case-insensitive one, and GLOB's specials.
-  for (const name of ['Deploy-Prod', 'deploy-staging', 'star*key', 'what?key', '[bracket]key']) await world.createKey(world.sessions.admin, world.ids.admin, name);
+  for (const name of ['Deploy-Prod', 'deploy-staging', 'star*key', 'what?key', '[bracket]key'])
+    await world.createKey(world.sessions.admin, world.ids.admin, name);
 }, 60_000);
 
 afterAll(() => server.close());
@@ -53,13 +54,26 @@ describe('pattern operators', () => {
     const tooMany = { _or: Array.from({ length: FILTER_LIMITS.patterns + 1 }, (_, i) => ({ name: { [ops[i % ops.length]]: '%a%' } })) };
     const withinBudget = { _or: ops.map((op) => ({ name: { [op]: '%a%' } })) };
     const refusal = async (where: unknown) => {
-      const result = await post(server, { query: KEY_NAMES, variables: { where } }, { headers: { cookie: `keyplane_session=${world.sessions.admin}`, 'x-keyplane-csrf': '1' } });
+      const result = await post(
+        server,
+        { query: KEY_NAMES, variables: { where } },
+        { headers: { cookie: `keyplane_session=${world.sessions.admin}`, 'x-keyplane-csrf': '1' } },
+      );
       return { status: result.status, ...result.body.errors?.[0]?.extensions, message: result.body.errors?.[0]?.message };
     };
-    expect(await refusal(tooMany)).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', field: 'where', message: expect.stringContaining('pattern conditions') });
+    expect(await refusal(tooMany)).toMatchObject({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      field: 'where',
+      message: expect.stringContaining('pattern conditions'),
+    });
     expect((await refusal(withinBudget)).code).toBeUndefined();
     for (const op of ops) {
-      expect(await refusal({ name: { [op]: 'a'.repeat(FILTER_LIMITS.patternLength + 1) } })).toMatchObject({ status: 400, field: 'where', message: expect.stringContaining(op) });
+      expect(await refusal({ name: { [op]: 'a'.repeat(FILTER_LIMITS.patternLength + 1) } })).toMatchObject({
+        status: 400,
+        field: 'where',
+        message: expect.stringContaining(op),
+      });
       expect(await refusal({ name: { [op]: '_%'.repeat(6) } })).toMatchObject({ status: 400, field: 'where', message: expect.stringContaining('wildcards') });
     }
   });
@@ -80,7 +94,11 @@ describe('filterable fields', () => {
     await makeKey(server, { userId: world.ids.adminSa, tenantId: world.ids.tenantA, service: true });
     const byOthers = await keyNames({ created_by: { username: { _neq: 'Alice Admin' } } });
     expect(byOthers).toHaveLength(1);
-    const count = await server.gql(`{ auth_api_key_aggregate(where: { created_by: { id: { _eq: "${world.ids.adminSa}" } } }) { aggregate { count } } }`, {}, { cookie: world.sessions.admin });
+    const count = await server.gql(
+      `{ auth_api_key_aggregate(where: { created_by: { id: { _eq: "${world.ids.adminSa}" } } }) { aggregate { count } } }`,
+      {},
+      { cookie: world.sessions.admin },
+    );
     expect(count.data.auth_api_key_aggregate.aggregate.count).toBe(1);
   });
 
@@ -110,7 +128,11 @@ describe('*_by_pk', () => {
 
   it('auth_api_key_by_pk answers a visible key, and null for an unknown, revoked or unseen one', async () => {
     const own = await world.createKey(world.sessions.user, world.ids.user, 'by-pk');
-    expect((await server.gql(KEY_BY_PK, { id: own.id }, { cookie: world.sessions.user })).data.auth_api_key_by_pk).toEqual({ id: own.id, name: 'by-pk', user: { id: world.ids.user } });
+    expect((await server.gql(KEY_BY_PK, { id: own.id }, { cookie: world.sessions.user })).data.auth_api_key_by_pk).toEqual({
+      id: own.id,
+      name: 'by-pk',
+      user: { id: world.ids.user },
+    });
     // Another person's key, even an administrator's own: out of sight, so null rather than an error.
     expect((await server.gql(KEY_BY_PK, { id: own.id }, { cookie: world.sessions.admin })).data.auth_api_key_by_pk).toBeNull();
     expect((await server.gql(KEY_BY_PK, { id: '00000000-0000-4000-8000-000000000000' }, { cookie: world.sessions.user })).data.auth_api_key_by_pk).toBeNull();

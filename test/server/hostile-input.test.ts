@@ -85,13 +85,33 @@ const hostileDate = fc.oneof(
 );
 
 /** Ids: real ones of the caller's tenant, another tenant's, unknown, malformed, wrong type. */
-const SYMBOLIC_IDS = ['TENANT_A', 'SELF', 'SA_A', 'FRESH_SA', 'FRESH_KEY', 'FRESH_SA_KEY', 'FRESH_MEMBERSHIP', 'FRESH_INVITATION', 'TENANT_B', 'SA_B', 'KEY_B', 'MEMBERSHIP_B', 'INVITATION_B', 'ADMIN_B'] as const;
+const SYMBOLIC_IDS = [
+  'TENANT_A',
+  'SELF',
+  'SA_A',
+  'FRESH_SA',
+  'FRESH_KEY',
+  'FRESH_SA_KEY',
+  'FRESH_MEMBERSHIP',
+  'FRESH_INVITATION',
+  'TENANT_B',
+  'SA_B',
+  'KEY_B',
+  'MEMBERSHIP_B',
+  'INVITATION_B',
+  'ADMIN_B',
+] as const;
 const FOREIGN = new Set(['TENANT_B', 'SA_B', 'KEY_B', 'MEMBERSHIP_B', 'INVITATION_B', 'ADMIN_B']);
 type HostileId = { symbol?: (typeof SYMBOLIC_IDS)[number]; value?: unknown };
 const hostileId: fc.Arbitrary<HostileId> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SYMBOLIC_IDS).map((symbol) => ({ symbol })) },
   { weight: 1, arbitrary: fc.uuid().map((value) => ({ value })) },
-  { weight: 2, arbitrary: fc.constantFrom('', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1", '<script>', '00000000-0000-0000-0000-000000000000 ', '{"$gt":""}').map((value) => ({ value })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom('', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', "1' OR '1'='1", '<script>', '00000000-0000-0000-0000-000000000000 ', '{"$gt":""}')
+      .map((value) => ({ value })),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map((value) => ({ value })) },
   { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.constant([]), fc.constant({})).map((value) => ({ value: value })) },
 );
@@ -102,7 +122,7 @@ const hostileEmail = fc.oneof(
   fc.emailAddress(),
   hostileString,
 );
-const optional = <T,>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 
 // ---------------------------------------------------------------- independent rules
 
@@ -172,23 +192,35 @@ interface Outcome {
  * Sends one mutation and checks the invariant every call must keep: a coded error with
  * the database unchanged, or success. Returns the outcome for the property to judge.
  */
-async function attempt(mutation: string, inputType: string, selection: string, input: Record<string, unknown>, options: { auth?: Record<string, string>; auditsRefusals?: boolean } = {}): Promise<Outcome> {
+async function attempt(
+  mutation: string,
+  inputType: string,
+  selection: string,
+  input: Record<string, unknown>,
+  options: { auth?: Record<string, string>; auditsRefusals?: boolean } = {},
+): Promise<Outcome> {
   const before = stableSnapshot(server, { withAudit: !options.auditsRefusals });
-  const result = await post(server, { query: `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} } }`, variables: { input } }, { headers: options.auth ?? admin });
+  const result = await post(
+    server,
+    { query: `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} } }`, variables: { input } },
+    { headers: options.auth ?? admin },
+  );
   const errors = result.body?.errors as { message: string; extensions?: { code?: string; field?: string } }[] | undefined;
   expect(result.status, result.raw.slice(0, 300)).not.toBe(500);
   expect(result.raw).not.toMatch(/SQLITE|sqlite3|at .*\.ts:\d+/);
   if (errors?.length) {
     for (const error of errors) expect(ALLOWED_ERROR_CODES, `${mutation}: ${error.message}`).toContain(error.extensions?.code);
     expect(result.body.data ?? null).toBeNull();
-    expect(stableSnapshot(server, { withAudit: !options.auditsRefusals }), `${mutation} was refused (${errors[0].message}) but changed the database`).toEqual(before);
+    expect(stableSnapshot(server, { withAudit: !options.auditsRefusals }), `${mutation} was refused (${errors[0].message}) but changed the database`).toEqual(
+      before,
+    );
     return { status: result.status, data: null, code: errors[0].extensions?.code, field: errors[0].extensions?.field };
   }
   expect(result.status).toBe(200);
   return { status: result.status, data: result.body.data[mutation] };
 }
 
-const property = <T,>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs = NUM_RUNS) =>
+const property = <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs = NUM_RUNS) =>
   fc.assert(fc.asyncProperty(arbitrary, predicate), { numRuns: runs });
 // Sign-in runs hash passwords; a test that timed out would keep writing under the next one.
 const TIMEOUT_MS = 30_000 + NUM_RUNS * 400;
@@ -196,171 +228,262 @@ const TIMEOUT_MS = 30_000 + NUM_RUNS * 400;
 // ---------------------------------------------------------------- the properties
 
 describe('hostile input to every mutation', () => {
-  it('create_api_key: hostile names, dates and ids', async () => {
-    await property(
-      fc.record({ userId: hostileId, name: hostileString, expiresAt: optional(hostileDate), tenantId: optional(hostileId) }),
-      async ({ userId, name, expiresAt, tenantId }) => {
-        const input: Record<string, unknown> = { user_id: await resolveId(userId), name };
-        if (expiresAt !== undefined) input.expires_at = expiresAt;
-        if (tenantId !== undefined) input.default_tenant_id = await resolveId(tenantId);
-        const outcome = await attempt('create_api_key', 'create_api_key_input', 'id key', input);
+  it(
+    'create_api_key: hostile names, dates and ids',
+    async () => {
+      await property(
+        fc.record({ userId: hostileId, name: hostileString, expiresAt: optional(hostileDate), tenantId: optional(hostileId) }),
+        async ({ userId, name, expiresAt, tenantId }) => {
+          const input: Record<string, unknown> = { user_id: await resolveId(userId), name };
+          if (expiresAt !== undefined) input.expires_at = expiresAt;
+          if (tenantId !== undefined) input.default_tenant_id = await resolveId(tenantId);
+          const outcome = await attempt('create_api_key', 'create_api_key_input', 'id key', input);
+          if (outcome.data) {
+            expect(isValidName(name), `accepted name ${JSON.stringify(name)}`).toBe(true);
+            expect(isForeign(userId, ...(tenantId ? [tenantId] : []))).toBe(false);
+            const stored = await server.app.store.getApiKey(outcome.data.id);
+            expect(stored?.name).toBe(storedName(name));
+            if (typeof expiresAt === 'string') expect(Date.parse(stored!.expires_at!)).toBe(Date.parse(expiresAt));
+            expect(stored!.expires_at === null || Date.parse(stored!.expires_at) > Date.now()).toBe(true);
+            const use = await post(server, { query: '{ auth_info { api_key_id } }' }, { headers: { authorization: `Bearer ${outcome.data.key}` } });
+            expect(use.body.data.auth_info.api_key_id).toBe(outcome.data.id);
+          } else if (isForeign(userId, ...(tenantId ? [tenantId] : []))) {
+            // Another tenant's ids cannot be told apart from unknown ones.
+            expect(outcome.code).not.toBe('FORBIDDEN');
+          }
+        },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'create_api_key: a name is accepted exactly when it is valid',
+    async () => {
+      await property(hostileString, async (name) => {
+        const outcome = await attempt('create_api_key', 'create_api_key_input', 'id', { user_id: ids.SELF, name });
+        expect(outcome.data !== null, `name ${JSON.stringify(name.slice(0, 40))}`).toBe(isValidName(name));
+        if (!outcome.data) expect(outcome).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'delete_api_key: hostile ids',
+    async () => {
+      await property(hostileId, async (keyId) => {
+        const outcome = await attempt('delete_api_key', 'delete_api_key_input', 'success', { key_id: await resolveId(keyId) });
         if (outcome.data) {
-          expect(isValidName(name), `accepted name ${JSON.stringify(name)}`).toBe(true);
-          expect(isForeign(userId, ...(tenantId ? [tenantId] : []))).toBe(false);
-          const stored = await server.app.store.getApiKey(outcome.data.id);
-          expect(stored?.name).toBe(storedName(name));
-          if (typeof expiresAt === 'string') expect(Date.parse(stored!.expires_at!)).toBe(Date.parse(expiresAt));
-          expect(stored!.expires_at === null || Date.parse(stored!.expires_at) > Date.now()).toBe(true);
-          const use = await post(server, { query: '{ auth_info { api_key_id } }' }, { headers: { authorization: `Bearer ${outcome.data.key}` } });
-          expect(use.body.data.auth_info.api_key_id).toBe(outcome.data.id);
-        } else if (isForeign(userId, ...(tenantId ? [tenantId] : []))) {
-          // Another tenant's ids cannot be told apart from unknown ones.
-          expect(outcome.code).not.toBe('FORBIDDEN');
+          expect(outcome.data.success).toBe(true);
+          expect(['FRESH_KEY', 'FRESH_SA_KEY']).toContain(keyId.symbol);
         }
-      },
-    );
-  }, TIMEOUT_MS);
+      });
+    },
+    TIMEOUT_MS,
+  );
 
-  it('create_api_key: a name is accepted exactly when it is valid', async () => {
-    await property(hostileString, async (name) => {
-      const outcome = await attempt('create_api_key', 'create_api_key_input', 'id', { user_id: ids.SELF, name });
-      expect(outcome.data !== null, `name ${JSON.stringify(name.slice(0, 40))}`).toBe(isValidName(name));
-      if (!outcome.data) expect(outcome).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-    });
-  }, TIMEOUT_MS);
-
-  it('delete_api_key: hostile ids', async () => {
-    await property(hostileId, async (keyId) => {
-      const outcome = await attempt('delete_api_key', 'delete_api_key_input', 'success', { key_id: await resolveId(keyId) });
-      if (outcome.data) {
-        expect(outcome.data.success).toBe(true);
-        expect(['FRESH_KEY', 'FRESH_SA_KEY']).toContain(keyId.symbol);
-      }
-    });
-  }, TIMEOUT_MS);
-
-  it('create_service_account: hostile tenants, names and roles', async () => {
-    await property(fc.record({ tenantId: hostileId, name: hostileString, role: optional(hostileRole) }), async ({ tenantId, name, role }) => {
-      const input: Record<string, unknown> = { tenant_id: await resolveId(tenantId), name };
-      if (role !== undefined) input.role = role;
-      const outcome = await attempt('create_service_account', 'create_service_account_input', 'id', input);
-      if (outcome.data) {
-        expect(tenantId.symbol).toBe('TENANT_A');
-        expect(isValidName(name)).toBe(true);
-        const account = await server.app.store.getUser(outcome.data.id);
-        expect(account).toMatchObject({ username: storedName(name), account_type: 'SERVICE' });
-        expect((await server.app.store.findMembership(outcome.data.id, ids.TENANT_A))?.role).toBe(role ?? 'TENANT_ADMIN');
-      }
-    });
-  }, TIMEOUT_MS);
-
-  it('delete_service_account: hostile ids', async () => {
-    await property(hostileId, async (userId) => {
-      const outcome = await attempt('delete_service_account', 'delete_service_account_input', 'success', { user_id: await resolveId(userId) });
-      if (outcome.data) expect(['FRESH_SA', 'SA_A']).toContain(userId.symbol);
-      if (userId.symbol === 'SA_A' && outcome.data) ids.SA_A = await makeServiceAccount(server, ids.TENANT_A, 'USER');
-    });
-  }, TIMEOUT_MS);
-
-  it('set_membership_role: hostile memberships and roles', async () => {
-    await property(fc.record({ membershipId: hostileId, role: hostileRole }), async ({ membershipId, role }) => {
-      const id = await resolveId(membershipId);
-      const outcome = await attempt('set_membership_role', 'set_membership_role_input', 'id', { membership_id: id, role });
-      if (outcome.data) {
-        expect(membershipId.symbol).toBe('FRESH_MEMBERSHIP');
-        expect((await server.app.store.getMembership(id as string))?.role).toBe(role);
-      }
-    });
-  }, TIMEOUT_MS);
-
-  it('delete_membership: hostile ids', async () => {
-    await property(hostileId, async (membershipId) => {
-      const id = await resolveId(membershipId);
-      const outcome = await attempt('delete_membership', 'delete_membership_input', 'success', { membership_id: id });
-      if (outcome.data) {
-        expect(membershipId.symbol).toBe('FRESH_MEMBERSHIP');
-        expect(await server.app.store.getMembership(id as string)).toBeNull();
-      }
-    });
-  }, TIMEOUT_MS);
-
-  it('create_tenant: hostile names and slugs', async () => {
-    await property(fc.record({ name: hostileString, slug: optional(fc.oneof(hostileString, fc.constantFrom('graphql', 'setup', 'other', 'ok-slug', '-x', 'x-', 'UPPER'))) }), async ({ name, slug }) => {
-      const input: Record<string, unknown> = { name };
-      if (slug !== undefined) input.slug = slug;
-      const outcome = await attempt('create_tenant', 'create_tenant_input', 'id slug', input);
-      if (outcome.data) {
-        expect(isValidName(name)).toBe(true);
-        expect(outcome.data.slug).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/);
-        expect((await server.app.store.getTenant(outcome.data.id))?.name).toBe(storedName(name));
-      }
-    });
-  }, TIMEOUT_MS);
-
-  it('create_membership_invitation: hostile tenants, emails and roles', async () => {
-    await property(fc.record({ tenantId: hostileId, email: hostileEmail, role: hostileRole }), async ({ tenantId, email, role }) => {
-      const outcome = await attempt('create_membership_invitation', 'create_membership_invitation_input', 'id token', { tenant_id: await resolveId(tenantId), email, role });
-      if (outcome.data) {
-        expect(tenantId.symbol).toBe('TENANT_A');
-        const invitation = await server.app.store.getInvitation(outcome.data.id);
-        expect(invitation?.email).toBe(email.trim().toLowerCase());
-        expect(invitation!.email).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
-        expect(UNSAFE.test(invitation!.email)).toBe(false);
-        expect(invitation?.role).toBe(role);
-      }
-    });
-  }, TIMEOUT_MS);
-
-  it('delete_membership_invitation: hostile ids', async () => {
-    await property(hostileId, async (invitationId) => {
-      const outcome = await attempt('delete_membership_invitation', 'delete_membership_invitation_input', 'success', { invitation_id: await resolveId(invitationId) });
-      if (outcome.data) expect(invitationId.symbol).toBe('FRESH_INVITATION');
-    });
-  }, TIMEOUT_MS);
-
-  it('accept_membership_invitation: hostile tokens, usernames and passwords (signed out)', async () => {
-    await property(
-      fc.record({ realToken: fc.boolean(), token: hostileString, username: optional(hostileString), password: optional(fc.oneof(hostileString, fc.constant(PASSWORD))) }),
-      async ({ realToken, token, username, password }) => {
-        const input: Record<string, unknown> = { token: realToken ? (await makeInvitation(server, ids.TENANT_A, ids.SELF)).token : token };
-        if (username !== undefined) input.username = username;
-        if (password !== undefined) input.password = password;
-        const outcome = await attempt('accept_membership_invitation', 'accept_membership_invitation_input', 'success tenant_id', input, { auth: {} });
+  it(
+    'create_service_account: hostile tenants, names and roles',
+    async () => {
+      await property(fc.record({ tenantId: hostileId, name: hostileString, role: optional(hostileRole) }), async ({ tenantId, name, role }) => {
+        const input: Record<string, unknown> = { tenant_id: await resolveId(tenantId), name };
+        if (role !== undefined) input.role = role;
+        const outcome = await attempt('create_service_account', 'create_service_account_input', 'id', input);
         if (outcome.data) {
-          expect(realToken).toBe(true);
-          expect(isValidName(username)).toBe(true);
-          expect(password!.length).toBeGreaterThanOrEqual(10);
-          expect(outcome.data.tenant_id).toBe(ids.TENANT_A);
+          expect(tenantId.symbol).toBe('TENANT_A');
+          expect(isValidName(name)).toBe(true);
+          const account = await server.app.store.getUser(outcome.data.id);
+          expect(account).toMatchObject({ username: storedName(name), account_type: 'SERVICE' });
+          expect((await server.app.store.findMembership(outcome.data.id, ids.TENANT_A))?.role).toBe(role ?? 'TENANT_ADMIN');
         }
-      },
-      Math.ceil(NUM_RUNS / 2),
-    );
-  }, TIMEOUT_MS);
+      });
+    },
+    TIMEOUT_MS,
+  );
 
-  it('bootstrap: refused once set up, whatever the input', async () => {
-    await property(fc.record({ email: hostileEmail, username: hostileString, password: hostileString, tenant_name: hostileString }), async (input) => {
-      const outcome = await attempt('bootstrap', 'bootstrap_input', 'user_id', input, { auth: {} });
-      expect(outcome.code).toBe('BAD_USER_INPUT');
-    }, Math.ceil(NUM_RUNS / 2));
-  }, TIMEOUT_MS);
+  it(
+    'delete_service_account: hostile ids',
+    async () => {
+      await property(hostileId, async (userId) => {
+        const outcome = await attempt('delete_service_account', 'delete_service_account_input', 'success', { user_id: await resolveId(userId) });
+        if (outcome.data) expect(['FRESH_SA', 'SA_A']).toContain(userId.symbol);
+        if (userId.symbol === 'SA_A' && outcome.data) ids.SA_A = await makeServiceAccount(server, ids.TENANT_A, 'USER');
+      });
+    },
+    TIMEOUT_MS,
+  );
 
-  it('log_in: hostile emails and passwords never sign in, and only the failed sign-in is recorded', async () => {
-    await property(fc.record({ email: fc.oneof(hostileEmail, fc.constant('admin@hostile.test')), password: hostileString }), async (input) => {
-      const outcome = await attempt('log_in', 'log_in_input', 'user_id', input, { auth: {}, auditsRefusals: true });
-      expect(outcome.code).toBe('BAD_USER_INPUT');
-    }, Math.ceil(NUM_RUNS / 2));
-  }, TIMEOUT_MS);
+  it(
+    'set_membership_role: hostile memberships and roles',
+    async () => {
+      await property(fc.record({ membershipId: hostileId, role: hostileRole }), async ({ membershipId, role }) => {
+        const id = await resolveId(membershipId);
+        const outcome = await attempt('set_membership_role', 'set_membership_role_input', 'id', { membership_id: id, role });
+        if (outcome.data) {
+          expect(membershipId.symbol).toBe('FRESH_MEMBERSHIP');
+          expect((await server.app.store.getMembership(id as string))?.role).toBe(role);
+        }
+      });
+    },
+    TIMEOUT_MS,
+  );
 
-  it('wrong types and unknown fields anywhere in an input are BAD_USER_INPUT', async () => {
-    const junk = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant([]), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }), hostileString);
-    await property(fc.record({ field: fc.constantFrom('user_id', 'name', 'expires_at', 'default_tenant_id', 'nonexistent', '__proto__'), value: junk }), async ({ field, value }) => {
-      const input: Record<string, unknown> = { user_id: ids.SELF, name: unique('typed') };
-      Object.defineProperty(input, field, { value, enumerable: true });
-      const outcome = await attempt('create_api_key', 'create_api_key_input', 'id', input);
-      if (outcome.data) {
-        // Only well-typed values of real fields get through.
-        expect(['name', 'expires_at', 'default_tenant_id', 'user_id']).toContain(field);
-      }
-    });
-  }, TIMEOUT_MS);
+  it(
+    'delete_membership: hostile ids',
+    async () => {
+      await property(hostileId, async (membershipId) => {
+        const id = await resolveId(membershipId);
+        const outcome = await attempt('delete_membership', 'delete_membership_input', 'success', { membership_id: id });
+        if (outcome.data) {
+          expect(membershipId.symbol).toBe('FRESH_MEMBERSHIP');
+          expect(await server.app.store.getMembership(id as string)).toBeNull();
+        }
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'create_tenant: hostile names and slugs',
+    async () => {
+      await property(
+        fc.record({
+          name: hostileString,
+          slug: optional(fc.oneof(hostileString, fc.constantFrom('graphql', 'setup', 'other', 'ok-slug', '-x', 'x-', 'UPPER'))),
+        }),
+        async ({ name, slug }) => {
+          const input: Record<string, unknown> = { name };
+          if (slug !== undefined) input.slug = slug;
+          const outcome = await attempt('create_tenant', 'create_tenant_input', 'id slug', input);
+          if (outcome.data) {
+            expect(isValidName(name)).toBe(true);
+            expect(outcome.data.slug).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/);
+            expect((await server.app.store.getTenant(outcome.data.id))?.name).toBe(storedName(name));
+          }
+        },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'create_membership_invitation: hostile tenants, emails and roles',
+    async () => {
+      await property(fc.record({ tenantId: hostileId, email: hostileEmail, role: hostileRole }), async ({ tenantId, email, role }) => {
+        const outcome = await attempt('create_membership_invitation', 'create_membership_invitation_input', 'id token', {
+          tenant_id: await resolveId(tenantId),
+          email,
+          role,
+        });
+        if (outcome.data) {
+          expect(tenantId.symbol).toBe('TENANT_A');
+          const invitation = await server.app.store.getInvitation(outcome.data.id);
+          expect(invitation?.email).toBe(email.trim().toLowerCase());
+          expect(invitation!.email).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+          expect(UNSAFE.test(invitation!.email)).toBe(false);
+          expect(invitation?.role).toBe(role);
+        }
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'delete_membership_invitation: hostile ids',
+    async () => {
+      await property(hostileId, async (invitationId) => {
+        const outcome = await attempt('delete_membership_invitation', 'delete_membership_invitation_input', 'success', {
+          invitation_id: await resolveId(invitationId),
+        });
+        if (outcome.data) expect(invitationId.symbol).toBe('FRESH_INVITATION');
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'accept_membership_invitation: hostile tokens, usernames and passwords (signed out)',
+    async () => {
+      await property(
+        fc.record({
+          realToken: fc.boolean(),
+          token: hostileString,
+          username: optional(hostileString),
+          password: optional(fc.oneof(hostileString, fc.constant(PASSWORD))),
+        }),
+        async ({ realToken, token, username, password }) => {
+          const input: Record<string, unknown> = { token: realToken ? (await makeInvitation(server, ids.TENANT_A, ids.SELF)).token : token };
+          if (username !== undefined) input.username = username;
+          if (password !== undefined) input.password = password;
+          const outcome = await attempt('accept_membership_invitation', 'accept_membership_invitation_input', 'success tenant_id', input, { auth: {} });
+          if (outcome.data) {
+            expect(realToken).toBe(true);
+            expect(isValidName(username)).toBe(true);
+            expect(password!.length).toBeGreaterThanOrEqual(10);
+            expect(outcome.data.tenant_id).toBe(ids.TENANT_A);
+          }
+        },
+        Math.ceil(NUM_RUNS / 2),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'bootstrap: refused once set up, whatever the input',
+    async () => {
+      await property(
+        fc.record({ email: hostileEmail, username: hostileString, password: hostileString, tenant_name: hostileString }),
+        async (input) => {
+          const outcome = await attempt('bootstrap', 'bootstrap_input', 'user_id', input, { auth: {} });
+          expect(outcome.code).toBe('BAD_USER_INPUT');
+        },
+        Math.ceil(NUM_RUNS / 2),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'log_in: hostile emails and passwords never sign in, and only the failed sign-in is recorded',
+    async () => {
+      await property(
+        fc.record({ email: fc.oneof(hostileEmail, fc.constant('admin@hostile.test')), password: hostileString }),
+        async (input) => {
+          const outcome = await attempt('log_in', 'log_in_input', 'user_id', input, { auth: {}, auditsRefusals: true });
+          expect(outcome.code).toBe('BAD_USER_INPUT');
+        },
+        Math.ceil(NUM_RUNS / 2),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'wrong types and unknown fields anywhere in an input are BAD_USER_INPUT',
+    async () => {
+      const junk = fc.oneof(
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant([]),
+        fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
+        hostileString,
+      );
+      await property(
+        fc.record({ field: fc.constantFrom('user_id', 'name', 'expires_at', 'default_tenant_id', 'nonexistent', '__proto__'), value: junk }),
+        async ({ field, value }) => {
+          const input: Record<string, unknown> = { user_id: ids.SELF, name: unique('typed') };
+          Object.defineProperty(input, field, { value, enumerable: true });
+          const outcome = await attempt('create_api_key', 'create_api_key_input', 'id', input);
+          if (outcome.data) {
+            // Only well-typed values of real fields get through.
+            expect(['name', 'expires_at', 'default_tenant_id', 'user_id']).toContain(field);
+          }
+        },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -15,7 +15,10 @@ const LOG_IN = `mutation ($input: log_in_input!) { log_in(input: $input) { user_
 const ME = { query: '{ auth_info { user_id } }' };
 
 async function bootstrap(server: Server) {
-  const result = await post(server, { query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`, variables: { input: { email: 'admin@http.test', username: 'Admin', password: PASSWORD, tenant_name: 'Http' } } });
+  const result = await post(server, {
+    query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`,
+    variables: { input: { email: 'admin@http.test', username: 'Admin', password: PASSWORD, tenant_name: 'Http' } },
+  });
   expect(result.body.errors).toBeUndefined();
 }
 
@@ -50,7 +53,12 @@ describe('security headers', () => {
 
   function expectHardened(headers: Record<string, unknown>, where: string) {
     const csp = String(headers['content-security-policy']);
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     // A directive left out falls back to default-src: API answers say default-src 'none'.
     const effective = (name: string) => directives[name] ?? directives['default-src'];
     expect([["'self'"], ["'none'"]], where).toContainEqual(effective('script-src'));
@@ -64,7 +72,12 @@ describe('security headers', () => {
   }
 
   it('the app, its client routes, its assets and the API all send CSP without inline scripts, frame-ancestors none, nosniff and a Referrer-Policy', async () => {
-    for (const [url, accept] of [['/', 'text/html'], ['/http/user/keys', 'text/html'], ['/assets/app.js', '*/*'], ['/health', '*/*']]) {
+    for (const [url, accept] of [
+      ['/', 'text/html'],
+      ['/http/user/keys', 'text/html'],
+      ['/assets/app.js', '*/*'],
+      ['/health', '*/*'],
+    ]) {
       const response = await app.inject({ method: 'GET', url, headers: { accept } });
       expect(response.statusCode, url).toBe(200);
       expectHardened(response.headers, url);
@@ -104,7 +117,11 @@ describe('security headers', () => {
 
 describe('CORS', () => {
   const preflight = (server: Server, origin: string) =>
-    server.app.inject({ method: 'OPTIONS', url: '/graphql', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    server.app.inject({
+      method: 'OPTIONS',
+      url: '/graphql',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
 
   it('is closed by default: no preflight passes and no response carries Access-Control-Allow-Origin', async () => {
     const server = await startServer();
@@ -275,7 +292,11 @@ describe('browser sessions', () => {
     const { token } = await signIn(server);
     const noHeader = await post(server, ME, { headers: { cookie: `keyplane_session=${token}` } });
     expect(noHeader.status).toBe(403);
-    const get = await server.app.inject({ method: 'GET', url: '/graphql?query=%7B%20auth_info%20%7B%20user_id%20%7D%20%7D', headers: { cookie: `keyplane_session=${token}` } });
+    const get = await server.app.inject({
+      method: 'GET',
+      url: '/graphql?query=%7B%20auth_info%20%7B%20user_id%20%7D%20%7D',
+      headers: { cookie: `keyplane_session=${token}` },
+    });
     expect(get.statusCode).toBe(403);
     const mutationOverGet = await server.app.inject({
       method: 'GET',

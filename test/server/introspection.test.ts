@@ -32,11 +32,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const introspect = (query: string, auth: Auth = {}) => server.gql<IntrospectionQuery>(query, {}, auth);
-const refusal = (result: { status: number; errors?: { message: string; extensions: Record<string, unknown> }[] }) => ({ status: result.status, ...result.errors?.[0]?.extensions });
+const refusal = (result: { status: number; errors?: { message: string; extensions: Record<string, unknown> }[] }) => ({
+  status: result.status,
+  ...result.errors?.[0]?.extensions,
+});
 
 describe('the standard introspection query', () => {
   it('answers anonymously, with a key and with a session, under the default limits, with the whole schema', async () => {
-    const callers: Record<string, Auth> = { anonymously: {}, 'with a key': { key: world.keys.reader.key }, 'with a session': { cookie: world.sessions.reader } };
+    const callers: Record<string, Auth> = {
+      anonymously: {},
+      'with a key': { key: world.keys.reader.key },
+      'with a session': { cookie: world.sessions.reader },
+    };
     for (const [caller, auth] of Object.entries(callers)) {
       const result = await introspect(getIntrospectionQuery(), auth);
       expect({ caller, status: result.status, errors: result.errors }).toEqual({ caller, status: 200, errors: undefined });
@@ -45,7 +52,13 @@ describe('the standard introspection query', () => {
   });
 
   it('answers with every option graphql-js has, and twice in one document', async () => {
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const result = await introspect(full);
     expect(result.errors).toBeUndefined();
     expect(printSchema(buildClientSchema(result.data))).toBe(FILE_SDL);
@@ -54,7 +67,9 @@ describe('the standard introspection query', () => {
   });
 
   it("is what graphql-codegen's own loader gets from the URL: the file's schema, descriptions included", async () => {
-    const [output] = (await generate({ schema: url, generates: { 'schema.graphql': { plugins: ['schema-ast'] } }, silent: true, cwd: REPO }, false)) as { content: string }[];
+    const [output] = (await generate({ schema: url, generates: { 'schema.graphql': { plugins: ['schema-ast'] } }, silent: true, cwd: REPO }, false)) as {
+      content: string;
+    }[];
     // schema-ast prints the types in alphabetical order.
     const sorted = (sdl: string) => printSchema(lexicographicSortSchema(buildSchema(sdl)));
     expect(sorted(output.content)).toBe(sorted(schemaSource));
@@ -83,7 +98,13 @@ describe('introspection has limits of its own', () => {
     const deepest = await introspect(typeRefs(MAX_INTROSPECTION_DEPTH - 5));
     expect(deepest.errors).toBeUndefined();
     const tooDeep = await introspect(typeRefs(MAX_INTROSPECTION_DEPTH - 4));
-    expect(refusal(tooDeep)).toMatchObject({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED', limit: 'introspection_depth', max: MAX_INTROSPECTION_DEPTH, actual: MAX_INTROSPECTION_DEPTH + 1 });
+    expect(refusal(tooDeep)).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'introspection_depth',
+      max: MAX_INTROSPECTION_DEPTH,
+      actual: MAX_INTROSPECTION_DEPTH + 1,
+    });
   });
 
   it('refuses nested lists of types, fields and arguments that graphql-js lets through, well within the depth allowance', async () => {

@@ -56,7 +56,11 @@ describe('a refused accept leaves nothing behind', () => {
       const mine = await server.gql(`{ user { memberships { id tenant_id } } }`, {}, { cookie: world.sessions.adminB });
       const joined = mine.data.user[0].memberships.find((m: { tenant_id: string }) => m.tenant_id === world.ids.tenantA);
       if (joined) {
-        await server.gql(`mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`, { input: { membership_id: joined.id } }, { cookie: world.sessions.adminB });
+        await server.gql(
+          `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`,
+          { input: { membership_id: joined.id } },
+          { cookie: world.sessions.adminB },
+        );
       }
     }
     // The signed-in accept needs no password hashing, so it wins the race nearly always.
@@ -82,8 +86,17 @@ describe('a refused accept leaves nothing behind', () => {
     ]);
     const refused = [a, b].filter((r) => r.errors);
     expect(refused).toHaveLength(1);
-    expect(refused[0].errors![0]).toMatchObject({ message: 'An account with this email already exists: sign in to accept the invitation.', extensions: { code: 'BAD_USER_INPUT', field: 'email' } });
-    const pending = (await server.gql(`{ membership_invitation(limit: 1000) { id } }`, {}, { cookie: a.errors ? world.sessions.admin : world.sessions.adminB, tenant: a.errors ? world.ids.tenantA : world.ids.tenantB })).data.membership_invitation;
+    expect(refused[0].errors![0]).toMatchObject({
+      message: 'An account with this email already exists: sign in to accept the invitation.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'email' },
+    });
+    const pending = (
+      await server.gql(
+        `{ membership_invitation(limit: 1000) { id } }`,
+        {},
+        { cookie: a.errors ? world.sessions.admin : world.sessions.adminB, tenant: a.errors ? world.ids.tenantA : world.ids.tenantB },
+      )
+    ).data.membership_invitation;
     expect(pending.map((i: { id: string }) => i.id)).toContain(a.errors ? first.id : second.id);
   });
 });
@@ -93,7 +106,11 @@ describe('whether an email has an account is not public', () => {
     const introspection = await server.gql(`{ __type(name: "invitation_preview") { fields { name } } }`);
     expect(introspection.data.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(['email', 'role', 'role_detail', 'status', 'tenant_name']);
     const { token } = await invite(`someone-${++counter}@invite.test`);
-    const asked = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { account_exists } }`, { token }, { cookie: world.sessions.adminB });
+    const asked = await server.gql(
+      `query ($token: String!) { invitation_preview(token: $token) { account_exists } }`,
+      { token },
+      { cookie: world.sessions.adminB },
+    );
     expect(asked.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -101,7 +118,11 @@ describe('whether an email has an account is not public', () => {
     const known = await invite('reader@a.test', world.ids.tenantB, world.sessions.adminB);
     const unknown = await invite(`nobody-${++counter}@invite.test`, world.ids.tenantB, world.sessions.adminB);
     const preview = async (token: string) => {
-      const { data } = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { __typename tenant_name role status } }`, { token }, { cookie: world.sessions.adminB });
+      const { data } = await server.gql(
+        `query ($token: String!) { invitation_preview(token: $token) { __typename tenant_name role status } }`,
+        { token },
+        { cookie: world.sessions.adminB },
+      );
       return data.invitation_preview;
     };
     expect(await preview(known.token)).toEqual(await preview(unknown.token));

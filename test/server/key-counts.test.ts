@@ -39,14 +39,28 @@ describe('key counts', () => {
     const other = await store.createUser({ email: 'o@t.test', username: 'other', passwordHash: 'x' });
     const tenantA = await store.createTenant({ name: 'A', slug: 'a', adminUserId: admin.id }, audit);
     const tenantB = await store.createTenant({ name: 'B', slug: 'b', adminUserId: admin.id }, audit);
-    const invitation = await store.createInvitation({ tenantId: tenantA.id, email: 'o@t.test', role: 'USER', tokenHash: 't', invitedById: admin.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, audit);
+    const invitation = await store.createInvitation(
+      {
+        tenantId: tenantA.id,
+        email: 'o@t.test',
+        role: 'USER',
+        tokenHash: 't',
+        invitedById: admin.id,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      audit,
+    );
     const otherMembership = await store.acceptInvitation(invitation.id, other.id, audit);
     let otherRemoved = false;
     const robot = async (tenantId: string, name: string, role: 'USER' | 'TENANT_ADMIN') => ({
       user: await store.createServiceAccount({ tenantId, name, role }, audit),
       tenantId,
     });
-    const robots = [await robot(tenantA.id, 'robot-a1', 'USER'), await robot(tenantA.id, 'robot-a2', 'TENANT_ADMIN'), await robot(tenantB.id, 'robot-b1', 'USER')];
+    const robots = [
+      await robot(tenantA.id, 'robot-a1', 'USER'),
+      await robot(tenantA.id, 'robot-a2', 'TENANT_ADMIN'),
+      await robot(tenantB.id, 'robot-b1', 'USER'),
+    ];
     const adminRobot = robots[1].user;
     const owners = () => [
       { user: admin, tenantId: tenantA.id },
@@ -121,13 +135,16 @@ describe('key counts', () => {
     db.close();
   });
 
-  it("refuse to move a key to another owner or tenant, which would leave the counts wrong", async () => {
+  it('refuse to move a key to another owner or tenant, which would leave the counts wrong', async () => {
     const file = tempDb();
     const store = new SqliteStore(file);
     const admin = await store.createUser({ email: 'a@t.test', username: 'admin', passwordHash: 'x' });
     const tenant = await store.createTenant({ name: 'A', slug: 'a', adminUserId: admin.id }, audit);
     const other = await store.createTenant({ name: 'B', slug: 'b', adminUserId: admin.id }, audit);
-    const key = await store.createApiKey({ id: randomUUID(), name: 'k', keyHash: 'h', keyHint: 'kpu_abcd', userId: admin.id, tenantId: tenant.id, createdById: admin.id, expiresAt: null }, audit);
+    const key = await store.createApiKey(
+      { id: randomUUID(), name: 'k', keyHash: 'h', keyHint: 'kpu_abcd', userId: admin.id, tenantId: tenant.id, createdById: admin.id, expiresAt: null },
+      audit,
+    );
     store.close();
     const db = new Database(file);
     expect(() => db.prepare('UPDATE api_key SET tenant_id = ? WHERE id = ?').run(other.id, key.id)).toThrow(/keeps its owner, tenant and kind/);

@@ -54,6 +54,9 @@ describe('the key list with its relations', () => {
       { where: { tenant: { name: { _ilike: 'tenant b' } } }, order_by: [{ tenant: { slug: 'asc' } }, { name: 'asc' }] },
       { cookie: world.sessions.adminB },
     );
-    expect(data.auth_api_key.map((k: { name: string; tenant: { slug: string } }) => `${k.tenant.slug}/${k.name}`)).toEqual(['tenant-b/admin-b-key', 'tenant-b/b-second']);
+    expect(data.auth_api_key.map((k: { name: string; tenant: { slug: string } }) => `${k.tenant.slug}/${k.name}`)).toEqual([
+      'tenant-b/admin-b-key',
+      'tenant-b/b-second',
+    ]);
   });
 });

@@ -73,7 +73,10 @@ describe('keys at rest and in use', () => {
     try {
       const result = await server.gql(AUTH_INFO, {}, { key: bad });
       expect(result.status).toBe(401);
-      expect(result.errors?.[0]).toEqual({ message: 'Invalid or expired credentials.', extensions: { code: 'UNAUTHENTICATED', request_id: expect.any(String) } });
+      expect(result.errors?.[0]).toEqual({
+        message: 'Invalid or expired credentials.',
+        extensions: { code: 'UNAUTHENTICATED', request_id: expect.any(String) },
+      });
     } finally {
       await server.restart();
     }
@@ -113,7 +116,14 @@ describe('keys at rest and in use', () => {
 
   it('last_used_at is set after use, without a write per request', async () => {
     const created = await world.createKey(world.sessions.user, world.ids.user, 'usage');
-    const read = async () => (await server.gql(`query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { last_used_at } }`, { id: created.id }, { cookie: world.sessions.user })).data.auth_api_key[0].last_used_at;
+    const read = async () =>
+      (
+        await server.gql(
+          `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { last_used_at } }`,
+          { id: created.id },
+          { cookie: world.sessions.user },
+        )
+      ).data.auth_api_key[0].last_used_at;
     expect(await read()).toBeNull();
     for (let i = 0; i < 5; i++) await server.gql(AUTH_INFO, {}, { key: created.key });
     await new Promise((resolve) => setTimeout(resolve, 1200));

@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const refusal = (result: { status: number; body: any }) => ({ status: result.status, code: result.body?.errors?.[0]?.extensions?.code, message: result.body?.errors?.[0]?.message as string });
+const refusal = (result: { status: number; body: any }) => ({
+  status: result.status,
+  code: result.body?.errors?.[0]?.extensions?.code,
+  message: result.body?.errors?.[0]?.message as string,
+});
 
 describe('request body', () => {
   it(`refuses a body over ${BODY_LIMIT_BYTES / 1024} KB with HTTP 413 and a message naming the limit`, async () => {
@@ -46,7 +50,11 @@ describe('query shape', () => {
     expect(deepest.status).toBe(200);
     expect(deepest.body.errors).toBeUndefined();
     const tooDeep = await post(server, { query: nested(13) }, { headers: session });
-    expect(refusal(tooDeep)).toMatchObject({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringMatching(/depth \(13\) exceeds the query depth limit of 12/) });
+    expect(refusal(tooDeep)).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: expect.stringMatching(/depth \(13\) exceeds the query depth limit of 12/),
+    });
     expect(tooDeep.body.errors[0].extensions).toMatchObject({ limit: 'depth', max: 12, actual: 13 });
   });
 
@@ -112,7 +120,14 @@ describe('compilation', () => {
       auth_api_key(where: $where) { id } tenant(where: { _and: $and }) { id } }`;
     for (let i = 0; i < 4; i++) {
       const started = Date.now();
-      const result = await post(server, { query, variables: { where: { _or: [{ name: { _eq: 'x' } }, { _not: { user: { username: { _ilike: '%a%' } } } }] }, and: [{ name: { _eq: 'Limits' } }] } }, { headers: session });
+      const result = await post(
+        server,
+        {
+          query,
+          variables: { where: { _or: [{ name: { _eq: 'x' } }, { _not: { user: { username: { _ilike: '%a%' } } } }] }, and: [{ name: { _eq: 'Limits' } }] },
+        },
+        { headers: session },
+      );
       expect(result.body.errors).toBeUndefined();
       expect(result.body.data.tenant).toHaveLength(1);
       expect(Date.now() - started, `request ${i + 1}`).toBeLessThan(2_000);
@@ -123,8 +138,16 @@ describe('compilation', () => {
 describe('batching', () => {
   it('refuses a batch of more than ten operations with a clear message, and runs none of them', async () => {
     const create = (name: string) => ({ query: `mutation { create_tenant(input: { name: "${name}" }) { id } }` });
-    const result = await post(server, Array.from({ length: 11 }, (_, i) => create(`Batch ${i}`)), { headers: session });
-    expect(refusal(result)).toMatchObject({ status: 400, code: 'BAD_REQUEST', message: 'A batch holds at most 10 operations; this one has 11: send them in several requests.' });
+    const result = await post(
+      server,
+      Array.from({ length: 11 }, (_, i) => create(`Batch ${i}`)),
+      { headers: session },
+    );
+    expect(refusal(result)).toMatchObject({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'A batch holds at most 10 operations; this one has 11: send them in several requests.',
+    });
     const tenants = await post(server, { query: `{ tenant { name } }` }, { headers: session });
     expect(tenants.body.data.tenant.map((t: { name: string }) => t.name)).toEqual(['Limits']);
   });

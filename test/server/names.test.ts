@@ -80,7 +80,11 @@ describe('the API refuses invisible names and lookalikes, changing nothing', () 
       variables: { input: { tenant_id: world.ids.tenantA, name } },
       field: 'name',
     }),
-    'create_tenant.name': (name: string) => ({ query: 'mutation ($input: create_tenant_input!) { create_tenant(input: $input) { id } }', variables: { input: { name } }, field: 'name' }),
+    'create_tenant.name': (name: string) => ({
+      query: 'mutation ($input: create_tenant_input!) { create_tenant(input: $input) { id } }',
+      variables: { input: { name } },
+      field: 'name',
+    }),
   };
 
   for (const [operation, request] of Object.entries(operations)) {
@@ -98,7 +102,11 @@ describe('the API refuses invisible names and lookalikes, changing nothing', () 
 
   it('stores a name in NFC, so the same name typed two ways reads the same', async () => {
     const created = await server.gql(CREATE_KEY, { input: { user_id: world.ids.admin, name: 'Zoe\u0308 key' } }, { cookie: world.sessions.admin });
-    const listed = await server.gql(`query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { name } }`, { id: created.data.create_api_key.id }, { cookie: world.sessions.admin });
+    const listed = await server.gql(
+      `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { name } }`,
+      { id: created.data.create_api_key.id },
+      { cookie: world.sessions.admin },
+    );
     expect(listed.data.auth_api_key[0].name).toBe('Zo\u00EB key');
   });
 });

@@ -45,7 +45,12 @@ function sessionOf(label: string, result: { cookies: { name: string; value: stri
 }
 
 async function createKey(label: string, userId: string, auth: Record<string, string>) {
-  const result = await call(label, `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key token } }`, { input: { user_id: userId, name: label } }, auth);
+  const result = await call(
+    label,
+    `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key token } }`,
+    { input: { user_id: userId, name: label } },
+    auth,
+  );
   const { id, key } = result.body.data.create_api_key;
   secrets.push({ name: `key ${label}`, value: key, issuedBy: label });
   return { id, key };
@@ -67,34 +72,67 @@ beforeAll(async () => {
   });
   const { user_id: adminId, tenant_id: tenantId } = boot.body.data.bootstrap;
   const admin = session(sessionOf('bootstrap', boot));
-  const signIn = await call('log_in', `mutation ($input: log_in_input!) { log_in(input: $input) { user_id } }`, { input: { email: 'admin@leaks.test', password: PASSWORD } });
+  const signIn = await call('log_in', `mutation ($input: log_in_input!) { log_in(input: $input) { user_id } }`, {
+    input: { email: 'admin@leaks.test', password: PASSWORD },
+  });
   const adminSession = session(sessionOf('log_in', signIn));
 
   const adminKey = await createKey('create admin key', adminId, adminSession);
-  const bot = await call('create service account', `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, { input: { tenant_id: tenantId, name: 'bot' } }, bearer(adminKey.key));
+  const bot = await call(
+    'create service account',
+    `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
+    { input: { tenant_id: tenantId, name: 'bot' } },
+    bearer(adminKey.key),
+  );
   const botKey = await createKey('create bot key', bot.body.data.create_service_account.id, bearer(adminKey.key));
 
-  const invite = await call('invite', `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`, { input: { tenant_id: tenantId, email: 'member@leaks.test', role: 'USER' } }, adminSession);
+  const invite = await call(
+    'invite',
+    `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`,
+    { input: { tenant_id: tenantId, email: 'member@leaks.test', role: 'USER' } },
+    adminSession,
+  );
   const invitationToken = invite.body.data.create_membership_invitation.token;
   secrets.push({ name: 'invitation token', value: invitationToken, issuedBy: 'invite' });
   await call('preview invitation', `query ($token: String!) { invitation_preview(token: $token) { status email } }`, { token: invitationToken });
   // The invitation link, as the browser opens it: its path holds the token (only the log is searched here).
   await app.inject({ method: 'GET', url: `/invite/${invitationToken}`, headers: { accept: 'text/html' } });
-  const accepted = await call('accept invitation', `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, { input: { token: invitationToken, username: 'Member', password: PASSWORD } });
+  const accepted = await call(
+    'accept invitation',
+    `mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`,
+    { input: { token: invitationToken, username: 'Member', password: PASSWORD } },
+  );
   const member = session(sessionOf('accept invitation', accepted));
   const memberId = (await call('member user', '{ user { id } }', {}, member)).body.data.user[0].id;
   const memberKey = await createKey('create member key', memberId, member);
 
   // Using everything: reads with each key, every listing, the audit log.
-  for (const [label, auth] of [['admin key', bearer(adminKey.key)], ['bot key', bearer(botKey.key)], ['member key', bearer(memberKey.key)], ['admin session', admin]] as const) {
-    await call(`reads with ${label}`, `{ auth_info { user_id tenant_id role permissions api_key_id } user { id username memberships { role } } tenant { id slug }
+  for (const [label, auth] of [
+    ['admin key', bearer(adminKey.key)],
+    ['bot key', bearer(botKey.key)],
+    ['member key', bearer(memberKey.key)],
+    ['admin session', admin],
+  ] as const) {
+    await call(
+      `reads with ${label}`,
+      `{ auth_info { user_id tenant_id role permissions api_key_id } user { id username memberships { role } } tenant { id slug }
       auth_api_key { id name key_hint created expires_at last_used_at user { username } created_by { username } tenant { slug } }
-      auth_api_key_aggregate { aggregate { count } } user_view_same_tenant { username account_type api_key_count } }`, {}, auth);
+      auth_api_key_aggregate { aggregate { count } } user_view_same_tenant { username account_type api_key_count } }`,
+      {},
+      auth,
+    );
   }
-  await call('audit log', `{ audit_event(limit: 1000) { action actor { username } target_type target_id target_name source_address } membership_invitation { email } }`, {}, adminSession);
+  await call(
+    'audit log',
+    `{ audit_event(limit: 1000) { action actor { username } target_type target_id target_name source_address } membership_invitation { email } }`,
+    {},
+    adminSession,
+  );
 
   // Mistakes and attacks that carry a key where it does not belong.
-  await call('key pasted as a password', `mutation ($input: log_in_input!) { log_in(input: $input) { user_id } }`, { input: { email: 'admin@leaks.test', password: botKey.key } });
+  await call('key pasted as a password', `mutation ($input: log_in_input!) { log_in(input: $input) { user_id } }`, {
+    input: { email: 'admin@leaks.test', password: botKey.key },
+  });
   await call('key in a wrong tenant', '{ auth_info { user_id } }', {}, { ...bearer(memberKey.key), 'x-tenant-id': 'no-such-tenant' });
   await call('key with a bad scheme', '{ auth_info { user_id } }', {}, { authorization: `Token ${adminKey.key}` });
   await call('key with extra characters', '{ auth_info { user_id } }', {}, bearer(`${adminKey.key}x`));
@@ -102,9 +140,23 @@ beforeAll(async () => {
   await call('key in a filter', `query ($name: String!) { auth_api_key(where: { name: { _eq: $name } }) { id } }`, { name: botKey.key }, adminSession);
 
   // Revoking, then trying the revoked keys.
-  await call('revoke member key', `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`, { input: { key_id: memberKey.id } }, member);
-  await call('remove bot', `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`, { input: { user_id: bot.body.data.create_service_account.id } }, adminSession);
-  for (const [label, key] of [['revoked member key', memberKey.key], ['revoked bot key', botKey.key]]) await call(`use ${label}`, '{ auth_info { user_id } }', {}, bearer(key));
+  await call(
+    'revoke member key',
+    `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`,
+    { input: { key_id: memberKey.id } },
+    member,
+  );
+  await call(
+    'remove bot',
+    `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`,
+    { input: { user_id: bot.body.data.create_service_account.id } },
+    adminSession,
+  );
+  for (const [label, key] of [
+    ['revoked member key', memberKey.key],
+    ['revoked bot key', botKey.key],
+  ])
+    await call(`use ${label}`, '{ auth_info { user_id } }', {}, bearer(key));
   await call('sign out', 'mutation { log_out { success } }', {}, adminSession);
   await call('audit log after', `{ audit_event(limit: 1000) { action target_name } }`, {}, admin);
 

@@ -16,7 +16,9 @@ afterAll(() => server.close());
 describe('every operation of the contract, as a Prefect 1.x client reads it', () => {
   it('setup_required is false once bootstrapped, and bootstrap refuses a second run', async () => {
     expect((await server.gql('{ setup_required }')).data).toEqual({ setup_required: false });
-    const again = await server.gql(`mutation { bootstrap(input: { email: "x@y.test", username: "x", password: "${PASSWORD}", tenant_name: "X" }) { user_id } }`);
+    const again = await server.gql(
+      `mutation { bootstrap(input: { email: "x@y.test", username: "x", password: "${PASSWORD}", tenant_name: "X" }) { user_id } }`,
+    );
     expect(again.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
@@ -44,7 +46,13 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
     expect(data.user[0]).toMatchObject({ id: world.ids.admin, email: 'admin@a.test', account_type: 'NORMAL' });
     expect(data.user[0].default_membership_id).toMatch(UUID);
     expect(data.user[0].memberships).toEqual([
-      { id: expect.stringMatching(UUID), tenant_id: world.ids.tenantA, tenant: { id: world.ids.tenantA, name: 'Tenant A', slug: 'tenant-a' }, role: 'TENANT_ADMIN', role_detail: { id: 'TENANT_ADMIN', name: 'Administrator' } },
+      {
+        id: expect.stringMatching(UUID),
+        tenant_id: world.ids.tenantA,
+        tenant: { id: world.ids.tenantA, name: 'Tenant A', slug: 'tenant-a' },
+        role: 'TENANT_ADMIN',
+        role_detail: { id: 'TENANT_ADMIN', name: 'Administrator' },
+      },
     ]);
   });
 
@@ -65,14 +73,22 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
   });
 
   it('tenant lists the tenants the caller belongs to, with an aggregate', async () => {
-    const { data } = await server.gql(`{ tenant(order_by: { name: asc }) { id name slug created } tenant_aggregate { aggregate { count } } }`, {}, { cookie: world.sessions.admin });
+    const { data } = await server.gql(
+      `{ tenant(order_by: { name: asc }) { id name slug created } tenant_aggregate { aggregate { count } } }`,
+      {},
+      { cookie: world.sessions.admin },
+    );
     expect(data.tenant).toEqual([{ id: world.ids.tenantA, name: 'Tenant A', slug: 'tenant-a', created: expect.stringMatching(ISO) }]);
     expect(data.tenant_aggregate.aggregate.count).toBe(1);
   });
 
   it('create_api_key returns the key under both key and token; auth_api_key shows metadata only', async () => {
     const expires = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const created = await server.gql(CREATE_KEY, { input: { user_id: world.ids.user, name: 'ops laptop', expires_at: expires } }, { cookie: world.sessions.user });
+    const created = await server.gql(
+      CREATE_KEY,
+      { input: { user_id: world.ids.user, name: 'ops laptop', expires_at: expires } },
+      { cookie: world.sessions.user },
+    );
     const { id, key, token } = created.data.create_api_key;
     expect(id).toMatch(UUID);
     expect(key).toMatch(/^kpu_[0-9A-Za-z]{36}$/);
@@ -104,7 +120,11 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
 
   it('a key without expires_at never expires', async () => {
     const created = await world.createKey(world.sessions.user, world.ids.user, 'forever');
-    const { data } = await server.gql(`query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { expires_at } }`, { id: created.id }, { key: created.key });
+    const { data } = await server.gql(
+      `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { expires_at } }`,
+      { id: created.id },
+      { key: created.key },
+    );
     expect(data.auth_api_key).toEqual([{ expires_at: null }]);
   });
 
@@ -129,9 +149,18 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
     const key = await world.createKey(world.sessions.admin, saId, 'deploy');
     expect(key.key.startsWith('kps_')).toBe(true);
     const info = await server.gql(AUTH_INFO, {}, { key: key.key });
-    expect(info.data.auth_info).toMatchObject({ user_id: saId, tenant_id: world.ids.tenantA, role: 'TENANT_ADMIN', user: { account_type: 'SERVICE', username: 'deployer' } });
+    expect(info.data.auth_info).toMatchObject({
+      user_id: saId,
+      tenant_id: world.ids.tenantA,
+      role: 'TENANT_ADMIN',
+      user: { account_type: 'SERVICE', username: 'deployer' },
+    });
 
-    const removed = await server.gql(`mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`, { input: { user_id: saId } }, { cookie: world.sessions.admin });
+    const removed = await server.gql(
+      `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`,
+      { input: { user_id: saId } },
+      { cookie: world.sessions.admin },
+    );
     expect(removed.data).toEqual({ delete_service_account: { success: true } });
     expect((await server.gql(AUTH_INFO, {}, { key: key.key })).status).toBe(401);
   });
@@ -154,8 +183,14 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
       { cookie: world.sessions.admin },
     );
     const { token } = invite.data.create_membership_invitation;
-    const pending = await server.gql(`{ membership_invitation { id email role role_detail { name } expires_at invited_by { username } } }`, {}, { cookie: world.sessions.admin });
-    expect(pending.data.membership_invitation).toContainEqual(expect.objectContaining({ email: 'newbie@a.test', role: 'USER', invited_by: { username: 'Alice Admin' } }));
+    const pending = await server.gql(
+      `{ membership_invitation { id email role role_detail { name } expires_at invited_by { username } } }`,
+      {},
+      { cookie: world.sessions.admin },
+    );
+    expect(pending.data.membership_invitation).toContainEqual(
+      expect.objectContaining({ email: 'newbie@a.test', role: 'USER', invited_by: { username: 'Alice Admin' } }),
+    );
     expect(pending.raw).not.toContain(token);
 
     const preview = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { tenant_name email role status } }`, { token });
@@ -170,13 +205,23 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
     const me = await server.gql(`{ user { id memberships { id role } } }`, {}, { cookie });
     const membershipId = me.data.user[0].memberships[0].id;
 
-    const reused = await server.gql(`mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, { input: { token, username: 'Again', password: PASSWORD } });
+    const reused = await server.gql(`mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, {
+      input: { token, username: 'Again', password: PASSWORD },
+    });
     expect(reused.errors?.[0]).toMatchObject({ message: 'This invitation has already been used.', extensions: { code: 'BAD_USER_INPUT' } });
 
-    const promoted = await server.gql(`mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`, { input: { membership_id: membershipId, role: 'READ_ONLY_USER' } }, { cookie: world.sessions.admin });
+    const promoted = await server.gql(
+      `mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`,
+      { input: { membership_id: membershipId, role: 'READ_ONLY_USER' } },
+      { cookie: world.sessions.admin },
+    );
     expect(promoted.data.set_membership_role.id).toBe(membershipId);
     const key = await world.createKey(cookie, me.data.user[0].id, 'newbie-key');
-    const removed = await server.gql(`mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`, { input: { membership_id: membershipId } }, { cookie: world.sessions.admin });
+    const removed = await server.gql(
+      `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`,
+      { input: { membership_id: membershipId } },
+      { cookie: world.sessions.admin },
+    );
     expect(removed.data.delete_membership.success).toBe(true);
     // Removing a member revokes their keys for that tenant.
     expect((await server.gql(AUTH_INFO, {}, { key: key.key })).status).toBe(401);
@@ -189,7 +234,11 @@ describe('every operation of the contract, as a Prefect 1.x client reads it', ()
       { cookie: world.sessions.admin },
     );
     const { id, token } = invite.data.create_membership_invitation;
-    const revoked = await server.gql(`mutation ($input: delete_membership_invitation_input!) { delete_membership_invitation(input: $input) { success } }`, { input: { invitation_id: id } }, { cookie: world.sessions.admin });
+    const revoked = await server.gql(
+      `mutation ($input: delete_membership_invitation_input!) { delete_membership_invitation(input: $input) { success } }`,
+      { input: { invitation_id: id } },
+      { cookie: world.sessions.admin },
+    );
     expect(revoked.data.delete_membership_invitation.success).toBe(true);
     const preview = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { status } }`, { token });
     expect(preview.data.invitation_preview.status).toBe('REVOKED');
@@ -221,12 +270,24 @@ describe('Hasura-style list arguments', () => {
     for (const name of ['zeta', 'alpha', 'mid']) await world.createKey(world.sessions.reader, world.ids.reader, `page-${name}`);
     const auth = { cookie: world.sessions.reader };
     const where = { name: { _ilike: 'PAGE-%' } };
-    const first = await server.gql(`query ($where: auth_api_key_bool_exp) { auth_api_key(where: $where, order_by: { name: asc }, limit: 2) { name } auth_api_key_aggregate(where: $where) { aggregate { count } } }`, { where }, auth);
+    const first = await server.gql(
+      `query ($where: auth_api_key_bool_exp) { auth_api_key(where: $where, order_by: { name: asc }, limit: 2) { name } auth_api_key_aggregate(where: $where) { aggregate { count } } }`,
+      { where },
+      auth,
+    );
     expect(first.data.auth_api_key.map((k: { name: string }) => k.name)).toEqual(['page-alpha', 'page-mid']);
     expect(first.data.auth_api_key_aggregate.aggregate.count).toBe(3);
-    const second = await server.gql(`query ($where: auth_api_key_bool_exp) { auth_api_key(where: $where, order_by: [{ name: asc }], limit: 2, offset: 2) { name } }`, { where }, auth);
+    const second = await server.gql(
+      `query ($where: auth_api_key_bool_exp) { auth_api_key(where: $where, order_by: [{ name: asc }], limit: 2, offset: 2) { name } }`,
+      { where },
+      auth,
+    );
     expect(second.data.auth_api_key.map((k: { name: string }) => k.name)).toEqual(['page-zeta']);
-    const or = await server.gql(`{ auth_api_key(where: { _or: [{ name: { _eq: "page-zeta" } }, { name: { _in: ["page-alpha"] } }], _not: { name: { _eq: "page-alpha" } } }) { name } }`, {}, auth);
+    const or = await server.gql(
+      `{ auth_api_key(where: { _or: [{ name: { _eq: "page-zeta" } }, { name: { _in: ["page-alpha"] } }], _not: { name: { _eq: "page-alpha" } } }) { name } }`,
+      {},
+      auth,
+    );
     expect(or.data.auth_api_key.map((k: { name: string }) => k.name)).toEqual(['page-zeta']);
     const never = await server.gql(`{ auth_api_key(where: { expires_at: { _is_null: true }, tenant: { slug: { _eq: "tenant-a" } } }) { name } }`, {}, auth);
     expect(never.data.auth_api_key.length).toBeGreaterThanOrEqual(4);

@@ -32,15 +32,18 @@ describe('see own keys; create and revoke own keys', () => {
     expect(revoked.data.delete_api_key.success).toBe(true);
   });
 
-  it('nobody sees another person\'s keys, not even an administrator', async () => {
+  it("nobody sees another person's keys, not even an administrator", async () => {
     for (const role of ['reader', 'user', 'admin'] as const) {
       const visible = await keyOwners({ cookie: world.sessions[role] });
       const people = visible.filter((k) => k.user.account_type === 'NORMAL');
-      expect(people.every((k) => k.user_id === world.ids[role]), role).toBe(true);
+      expect(
+        people.every((k) => k.user_id === world.ids[role]),
+        role,
+      ).toBe(true);
     }
   });
 
-  it('nobody revokes another person\'s key: NOT_FOUND, and the key still works', async () => {
+  it("nobody revokes another person's key: NOT_FOUND, and the key still works", async () => {
     for (const role of ['reader', 'user', 'admin'] as const) {
       const other = role === 'user' ? world.keys.reader : world.keys.user;
       const result = await server.gql(DELETE_KEY, { input: { key_id: other.id } }, { cookie: world.sessions[role] });
@@ -98,12 +101,16 @@ describe('service-account keys of the tenant', () => {
     expect(bySa.data.create_api_key.key).toMatch(/^kps_/);
     const revoked = await server.gql(DELETE_KEY, { input: { key_id: bySa.data.create_api_key.id } }, { key: world.keys.adminSa.key });
     expect(revoked.data.delete_api_key.success).toBe(true);
-    expect((await server.gql(DELETE_KEY, { input: { key_id: created.data.create_api_key.id } }, { cookie: world.sessions.admin })).data.delete_api_key.success).toBe(true);
+    expect(
+      (await server.gql(DELETE_KEY, { input: { key_id: created.data.create_api_key.id } }, { cookie: world.sessions.admin })).data.delete_api_key.success,
+    ).toBe(true);
   });
 
   it('a service account acts as its role: read-only and user-role ones cannot revoke even their own key', async () => {
     const CREATE_SA = `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`;
-    const readerSa = (await server.gql(CREATE_SA, { input: { tenant_id: world.ids.tenantA, name: 'read-only-bot', role: 'READ_ONLY_USER' } }, { cookie: world.sessions.admin })).data.create_service_account.id;
+    const readerSa = (
+      await server.gql(CREATE_SA, { input: { tenant_id: world.ids.tenantA, name: 'read-only-bot', role: 'READ_ONLY_USER' } }, { cookie: world.sessions.admin })
+    ).data.create_service_account.id;
     const readerSaKey = await world.createKey(world.sessions.admin, readerSa, 'read-only-bot-key');
     for (const key of [readerSaKey, world.keys.userSa]) {
       const before = server.snapshot();
@@ -123,15 +130,31 @@ describe('service-account keys of the tenant', () => {
   });
 
   it('an administrator of tenant A acting on tenant B ids gets NOT_FOUND', async () => {
-    const saB = await server.gql(`mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, { input: { tenant_id: world.ids.tenantB, name: 'b-bot' } }, { cookie: world.sessions.adminB });
+    const saB = await server.gql(
+      `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
+      { input: { tenant_id: world.ids.tenantB, name: 'b-bot' } },
+      { cookie: world.sessions.adminB },
+    );
     const saBId = saB.data.create_service_account.id;
     const keyB = await world.createKey(world.sessions.adminB, saBId, 'b-bot-key');
     const attempts = [
       server.gql(CREATE_KEY, { input: { user_id: saBId, name: 'steal' } }, { cookie: world.sessions.admin }),
       server.gql(DELETE_KEY, { input: { key_id: keyB.id } }, { cookie: world.sessions.admin }),
-      server.gql(`mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`, { input: { user_id: saBId } }, { cookie: world.sessions.admin }),
-      server.gql(`mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`, { input: { tenant_id: world.ids.tenantB, name: 'x' } }, { cookie: world.sessions.admin }),
-      server.gql(`mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id } }`, { input: { tenant_id: world.ids.tenantB, email: 'x@x.test', role: 'USER' } }, { cookie: world.sessions.admin }),
+      server.gql(
+        `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`,
+        { input: { user_id: saBId } },
+        { cookie: world.sessions.admin },
+      ),
+      server.gql(
+        `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
+        { input: { tenant_id: world.ids.tenantB, name: 'x' } },
+        { cookie: world.sessions.admin },
+      ),
+      server.gql(
+        `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id } }`,
+        { input: { tenant_id: world.ids.tenantB, email: 'x@x.test', role: 'USER' } },
+        { cookie: world.sessions.admin },
+      ),
     ];
     for (const result of await Promise.all(attempts)) expect(code(result)).toBe('NOT_FOUND');
     expect((await server.gql(AUTH_INFO, {}, { key: keyB.key })).status).toBe(200);
@@ -170,15 +193,31 @@ describe('service accounts and members', () => {
   });
 
   it('only administrators invite, change roles and remove members', async () => {
-    const me = await server.gql(`{ user_view_same_tenant(where: { username: { _eq: "Rex Reader" } }) { memberships { id } } }`, {}, { cookie: world.sessions.admin });
+    const me = await server.gql(
+      `{ user_view_same_tenant(where: { username: { _eq: "Rex Reader" } }) { memberships { id } } }`,
+      {},
+      { cookie: world.sessions.admin },
+    );
     const readerMembership = me.data.user_view_same_tenant[0].memberships[0].id;
     for (const auth of [{ cookie: world.sessions.user }, { cookie: world.sessions.reader }, { key: world.keys.userSa.key }]) {
-      const invite = await server.gql(`mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id } }`, { input: { tenant_id: world.ids.tenantA, email: 'x@a.test', role: 'USER' } }, auth);
+      const invite = await server.gql(
+        `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id } }`,
+        { input: { tenant_id: world.ids.tenantA, email: 'x@a.test', role: 'USER' } },
+        auth,
+      );
       expect(code(invite)).toBe('FORBIDDEN');
-      const role = await server.gql(`mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`, { input: { membership_id: readerMembership, role: 'TENANT_ADMIN' } }, auth);
+      const role = await server.gql(
+        `mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`,
+        { input: { membership_id: readerMembership, role: 'TENANT_ADMIN' } },
+        auth,
+      );
       expect(code(role)).toBe('FORBIDDEN');
       if (auth.cookie !== world.sessions.reader) {
-        const remove = await server.gql(`mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`, { input: { membership_id: readerMembership } }, auth);
+        const remove = await server.gql(
+          `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`,
+          { input: { membership_id: readerMembership } },
+          auth,
+        );
         expect(code(remove)).toBe('FORBIDDEN');
       }
     }
@@ -186,13 +225,26 @@ describe('service accounts and members', () => {
 
   it('someone who may not manage invitations cannot tell an existing invitation id from a made-up one', async () => {
     const DELETE_INVITATION = `mutation ($input: delete_membership_invitation_input!) { delete_membership_invitation(input: $input) { success } }`;
-    const invite = await server.gql(`mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`, { input: { tenant_id: world.ids.tenantA, email: 'probed@a.test', role: 'USER' } }, { cookie: world.sessions.admin });
+    const invite = await server.gql(
+      `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`,
+      { input: { tenant_id: world.ids.tenantA, email: 'probed@a.test', role: 'USER' } },
+      { cookie: world.sessions.admin },
+    );
     const { id, token } = invite.data.create_membership_invitation;
-    for (const auth of [{ cookie: world.sessions.user }, { cookie: world.sessions.reader }, { key: world.keys.user.key }, { key: world.keys.userSa.key }, { cookie: world.sessions.adminB }]) {
+    for (const auth of [
+      { cookie: world.sessions.user },
+      { cookie: world.sessions.reader },
+      { key: world.keys.user.key },
+      { key: world.keys.userSa.key },
+      { cookie: world.sessions.adminB },
+    ]) {
       const existing = await server.gql(DELETE_INVITATION, { input: { invitation_id: id } }, auth);
       const madeUp = await server.gql(DELETE_INVITATION, { input: { invitation_id: '00000000-0000-4000-8000-000000000000' } }, auth);
       expect(code(existing)).toBe('NOT_FOUND');
-      expect({ status: existing.status, errors: withoutRequestIds(existing.errors) }).toEqual({ status: madeUp.status, errors: withoutRequestIds(madeUp.errors) });
+      expect({ status: existing.status, errors: withoutRequestIds(existing.errors) }).toEqual({
+        status: madeUp.status,
+        errors: withoutRequestIds(madeUp.errors),
+      });
     }
     const preview = await server.gql(`query ($token: String!) { invitation_preview(token: $token) { status } }`, { token });
     expect(preview.data.invitation_preview.status).toBe('VALID');
@@ -201,9 +253,17 @@ describe('service accounts and members', () => {
   it('the last administrator cannot be demoted or removed, and the error says why', async () => {
     const me = await server.gql(`{ user { memberships { id tenant_id } } }`, {}, { cookie: world.sessions.adminB });
     const membership = me.data.user[0].memberships.find((m: { tenant_id: string }) => m.tenant_id === world.ids.tenantB).id;
-    const demote = await server.gql(`mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`, { input: { membership_id: membership, role: 'USER' } }, { cookie: world.sessions.adminB, tenant: world.ids.tenantB });
+    const demote = await server.gql(
+      `mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`,
+      { input: { membership_id: membership, role: 'USER' } },
+      { cookie: world.sessions.adminB, tenant: world.ids.tenantB },
+    );
     expect(demote.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/last administrator/) });
-    const remove = await server.gql(`mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`, { input: { membership_id: membership } }, { cookie: world.sessions.adminB });
+    const remove = await server.gql(
+      `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`,
+      { input: { membership_id: membership } },
+      { cookie: world.sessions.adminB },
+    );
     expect(remove.errors?.[0].message).toMatch(/last administrator/);
   });
 });
@@ -221,7 +281,7 @@ describe('keys, tenants and time', () => {
     expect(same.data.auth_info.tenant_id).toBe(world.ids.tenantA);
   });
 
-  it('a user key sees and revokes its owner\'s keys in its own tenant only', async () => {
+  it("a user key sees and revokes its owner's keys in its own tenant only", async () => {
     const side = await server.gql(`mutation { create_tenant(input: { name: "Key Scope" }) { id } }`, {}, { cookie: world.sessions.user });
     const elsewhere = await world.createKey(world.sessions.user, world.ids.user, 'elsewhere', { default_tenant_id: side.data.create_tenant.id });
     const listed = await server.gql(LIST_KEYS, {}, { key: world.keys.user.key });
@@ -236,14 +296,21 @@ describe('keys, tenants and time', () => {
   });
 
   it("a user key sees its own tenant alone, and its owner's membership there alone; the session sees all of them", async () => {
-    const side = (await server.gql(`mutation { create_tenant(input: { name: "Unseen By Keys" }) { id } }`, {}, { cookie: world.sessions.user })).data.create_tenant.id;
+    const side = (await server.gql(`mutation { create_tenant(input: { name: "Unseen By Keys" }) { id } }`, {}, { cookie: world.sessions.user })).data
+      .create_tenant.id;
     const QUERY = `query ($side: uuid!) {
       tenant { id }
       tenant_aggregate { aggregate { count } }
       named: tenant(where: { id: { _eq: $side } }) { id }
       named_count: tenant_aggregate(where: { id: { _eq: $side } }) { aggregate { count } }
       user { memberships { tenant_id role tenant { id } } } }`;
-    const byKey = (await server.gql(`{ tenant { id } tenant_aggregate { aggregate { count } } user { memberships { tenant_id role tenant { id } } } }`, {}, { key: world.keys.user.key })).data;
+    const byKey = (
+      await server.gql(
+        `{ tenant { id } tenant_aggregate { aggregate { count } } user { memberships { tenant_id role tenant { id } } } }`,
+        {},
+        { key: world.keys.user.key },
+      )
+    ).data;
     expect(byKey.tenant).toEqual([{ id: world.ids.tenantA }]);
     expect(byKey.tenant_aggregate.aggregate.count).toBe(1);
     expect(byKey.user[0].memberships).toEqual([{ tenant_id: world.ids.tenantA, role: 'USER', tenant: { id: world.ids.tenantA } }]);
@@ -267,15 +334,28 @@ describe('keys, tenants and time', () => {
 
   it('a user key cannot create a key for another tenant', async () => {
     const created = await server.gql(`mutation { create_tenant(input: { name: "Pinned Test" }) { id } }`, {}, { cookie: world.sessions.user });
-    const result = await server.gql(CREATE_KEY, { input: { user_id: world.ids.user, name: 'x', default_tenant_id: created.data.create_tenant.id } }, { key: world.keys.user.key });
+    const result = await server.gql(
+      CREATE_KEY,
+      { input: { user_id: world.ids.user, name: 'x', default_tenant_id: created.data.create_tenant.id } },
+      { key: world.keys.user.key },
+    );
     expect(code(result)).toBe('FORBIDDEN');
   });
 
-  it('a user key acts with the user\'s role at the time of the request', async () => {
+  it("a user key acts with the user's role at the time of the request", async () => {
     const key = await world.createKey(world.sessions.reader, world.ids.reader, 'role-follows');
-    const members = await server.gql(`{ user_view_same_tenant(where: { username: { _eq: "Rex Reader" } }) { memberships { id } } }`, {}, { cookie: world.sessions.admin });
+    const members = await server.gql(
+      `{ user_view_same_tenant(where: { username: { _eq: "Rex Reader" } }) { memberships { id } } }`,
+      {},
+      { cookie: world.sessions.admin },
+    );
     const membership = members.data.user_view_same_tenant[0].memberships[0].id;
-    const setRole = (role: string) => server.gql(`mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`, { input: { membership_id: membership, role } }, { cookie: world.sessions.admin });
+    const setRole = (role: string) =>
+      server.gql(
+        `mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`,
+        { input: { membership_id: membership, role } },
+        { cookie: world.sessions.admin },
+      );
     await setRole('TENANT_ADMIN');
     expect((await server.gql(AUTH_INFO, {}, { key: key.key })).data.auth_info.role).toBe('TENANT_ADMIN');
     await setRole('READ_ONLY_USER');
@@ -294,14 +374,24 @@ describe('keys, tenants and time', () => {
     expect(withoutRequestIds(expired.errors)).toEqual(withoutRequestIds(unknown.errors));
   });
 
-  it('a removed member\'s keys stop working', async () => {
-    const invite = await server.gql(`mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { token } }`, { input: { tenant_id: world.ids.tenantA, email: 'leaver@a.test', role: 'USER' } }, { cookie: world.sessions.admin });
-    const accepted = await server.gql(`mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, { input: { token: invite.data.create_membership_invitation.token, username: 'Leaver', password: 'leaver-password' } });
+  it("a removed member's keys stop working", async () => {
+    const invite = await server.gql(
+      `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { token } }`,
+      { input: { tenant_id: world.ids.tenantA, email: 'leaver@a.test', role: 'USER' } },
+      { cookie: world.sessions.admin },
+    );
+    const accepted = await server.gql(`mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, {
+      input: { token: invite.data.create_membership_invitation.token, username: 'Leaver', password: 'leaver-password' },
+    });
     const cookie = accepted.cookies[0].value;
     const me = await server.gql(`{ user { id memberships { id } } }`, {}, { cookie });
     const key = await world.createKey(cookie, me.data.user[0].id, 'leaver-key');
     expect((await server.gql(AUTH_INFO, {}, { key: key.key })).status).toBe(200);
-    await server.gql(`mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`, { input: { membership_id: me.data.user[0].memberships[0].id } }, { cookie: world.sessions.admin });
+    await server.gql(
+      `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`,
+      { input: { membership_id: me.data.user[0].memberships[0].id } },
+      { cookie: world.sessions.admin },
+    );
     const after = await server.gql(AUTH_INFO, {}, { key: key.key });
     expect(after.status).toBe(401);
   });

@@ -62,7 +62,10 @@ describe('automatic persisted queries', () => {
     const query = '{ auth_info { api_key_id } }';
     const wrong = await post({ query, extensions: persisted(query, sha256('something else')) });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors[0]).toMatchObject({ message: expect.stringMatching(/^provided sha does not match query/), extensions: { code: 'BAD_REQUEST', field: 'extensions' } });
+    expect(wrong.json().errors[0]).toMatchObject({
+      message: expect.stringMatching(/^provided sha does not match query/),
+      extensions: { code: 'BAD_REQUEST', field: 'extensions' },
+    });
     expect((await post({ extensions: persisted(query, sha256('something else')) })).json().errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await post({ extensions: persisted(query) })).json().errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
@@ -76,7 +79,11 @@ describe('automatic persisted queries', () => {
       { persistedQuery: 'yes' },
     ]) {
       const response = await post({ extensions });
-      expect({ extensions, status: response.statusCode, code: response.json().errors[0].extensions.code }).toEqual({ extensions, status: 400, code: 'BAD_REQUEST' });
+      expect({ extensions, status: response.statusCode, code: response.json().errors[0].extensions.code }).toEqual({
+        extensions,
+        status: 400,
+        code: 'BAD_REQUEST',
+      });
     }
   });
 

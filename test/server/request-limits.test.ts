@@ -29,7 +29,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server.close());
 
-const keysWhere = (where: unknown) => post(server, { query: 'query ($where: auth_api_key_bool_exp) { auth_api_key(where: $where, limit: 5) { id } }', variables: { where } }, { headers: session });
+const keysWhere = (where: unknown) =>
+  post(server, { query: 'query ($where: auth_api_key_bool_exp) { auth_api_key(where: $where, limit: 5) { id } }', variables: { where } }, { headers: session });
 /** The status and the error's extensions, less the request id every error carries. */
 const refusalOf = (result: { status: number; body: any }) => {
   const { request_id: _requestId, ...extensions } = result.body.errors?.[0]?.extensions ?? {};
@@ -63,7 +64,9 @@ describe('filters', () => {
         ...Array.from({ length: Math.floor((FILTER_LIMITS.terms - 1) / 2) - FILTER_LIMITS.patterns }, () => ({ name: { _neq: 'x' } })),
       ],
     };
-    const appSearch = { _and: [{ name: { _ilike: '%deploy%' } }, { _or: [{ expires_at: { _is_null: true } }, { expires_at: { _gt: new Date().toISOString() } }] }] };
+    const appSearch = {
+      _and: [{ name: { _ilike: '%deploy%' } }, { _or: [{ expires_at: { _is_null: true } }, { expires_at: { _gt: new Date().toISOString() } }] }],
+    };
     for (const where of [largest, appSearch]) {
       const result = await keysWhere(where);
       expect(result.body.errors).toBeUndefined();
@@ -149,7 +152,11 @@ describe('client mistakes are 4xx, with a code and the field', () => {
 
   it('asks for operationName when a GET document holds several operations, and refuses an unknown one', async () => {
     const several = 'query A { __typename } query B { __typename }';
-    expect(refusalOf({ status: (await get(several)).statusCode, body: (await get(several)).json() })).toEqual({ status: 400, code: 'BAD_REQUEST', field: 'operationName' });
+    expect(refusalOf({ status: (await get(several)).statusCode, body: (await get(several)).json() })).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+      field: 'operationName',
+    });
     const unknown = await get(several, '&operationName=C');
     expect(unknown.statusCode).toBe(400);
     const named = await get(several, '&operationName=B');

@@ -123,7 +123,12 @@ describe('saved answers', () => {
     try {
       const smallWorld = await buildWorld(small);
       const list = vi.spyOn(small.app.store, 'listApiKeys');
-      const page = (offset: number) => small.gql(`{ auth_api_key(limit: 1, offset: ${offset}) { id name created updated user { id username } tenant { id name slug } } }`, {}, { key: smallWorld.keys.admin.key });
+      const page = (offset: number) =>
+        small.gql(
+          `{ auth_api_key(limit: 1, offset: ${offset}) { id name created updated user { id username } tenant { id name slug } } }`,
+          {},
+          { key: smallWorld.keys.admin.key },
+        );
       await page(0);
       for (let offset = 1; offset < 60; offset++) {
         await page(offset);

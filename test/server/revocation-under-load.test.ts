@@ -23,7 +23,10 @@ let adminHeaders: Record<string, string>;
 beforeAll(async () => {
   // Every client shares 127.0.0.1: the failure limiter would answer 429 instead of 401.
   server = await startServer({ authFailuresPerMinute: 1_000_000 });
-  const boot = await post(server, { query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`, variables: { input: { email: 'admin@load.test', username: 'Admin', password: PASSWORD, tenant_name: 'Load' } } });
+  const boot = await post(server, {
+    query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
+    variables: { input: { email: 'admin@load.test', username: 'Admin', password: PASSWORD, tenant_name: 'Load' } },
+  });
   ({ user_id: adminId, tenant_id: tenantId } = boot.body.data.bootstrap);
   adminHeaders = { cookie: `keyplane_session=${boot.cookies.find((c) => c.name === 'keyplane_session')!.value}`, 'x-keyplane-csrf': '1' };
   url = `${await server.app.listen({ port: 0, host: '127.0.0.1' })}/graphql`;
@@ -40,7 +43,7 @@ interface Sample {
 
 async function graphql(body: unknown, headers: Record<string, string>) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) };
+  return { status: response.status, body: await response.json() };
 }
 
 // One keep-alive connection per client, as real API clients hold them.
@@ -49,14 +52,18 @@ const USE_KEY_BODY = '{"query":"{ auth_info { api_key_id } }"}';
 
 function useKey(key: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(USE_KEY_BODY), authorization: `Bearer ${key}` },
-    }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode!));
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(USE_KEY_BODY), authorization: `Bearer ${key}` },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode!));
+      },
+    );
     request.on('error', reject);
     request.end(USE_KEY_BODY);
   });
@@ -108,7 +115,10 @@ async function revokeUnderLoad(key: string, revoke: () => Promise<void>) {
   const statuses = new Set(samples.map((s) => s.status));
   expect(before.filter((s) => s.status === 200).length).toBeGreaterThanOrEqual(CLIENTS * BEFORE_PER_CLIENT);
   expect(after.length).toBeGreaterThanOrEqual(CLIENTS * AFTER_PER_CLIENT);
-  expect([...statuses].every((status) => status === 200 || status === 401), `statuses ${[...statuses].join(', ')}`).toBe(true);
+  expect(
+    [...statuses].every((status) => status === 200 || status === 401),
+    `statuses ${[...statuses].join(', ')}`,
+  ).toBe(true);
   const leaked = after.filter((s) => s.status !== 401);
   expect(leaked, `${leaked.length} of ${after.length} requests started after the revocation succeeded`).toEqual([]);
   return { before: before.length, after: after.length, total: samples.length };
@@ -118,7 +128,10 @@ describe('revocation under load', () => {
   it(`delete_api_key: no request that starts after the answer succeeds (${CLIENTS} clients)`, async () => {
     const { id, key } = await makeKey(server, { userId: adminId, tenantId });
     const counts = await revokeUnderLoad(key, async () => {
-      const result = await graphql({ query: `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`, variables: { input: { key_id: id } } }, adminHeaders);
+      const result = await graphql(
+        { query: `mutation ($input: delete_api_key_input!) { delete_api_key(input: $input) { success } }`, variables: { input: { key_id: id } } },
+        adminHeaders,
+      );
       expect(result.body.data.delete_api_key.success).toBe(true);
     });
     console.log(`delete_api_key under load: ${counts.total} requests, ${counts.after} after the revocation, all refused`);
@@ -128,7 +141,13 @@ describe('revocation under load', () => {
     const account = await makeServiceAccount(server, tenantId, 'USER');
     const { key } = await makeKey(server, { userId: account, tenantId, service: true });
     await revokeUnderLoad(key, async () => {
-      const result = await graphql({ query: `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`, variables: { input: { user_id: account } } }, adminHeaders);
+      const result = await graphql(
+        {
+          query: `mutation ($input: delete_service_account_input!) { delete_service_account(input: $input) { success } }`,
+          variables: { input: { user_id: account } },
+        },
+        adminHeaders,
+      );
       expect(result.body.data.delete_service_account.success).toBe(true);
     });
   });
@@ -137,7 +156,13 @@ describe('revocation under load', () => {
     const member = await makeMember(server, tenantId, adminId, 'USER');
     const { key } = await makeKey(server, { userId: member.userId, tenantId });
     await revokeUnderLoad(key, async () => {
-      const result = await graphql({ query: `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`, variables: { input: { membership_id: member.membershipId } } }, adminHeaders);
+      const result = await graphql(
+        {
+          query: `mutation ($input: delete_membership_input!) { delete_membership(input: $input) { success } }`,
+          variables: { input: { membership_id: member.membershipId } },
+        },
+        adminHeaders,
+      );
       expect(result.body.data.delete_membership.success).toBe(true);
     });
   });

@@ -36,7 +36,12 @@ const pages = {
 const apiAnswers = {
   'a GraphQL answer': { method: 'POST' as const, url: '/graphql', payload: { query: '{ setup_required }' } },
   'a GraphQL answer over GET': { method: 'GET' as const, url: '/graphql?query=%7B%20setup_required%20%7D' },
-  'a refused key (401)': { method: 'POST' as const, url: '/graphql', payload: { query: '{ auth_info { user_id } }' }, headers: { authorization: 'Bearer nope' } },
+  'a refused key (401)': {
+    method: 'POST' as const,
+    url: '/graphql',
+    payload: { query: '{ auth_info { user_id } }' },
+    headers: { authorization: 'Bearer nope' },
+  },
   'a batched request': { method: 'POST' as const, url: '/graphql', payload: [{ query: '{ setup_required }' }] },
   'a GraphQL answer at the root path (Prefect clients)': { method: 'POST' as const, url: '/', payload: { query: '{ setup_required }' } },
   'the health check': { method: 'GET' as const, url: '/health' },
@@ -91,7 +96,15 @@ describe('security headers', () => {
       expect(response.body, where).toContain(body);
       const policy = String(response.headers['content-security-policy']);
       expect(policy, where).not.toMatch(/https?:|wss?:|\*|blob:|unsafe-eval/);
-      for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "worker-src 'self'", "font-src 'self' data:", "frame-ancestors 'none'", "object-src 'none'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "font-src 'self' data:",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+      ]) {
         expect(policy, where).toContain(directive);
       }
       expect(response.headers['x-frame-options'], where).toBe('DENY');

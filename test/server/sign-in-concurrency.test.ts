@@ -32,7 +32,8 @@ let goodKey: string;
 
 const LOG_IN = `mutation ($input: log_in_input!) { log_in(input: $input) { user_id } }`;
 const AUTH_INFO = { query: '{ auth_info { user_id } }' };
-const logIn = (email: string, password: string, remoteAddress: string) => post(server, { query: LOG_IN, variables: { input: { email, password } } }, { remoteAddress });
+const logIn = (email: string, password: string, remoteAddress: string) =>
+  post(server, { query: LOG_IN, variables: { input: { email, password } } }, { remoteAddress });
 const keyRequest = (key: string, remoteAddress: string) => post(server, AUTH_INFO, { headers: { authorization: `Bearer ${key}` }, remoteAddress });
 const count = (results: RawResult[], code: string | undefined) => results.filter((r) => errorCode(r) === code).length;
 
@@ -42,9 +43,16 @@ async function account(email: string) {
 
 beforeAll(async () => {
   server = await startServer({ authFailuresPerMinute: PER_ADDRESS, loginFailuresPerAccount: PER_ACCOUNT });
-  const boot = await post(server, { query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`, variables: { input: { email: 'admin@burst.test', username: 'Admin', password: PASSWORD, tenant_name: 'Burst' } } });
+  const boot = await post(server, {
+    query: `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`,
+    variables: { input: { email: 'admin@burst.test', username: 'Admin', password: PASSWORD, tenant_name: 'Burst' } },
+  });
   const session = { cookie: `keyplane_session=${boot.cookies.find((c) => c.name === 'keyplane_session')!.value}`, 'x-keyplane-csrf': '1' };
-  const created = await post(server, { query: CREATE_KEY, variables: { input: { user_id: boot.body.data.bootstrap.user_id, name: 'good' } } }, { headers: session });
+  const created = await post(
+    server,
+    { query: CREATE_KEY, variables: { input: { user_id: boot.body.data.bootstrap.user_id, name: 'good' } } },
+    { headers: session },
+  );
   goodKey = created.body.data.create_api_key.key;
 });
 afterAll(() => server.close());
@@ -54,7 +62,9 @@ describe('sign-ins in a burst of 200', () => {
     await account('burst-account@burst.test');
     passwordChecks.count = 0;
     const results = await Promise.all(
-      Array.from({ length: BURST }, (_, i) => logIn('burst-account@burst.test', i === BURST - 1 ? PASSWORD : `wrong-password-${i}`, `10.20.${i >> 8}.${i & 255}`)),
+      Array.from({ length: BURST }, (_, i) =>
+        logIn('burst-account@burst.test', i === BURST - 1 ? PASSWORD : `wrong-password-${i}`, `10.20.${i >> 8}.${i & 255}`),
+      ),
     );
     expect(passwordChecks.count).toBeLessThanOrEqual(PER_ACCOUNT);
     expect(count(results, 'BAD_USER_INPUT')).toBe(PER_ACCOUNT);
@@ -70,7 +80,9 @@ describe('sign-ins in a burst of 200', () => {
     passwordChecks.count = 0;
     const sprayer = '10.22.0.1';
     const results = await Promise.all(
-      Array.from({ length: BURST }, (_, i) => (i === BURST - 1 ? logIn('sprayed@burst.test', PASSWORD, sprayer) : logIn(`nobody-${i}@burst.test`, 'guess-guess-guess', sprayer))),
+      Array.from({ length: BURST }, (_, i) =>
+        i === BURST - 1 ? logIn('sprayed@burst.test', PASSWORD, sprayer) : logIn(`nobody-${i}@burst.test`, 'guess-guess-guess', sprayer),
+      ),
     );
     expect(passwordChecks.count).toBeLessThanOrEqual(PER_ADDRESS);
     expect(count(results, 'BAD_USER_INPUT')).toBe(PER_ADDRESS);

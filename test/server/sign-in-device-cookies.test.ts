@@ -181,19 +181,31 @@ describe('device cookie rows', () => {
       });
       const founder = cookieOf(bootstrap, DEVICE_COOKIE)!.value;
       const session = cookieOf(bootstrap, 'keyplane_session')!.value;
-      const invite = await post(fresh, {
-        query: 'mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { token } }',
-        variables: { input: { tenant_id: bootstrap.body.data.bootstrap.tenant_id, email: 'joiner@device.test', role: 'USER' } },
-      }, { headers: { cookie: `keyplane_session=${session}`, 'x-keyplane-csrf': '1' } });
+      const invite = await post(
+        fresh,
+        {
+          query: 'mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { token } }',
+          variables: { input: { tenant_id: bootstrap.body.data.bootstrap.tenant_id, email: 'joiner@device.test', role: 'USER' } },
+        },
+        { headers: { cookie: `keyplane_session=${session}`, 'x-keyplane-csrf': '1' } },
+      );
       const accepted = await post(fresh, {
         query: 'mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }',
         variables: { input: { token: invite.body.data.create_membership_invitation.token, username: 'Joiner', password: PASSWORD } },
       });
       const joiner = cookieOf(accepted, DEVICE_COOKIE)!.value;
-      for (const [email, device] of [['first@device.test', founder], ['joiner@device.test', joiner]] as const) {
-        const lockOut = (address: string) => post(fresh, { query: LOG_IN, variables: { input: { email, password: 'wrong password!' } } }, { remoteAddress: address });
+      for (const [email, device] of [
+        ['first@device.test', founder],
+        ['joiner@device.test', joiner],
+      ] as const) {
+        const lockOut = (address: string) =>
+          post(fresh, { query: LOG_IN, variables: { input: { email, password: 'wrong password!' } } }, { remoteAddress: address });
         for (let i = 0; i < PER_ACCOUNT + 2; i++) await lockOut(`203.0.113.${i + 1}`);
-        const withDevice = await post(fresh, { query: LOG_IN, variables: { input: { email, password: PASSWORD } } }, { headers: { cookie: `${DEVICE_COOKIE}=${device}` }, remoteAddress: '198.51.100.9' });
+        const withDevice = await post(
+          fresh,
+          { query: LOG_IN, variables: { input: { email, password: PASSWORD } } },
+          { headers: { cookie: `${DEVICE_COOKIE}=${device}` }, remoteAddress: '198.51.100.9' },
+        );
         expect({ email, code: errorCode(withDevice), signedIn: Boolean(withDevice.body.data?.log_in) }).toEqual({ email, code: undefined, signedIn: true });
       }
     } finally {

@@ -17,7 +17,8 @@ describe('sign-in emails', () => {
     server = await startServer({ authFailuresPerMinute: PER_ADDRESS, loginFailuresPerAccount: 3 });
   });
   afterAll(() => server.close());
-  const logIn = (email: string, remoteAddress: string) => post(server, { query: LOG_IN, variables: { input: { email, password: 'wrong-password-1' } } }, { remoteAddress });
+  const logIn = (email: string, remoteAddress: string) =>
+    post(server, { query: LOG_IN, variables: { input: { email, password: 'wrong-password-1' } } }, { remoteAddress });
 
   it('refuses 300 emails of 90 KB as BAD_USER_INPUT on email, counting and recording none of them', async () => {
     const address = '10.40.0.1';
@@ -30,7 +31,10 @@ describe('sign-in emails', () => {
     expect(server.snapshot().audit_event.length).toBe(before);
     // Not one of them counted against the address.
     expect(errorCode(await logIn('someone@example.com', address))).toBe('BAD_USER_INPUT');
-    expect((await post(server, { query: '{ auth_info { user_id } }' }, { headers: { authorization: `Bearer ${generateKey('kpu_')}` }, remoteAddress: address })).status).toBe(401);
+    expect(
+      (await post(server, { query: '{ auth_info { user_id } }' }, { headers: { authorization: `Bearer ${generateKey('kpu_')}` }, remoteAddress: address }))
+        .status,
+    ).toBe(401);
   });
 
   it('takes a 254-character email as an ordinary attempt and refuses 255 characters', async () => {
@@ -38,8 +42,16 @@ describe('sign-in emails', () => {
     const domain = `${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(254 - 64 - 1 - 63 - 1 - 63 - 1 - 4)}.com`;
     const email254 = `${local}@${domain}`;
     expect(email254).toHaveLength(254);
-    expect((await logIn(email254, '10.40.0.2')).body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password', request_id: expect.any(String) });
-    expect((await logIn(`x${email254}`, '10.40.0.2')).body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email', request_id: expect.any(String) });
+    expect((await logIn(email254, '10.40.0.2')).body.errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'password',
+      request_id: expect.any(String),
+    });
+    expect((await logIn(`x${email254}`, '10.40.0.2')).body.errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'email',
+      request_id: expect.any(String),
+    });
   });
 });
 

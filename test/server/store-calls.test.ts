@@ -26,8 +26,21 @@ beforeAll(async () => {
   for (let i = 0; i < 50; i++) {
     // Each invitation, key and event by another account, so that nothing is shared between rows.
     const by = accounts[i];
-    await store.createInvitation({ tenantId, email: `guest${i}@calls.test`, role: 'USER', tokenHash: `token ${i}`, invitedById: by, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, audit);
-    await store.createApiKey({ id: crypto.randomUUID(), name: `key ${i}`, keyHash: `hash ${i}`, keyHint: 'kps_abcd', userId: by, tenantId, createdById: adminId, expiresAt: null }, audit);
+    await store.createInvitation(
+      {
+        tenantId,
+        email: `guest${i}@calls.test`,
+        role: 'USER',
+        tokenHash: `token ${i}`,
+        invitedById: by,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      audit,
+    );
+    await store.createApiKey(
+      { id: crypto.randomUUID(), name: `key ${i}`, keyHash: `hash ${i}`, keyHint: 'kps_abcd', userId: by, tenantId, createdById: adminId, expiresAt: null },
+      audit,
+    );
     store.recordAudit({ action: 'test.event', actor_id: by, tenant_id: tenantId, target_type: null, target_id: null, target_name: null, source_address: null });
   }
   // The admin belongs to 50 tenants; another person to 5.
@@ -79,7 +92,8 @@ async function storeCalls(query: string, cookie = admin) {
 const PAGES = {
   'members with their memberships and tenants': (n: number) => `{ user_view_same_tenant(limit: ${n}) { id memberships { id tenant { id name slug } } } }`,
   'pending invitations with who invited': (n: number) => `{ membership_invitation(limit: ${n}) { id invited_by { id username account_type } } }`,
-  'keys with owner, tenant and creator': (n: number) => `{ auth_api_key(limit: ${n}) { id user { id username } tenant { id slug } created_by { id username } } }`,
+  'keys with owner, tenant and creator': (n: number) =>
+    `{ auth_api_key(limit: ${n}) { id user { id username } tenant { id slug } created_by { id username } } }`,
   'audit events with their actor': (n: number) => `{ audit_event(limit: ${n}) { id actor { id username } } }`,
 };
 

@@ -31,12 +31,20 @@ async function serverWith(trustProxy: string | undefined) {
 }
 
 const badKey = (server: Server, forwardedFor: string, remoteAddress = PROXY) =>
-  post(server, { query: '{ auth_info { user_id } }' }, { headers: { authorization: `Bearer ${generateKey('kpu_')}`, 'x-forwarded-for': forwardedFor }, remoteAddress });
+  post(
+    server,
+    { query: '{ auth_info { user_id } }' },
+    { headers: { authorization: `Bearer ${generateKey('kpu_')}`, 'x-forwarded-for': forwardedFor }, remoteAddress },
+  );
 
 /** The source address the audit log records for a failed sign-in sent with this header. */
 async function recordedAddress(server: Server, forwardedFor: string, remoteAddress = PROXY) {
   const email = `probe-${Math.random().toString(36).slice(2)}@proxy.test`;
-  await post(server, { query: LOG_IN, variables: { input: { email, password: 'wrong-password-1' } } }, { headers: { 'x-forwarded-for': forwardedFor }, remoteAddress });
+  await post(
+    server,
+    { query: LOG_IN, variables: { input: { email, password: 'wrong-password-1' } } },
+    { headers: { 'x-forwarded-for': forwardedFor }, remoteAddress },
+  );
   const rows = server.snapshot().audit_event as { target_name: string; source_address: string }[];
   return rows.find((row) => row.target_name === email)?.source_address;
 }

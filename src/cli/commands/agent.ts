@@ -40,8 +40,7 @@ the agent stops with exit code 4; start it again with a new key. Network failure
 and server errors are retried with backoff. Ctrl-C or SIGTERM stops it (exit 0).`;
 
 const KEY_REFUSED_WHILE_RUNNING =
-  "The agent's API key was revoked or has expired (or its service account was removed). " +
-  'The agent must be started with a new key.';
+  "The agent's API key was revoked or has expired (or its service account was removed). " + 'The agent must be started with a new key.';
 
 /** How long a command gets to end after SIGTERM when the agent's key was refused. */
 const COMMAND_STOP_GRACE_MS = 10_000;
@@ -134,10 +133,7 @@ async function authenticate(ctx: CliContext, options: AgentOptions, log: Log, wa
     } catch (error) {
       if (error instanceof StoppedError) return undefined;
       if (error instanceof KeyRejectedError) {
-        throw new CliError(
-          `${error.message} Start the agent with a valid key (a service-account key from Team > Service Accounts).`,
-          ExitCode.KEY_REJECTED,
-        );
+        throw new CliError(`${error.message} Start the agent with a valid key (a service-account key from Team > Service Accounts).`, ExitCode.KEY_REJECTED);
       }
       if (!isRetryable(error)) {
         if (error instanceof ApiError) throw new CliError(error.message, ExitCode.ERROR);
@@ -258,13 +254,7 @@ export function addAgentCommands(program: Command, ctx: CliContext, action: Acti
     );
 }
 
-async function runCommand(
-  ctx: CliContext,
-  agent: AuthenticatedAgent,
-  [command, ...args]: string[],
-  options: AgentOptions,
-  log: Log,
-): Promise<number> {
+async function runCommand(ctx: CliContext, agent: AuthenticatedAgent, [command, ...args]: string[], options: AgentOptions, log: Log): Promise<number> {
   const env: Record<string, string | undefined> = {
     ...ctx.env,
     [API_KEY_ENV]: agent.resolved.key,
@@ -278,11 +268,7 @@ async function runCommand(
   const childDone = new AbortController();
   const exited = new Promise<number>((resolve) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
-      log(
-        error.code === 'ENOENT'
-          ? `Error: cannot run ${command}: command not found.`
-          : `Error: cannot run ${command}: ${error.message}`,
-      );
+      log(error.code === 'ENOENT' ? `Error: cannot run ${command}: command not found.` : `Error: cannot run ${command}: ${error.message}`);
       childDone.abort();
       resolve(127);
     });

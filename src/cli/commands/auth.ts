@@ -18,15 +18,7 @@ import {
   type ListTenantsResult,
   type RevokeKeyResult,
 } from '../operations.js';
-import {
-  accountKind,
-  describeExpiry,
-  describeLastUsed,
-  formatTable,
-  roleName,
-  writeJson,
-  writeLine,
-} from '../output.js';
+import { accountKind, describeExpiry, describeLastUsed, formatTable, roleName, writeJson, writeLine } from '../output.js';
 import type { Action } from '../program.js';
 
 // `keyplane auth ...`: what Prefect 1's `prefect auth` gave terminal users. login
@@ -44,10 +36,7 @@ interface Session {
 function savedSession(ctx: CliContext): Session {
   const saved = readAuthFile(ctx.homeDir);
   if (!saved) {
-    throw new CliError(
-      `Not logged in: there is no saved key in ${authFilePath(ctx.homeDir)}. Run: keyplane auth login --key KEY`,
-      ExitCode.NO_USABLE_KEY,
-    );
+    throw new CliError(`Not logged in: there is no saved key in ${authFilePath(ctx.homeDir)}. Run: keyplane auth login --key KEY`, ExitCode.NO_USABLE_KEY);
   }
   const resolved: ResolvedKey = {
     key: saved.key,
@@ -83,9 +72,7 @@ function describeIdentity(info: AuthInfo): string {
 }
 
 export function addAuthCommands(program: Command, ctx: CliContext, action: Action): void {
-  const auth = program
-    .command('auth')
-    .description('log in with an API key, and create, list and revoke keys from a terminal');
+  const auth = program.command('auth').description('log in with an API key, and create, list and revoke keys from a terminal');
 
   auth
     .command('login')
@@ -214,7 +201,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
 
   auth
     .command('list-keys')
-    .description('list the API keys you can see: your own, and (administrators) the tenant\'s service-account keys')
+    .description("list the API keys you can see: your own, and (administrators) the tenant's service-account keys")
     .option('--limit <n>', 'list only the newest N keys (all of them without it)', parseLimit)
     .option('--json', 'print JSON for scripts')
     .action(
@@ -224,7 +211,8 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
           throw toCliError(error);
         });
         // Said on standard error with --json, so that standard output stays one JSON value.
-        const cutShort = options.limit !== undefined && total > keys.length ? `Showing the newest ${keys.length} of ${total} keys; leave out --limit to list them all.` : null;
+        const cutShort =
+          options.limit !== undefined && total > keys.length ? `Showing the newest ${keys.length} of ${total} keys; leave out --limit to list them all.` : null;
         if (options.json) {
           writeJson(
             ctx.stdout,
@@ -251,13 +239,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
           ctx.stdout,
           formatTable(
             ['NAME', 'ID', 'TENANT', 'EXPIRES', 'LAST USED'],
-            keys.map((key) => [
-              key.name,
-              key.id,
-              key.tenant.slug,
-              describeExpiry(key.expires_at, now),
-              describeLastUsed(key.last_used_at, now),
-            ]),
+            keys.map((key) => [key.name, key.id, key.tenant.slug, describeExpiry(key.expires_at, now), describeLastUsed(key.last_used_at, now)]),
           ),
         );
         if (cutShort) writeLine(ctx.stdout, cutShort);
@@ -268,7 +250,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
   auth
     .command('revoke-key')
     .description('revoke an API key by its ID (see list-keys); it stops working at once')
-    .requiredOption('-i, --id <id>', 'the key\'s ID')
+    .requiredOption('-i, --id <id>', "the key's ID")
     .action(
       action(async (options: { id: string }) => {
         const id = options.id.trim().toLowerCase();
@@ -291,10 +273,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
         }
         writeLine(ctx.stdout, `Revoked API key ${id}.`);
         if (info.api_key_id === id) {
-          writeLine(
-            ctx.stdout,
-            'That was the key this login uses, so the login no longer works. Log in with another key: keyplane auth login --key KEY',
-          );
+          writeLine(ctx.stdout, 'That was the key this login uses, so the login no longer works. Log in with another key: keyplane auth login --key KEY');
         }
         return ExitCode.OK;
       }),

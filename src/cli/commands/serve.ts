@@ -60,7 +60,7 @@ export function resolveServerSettings(ctx: CliContext, flags: SettingFlags): Res
 /** --config and --data-dir, for every command that works on the server's database. */
 export function addDataDirOptions(command: Command): Command {
   return command
-    .option('--data-dir <dir>', 'the server\'s data directory, where keyplane.db lives (default: $KEYPLANE_DATA_DIR, data_dir in keyplane.toml, or ./data)')
+    .option('--data-dir <dir>', "the server's data directory, where keyplane.db lives (default: $KEYPLANE_DATA_DIR, data_dir in keyplane.toml, or ./data)")
     .option('--config <file>', 'settings file (default: $KEYPLANE_CONFIG, or ./keyplane.toml if present)');
 }
 

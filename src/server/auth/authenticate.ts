@@ -32,7 +32,10 @@ interface Deps {
 
 export function sendGraphQLError(reply: FastifyReply, status: number, code: string, message: string) {
   if (status === 401) reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-  return reply.code(status).type('application/json; charset=utf-8').send({ data: null, errors: [{ message, extensions: { code, request_id: reply.request.id } }] });
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ data: null, errors: [{ message, extensions: { code, request_id: reply.request.id } }] });
 }
 
 /** Why a credential did not authenticate, for the metrics alone: the client gets one message for all. */

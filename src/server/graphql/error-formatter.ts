@@ -94,6 +94,6 @@ export function errorFormatter(execution: { data?: unknown; errors: readonly Gra
     else if (code === 'BAD_USER_INPUT' && PAGE_ARGUMENTS.has(error.extensions.field as string) && statusCode === 200) statusCode = 400;
     if (code === 'UNAUTHENTICATED') context.reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
   }
-  delete (errors).find((e) => e.extensions.http_status)?.extensions.http_status;
+  delete errors.find((e) => e.extensions.http_status)?.extensions.http_status;
   return { statusCode, response: { data: (execution.data as Record<string, unknown> | null | undefined) ?? null, errors } };
 }

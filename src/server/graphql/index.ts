@@ -26,5 +26,15 @@ function mergeResolvers(...modules: Resolvers[]): Record<string, Record<string, 
 export const resolvers = {
   ...scalarsFor(schemaSource),
   JSON: JSON_SCALAR,
-  ...mergeResolvers(authResolvers, tenantResolvers, apiKeyResolvers, memberResolvers, membershipResolvers, serviceAccountResolvers, auditResolvers, agentResolvers, roleResolvers),
+  ...mergeResolvers(
+    authResolvers,
+    tenantResolvers,
+    apiKeyResolvers,
+    memberResolvers,
+    membershipResolvers,
+    serviceAccountResolvers,
+    auditResolvers,
+    agentResolvers,
+    roleResolvers,
+  ),
 };

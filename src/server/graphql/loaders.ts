@@ -22,14 +22,20 @@ async function tenantsById(ctx: RequestContext, ids: readonly (string | null)[])
 export const loaders: MercuriusLoaders = {
   membership: {
     async tenant(queries: { obj: MembershipRecord }[], ctx) {
-      const tenants = await tenantsById(ctx, queries.map(({ obj }) => obj.tenant_id));
+      const tenants = await tenantsById(
+        ctx,
+        queries.map(({ obj }) => obj.tenant_id),
+      );
       // A membership's tenant always exists: the foreign key removes memberships with it.
       return queries.map(({ obj }) => tenants.get(obj.tenant_id)!);
     },
   },
   membership_invitation: {
     async tenant(queries: { obj: InvitationRecord }[], ctx) {
-      const tenants = await tenantsById(ctx, queries.map(({ obj }) => obj.tenant_id));
+      const tenants = await tenantsById(
+        ctx,
+        queries.map(({ obj }) => obj.tenant_id),
+      );
       // An invitation's tenant exists as long as it does: deleting a tenant deletes its invitations.
       return queries.map(({ obj }) => tenants.get(obj.tenant_id)!);
     },
@@ -44,7 +50,10 @@ export const loaders: MercuriusLoaders = {
   },
   auth_info: {
     async tenant(queries: { obj: Principal }[], ctx) {
-      const tenants = await tenantsById(ctx, queries.map(({ obj }) => obj.tenantId));
+      const tenants = await tenantsById(
+        ctx,
+        queries.map(({ obj }) => obj.tenantId),
+      );
       return queries.map(({ obj }) => (obj.tenantId ? (tenants.get(obj.tenantId) ?? null) : null));
     },
   },

@@ -69,7 +69,12 @@ export interface QueryMeasure {
  * else the variable's default (`$limit: Int = 1000` sent without variables runs at
  * 1,000); null leaves the field's own default.
  */
-function intValue(node: ValueNode | undefined, variables: Record<string, unknown>, defaults: ReadonlyMap<string, ValueNode>, onVariable: () => void): number | null {
+function intValue(
+  node: ValueNode | undefined,
+  variables: Record<string, unknown>,
+  defaults: ReadonlyMap<string, ValueNode>,
+  onVariable: () => void,
+): number | null {
   if (!node) return null;
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
@@ -94,7 +99,12 @@ const measureOnce = perOperation(
  * The aliases and cost of an operation, remembered for each parsed document (see
  * perOperation) unless the measure read a variable, such as limit: $limit.
  */
-export function measureQueryOnce(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> = {}): QueryMeasure {
+export function measureQueryOnce(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> = {},
+): QueryMeasure {
   return measureOnce(document, operationName, schema, variables).measure;
 }
 
@@ -134,7 +144,12 @@ function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
   return sizes;
 }
 
-function measure(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): { measure: QueryMeasure; readVariables: boolean } {
+function measure(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): { measure: QueryMeasure; readVariables: boolean } {
   let readVariables = false;
   const onVariable = () => (readVariables = true);
   const operation = getOperationAST(document, operationName ?? undefined);
@@ -150,11 +165,17 @@ function measure(schema: GraphQLSchema, document: DocumentNode, operationName: s
         : schema.getQueryType();
   if (!root) return { measure: empty(), readVariables };
   const defaults = new Map<string, ValueNode>();
-  for (const definition of operation.variableDefinitions ?? []) if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+  for (const definition of operation.variableDefinitions ?? [])
+    if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
   const sizes = introspectionSizes(schema);
   const longestIntrospectionList = Math.max(...Object.values(sizes));
 
-  const listSize = (selection: { arguments?: readonly { name: { value: string }; value: ValueNode }[] }, parent: GraphQLObjectType, field: { name: string; args: readonly { name: string }[] }, introspecting: boolean) => {
+  const listSize = (
+    selection: { arguments?: readonly { name: { value: string }; value: ValueNode }[] },
+    parent: GraphQLObjectType,
+    field: { name: string; args: readonly { name: string }[] },
+    introspecting: boolean,
+  ) => {
     if (introspecting) return sizes[`${parent.name}.${field.name}`] ?? longestIntrospectionList;
     const limitArgument = selection.arguments?.find((a) => a.name.value === 'limit');
     const hasLimit = field.args.some((a) => a.name === 'limit');

@@ -80,7 +80,12 @@ export class ResponseCache {
     if (!principal) return false;
     const params = (request.method === 'GET' ? request.query : request.body) as GraphQLParams | undefined;
     if (!params || typeof params.query !== 'string') return false;
-    const variables = params.variables === undefined || params.variables === null ? '' : typeof params.variables === 'string' ? params.variables : JSON.stringify(params.variables);
+    const variables =
+      params.variables === undefined || params.variables === null
+        ? ''
+        : typeof params.variables === 'string'
+          ? params.variables
+          : JSON.stringify(params.variables);
     const key = [
       principal.apiKeyId ?? principal.sessionIdHash,
       principal.tenantId,

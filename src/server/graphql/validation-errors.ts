@@ -1,4 +1,13 @@
-import { isRequiredArgument, Kind, type ASTVisitor, type FieldNode, type DirectiveNode, type GraphQLArgument, type GraphQLError, type ValidationContext } from 'graphql';
+import {
+  isRequiredArgument,
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type DirectiveNode,
+  type GraphQLArgument,
+  type GraphQLError,
+  type ValidationContext,
+} from 'graphql';
 
 // Whether a validation error is about the values a request supplies (BAD_USER_INPUT) or
 // about the document itself (GRAPHQL_VALIDATION_FAILED) is decided where graphql-js

@@ -90,8 +90,7 @@ interface GraphQLParams {
   extensions?: unknown;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const badRequest = (message: string, field?: string): RequestProblem => ({ status: 400, code: 'BAD_REQUEST', message, ...(field && { field }) });
 
@@ -213,7 +212,11 @@ export class GraphQLRequestGate {
     if (method === 'GET') {
       const name = request.operationName ?? null;
       const operation = name === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name === name);
-      if (!operation) return badRequest(name === null ? 'The document has several operations: name one with operationName.' : `No operation named "${name}".`, 'operationName');
+      if (!operation)
+        return badRequest(
+          name === null ? 'The document has several operations: name one with operationName.' : `No operation named "${name}".`,
+          'operationName',
+        );
       if (operation.kind !== OperationTypeNode.QUERY) {
         return { status: 405, code: 'METHOD_NOT_ALLOWED', message: `A ${operation.kind} must be sent with POST.`, headers: { allow: 'POST' } };
       }

@@ -130,9 +130,11 @@ export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authentica
         // here is Fastify's to answer; a rejection is handed to done.)
         const waiting = authenticate(request, reply);
         if (!waiting) return afterAuthentication(request, reply, done);
-        waiting.then(() => afterAuthentication(request, reply, done)).catch((error: Error) => {
-          if (!reply.sent) done(error);
-        });
+        waiting
+          .then(() => afterAuthentication(request, reply, done))
+          .catch((error: Error) => {
+            if (!reply.sent) done(error);
+          });
       },
     ];
     route.onSend = [

@@ -119,7 +119,8 @@ export interface AuditEventRecord {
  * removed, left, or is no longer an administrator. Keys, invitations, memberships and
  * service accounts: their tenant was deleted.
  */
-export type AuditCause = 'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted';
+export type AuditCause =
+  'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted';
 
 export type AuditInput = Omit<AuditEventRecord, 'id' | 'created'>;
 
@@ -207,7 +208,10 @@ export interface Store {
 
   // users, tenants, memberships
   countHumanUsers(): Promise<number>;
-  bootstrap(input: { email: string; username: string; passwordHash: string; tenantName: string; tenantSlug: string }, audit: AuditContext): Promise<{ user: UserRecord; tenant: TenantRecord }>;
+  bootstrap(
+    input: { email: string; username: string; passwordHash: string; tenantName: string; tenantSlug: string },
+    audit: AuditContext,
+  ): Promise<{ user: UserRecord; tenant: TenantRecord }>;
   getUser(id: string): Promise<UserRecord | null>;
   getUsers(ids: readonly string[]): Promise<UserRecord[]>;
   findLogin(email: string): Promise<{ user: UserRecord; passwordHash: string } | null>;
@@ -285,7 +289,10 @@ export interface Store {
   deleteDeviceCookie(id: string): Promise<void>;
 
   // invitations
-  createInvitation(input: { tenantId: string; email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: string }, audit: AuditContext): Promise<InvitationRecord>;
+  createInvitation(
+    input: { tenantId: string; email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: string },
+    audit: AuditContext,
+  ): Promise<InvitationRecord>;
   findInvitationByToken(tokenHash: string): Promise<InvitationRecord | null>;
   getInvitation(id: string): Promise<InvitationRecord | null>;
   listPendingInvitations(tenantId: string, limit: number, offset: number): Promise<InvitationRecord[]>;

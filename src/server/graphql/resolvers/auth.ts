@@ -53,10 +53,7 @@ export const authResolvers: Resolvers = {
       const tenantName = checkName('tenant_name', input.tenant_name, 'Tenant name');
       if ((await ctx.store.countHumanUsers()) > 0) throw badInput('email', 'Keyplane is already set up; sign in instead.');
       const passwordHash = await hashPassword(password);
-      const { user, tenant } = await ctx.store.bootstrap(
-        { email, username, passwordHash, tenantName, tenantSlug: slugify(tenantName) },
-        auditContext(ctx),
-      );
+      const { user, tenant } = await ctx.store.bootstrap({ email, username, passwordHash, tenantName, tenantSlug: slugify(tenantName) }, auditContext(ctx));
       await ctx.sessions.create(ctx.reply, user.id);
       await ctx.signIns.trustBrowser(ctx.request, ctx.reply, user.id);
       return { user_id: user.id, tenant_id: tenant.id, tenant_slug: tenant.slug };

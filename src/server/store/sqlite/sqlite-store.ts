@@ -102,7 +102,6 @@ const CREDENTIAL_CACHE_SIZE = 10_000;
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
 
-
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
@@ -194,13 +193,34 @@ export class SqliteStore implements Store {
     }
   }
 
-  private audit(action: string, context: AuditContext, tenantId: string | null, targetType: string, targetId: string, targetName: string | null, cause: AuditCause | null = null) {
-    this.recordAudit({ action, actor_id: context.actorId, tenant_id: tenantId, target_type: targetType, target_id: targetId, target_name: targetName, source_address: context.sourceAddress, cause });
+  private audit(
+    action: string,
+    context: AuditContext,
+    tenantId: string | null,
+    targetType: string,
+    targetId: string,
+    targetName: string | null,
+    cause: AuditCause | null = null,
+  ) {
+    this.recordAudit({
+      action,
+      actor_id: context.actorId,
+      tenant_id: tenantId,
+      target_type: targetType,
+      target_id: targetId,
+      target_name: targetName,
+      source_address: context.sourceAddress,
+      cause,
+    });
   }
 
   /** Revokes each live key of an owner in a tenant, each with its own audit event. */
   private revokeKeysOf(userId: string, tenantId: string, cause: AuditCause, audit: AuditContext): number {
-    const keys = this.all<{ id: string; name: string }>('SELECT id, name FROM api_key WHERE user_id = ? AND tenant_id = ? AND revoked_at IS NULL', userId, tenantId);
+    const keys = this.all<{ id: string; name: string }>(
+      'SELECT id, name FROM api_key WHERE user_id = ? AND tenant_id = ? AND revoked_at IS NULL',
+      userId,
+      tenantId,
+    );
     const at = now();
     for (const key of keys) {
       this.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', at, at, key.id);
@@ -214,7 +234,9 @@ export class SqliteStore implements Store {
     const at = now();
     const invitations = this.all<{ id: string; email: string }>(
       'SELECT id, email FROM invitation WHERE invited_by_id = ? AND tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
-      userId, tenantId, at,
+      userId,
+      tenantId,
+      at,
     );
     for (const invitation of invitations) {
       this.run('UPDATE invitation SET revoked_at = ? WHERE id = ?', at, invitation.id);
@@ -224,7 +246,14 @@ export class SqliteStore implements Store {
 
   private insertMembership(tenantId: string, userId: string, role: Role): MembershipRecord {
     const membership: MembershipRecord = { id: randomUUID(), tenant_id: tenantId, user_id: userId, role, created: now() };
-    this.run('INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, ?, ?)', membership.id, tenantId, userId, role, membership.created);
+    this.run(
+      'INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, ?, ?)',
+      membership.id,
+      tenantId,
+      userId,
+      role,
+      membership.created,
+    );
     this.run('UPDATE user SET default_membership_id = ? WHERE id = ? AND default_membership_id IS NULL', membership.id, userId);
     return membership;
   }
@@ -254,7 +283,12 @@ export class SqliteStore implements Store {
     try {
       this.run(
         'INSERT INTO user (id, username, email, account_type, password_hash, created) VALUES (?, ?, ?, ?, ?, ?)',
-        user.id, user.username, user.email, user.account_type, input.passwordHash, user.created,
+        user.id,
+        user.username,
+        user.email,
+        user.account_type,
+        input.passwordHash,
+        user.created,
       );
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw badInput('email', 'An account with this email already exists.');
@@ -294,7 +328,8 @@ export class SqliteStore implements Store {
 
   async findLogin(email: string) {
     const row = this.get<UserRecord & { password_hash: string | null }>(
-      `SELECT ${USER_COLUMNS}, u.password_hash FROM user u WHERE u.email = ? AND u.account_type = 'NORMAL'`, email,
+      `SELECT ${USER_COLUMNS}, u.password_hash FROM user u WHERE u.email = ? AND u.account_type = 'NORMAL'`,
+      email,
     );
     if (!row || !row.password_hash) return null;
     const { password_hash, ...user } = row;
@@ -326,15 +361,19 @@ export class SqliteStore implements Store {
     const params: unknown[] = [userId];
     const where = compileWhere(TENANT_SPEC, page.where, params);
     const order = orderByClause(compileOrderBy(TENANT_SPEC, page.orderBy ?? [{ name: 'asc' }]), 't.id');
-    return this
-      .stmt(`SELECT t.id, t.name, t.slug, t.created FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as TenantRecord[];
+    return this.stmt(
+      `SELECT t.id, t.name, t.slug, t.created FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset) as TenantRecord[];
   }
 
   async countTenantsOfUser(userId: string, where?: BoolExp | null): Promise<number> {
     const params: unknown[] = [userId];
     const clause = compileWhere(TENANT_SPEC, where, params);
-    return (this.stmt(`SELECT count(*) AS n FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${clause})`).get(...params) as { n: number }).n;
+    return (
+      this.stmt(`SELECT count(*) AS n FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${clause})`).get(...params) as {
+        n: number;
+      }
+    ).n;
   }
 
   async createTenant(input: { name: string; slug: string; adminUserId: string }, audit: AuditContext): Promise<TenantRecord> {
@@ -410,17 +449,15 @@ export class SqliteStore implements Store {
     const params: unknown[] = [now(), tenantId];
     const where = compileWhere(MEMBER_SPEC, page.where, params);
     const order = orderByClause(compileOrderBy(MEMBER_SPEC, page.orderBy ?? [{ username: 'asc' }]), 'u.id');
-    const rows = this
-      .stmt(
-        `SELECT ${USER_COLUMNS}, m.id AS m_id, m.role AS m_role, m.created AS m_created,
+    const rows = this.stmt(
+      `SELECT ${USER_COLUMNS}, m.id AS m_id, m.role AS m_role, m.created AS m_created,
            (SELECT count(*) FROM api_key k WHERE k.user_id = u.id AND k.tenant_id = m.tenant_id AND k.revoked_at IS NULL
               AND (k.expires_at IS NULL OR k.expires_at > ?)) AS api_key_count
          FROM membership m JOIN user u ON u.id = m.user_id
          WHERE m.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, page.limit, page.offset) as (UserRecord & { m_id: string; m_role: Role; m_created: string; api_key_count: number })[];
+    ).all(...params, page.limit, page.offset) as (UserRecord & { m_id: string; m_role: Role; m_created: string; api_key_count: number })[];
     return rows.map(({ m_id, m_role, m_created, api_key_count, ...user }) => ({
-      ...(user),
+      ...user,
       api_key_count,
       membership: { id: m_id, tenant_id: tenantId, user_id: user.id, role: m_role, created: m_created },
     }));
@@ -429,7 +466,9 @@ export class SqliteStore implements Store {
   async countMembers(tenantId: string, where?: BoolExp | null): Promise<number> {
     const params: unknown[] = [tenantId];
     const clause = compileWhere(MEMBER_SPEC, where, params);
-    return (this.stmt(`SELECT count(*) AS n FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND (${clause})`).get(...params) as { n: number }).n;
+    return (
+      this.stmt(`SELECT count(*) AS n FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND (${clause})`).get(...params) as { n: number }
+    ).n;
   }
 
   async listMemberships(visibility: MembershipVisibility, page: Page): Promise<MembershipRecord[]> {
@@ -445,10 +484,10 @@ export class SqliteStore implements Store {
     }
     const where = compileWhere(MEMBERSHIP_SPEC, page.where, params);
     const order = orderByClause(compileOrderBy(MEMBERSHIP_SPEC, page.orderBy ?? [{ created: 'asc' }]), 'm.id');
-    return this
-      .stmt(`SELECT m.id, m.tenant_id, m.user_id, m.role, m.created FROM membership m
-        WHERE (${scope.join(' OR ') || '0'}) AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...params, page.limit, page.offset) as MembershipRecord[];
+    return this.stmt(
+      `SELECT m.id, m.tenant_id, m.user_id, m.role, m.created FROM membership m
+        WHERE (${scope.join(' OR ') || '0'}) AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...params, page.limit, page.offset) as MembershipRecord[];
   }
 
   async renameTenant(tenantId: string, name: string, audit: AuditContext): Promise<TenantRecord> {
@@ -486,14 +525,18 @@ export class SqliteStore implements Store {
         this.audit('api_key.revoke', audit, tenantId, 'api_key', key.id, key.name, 'tenant_deleted');
       }
       const invitations = this.all<{ id: string; email: string }>(
-        'SELECT id, email FROM invitation WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?', tenantId, at,
+        'SELECT id, email FROM invitation WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
+        tenantId,
+        at,
       );
       for (const invitation of invitations) this.audit('invitation.revoke', audit, tenantId, 'invitation', invitation.id, invitation.email, 'tenant_deleted');
       const members = this.all<{ id: string; user_id: string; username: string; account_type: AccountType }>(
-        'SELECT m.id, m.user_id, u.username, u.account_type FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ?', tenantId,
+        'SELECT m.id, m.user_id, u.username, u.account_type FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ?',
+        tenantId,
       );
       for (const member of members) {
-        if (member.account_type === 'SERVICE') this.audit('service_account.delete', audit, tenantId, 'service_account', member.user_id, member.username, 'tenant_deleted');
+        if (member.account_type === 'SERVICE')
+          this.audit('service_account.delete', audit, tenantId, 'service_account', member.user_id, member.username, 'tenant_deleted');
         else this.audit('membership.delete', audit, tenantId, 'membership', member.id, member.username, 'tenant_deleted');
       }
       // The rows go (the audit events stay): nothing may refer to the tenant any more.
@@ -527,7 +570,8 @@ export class SqliteStore implements Store {
   async deleteServiceAccount(userId: string, audit: AuditContext): Promise<number> {
     return this.db.transaction(() => {
       const account = this.get<{ username: string; tenant_id: string }>(
-        "SELECT u.username, m.tenant_id FROM user u JOIN membership m ON m.user_id = u.id WHERE u.id = ? AND u.account_type = 'SERVICE'", userId,
+        "SELECT u.username, m.tenant_id FROM user u JOIN membership m ON m.user_id = u.id WHERE u.id = ? AND u.account_type = 'SERVICE'",
+        userId,
       );
       if (!account) throw notFound('Service account');
       this.run('UPDATE user SET default_membership_id = NULL WHERE id = ?', userId);
@@ -560,7 +604,8 @@ export class SqliteStore implements Store {
       if (limits) {
         const active = this.get<{ n: number }>(
           'SELECT count(*) AS n FROM api_key WHERE user_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
-          key.userId, at,
+          key.userId,
+          at,
         )!.n;
         if (active >= limits.maxActivePerOwner) {
           throw new ApiError('BAD_USER_INPUT', `This account already has ${active} active API keys, the most allowed: revoke keys it no longer uses first.`, {
@@ -573,7 +618,17 @@ export class SqliteStore implements Store {
       this.run(
         `INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, (SELECT account_type FROM user WHERE id = ?), ?, ?, ?, ?)`,
-        key.id, key.name, key.keyHash, key.keyHint, key.userId, key.tenantId, key.userId, key.createdById, at, at, key.expiresAt,
+        key.id,
+        key.name,
+        key.keyHash,
+        key.keyHint,
+        key.userId,
+        key.tenantId,
+        key.userId,
+        key.createdById,
+        at,
+        at,
+        key.expiresAt,
       );
       this.audit('api_key.create', audit, key.tenantId, 'api_key', key.id, key.name);
     })();
@@ -658,7 +713,10 @@ export class SqliteStore implements Store {
     const terms = compileOrderBy(API_KEY_SPEC, page.orderBy ?? [{ created: 'desc' }]);
     const sortColumns = terms.map((t, i) => `, ${t.expression} AS s${i}`).join('');
     const innerOrder = orderByClause(terms, 'k.id');
-    const outerOrder = orderByClause(terms.map((t, i) => ({ expression: `s${i}`, direction: t.direction })), 'id');
+    const outerOrder = orderByClause(
+      terms.map((t, i) => ({ expression: `s${i}`, direction: t.direction })),
+      'id',
+    );
     const params: unknown[] = [];
     const branches = this.keyScopes(visibility).map((scope) => {
       params.push(...scope.params);
@@ -686,7 +744,11 @@ export class SqliteStore implements Store {
       tenantIds.add(row[4] as string);
     }
     const users = new Map<string, UserRef>();
-    const userRows = this.rawStmt(`SELECT id, username, account_type FROM user WHERE id IN (${placeholders(userIds.size)})`).all(...userIds) as [string, string, AccountType][];
+    const userRows = this.rawStmt(`SELECT id, username, account_type FROM user WHERE id IN (${placeholders(userIds.size)})`).all(...userIds) as [
+      string,
+      string,
+      AccountType,
+    ][];
     for (const [id, username, account_type] of userRows) users.set(id, { id, username, account_type });
     const tenants = new Map<string, TenantRecord>();
     const tenantRows = this.rawStmt(`SELECT id, name, slug, created FROM tenant WHERE id IN (${placeholders(tenantIds.size)})`).all(...tenantIds) as string[][];
@@ -747,7 +809,14 @@ export class SqliteStore implements Store {
 
   async createSession(input: { idHash: string; userId: string; expiresAt: string }): Promise<void> {
     const at = now();
-    this.run('INSERT INTO session (id_hash, user_id, created, last_seen, expires_at) VALUES (?, ?, ?, ?, ?)', input.idHash, input.userId, at, at, input.expiresAt);
+    this.run(
+      'INSERT INTO session (id_hash, user_id, created, last_seen, expires_at) VALUES (?, ?, ?, ?, ?)',
+      input.idHash,
+      input.userId,
+      at,
+      at,
+      input.expiresAt,
+    );
   }
 
   async findSession(idHash: string): Promise<SessionRecord | null> {
@@ -767,24 +836,39 @@ export class SqliteStore implements Store {
   async findDeviceCookie(tokenHash: string, userId: string): Promise<DeviceCookieRecord | null> {
     return this.get<DeviceCookieRecord>(
       'SELECT id, user_id, created, expires_at FROM device_cookie WHERE token_hash = ? AND user_id = ? AND expires_at > ?',
-      tokenHash, userId, now(),
+      tokenHash,
+      userId,
+      now(),
     );
   }
 
-  async renewDeviceCookie(input: { previousTokenHash: string | null; tokenHash: string; userId: string; expiresAt: string; keepPerUser: number }): Promise<void> {
+  async renewDeviceCookie(input: {
+    previousTokenHash: string | null;
+    tokenHash: string;
+    userId: string;
+    expiresAt: string;
+    keepPerUser: number;
+  }): Promise<void> {
     const at = now();
     this.db.transaction(() => {
       if (input.previousTokenHash) this.run('UPDATE device_cookie SET token_hash = ? WHERE token_hash = ?', input.tokenHash, input.previousTokenHash);
       this.run(
         `INSERT INTO device_cookie (id, token_hash, user_id, created, expires_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (token_hash, user_id) DO UPDATE SET expires_at = excluded.expires_at`,
-        randomUUID(), input.tokenHash, input.userId, at, input.expiresAt,
+        randomUUID(),
+        input.tokenHash,
+        input.userId,
+        at,
+        input.expiresAt,
       );
       // Every renewal sets a row's expiry a fixed time ahead, so the latest expiries are the rows used last.
       this.run(
         `DELETE FROM device_cookie WHERE user_id = ? AND (expires_at <= ? OR id NOT IN
            (SELECT id FROM device_cookie WHERE user_id = ? ORDER BY expires_at DESC LIMIT ?))`,
-        input.userId, at, input.userId, input.keepPerUser,
+        input.userId,
+        at,
+        input.userId,
+        input.keepPerUser,
       );
     })();
   }
@@ -813,7 +897,14 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.run(
         'INSERT INTO invitation (id, tenant_id, email, role, token_hash, invited_by_id, created, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        invitation.id, input.tenantId, input.email, input.role, input.tokenHash, input.invitedById, invitation.created, input.expiresAt,
+        invitation.id,
+        input.tenantId,
+        input.email,
+        input.role,
+        input.tokenHash,
+        input.invitedById,
+        invitation.created,
+        input.expiresAt,
       );
       this.audit('invitation.create', audit, input.tenantId, 'invitation', invitation.id, input.email);
     })();
@@ -835,7 +926,10 @@ export class SqliteStore implements Store {
       `SELECT ${SqliteStore.INVITATION_COLUMNS} FROM invitation
        WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?
        ORDER BY created DESC LIMIT ? OFFSET ?`,
-      tenantId, now(), limit, offset,
+      tenantId,
+      now(),
+      limit,
+      offset,
     );
   }
 
@@ -853,13 +947,11 @@ export class SqliteStore implements Store {
     }
     const where = compileWhere(INVITATION_SPEC, page.where, params);
     const order = orderByClause(compileOrderBy(INVITATION_SPEC, page.orderBy ?? [{ created: 'desc' }]), 'i.id');
-    return this
-      .stmt(
-        `SELECT i.id, i.tenant_id, i.email, i.role, i.invited_by_id, i.created, i.expires_at, i.accepted_at, i.revoked_at FROM invitation i
+    return this.stmt(
+      `SELECT i.id, i.tenant_id, i.email, i.role, i.invited_by_id, i.created, i.expires_at, i.accepted_at, i.revoked_at FROM invitation i
          WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ? AND (${scope.join(' OR ') || '0'}) AND (${where})
          ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, page.limit, page.offset) as InvitationRecord[];
+    ).all(...params, page.limit, page.offset) as InvitationRecord[];
   }
 
   async revokeInvitation(id: string, audit: AuditContext): Promise<void> {
@@ -921,7 +1013,11 @@ export class SqliteStore implements Store {
       const at = now();
       const existing = this.get<{ id: string }>(
         "SELECT id FROM agent WHERE api_key_id = ? AND type = ? AND name = ? AND labels = ? AND coalesce(agent_config_id, '') = coalesce(?, '')",
-        agent.apiKeyId, agent.type, agent.name, labels, agent.agentConfigId,
+        agent.apiKeyId,
+        agent.type,
+        agent.name,
+        labels,
+        agent.agentConfigId,
       );
       if (existing) {
         this.run('UPDATE agent SET registered_at = ?, core_version = ? WHERE id = ?', at, agent.coreVersion, existing.id);
@@ -931,12 +1027,24 @@ export class SqliteStore implements Store {
       this.run(
         `INSERT INTO agent (id, tenant_id, api_key_id, user_id, type, name, labels, agent_config_id, core_version, created, registered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        newId, agent.tenantId, agent.apiKeyId, agent.userId, agent.type, agent.name, labels, agent.agentConfigId, agent.coreVersion, at, at,
+        newId,
+        agent.tenantId,
+        agent.apiKeyId,
+        agent.userId,
+        agent.type,
+        agent.name,
+        labels,
+        agent.agentConfigId,
+        agent.coreVersion,
+        at,
+        at,
       );
       this.run(
         `DELETE FROM agent WHERE api_key_id = ? AND id NOT IN
            (SELECT id FROM agent WHERE api_key_id = ? ORDER BY registered_at DESC, created DESC LIMIT ?)`,
-        agent.apiKeyId, agent.apiKeyId, SqliteStore.MAX_AGENTS_PER_KEY,
+        agent.apiKeyId,
+        agent.apiKeyId,
+        SqliteStore.MAX_AGENTS_PER_KEY,
       );
       // The first registration only: an agent registers each time it starts.
       this.audit('agent.register', audit, agent.tenantId, 'agent', newId, agent.name);
@@ -957,7 +1065,9 @@ export class SqliteStore implements Store {
          u.id AS user_id, u.username, u.account_type
        FROM agent a JOIN api_key k ON k.id = a.api_key_id JOIN user u ON u.id = a.user_id
        WHERE ${condition} ORDER BY a.created DESC, a.id DESC LIMIT ? OFFSET ?`,
-      ...params, limit, offset,
+      ...params,
+      limit,
+      offset,
     );
     return rows.map((row) => ({
       id: row.id,
@@ -980,7 +1090,16 @@ export class SqliteStore implements Store {
     this.run(
       `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, created)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      randomUUID(), event.action, event.actor_id, event.tenant_id, event.target_type, event.target_id, event.target_name, event.source_address, event.cause ?? null, now(),
+      randomUUID(),
+      event.action,
+      event.actor_id,
+      event.tenant_id,
+      event.target_type,
+      event.target_id,
+      event.target_name,
+      event.source_address,
+      event.cause ?? null,
+      now(),
     );
   }
 
@@ -988,15 +1107,13 @@ export class SqliteStore implements Store {
     const params: unknown[] = [tenantId];
     const where = compileWhere(AUDIT_SPEC, page.where, params);
     const order = orderByClause(compileOrderBy(AUDIT_SPEC, page.orderBy ?? [{ created: 'desc' }]), 'a.id');
-    const rows = this
-      .stmt(
-        `SELECT a.*, u.username AS actor_username, u.account_type AS actor_account_type
+    const rows = this.stmt(
+      `SELECT a.*, u.username AS actor_username, u.account_type AS actor_account_type
          FROM audit_event a LEFT JOIN user u ON u.id = a.actor_id
          WHERE a.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, page.limit, page.offset) as (AuditEventRecord & { actor_username: string | null; actor_account_type: AccountType })[];
+    ).all(...params, page.limit, page.offset) as (AuditEventRecord & { actor_username: string | null; actor_account_type: AccountType })[];
     return rows.map(({ actor_username, actor_account_type, ...event }) => ({
-      ...(event),
+      ...event,
       actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
     }));
   }
