@@ -423,7 +423,7 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed. */
+  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed, auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;

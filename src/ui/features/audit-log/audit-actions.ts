@@ -21,7 +21,12 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'membership.role_change', label: 'Changed member role', group: 'Members' },
   { action: 'membership.delete', label: 'Removed member', group: 'Members' },
   { action: 'auth.log_in_failed', label: 'Failed sign-in', group: 'Sign-in' },
+  { action: 'auth.password_reset', label: 'Password reset by an operator', group: 'Sign-in' },
   { action: 'tenant.create', label: 'Created tenant', group: 'Tenant' },
+  { action: 'tenant.rename', label: 'Renamed tenant', group: 'Tenant' },
+  { action: 'tenant.slug_change', label: 'Changed tenant URL', group: 'Tenant' },
+  { action: 'tenant.delete', label: 'Deleted tenant', group: 'Tenant' },
+  { action: 'agent.register', label: 'Agent registered', group: 'Agents' },
 ];
 
 const BY_ACTION = new Map(AUDIT_ACTIONS.map((a) => [a.action, a]));
