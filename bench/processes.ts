@@ -72,6 +72,8 @@ export function startKeyplane(dataDir: string, options: { cpuProfileDir?: string
     [...nodeFlags, 'bin/keyplane.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--no-build'],
     {
       NODE_ENV: 'production',
+      // A request log line per request would be measured with the server; warnings still show.
+      KEYPLANE_LOG_LEVEL: 'warn',
       ...options.env,
     },
   );
