@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schemaSource } from '../../src/server/graphql/index.js';
 import { MAX_INTROSPECTION_DEPTH } from '../../src/server/graphql/query-limits.js';
 import { spawnKeyplane } from '../cli/keyplane-server.js';
 import { temporaryHome } from '../cli/helpers.js';
-import { buildWorld, startServer, type Auth, type Server, type World } from './harness.js';
+import type { Auth } from './harness.js';
+import { listeningWorld } from './listening.js';
 
 // The schema as integrators' tools read it: the standard introspection query under the
 // default limits (anonymously too: the schema is public), graphql-codegen loading it
@@ -20,18 +21,9 @@ const REPO = process.cwd();
 /** The file's schema as graphql-js prints it: what every tool must get back. */
 const FILE_SDL = printSchema(buildSchema(schemaSource));
 
-let server: Server;
-let world: World;
-let url: string;
+const live = listeningWorld();
 
-beforeAll(async () => {
-  server = await startServer();
-  world = await buildWorld(server);
-  url = `${await server.app.listen({ port: 0, host: '127.0.0.1' })}/graphql`;
-}, 60_000);
-afterAll(() => server.close());
-
-const introspect = (query: string, auth: Auth = {}) => server.gql<IntrospectionQuery>(query, {}, auth);
+const introspect = (query: string, auth: Auth = {}) => live.server.gql<IntrospectionQuery>(query, {}, auth);
 const refusal = (result: { status: number; errors?: { message: string; extensions: Record<string, unknown> }[] }) => ({
   status: result.status,
   ...result.errors?.[0]?.extensions,
@@ -41,8 +33,8 @@ describe('the standard introspection query', () => {
   it('answers anonymously, with a key and with a session, under the default limits, with the whole schema', async () => {
     const callers: Record<string, Auth> = {
       anonymously: {},
-      'with a key': { key: world.keys.reader.key },
-      'with a session': { cookie: world.sessions.reader },
+      'with a key': { key: live.world.keys.reader.key },
+      'with a session': { cookie: live.world.sessions.reader },
     };
     for (const [caller, auth] of Object.entries(callers)) {
       const result = await introspect(getIntrospectionQuery(), auth);
@@ -67,7 +59,7 @@ describe('the standard introspection query', () => {
   });
 
   it("is what graphql-codegen's own loader gets from the URL: the file's schema, descriptions included", async () => {
-    const [output] = (await generate({ schema: url, generates: { 'schema.graphql': { plugins: ['schema-ast'] } }, silent: true, cwd: REPO }, false)) as {
+    const [output] = (await generate({ schema: live.url, generates: { 'schema.graphql': { plugins: ['schema-ast'] } }, silent: true, cwd: REPO }, false)) as {
       content: string;
     }[];
     // schema-ast prints the types in alphabetical order.
@@ -78,14 +70,14 @@ describe('the standard introspection query', () => {
 
 describe('GET /graphql/schema.graphql', () => {
   it("serves the live schema as SDL, equal to the file's, descriptions included (the scalars' too)", async () => {
-    const live = printSchema(server.app.graphql.schema);
-    expect(live).toBe(FILE_SDL);
-    expect(live).toContain('"""ISO-8601 timestamp in UTC (Hasura spelling)."""\nscalar timestamptz');
-    const response = await fetch(`${url}/schema.graphql`);
+    const sdl = printSchema(live.server.app.graphql.schema);
+    expect(sdl).toBe(FILE_SDL);
+    expect(sdl).toContain('"""ISO-8601 timestamp in UTC (Hasura spelling)."""\nscalar timestamptz');
+    const response = await fetch(`${live.url}/schema.graphql`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await response.text()).toBe(`${live}\n`);
-    const again = await fetch(`${url}/schema.graphql`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+    expect(await response.text()).toBe(`${sdl}\n`);
+    const again = await fetch(`${live.url}/schema.graphql`, { headers: { 'if-none-match': response.headers.get('etag')! } });
     expect(again.status).toBe(304);
   });
 });
@@ -126,15 +118,15 @@ describe('introspection has limits of its own', () => {
     // Inline fragments count as levels: auth_info { user_id } at 10 of them is 12 deep, at 11 it is 13.
     const data = (levels: number) => `${'... on Query { '.repeat(levels)}auth_info { user_id }${' }'.repeat(levels)}`;
     const withIntrospection = (levels: number) => getIntrospectionQuery().replace('__schema {', `${data(levels)} __schema {`);
-    const deepest = await introspect(withIntrospection(10), { key: world.keys.reader.key });
+    const deepest = await introspect(withIntrospection(10), { key: live.world.keys.reader.key });
     expect(deepest.errors).toBeUndefined();
-    const tooDeep = await introspect(withIntrospection(11), { key: world.keys.reader.key });
+    const tooDeep = await introspect(withIntrospection(11), { key: live.world.keys.reader.key });
     expect(refusal(tooDeep)).toMatchObject({ status: 400, limit: 'depth', max: 12, actual: 13 });
   });
 
   it("keeps the data's cost limit beside introspection", async () => {
     const wide = `user_view_same_tenant { ${'id '.repeat(60)} }`;
-    const result = await introspect(getIntrospectionQuery().replace('__schema {', `${wide} __schema {`), { cookie: world.sessions.admin });
+    const result = await introspect(getIntrospectionQuery().replace('__schema {', `${wide} __schema {`), { cookie: live.world.sessions.admin });
     expect(refusal(result)).toMatchObject({ status: 400, limit: 'cost', actual: 60_001 });
   });
 
@@ -143,7 +135,7 @@ describe('introspection has limits of its own', () => {
     const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
     const query = `{ ...F0 }\n${fragments}\nfragment F${levels} on Query { auth_info { user_id } }`;
     const started = Date.now();
-    const result = await introspect(query, { key: world.keys.reader.key });
+    const result = await introspect(query, { key: live.world.keys.reader.key });
     expect(Date.now() - started).toBeLessThan(2_000);
     // Each spread counts: the measure is an upper bound, so this is refused, and at once.
     expect(refusal(result)).toMatchObject({ status: 400, limit: 'cost', actual: 2 ** 41 });

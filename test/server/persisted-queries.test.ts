@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PersistedQueries } from '../../src/server/http/graphql-request.js';
-import { buildWorld, startServer, type Server, type World } from './harness.js';
+import { listeningWorld } from './listening.js';
 
 // Automatic persisted queries, Apollo's protocol: a client sends the SHA-256 of its
 // query text; when the server does not know it yet, the answer is
@@ -16,21 +16,12 @@ import { buildWorld, startServer, type Server, type World } from './harness.js';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const persisted = (text: string, hash = sha256(text)) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 
-let server: Server;
-let world: World;
-let url: string;
+const live = listeningWorld();
 
-beforeAll(async () => {
-  server = await startServer();
-  world = await buildWorld(server);
-  url = `${await server.app.listen({ port: 0, host: '127.0.0.1' })}/graphql`;
-}, 60_000);
-afterAll(() => server.close());
-
-const headers = () => ({ 'content-type': 'application/json', authorization: `Bearer ${world.keys.reader.key}` });
-const post = (body: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/graphql', payload: JSON.stringify(body), headers: headers() });
+const headers = () => ({ 'content-type': 'application/json', authorization: `Bearer ${live.world.keys.reader.key}` });
+const post = (body: Record<string, unknown>) => live.server.app.inject({ method: 'POST', url: '/graphql', payload: JSON.stringify(body), headers: headers() });
 const get = (params: Record<string, unknown>) =>
-  server.app.inject({
+  live.server.app.inject({
     method: 'GET',
     url: `/graphql?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))}`,
     headers: headers(),
@@ -44,7 +35,7 @@ describe('automatic persisted queries', () => {
     expect(unknown.json()).toMatchObject({ data: null, errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
 
     const withText = await post({ query, extensions: persisted(query) });
-    expect(withText.json()).toEqual({ data: { auth_info: { role: 'READ_ONLY_USER', tenant_id: world.ids.tenantA } } });
+    expect(withText.json()).toEqual({ data: { auth_info: { role: 'READ_ONLY_USER', tenant_id: live.world.ids.tenantA } } });
     for (const response of [await post({ extensions: persisted(query) }), await get({ extensions: persisted(query) })]) {
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual(withText.json());
@@ -116,8 +107,8 @@ describe('automatic persisted queries', () => {
         cache: new InMemoryCache(),
         link: new PersistedQueryLink({ sha256: async (text) => sha256(text) }).concat(
           new HttpLink({
-            uri: url,
-            headers: { authorization: `Bearer ${world.keys.admin.key}` },
+            uri: live.url,
+            headers: { authorization: `Bearer ${live.world.keys.admin.key}` },
             fetch: async (input, init) => {
               const body = JSON.parse(init?.body as string) as { query?: string; extensions?: { persistedQuery?: { sha256Hash: string } } };
               sent.push({ query: body.query, hash: body.extensions?.persistedQuery?.sha256Hash });
