@@ -18,6 +18,8 @@ export default defineConfig({
           globals: true,
           environment: 'node',
           include: ['test/server/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          // One PostgreSQL server for the run (test/support/postgres.ts gives each file a database of its own).
+          globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
         },
       },
