@@ -193,7 +193,43 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX agent_tenant_created ON agent(tenant_id, created);
   `,
   },
+  {
+    version: 2,
+    description: 'what several instances share: the change feed and the failed-authentication counts',
+    sql: `
+  CREATE TABLE change_feed (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq BIGINT NOT NULL
+  );
+  INSERT INTO change_feed (id, seq) VALUES (1, 0);
+
+  CREATE TABLE change_feed_instance (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    seen_seq BIGINT NOT NULL,
+    due_seq BIGINT NOT NULL,
+    heartbeat_at TIMESTAMPTZ NOT NULL,
+    lease_ms INTEGER NOT NULL,
+    host TEXT COLLATE "C" NOT NULL,
+    started_at TIMESTAMPTZ NOT NULL
+  );
+
+  CREATE TABLE auth_failure (
+    scope TEXT COLLATE "C" NOT NULL,
+    key_hash TEXT COLLATE "C" NOT NULL,
+    window_end TIMESTAMPTZ NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (scope, key_hash)
+  );
+  `,
+  },
 ];
+
+/**
+ * Tables SQLite has no counterpart of: how instances that share one PostgreSQL database
+ * coordinate (store/postgres/change-feed.ts, auth/shared-failure-limiter.ts). One SQLite
+ * server is one process, which keeps the same things in memory.
+ */
+export const POSTGRES_ONLY_TABLES: readonly string[] = ['auth_failure', 'change_feed', 'change_feed_instance'];
 
 /** The version these migrations end at: what a server of this version needs. */
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
