@@ -15,6 +15,32 @@ export interface Reservation {
 }
 
 /**
+ * Failed attempts per key in a window: FailureLimiter (below) in one process's memory,
+ * or SharedFailureLimiter (shared-failure-limiter.ts) in a database that several
+ * instances share. retryAfter is answered from memory either way.
+ */
+export interface AttemptLimiter {
+  /** Seconds until the key may try again, or 0 when it is under the limit (as far as this instance knows). */
+  retryAfter(key: string, now?: number): number;
+  /** Counts a failure that was checked without waiting since retryAfter said 0. */
+  fail(key: string, now?: number): void;
+  /** Counts an attempt before it is checked; null when the key has no attempt left. A shared limiter answers once the database has counted it. */
+  reserve(key: string, now?: number): Reservation | null | Promise<Reservation | null>;
+}
+
+/** What a limiter counts: a source address (keys and sign-ins), an account (sign-ins), a device cookie (sign-ins). */
+export type LimiterScope = 'address' | 'account' | 'device';
+
+/** Makes the limiters of a server: in memory on SQLite, in the database that several instances share on PostgreSQL. */
+export type LimiterFactory = (scope: LimiterScope, limit: number, windowMs: number) => AttemptLimiter;
+
+/** Limiters in this process's memory, each holding at most maxKeys keys. */
+export const memoryLimiters =
+  (maxKeys: number): LimiterFactory =>
+  (_scope, limit, windowMs) =>
+    new FailureLimiter(limit, windowMs, maxKeys);
+
+/**
  * Counts failed attempts per key (a source address, an account, a device cookie) in
  * a fixed window and says when a key is over its limit. In memory: one server process.
  *
@@ -38,7 +64,7 @@ export interface Reservation {
  * counting. Room is made a tenth of `maxKeys` at a time, so that a flood of new keys
  * costs one pass over the map per `maxKeys / 10` of them rather than one per key.
  */
-export class FailureLimiter {
+export class FailureLimiter implements AttemptLimiter {
   // Every window lasts windowMs and its entry is (re)inserted when the window starts,
   // so the map's order is the order in which windows end: expired ones come first.
   private readonly entries = new Map<string, Entry>();

@@ -3,7 +3,7 @@ import type { ServerConfig } from '../config.js';
 import { ApiError, badInput } from '../errors.js';
 import type { Store } from '../store/types.js';
 import { DeviceCookies } from './device-cookies.js';
-import { FailureLimiter, type Reservation } from './failure-limiter.js';
+import { memoryLimiters, type AttemptLimiter, type LimiterFactory, type Reservation } from './failure-limiter.js';
 
 /** The longest an email address can be (RFC 5321's path limit, less the angle brackets). */
 export const MAX_EMAIL_LENGTH = 254;
@@ -32,17 +32,19 @@ export function signInEmail(raw: string): string {
  * owner's sign-ins would hand a guesser a fresh allowance.
  */
 export class SignInGuard {
-  private readonly perAccount: FailureLimiter;
-  private readonly perDevice: FailureLimiter;
+  private readonly perAccount: AttemptLimiter;
+  private readonly perDevice: AttemptLimiter;
   private readonly devices: DeviceCookies;
 
+  /** The limiters come from `limiters`: in memory by default, shared by every instance on PostgreSQL (shared-failure-limiter.ts). */
   constructor(
     store: Store,
     config: ServerConfig,
-    private readonly perAddress: FailureLimiter,
+    private readonly perAddress: AttemptLimiter,
+    limiters: LimiterFactory = memoryLimiters(config.limiterMaxKeys),
   ) {
-    this.perAccount = new FailureLimiter(config.loginFailuresPerAccount, ACCOUNT_WINDOW_MS, config.limiterMaxKeys);
-    this.perDevice = new FailureLimiter(config.loginFailuresPerAccount, ACCOUNT_WINDOW_MS, config.limiterMaxKeys);
+    this.perAccount = limiters('account', config.loginFailuresPerAccount, ACCOUNT_WINDOW_MS);
+    this.perDevice = limiters('device', config.loginFailuresPerAccount, ACCOUNT_WINDOW_MS);
     this.devices = new DeviceCookies(store, config);
   }
 
@@ -54,8 +56,8 @@ export class SignInGuard {
   async check(request: FastifyRequest, reply: FastifyReply, email: string, userId: string | null, checkPassword: () => Promise<boolean>): Promise<boolean> {
     const token = this.devices.presented(request);
     const device = userId ? await this.devices.find(token, userId) : null;
-    const onDevice = device && this.perDevice.reserve(device.id);
-    const reservations = onDevice ? [onDevice] : this.reserveAsUntrusted(request, reply, email);
+    const onDevice = device && (await this.perDevice.reserve(device.id));
+    const reservations = onDevice ? [onDevice] : await this.reserveAsUntrusted(request, reply, email);
     let ok: boolean;
     try {
       ok = await checkPassword();
@@ -82,12 +84,18 @@ export class SignInGuard {
     await this.devices.renew(reply, this.devices.presented(request), userId);
   }
 
-  private reserveAsUntrusted(request: FastifyRequest, reply: FastifyReply, email: string): Reservation[] {
-    const now = Date.now();
-    const fromAddress = this.perAddress.reserve(request.ip, now);
-    const onAccount = fromAddress && this.perAccount.reserve(email, now);
+  private async reserveAsUntrusted(request: FastifyRequest, reply: FastifyReply, email: string): Promise<Reservation[]> {
+    const fromAddress = await this.perAddress.reserve(request.ip);
+    let onAccount: Reservation | null = null;
+    try {
+      onAccount = fromAddress && (await this.perAccount.reserve(email));
+    } catch (error) {
+      fromAddress?.release();
+      throw error;
+    }
     if (fromAddress && onAccount) return [fromAddress, onAccount];
     fromAddress?.release();
+    const now = Date.now();
     const retryAfter = Math.max(1, this.perAddress.retryAfter(request.ip, now), this.perAccount.retryAfter(email, now));
     reply.header('Retry-After', String(retryAfter));
     throw new ApiError('RATE_LIMITED', 'Too many failed sign-ins; try again later.', { retry_after: retryAfter });
