@@ -21,7 +21,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-profile-'));
   mkdirSync(PROFILE_DIR, { recursive: true });
   const before = new Set(readdirSync(PROFILE_DIR));
-  const seeder = new BenchSeeder(join(dataDir, 'keyplane.db'));
+  const seeder = await BenchSeeder.open(join(dataDir, 'keyplane.db'));
   const tenant = await seeder.createTenant('bench');
   await seeder.addKeys(tenant, scenario === 'list' ? Number(process.env.PROFILE_KEYS ?? 100_000) : 1_000);
   const server = await startKeyplane(dataDir, { cpuProfileDir: PROFILE_DIR });
@@ -45,7 +45,7 @@ async function main() {
     console.log(`${scenario}: ${Math.round(result.requests.average)} req/s, ${result.non2xx + result.errors} failed`);
   } finally {
     await server.stop();
-    seeder.close();
+    await seeder.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
   const written = readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));

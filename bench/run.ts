@@ -78,7 +78,7 @@ async function main() {
   const measurements: PairedMeasurement[] = [];
   const servers: ServerProcess[] = [];
 
-  const seeder = new BenchSeeder(join(dataDir, 'keyplane.db'));
+  const seeder = await BenchSeeder.open(join(dataDir, 'keyplane.db'));
   let idleRssMb: number | null = null;
   const seeding: Record<string, number> = {};
   const comparisons: Record<string, number> = {};
@@ -221,7 +221,7 @@ async function main() {
     }
   } finally {
     for (const server of servers.reverse()) await server.stop();
-    seeder.close();
+    await seeder.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
@@ -21,7 +20,6 @@ import { registerHealthRoutes, type Lifecycle } from './http/health.js';
 import { noteOperation } from './observability/graphql-operation.js';
 import { fastifyLoggerOptions, REQUEST_ID_HEADER, RequestLogController, requestIdFor } from './observability/logging.js';
 import { Metrics } from './observability/metrics.js';
-import { DatabaseChecks } from './ops/database-checks.js';
 import { attachGraphqlRouteHooks, graphqlAtRoot } from './http/graphql-routes.js';
 import { GraphQLRequestGate } from './http/graphql-request.js';
 import { maxIntrospectionCost } from './graphql/query-limits.js';
@@ -29,11 +27,19 @@ import { checkOperationLimits, operationNameOf } from './graphql/batch-limits.js
 import { mustRunWithoutJit } from './graphql/jit-guard.js';
 import { documentShapeRule } from './graphql/document-shape.js';
 import { codeValidationErrors } from './graphql/validation-errors.js';
-import { ResponseCache } from './graphql/response-cache.js';
-import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import { CredentialCache } from './cache/credential-cache.js';
+import { ResponseCache } from './cache/response-cache.js';
+import type { ChangeFeed } from './cache/change-feed.js';
+import { openStore, type OpenedStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
 export interface AppOptions {
+  /**
+   * An open database (store/open-store.ts: openStore, or one a test assembled). The app
+   * takes it over: closing the app closes it. Without one, buildApp opens the one the
+   * configuration names (databaseUrl, else SQLite at dbPath or <dataDir>/keyplane.db).
+   */
+  database?: OpenedStore;
   dataDir?: string;
   /** The SQLite file; defaults to <dataDir>/keyplane.db. */
   dbPath?: string;
@@ -47,6 +53,12 @@ export interface AppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** The database beneath the store: its driver, change feed and checks (store/open-store.ts). */
+    database: OpenedStore;
+    /** What the caches follow (cache/change-feed.ts). */
+    changes: ChangeFeed;
+    /** Key credentials remembered between changes (cache/credential-cache.ts). */
+    credentials: CredentialCache;
     keyplaneConfig: ServerConfig;
     /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
     lifecycle: Lifecycle;
@@ -63,18 +75,19 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
     ...options.config,
   });
-  const dbPath = options.dbPath ?? join(config.dataDir, 'keyplane.db');
-  const checks = new DatabaseChecks(dbPath);
+  const database =
+    options.database ??
+    (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(options.dbPath !== undefined && { dbPath: options.dbPath }) }));
+  const { checks, changes } = database;
   // Metrics cost a little on every request; they are collected only where someone can read them.
   const metrics = config.metricsToken !== null || config.metricsPort !== null ? new Metrics(() => checks.counts()) : null;
-  const sqlite = new SqliteStore(dbPath);
-  const store: Store = metrics ? metrics.timedStore(sqlite) : sqlite;
+  const store: Store = metrics ? metrics.timedStore(database.store) : database.store;
+  const credentials = new CredentialCache(store, changes);
   const sessions = new Sessions(store, config);
-  const keyUsage = new KeyUsage(store);
   // Failed keys and sign-ins per source address; sign-ins also per account and device cookie.
   const authFailures = new FailureLimiter(config.authFailuresPerMinute, 60_000, config.limiterMaxKeys);
   const signIns = new SignInGuard(store, config, authFailures);
-  const responses = config.responseCacheMb > 0 ? new ResponseCache(store, config.responseCacheMb * 2 ** 20) : null;
+  const responses = config.responseCacheMb > 0 ? new ResponseCache(changes, config.responseCacheMb * 2 ** 20) : null;
 
   const app = Fastify({
     logger: fastifyLoggerOptions(options.logger),
@@ -84,17 +97,23 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     trustProxy: trustedProxies(config.trustProxy),
     rewriteUrl: graphqlAtRoot,
   });
+  const keyUsage = new KeyUsage(store, {
+    written: () => responses?.forgetKeyUses(),
+    failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
+  });
   app.decorate('store', store);
+  app.decorate('database', database);
+  app.decorate('changes', changes);
+  app.decorate('credentials', credentials);
   app.decorate('keyplaneConfig', config);
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
   app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
     try {
-      keyUsage.close();
+      await keyUsage.close();
     } finally {
-      checks.close();
-      store.close();
+      await database.close();
     }
   });
   // The request id, so a user can quote it (and a proxy's log can be matched with this one).
@@ -150,7 +169,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     },
     ['/graphql', '/health', '/healthz', '/readyz', '/metrics'],
   );
-  const authenticate = authenticationHook({ store, sessions, keyUsage, failures: authFailures, parseCookie: (header) => app.parseCookie(header), metrics });
+  const authenticate = authenticationHook({
+    store,
+    credentials,
+    sessions,
+    keyUsage,
+    failures: authFailures,
+    parseCookie: (header) => app.parseCookie(header),
+    metrics,
+  });
   attachGraphqlRouteHooks(app, {
     gate: new GraphQLRequestGate(config.maxQueryTokens),
     authenticate,

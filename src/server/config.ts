@@ -8,6 +8,8 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 
 export interface ServerConfig {
   dataDir: string;
+  /** A PostgreSQL database (postgres://…) instead of SQLite in dataDir; null: SQLite (store/open-store.ts). */
+  databaseUrl: string | null;
   /** Built UI to serve at /; null serves a small page linking to GraphiQL. */
   uiDir: string | null;
   sessionIdleMinutes: number;
@@ -191,6 +193,14 @@ function metricsToken(value: unknown): Parsed<string | null> {
     : { ok: false, expected: 'at least 16 characters without spaces (e.g. openssl rand -hex 32)' };
 }
 
+/** A postgres:// (or postgresql://) URL; empty: SQLite in data_dir. */
+function databaseUrl(value: unknown): Parsed<string | null> {
+  if (value === '' || value === null) return ok(null);
+  return typeof value === 'string' && /^postgres(ql)?:\/\/\S+$/i.test(value.trim())
+    ? ok(value.trim())
+    : { ok: false, expected: 'a postgres://user:password@host:port/database URL (unset: SQLite in data_dir)' };
+}
+
 function trustProxySetting(value: unknown): Parsed<ServerConfig['trustProxy']> {
   // parseTrustProxy throws its own explanation, which the caller adds the setting's name to.
   if (typeof value === 'number') return ok(parseTrustProxy(String(value)));
@@ -213,6 +223,16 @@ export const SETTINGS: readonly Setting[] = [
     path: true,
     fallback: () => resolve('data'),
     parse: (v) => mapParsed(text(v), (dir) => resolve(dir)),
+  }),
+  setting({
+    field: 'databaseUrl',
+    key: 'database_url',
+    env: 'KEYPLANE_DATABASE_URL',
+    flag: '--database-url',
+    // It may hold a password.
+    secret: true,
+    fallback: () => null,
+    parse: databaseUrl,
   }),
   setting({ field: 'logLevel', key: 'log_level', env: 'KEYPLANE_LOG_LEVEL', flag: '--log-level', fallback: () => 'info', parse: oneOf(LOG_LEVELS) }),
   setting({

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ApiClient } from '../../src/cli/api-client.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { listKeys } from '../../src/cli/operations.js';
-import { SqliteStore } from '../../src/server/store/sqlite/sqlite-store.js';
+import { openSqlite } from '../../src/server/store/open-store.js';
 import { runKeyplane, temporaryHome } from './helpers.js';
 import { startKeyplaneServer, type KeyplaneServer } from './keyplane-server.js';
 
@@ -82,7 +82,9 @@ describe('list-keys without --limit', () => {
 
   it("lists every key, past the server's 1,000-row page", async () => {
     // Written straight to the database: the API allows 1,000 active keys per account.
-    const store = new SqliteStore(join(server.dataDir, 'keyplane.db'));
+    // A second connection, as another process would write: the server notices its commits (SqliteChangeFeed).
+    const database = await openSqlite(join(server.dataDir, 'keyplane.db'));
+    const store = database.store;
     try {
       const audit = { actorId: null, sourceAddress: null };
       for (let i = 0; i < 1_001; i++) {
@@ -101,7 +103,7 @@ describe('list-keys without --limit', () => {
         );
       }
     } finally {
-      store.close();
+      await database.close();
     }
     const total = await keyCount();
     expect(total).toBeGreaterThan(1_001);

@@ -16,11 +16,11 @@ const future = new Date(Date.now() + 86_400_000).toISOString();
 /** Sends the call, expects a coded error (and the field when given), and checks nothing changed. */
 async function expectRefused(query: string, variables: Record<string, unknown>, expected: { code: string; field?: string }, except: string[] = []) {
   const strip = (snapshot: Record<string, unknown[]>) => Object.fromEntries(Object.entries(snapshot).filter(([table]) => !except.includes(table)));
-  const before = strip(server.snapshot());
+  const before = strip(await server.snapshot());
   const result = await server.gql(query, variables, { cookie: world.sessions.admin });
   expect(result.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject(expected.field ? expected : { code: expected.code });
   expect(result.errors?.[0]?.message.length).toBeGreaterThan(0);
-  expect(strip(server.snapshot())).toEqual(before);
+  expect(strip(await server.snapshot())).toEqual(before);
   return result;
 }
 
@@ -102,16 +102,16 @@ describe('bad input gets a coded error and changes nothing', () => {
       {},
       { cookie: world.sessions.admin },
     );
-    const before = server.snapshot();
+    const before = await server.snapshot();
     const result = await server.gql(`mutation ($input: accept_membership_invitation_input!) { accept_membership_invitation(input: $input) { success } }`, {
       input: { token: invite.data.create_membership_invitation.token, username: 'Shorty', password: 'short' },
     });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
-    expect(server.snapshot()).toEqual(before);
+    expect(await server.snapshot()).toEqual(before);
   });
 
   it('an unexpected failure is masked as INTERNAL_SERVER_ERROR', async () => {
-    server.app.store.close();
+    await server.app.store.close();
     try {
       const result = await server.gql(`{ user { id } }`, {}, { key: world.keys.admin.key });
       expect(result.status).toBe(500);

@@ -183,6 +183,6 @@ describe('failed sign-ins', () => {
     ]);
     // Accounts outside the tenant (victim, bystander) are not shown to its administrators.
     expect(audit.raw).not.toContain('victim@bf.test');
-    expect(server.snapshot().audit_event.some((row) => JSON.stringify(row).includes(tried))).toBe(false);
+    expect((await server.snapshot()).audit_event.some((row) => JSON.stringify(row).includes(tried))).toBe(false);
   });
 });

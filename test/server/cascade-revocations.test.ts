@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/server/store/sqlite/migrations.js';
-import { SqliteStore } from '../../src/server/store/sqlite/sqlite-store.js';
+import { SqliteDriver } from '../../src/server/store/sqlite/driver.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_INFO, buildWorld, PASSWORD, startServer, type Auth, type Server, type World } from './harness.js';
 
@@ -163,13 +163,13 @@ describe("a member's invitations go with their authority", () => {
     const membership = (await ok(`{ user { memberships { id tenant_id } } }`, {}, inviter.auth)).user[0].memberships.find(
       (m: { tenant_id: string }) => m.tenant_id === side,
     ).id;
-    const before = server.snapshot();
+    const before = await server.snapshot();
     const demote = await server.gql(SET_ROLE, { input: { membership_id: membership, role: 'USER' } }, { ...inviter.auth, tenant: side });
     expect(demote.errors?.[0].message).toMatch(/last administrator/);
     const leave = await server.gql(REMOVE, { input: { membership_id: membership } }, inviter.auth);
     expect(leave.errors?.[0].message).toMatch(/last administrator/);
     const { session: _sessionsBefore, ...rest } = before;
-    const { session: _sessionsAfter, ...now } = server.snapshot();
+    const { session: _sessionsAfter, ...now } = await server.snapshot();
     expect(now).toEqual(rest);
     expect(await statusOf(invitation.token)).toBe('VALID');
   });
@@ -246,7 +246,7 @@ describe('keys revoked by a cascade are each audited with the cause', () => {
 
   it('a name cannot forge a cause: the cause has its own column', async () => {
     // Validated names cannot hold control characters; this is the raw path (a failed sign-in's email).
-    server.app.store.recordAudit({
+    await server.app.store.recordAudit({
       action: 'auth.log_in_failed',
       actor_id: null,
       tenant_id: world.ids.tenantA,
@@ -274,7 +274,7 @@ describe('the cause column', () => {
       insert.run('e2', 'k2', '\u001finviter_removed');
       insert.run('e3', 'k3', 'plain');
       db.close();
-      new SqliteStore(file).close();
+      await new SqliteDriver(file).close();
       const migrated = new Database(file, { readonly: true });
       expect(migrated.prepare('SELECT id, target_name, cause FROM audit_event ORDER BY id').all()).toEqual([
         { id: 'e1', target_name: 'laptop', cause: 'member_removed' },

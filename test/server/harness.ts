@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
+import { openSqlite, type OpenedStore } from '../../src/server/store/open-store.js';
 import type { Role } from '../../src/server/store/types.js';
+import { snapshotTables } from '../support/store-rows.js';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -20,10 +21,28 @@ export interface GqlResult<T = any> {
   raw: string;
 }
 
-/** The real server in-process on a fresh temporary SQLite file. */
+/**
+ * Which store the server tests run on: KEYPLANE_TEST_STORE=sqlite (the default) or
+ * postgres. Read here alone: a test that needs SQLite itself (its files, WAL, another
+ * connection) says so with sqliteOnly.
+ */
+export const TEST_STORE = (process.env.KEYPLANE_TEST_STORE ?? 'sqlite') as 'sqlite' | 'postgres';
+if (TEST_STORE !== 'sqlite' && TEST_STORE !== 'postgres') throw new Error(`KEYPLANE_TEST_STORE=${String(TEST_STORE)}: expected sqlite or postgres.`);
+
+/** The database a test server runs on; a restart opens it again on the same data directory. */
+async function openTestDatabase(dataDir: string): Promise<OpenedStore> {
+  if (TEST_STORE === 'postgres') {
+    // The PostgreSQL driver's tests start a server (test/support/postgres.ts); the harness opens a fresh database on it here.
+    throw new Error('KEYPLANE_TEST_STORE=postgres: the server suite does not run on PostgreSQL yet.');
+  }
+  return openSqlite(join(dataDir, 'keyplane.db'));
+}
+
+/** The real server in-process on a fresh database (a temporary SQLite file unless KEYPLANE_TEST_STORE says otherwise). */
 export async function startServer(config = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-test-'));
-  let app: FastifyInstance = await buildApp({ dataDir, uiDir: null, config });
+  let app: FastifyInstance = await buildApp({ database: await openTestDatabase(dataDir), dataDir, uiDir: null, config });
+  /** The SQLite file, for the tests about SQLite itself. */
   const dbPath = join(dataDir, 'keyplane.db');
 
   async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, auth: Auth = {}): Promise<GqlResult<T>> {
@@ -37,22 +56,16 @@ export async function startServer(config = {}) {
     return { status: response.statusCode, data: body.data, errors: body.errors, headers: response.headers, cookies: response.cookies, raw: response.body };
   }
 
-  /** Every row of every table: "changes nothing" means this is equal before and after. */
-  function snapshot(): Record<string, unknown[]> {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-      return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-    } finally {
-      db.close();
-    }
+  /** Every row of every table, read through the store's driver: "changes nothing" means this is equal before and after. */
+  function snapshot(): Promise<Record<string, Record<string, unknown>[]>> {
+    return snapshotTables(app.database.driver);
   }
 
   /** Stops and starts the server on the same data directory, as a restart would. */
   async function restart() {
     // A test may have closed the store under the app; closing still ends the app.
     await app.close().catch(() => undefined);
-    app = await buildApp({ dataDir, uiDir: null, config });
+    app = await buildApp({ database: await openTestDatabase(dataDir), dataDir, uiDir: null, config });
   }
 
   async function close() {

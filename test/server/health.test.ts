@@ -6,7 +6,6 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeyUsage } from '../../src/server/auth/key-usage.js';
 import { MIGRATIONS } from '../../src/server/store/sqlite/migrations.js';
-import type { Store } from '../../src/server/store/types.js';
 import { serve, type RunningServer } from '../../src/server/serve.js';
 import { startServer } from './harness.js';
 
@@ -35,7 +34,7 @@ describe('/healthz and /readyz', () => {
   it('/readyz answers 503 when the database does not answer, while /healthz still answers', async () => {
     const server = await startServer();
     try {
-      server.app.store.close();
+      await server.app.store.close();
       const ready = await server.app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json()).toEqual({ ready: false, problems: { database: 'the database did not answer a query' } });
@@ -148,7 +147,7 @@ describe('graceful shutdown', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     expect(answer).toContain('{"data":{"setup_required":true}}');
     await closing;
-    expect(() => server.app.store.changeStamp()).toThrow(/not open/);
+    await expect(server.app.store.countHumanUsers()).rejects.toThrow(/not open/);
   });
 
   it('cuts a request that does not finish within the shutdown timeout, and still closes', async () => {
@@ -157,17 +156,22 @@ describe('graceful shutdown', () => {
     await request.started;
     await server.close();
     expect(await request.closed).not.toMatch(/200/);
-    expect(() => server.app.store.changeStamp()).toThrow(/not open/);
+    await expect(server.app.store.countHumanUsers()).rejects.toThrow(/not open/);
   });
 
-  it('writes the pending key uses at close, and drops a use noted after it instead of writing to a closed database', () => {
+  it('writes the pending key uses at close, and drops a use noted after it instead of writing to a closed database', async () => {
     const written: Map<string, string>[] = [];
-    const usage = new KeyUsage({ touchApiKeys: (uses: Map<string, string>) => written.push(new Map(uses)) } as unknown as Store);
+    const usage = new KeyUsage({
+      touchApiKeys: (uses: ReadonlyMap<string, string>) => {
+        written.push(new Map(uses));
+        return Promise.resolve();
+      },
+    });
     usage.note('key-1', null, Date.now());
-    usage.close();
+    await usage.close();
     expect(written.map((uses) => [...uses.keys()])).toEqual([['key-1']]);
     usage.note('key-2', null, Date.now());
-    usage.flush();
+    await usage.flush();
     expect(written).toHaveLength(1);
   });
 });

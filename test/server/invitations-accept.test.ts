@@ -25,7 +25,7 @@ async function invite(email: string, tenantId = world.ids.tenantA, cookie = worl
   return result.data.create_membership_invitation as { id: string; token: string };
 }
 
-const rowsOf = (table: string) => server.snapshot()[table];
+const rowsOf = async (table: string) => (await server.snapshot())[table];
 
 describe('a refused accept leaves nothing behind', () => {
   it('a signed-in accept racing a new-account accept of the same token: one wins, and a refused new account does not exist', async () => {
@@ -33,8 +33,8 @@ describe('a refused accept leaves nothing behind', () => {
     for (let round = 0; round < 8; round++) {
       const email = `raced-${++counter}@invite.test`;
       const { token } = await invite(email);
-      const users = rowsOf('user');
-      const sessions = rowsOf('session').length;
+      const users = await rowsOf('user');
+      const sessions = (await rowsOf('session')).length;
       const [anonymous, signedIn] = await Promise.all([
         server.gql(ACCEPT, { input: { token, username: `Racer ${counter}`, password: RACER_PASSWORD } }),
         server.gql(ACCEPT, { input: { token } }, { cookie: world.sessions.adminB }),
@@ -47,8 +47,8 @@ describe('a refused accept leaves nothing behind', () => {
         expect(anonymous.cookies.find((c) => c.name === 'keyplane_session')).toBeUndefined();
         // No account with the invited email and the racer's password, no session for it.
         expect(signIn.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-        expect(rowsOf('user')).toEqual(users);
-        expect(rowsOf('session')).toHaveLength(sessions);
+        expect(await rowsOf('user')).toEqual(users);
+        expect(await rowsOf('session')).toHaveLength(sessions);
       } else {
         expect(signIn.data.log_in.user_id).toEqual(expect.any(String));
       }
@@ -70,10 +70,10 @@ describe('a refused accept leaves nothing behind', () => {
   it('a new-account accept of an invitation already used changes nothing', async () => {
     const { token } = await invite(`used-${++counter}@invite.test`, world.ids.tenantB, world.sessions.adminB);
     expect((await server.gql(ACCEPT, { input: { token } }, { cookie: world.sessions.user })).data.accept_membership_invitation.success).toBe(true);
-    const before = server.snapshot();
+    const before = await server.snapshot();
     const refused = await server.gql(ACCEPT, { input: { token, username: 'Late Comer', password: RACER_PASSWORD } });
     expect(refused.errors?.[0]).toMatchObject({ message: 'This invitation has already been used.', extensions: { code: 'BAD_USER_INPUT' } });
-    expect(server.snapshot()).toEqual(before);
+    expect(await server.snapshot()).toEqual(before);
   });
 
   it('two new-account accepts of two invitations for one email: one account, and the other accept changes nothing', async () => {
@@ -130,13 +130,13 @@ describe('whether an email has an account is not public', () => {
 
   it('accepting with a new account says to sign in when the email has one, and changes nothing', async () => {
     const { token } = await invite('reader@a.test', world.ids.tenantB, world.sessions.adminB);
-    const before = server.snapshot();
+    const before = await server.snapshot();
     const result = await server.gql(ACCEPT, { input: { token, username: 'Not Rex', password: RACER_PASSWORD } });
     expect(result.errors?.[0]).toMatchObject({
       message: 'An account with this email already exists: sign in to accept the invitation.',
       extensions: { code: 'BAD_USER_INPUT', field: 'email' },
     });
-    expect(server.snapshot()).toEqual(before);
+    expect(await server.snapshot()).toEqual(before);
     // Signed in, the invited person joins with the same token.
     const joined = await server.gql(ACCEPT, { input: { token } }, { cookie: world.sessions.reader });
     expect(joined.data.accept_membership_invitation.success).toBe(true);

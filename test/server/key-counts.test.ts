@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../src/server/store/sqlite/migrations.js';
-import { SqliteStore } from '../../src/server/store/sqlite/sqlite-store.js';
+import { openSqlite } from '../../src/server/store/open-store.js';
 import type { KeyVisibility } from '../../src/server/store/types.js';
 
 // An unfiltered key count reads the per-owner counts that triggers keep (migration 3)
@@ -33,7 +33,8 @@ function random(seed: number) {
 
 describe('key counts', () => {
   it('equal the listed keys after any mix of creating, revoking and removing owners', async () => {
-    const store = new SqliteStore(tempDb());
+    const database = await openSqlite(tempDb());
+    const store = database.store;
     const pick = random(7);
     const admin = await store.createUser({ email: 'a@t.test', username: 'admin', passwordHash: 'x' });
     const other = await store.createUser({ email: 'o@t.test', username: 'other', passwordHash: 'x' });
@@ -110,7 +111,7 @@ describe('key counts', () => {
     const filtered = await store.countApiKeys(visibilities[0], { name: { _ilike: 'k1%' } });
     const listedFiltered = await store.listApiKeys(visibilities[0], { limit: 1000, offset: 0, where: { name: { _ilike: 'k1%' } } });
     expect(filtered).toBe(listedFiltered.length);
-    store.close();
+    await database.close();
   });
 
   it('are built from the existing keys when a database is upgraded', () => {
@@ -137,7 +138,8 @@ describe('key counts', () => {
 
   it('refuse to move a key to another owner or tenant, which would leave the counts wrong', async () => {
     const file = tempDb();
-    const store = new SqliteStore(file);
+    const database = await openSqlite(file);
+    const store = database.store;
     const admin = await store.createUser({ email: 'a@t.test', username: 'admin', passwordHash: 'x' });
     const tenant = await store.createTenant({ name: 'A', slug: 'a', adminUserId: admin.id }, audit);
     const other = await store.createTenant({ name: 'B', slug: 'b', adminUserId: admin.id }, audit);
@@ -145,7 +147,7 @@ describe('key counts', () => {
       { id: randomUUID(), name: 'k', keyHash: 'h', keyHint: 'kpu_abcd', userId: admin.id, tenantId: tenant.id, createdById: admin.id, expiresAt: null },
       audit,
     );
-    store.close();
+    await database.close();
     const db = new Database(file);
     expect(() => db.prepare('UPDATE api_key SET tenant_id = ? WHERE id = ?').run(other.id, key.id)).toThrow(/keeps its owner, tenant and kind/);
     db.close();

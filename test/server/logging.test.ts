@@ -122,7 +122,7 @@ beforeAll(async () => {
   for (const url of ['/healthz', '/readyz', '/health']) await request(`monitor ${url}`, { method: 'GET', url });
 
   // A fault: the database goes away under the server.
-  app.store.close();
+  await app.store.close();
   await request('fault', { query: '{ auth_api_key { id } }', headers: session });
 });
 afterAll(async () => {

@@ -89,14 +89,14 @@ describe('the API refuses invisible names and lookalikes, changing nothing', () 
 
   for (const [operation, request] of Object.entries(operations)) {
     it(`${operation}: every invisible name and lookalike is BAD_USER_INPUT on the field`, async () => {
-      const before = server.snapshot();
+      const before = await server.snapshot();
       for (const [label, name] of Object.entries({ ...INVISIBLE_ONLY, ...LOOKALIKES })) {
         const { query, variables, field } = request(name);
         const result = await server.gql(query, variables, { cookie: world.sessions.admin });
         const { code, field: named } = result.errors?.[0]?.extensions ?? {};
         expect({ label, code, field: named }).toEqual({ label, code: 'BAD_USER_INPUT', field });
       }
-      expect(server.snapshot()).toEqual(before);
+      expect(await server.snapshot()).toEqual(before);
     });
   }
 

@@ -113,12 +113,12 @@ describe('service-account keys of the tenant', () => {
     ).data.create_service_account.id;
     const readerSaKey = await world.createKey(world.sessions.admin, readerSa, 'read-only-bot-key');
     for (const key of [readerSaKey, world.keys.userSa]) {
-      const before = server.snapshot();
+      const before = await server.snapshot();
       const revoke = await server.gql(DELETE_KEY, { input: { key_id: key.id } }, { key: key.key });
       expect(revoke.errors?.[0]).toMatchObject({ message: 'Only tenant administrators can revoke service-account keys.', extensions: { code: 'FORBIDDEN' } });
       expect((await server.gql(AUTH_INFO, {}, { key: key.key })).status).toBe(200);
       const { session: _a, ...rest } = before;
-      const { session: _b, ...now } = server.snapshot();
+      const { session: _b, ...now } = await server.snapshot();
       expect(now).toEqual(rest);
     }
     const permissions = (await server.gql(AUTH_INFO, {}, { key: readerSaKey.key })).data.auth_info.permissions;
@@ -167,10 +167,10 @@ describe('service accounts and members', () => {
 
   it('a user-role or read-only member calling create_service_account gets FORBIDDEN, and nothing is created', async () => {
     for (const auth of [{ cookie: world.sessions.user }, { cookie: world.sessions.reader }, { key: world.keys.user.key }, { key: world.keys.userSa.key }]) {
-      const before = server.snapshot();
+      const before = await server.snapshot();
       const result = await server.gql(CREATE_SA, { input: { tenant_id: world.ids.tenantA, name: 'sneaky' } }, auth);
       expect(code(result)).toBe('FORBIDDEN');
-      expect(server.snapshot()).toEqual(before);
+      expect(await server.snapshot()).toEqual(before);
     }
   });
 

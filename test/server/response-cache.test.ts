@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { parse } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isCacheableOperation } from '../../src/server/graphql/response-cache.js';
-import { OTHER_WRITERS_CHECK_MS } from '../../src/server/store/sqlite/sqlite-store.js';
+import { isCacheableOperation } from '../../src/server/cache/response-cache.js';
+import { OTHER_WRITERS_CHECK_MS } from '../../src/server/store/sqlite/change-feed.js';
 import { AUTH_INFO, buildWorld, DELETE_KEY, startServer, type Server, type World } from './harness.js';
 
 // Repeated read-only queries are answered from saved answers (graphql/response-cache.ts)
-// and keys are checked against remembered credentials (SqliteStore.findKeyCredential).
+// and keys are checked against remembered credentials (cache/credential-cache.ts).
 // Neither may ever show a caller something stale or someone else's.
 
 const LIST = '{ auth_api_key(order_by: {name: asc}) { id name last_used_at user { username } } }';

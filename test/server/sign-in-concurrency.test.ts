@@ -109,7 +109,7 @@ describe('key authentications in a burst of 200, when the store has to wait', ()
       await new Promise((resolve) => setTimeout(resolve, 20));
       return findKeyCredential(keyHash);
     });
-    vi.spyOn(store, 'rememberedKeyCredential').mockReturnValue(undefined);
+    vi.spyOn(server.app.credentials, 'remembered').mockReturnValue(undefined);
     try {
       const attacker = '10.30.0.1';
       const results = await Promise.all(Array.from({ length: BURST }, (_, i) => keyRequest(i === BURST - 1 ? goodKey : generateKey('kpu_'), attacker)));
@@ -129,7 +129,7 @@ describe('key authentications in a burst of 200, when the store has to wait', ()
       await new Promise((resolve) => setTimeout(resolve, 20));
       return findKeyCredential(keyHash);
     });
-    vi.spyOn(store, 'rememberedKeyCredential').mockReturnValue(undefined);
+    vi.spyOn(server.app.credentials, 'remembered').mockReturnValue(undefined);
     try {
       const results = await Promise.all(Array.from({ length: BURST }, () => keyRequest(goodKey, '10.31.0.1')));
       expect(results.filter((r) => r.status === 200)).toHaveLength(BURST);

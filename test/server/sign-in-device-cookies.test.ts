@@ -89,7 +89,7 @@ describe('a browser that has signed in before', () => {
     const device = cookieOf(result, DEVICE_COOKIE) as Record<string, unknown> & { value: string };
     expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: true });
     expect(Number(device.maxAge)).toBeGreaterThanOrEqual(300 * 86_400);
-    const rows = server.snapshot().device_cookie as Record<string, unknown>[];
+    const rows = (await server.snapshot()).device_cookie;
     expect(rows.filter((row) => row.user_id === userId)).toEqual([expect.objectContaining({ token_hash: sha256(device.value) })]);
     expect(JSON.stringify(rows)).not.toContain(device.value);
   });
@@ -147,7 +147,7 @@ describe('a device cookie that keeps failing', () => {
     expect(results.filter((r) => errorCode(r) === 'BAD_USER_INPUT')).toHaveLength(PER_ACCOUNT);
     expect(results[199].status).toBe(429);
     // The cookie is forgotten: it now counts as any other client, and those are locked out.
-    expect((server.snapshot().device_cookie as { user_id: string }[]).filter((row) => row.user_id === userId)).toEqual([]);
+    expect(((await server.snapshot()).device_cookie as { user_id: string }[]).filter((row) => row.user_id === userId)).toEqual([]);
     expect(errorCode(await logIn(email, PASSWORD, '192.0.2.10', device))).toBe('RATE_LIMITED');
   });
 

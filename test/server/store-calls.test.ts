@@ -41,7 +41,15 @@ beforeAll(async () => {
       { id: crypto.randomUUID(), name: `key ${i}`, keyHash: `hash ${i}`, keyHint: 'kps_abcd', userId: by, tenantId, createdById: adminId, expiresAt: null },
       audit,
     );
-    store.recordAudit({ action: 'test.event', actor_id: by, tenant_id: tenantId, target_type: null, target_id: null, target_name: null, source_address: null });
+    await store.recordAudit({
+      action: 'test.event',
+      actor_id: by,
+      tenant_id: tenantId,
+      target_type: null,
+      target_id: null,
+      target_name: null,
+      source_address: null,
+    });
   }
   // The admin belongs to 50 tenants; another person to 5.
   for (let i = 1; i < 50; i++) await store.createTenant({ name: `Tenant ${i}`, slug: `tenant-${i}`, adminUserId: adminId }, audit);

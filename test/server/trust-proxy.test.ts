@@ -45,7 +45,7 @@ async function recordedAddress(server: Server, forwardedFor: string, remoteAddre
     { query: LOG_IN, variables: { input: { email, password: 'wrong-password-1' } } },
     { headers: { 'x-forwarded-for': forwardedFor }, remoteAddress },
   );
-  const rows = server.snapshot().audit_event as { target_name: string; source_address: string }[];
+  const rows = (await server.snapshot()).audit_event as { target_name: string; source_address: string }[];
   return rows.find((row) => row.target_name === email)?.source_address;
 }
 

@@ -24,6 +24,7 @@ export interface SettingFlags {
   port?: number;
   host?: string;
   dataDir?: string;
+  databaseUrl?: string;
   logLevel?: string;
   logFormat?: string;
   metricsPort?: number;
@@ -43,6 +44,7 @@ export function resolveServerSettings(ctx: CliContext, flags: SettingFlags): Res
         port: flags.port,
         host: flags.host,
         data_dir: flags.dataDir,
+        database_url: flags.databaseUrl,
         log_level: flags.logLevel,
         log_format: flags.logFormat,
         metrics_port: flags.metricsPort,
@@ -71,6 +73,7 @@ export function addServeCommand(program: Command, ctx: CliContext, action: Actio
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 4200)', parsePort)
     .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
     .option('--data-dir <dir>', 'where the SQLite database lives (default: $KEYPLANE_DATA_DIR or ./data)')
+    .option('--database-url <url>', 'a PostgreSQL database (postgres://user:password@host/db) instead of SQLite (default: $KEYPLANE_DATABASE_URL)')
     .option('--config <file>', 'settings file, TOML (default: $KEYPLANE_CONFIG, or ./keyplane.toml if present); see docs/operations.md')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default: $KEYPLANE_LOG_LEVEL or info)')
     .option('--log-format <format>', 'json lines, or pretty for a terminal (needs the dev dependency pino-pretty) (default: json)')

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { INVALID_CREDENTIALS_MESSAGE } from '../errors.js';
 import type { Principal } from '../context.js';
 import type { AuthenticationMetrics, KeyOutcome } from '../observability/metrics.js';
+import type { CredentialCache } from '../cache/credential-cache.js';
 import type { KeyCredential, Store } from '../store/types.js';
 import { hashKey, isWellFormedKey, KEY_LENGTH } from './key-format.js';
 import type { KeyUsage } from './key-usage.js';
@@ -21,6 +22,8 @@ export const KEY_IN_ITS_TENANT_ONLY = 'This API key can act only in its own tena
 
 interface Deps {
   store: Store;
+  /** Key credentials, remembered between changes. */
+  credentials: CredentialCache;
   sessions: Sessions;
   keyUsage: KeyUsage;
   failures: FailureLimiter;
@@ -68,11 +71,11 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * the CSRF header is 403. Requests with no credentials go on anonymously, and the
  * resolvers decide what anonymous callers may do.
  *
- * The returned function answers synchronously when the store remembers the key
- * (the common case: see SqliteStore.findKeyCredential), and returns a promise only
+ * The returned function answers synchronously when the credential cache remembers the
+ * key (the common case: see cache/credential-cache.ts), and returns a promise only
  * when it has to wait for the store.
  */
-export function authenticationHook({ store, sessions, keyUsage, failures, parseCookie, metrics }: Deps) {
+export function authenticationHook({ store, credentials, sessions, keyUsage, failures, parseCookie, metrics }: Deps) {
   function principalOf(credential: KeyCredential | null): Principal | null {
     const now = Date.now();
     if (metrics) metrics.key(credentialOutcome(credential, now));
@@ -112,7 +115,7 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
       return failedAtOnce(request, reply);
     }
     const keyHash = hashKey(match[1]);
-    const remembered = store.rememberedKeyCredential(keyHash);
+    const remembered = credentials.remembered(keyHash);
     if (remembered !== undefined) {
       const principal = principalOf(remembered);
       return principal ? withKey(request, reply, principal) : failedAtOnce(request, reply);
@@ -123,7 +126,7 @@ export function authenticationHook({ store, sessions, keyUsage, failures, parseC
     // cannot all pass the address's check before the first of them has failed.
     const reservation = failures.reserve(request.ip);
     if (!reservation) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
-    const lookup = store.findKeyCredential(keyHash);
+    const lookup = credentials.find(keyHash);
     lookups.set(keyHash, lookup);
     return lookup.then(
       (credential) => {

@@ -43,7 +43,7 @@ export class Sessions {
       await this.store.deleteSession(idHash);
       return null;
     }
-    if (now - Date.parse(session.last_seen) >= TOUCH_INTERVAL_MS) this.store.touchSession(idHash, new Date(now).toISOString());
+    if (now - Date.parse(session.last_seen) >= TOUCH_INTERVAL_MS) await this.store.touchSession(idHash, new Date(now).toISOString());
     return { userId: session.user_id, idHash };
   }
 

@@ -23,3 +23,21 @@ export interface ChangeFeed {
   changed(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Only this process writes (tests, one-shot tools): the stamp moves on changed() alone. */
+export class LocalChangeFeed implements ChangeFeed {
+  private value = 0;
+
+  stamp(): number {
+    return this.value;
+  }
+
+  changed(): Promise<void> {
+    this.value++;
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

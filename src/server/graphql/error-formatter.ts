@@ -3,9 +3,12 @@ import { GraphQLError, Kind } from 'graphql';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../errors.js';
 import { BODY_LIMIT_BYTES } from '../config.js';
+import { StoreError } from '../store/errors.js';
+import { storeErrorExtensions } from './store-errors.js';
 import { validationCodeOf } from './validation-errors.js';
 
 // Codes come from what an error is, never from its message: an ApiError keeps its own;
+// a store's refusal (StoreError) gets its kind's code (store-errors.ts);
 // validation errors are coded where they are reported (validation-errors.ts); errors in
 // coercing the request's variables are BAD_USER_INPUT; anything else is masked.
 
@@ -55,6 +58,7 @@ function format(error: GraphQLError | Error, log: FastifyReply['log']): Formatte
     const message = isGraphQLError && !error.path ? error.message : original.message;
     return { message, ...located, extensions: { ...original.extensions } };
   }
+  if (original instanceof StoreError) return { message: original.message, ...located, extensions: storeErrorExtensions(original) };
   if (isGraphQLError && error.extensions?.code) return { message: error.message, ...located, extensions: { ...error.extensions } };
   if ((original as { code?: string } | undefined)?.code === 'MER_ERR_GQL_QUERY_DEPTH') {
     // Mercurius's depth limit: the client's document, not a server fault.

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ResponseCache } from '../graphql/response-cache.js';
+import type { ResponseCache } from '../cache/response-cache.js';
 import type { GraphQLRequestGate, RequestProblem } from './graphql-request.js';
 import { isPrefectClient } from './prefect-clients.js';
 

@@ -37,7 +37,7 @@ export function registerHealthRoutes(app: FastifyInstance, { store, checks, life
     if (lifecycle.shuttingDown) problems.shutdown = 'the server is shutting down';
     try {
       await store.countHumanUsers();
-      const migrations = checks.migrationProblem();
+      const migrations = await checks.migrationProblem();
       if (migrations) problems.migrations = migrations;
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check: the database did not answer');

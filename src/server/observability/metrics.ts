@@ -35,8 +35,8 @@ export interface StoredCounts {
   sessions: number;
 }
 
-/** In-memory store calls: no database is involved, nothing to time. */
-const UNTIMED_STORE_METHODS = new Set(['close', 'changeStamp', 'rememberedKeyCredential']);
+/** Not a database call: nothing to time. */
+const UNTIMED_STORE_METHODS = new Set(['close']);
 
 const SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const DB_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5];
@@ -51,7 +51,7 @@ export class Metrics implements AuthenticationMetrics {
   private readonly savedAnswers: Counter<'result'>;
   private readonly storeCalls: Histogram<'method'>;
 
-  constructor(countStored: () => StoredCounts | null) {
+  constructor(countStored: () => Promise<StoredCounts>) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
@@ -90,45 +90,44 @@ export class Metrics implements AuthenticationMetrics {
     for (const result of ['hit', 'miss']) this.savedAnswers.inc({ result }, 0);
     this.storeCalls = new Histogram({
       name: 'keyplane_db_call_duration_seconds',
-      help: 'Time in each store method (SQLite runs on the event loop, so this is database time), by method.',
+      help: 'Time in each store method, from the call until its answer, by method.',
       labelNames: ['method'],
       buckets: DB_BUCKETS,
       registers,
     });
 
-    let counts: StoredCounts | null = null;
-    const stored = (name: string, help: string, labelNames: string[], read: (gauge: Gauge) => void) =>
+    // One query for all the gauges per scrape: a scrape collects every metric at once, in
+    // the order they were registered, so the first gauge's collect starts the read and
+    // the others wait for the same answer.
+    let counts: Promise<StoredCounts | null> = Promise.resolve(null);
+    const stored = (name: string, help: string, labelNames: string[], read: (gauge: Gauge, counts: StoredCounts) => void) =>
       new Gauge({
         name,
         help,
         labelNames,
         registers,
-        collect() {
-          if (counts) read(this);
+        async collect() {
+          const answered = await counts;
+          if (answered) read(this, answered);
         },
       });
-    // One query for all the gauges per scrape: the first gauge's collect reads, the others reuse it.
     new Gauge({
       name: 'keyplane_stored_counts_up',
       help: '1 when the database answered the counts below on this scrape, 0 when it did not.',
       registers,
-      collect() {
-        try {
-          counts = countStored();
-        } catch {
-          counts = null;
-        }
-        this.set(counts ? 1 : 0);
+      async collect() {
+        counts = countStored().catch(() => null);
+        this.set((await counts) ? 1 : 0);
       },
     });
-    stored('keyplane_api_keys', 'API keys not revoked (expired ones included), by owner kind.', ['kind'], (gauge) => {
-      gauge.set({ kind: 'user' }, counts!.apiKeys.user);
-      gauge.set({ kind: 'service_account' }, counts!.apiKeys.service_account);
+    stored('keyplane_api_keys', 'API keys not revoked (expired ones included), by owner kind.', ['kind'], (gauge, c) => {
+      gauge.set({ kind: 'user' }, c.apiKeys.user);
+      gauge.set({ kind: 'service_account' }, c.apiKeys.service_account);
     });
-    stored('keyplane_service_accounts', 'Service accounts.', [], (gauge) => gauge.set(counts!.serviceAccounts));
-    stored('keyplane_users', 'People with an account (service accounts not included).', [], (gauge) => gauge.set(counts!.users));
-    stored('keyplane_tenants', 'Tenants.', [], (gauge) => gauge.set(counts!.tenants));
-    stored('keyplane_sessions', 'Browser sessions not past their absolute expiry.', [], (gauge) => gauge.set(counts!.sessions));
+    stored('keyplane_service_accounts', 'Service accounts.', [], (gauge, c) => gauge.set(c.serviceAccounts));
+    stored('keyplane_users', 'People with an account (service accounts not included).', [], (gauge, c) => gauge.set(c.users));
+    stored('keyplane_tenants', 'Tenants.', [], (gauge, c) => gauge.set(c.tenants));
+    stored('keyplane_sessions', 'Browser sessions not past their absolute expiry.', [], (gauge, c) => gauge.set(c.sessions));
   }
 
   key(outcome: KeyOutcome): void {
@@ -164,9 +163,9 @@ export class Metrics implements AuthenticationMetrics {
   }
 
   /**
-   * The store with every database method timed: what the app calls goes through this,
-   * calls inside the store do not (they are part of the outer call's time). Methods
-   * run synchronously up to their first await, which is all the SQLite work.
+   * The store with every database method timed, from the call until its promise
+   * settles: what the app calls goes through this, calls inside the store do not (they
+   * are part of the outer call's time).
    */
   timedStore(store: Store): Store {
     const target = store as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -186,11 +185,17 @@ export class Metrics implements AuthenticationMetrics {
         let timer: Histogram.Internal<'method'> | undefined;
         timed[name] = (...args: unknown[]) => {
           const start = performance.now();
+          const observe = () => (timer ??= this.storeCalls.labels(name)).observe((performance.now() - start) / 1000);
+          let answer: unknown;
           try {
-            return target[name](...args);
-          } finally {
-            (timer ??= this.storeCalls.labels(name)).observe((performance.now() - start) / 1000);
+            answer = target[name](...args);
+          } catch (error) {
+            observe();
+            throw error;
           }
+          if (answer instanceof Promise) return answer.finally(observe);
+          observe();
+          return answer;
         };
       }
     }

@@ -1,10 +1,13 @@
-import { badInput } from '../errors.js';
+import { badInput } from './errors.js';
+import { ALWAYS, NEVER, patternMatch } from './sql/dialect.js';
+import type { Dialect, SqlValue } from './sql/driver.js';
 import type { BoolExp, OrderBy } from './types.js';
 
 // Compiles Hasura-style `where` / `order_by` objects into SQL fragments with bound
-// parameters. Field and operator names are checked by the GraphQL schema first;
-// they are checked again here against an allow-list, so no client text ever
-// reaches the SQL except as a bound parameter.
+// parameters, for SQLite or PostgreSQL: the same allow-list and limits on both, the
+// pattern operators as each dialect needs them (sql/dialect.ts). Field and operator
+// names are checked by the GraphQL schema first; they are checked again here against an
+// allow-list, so no client text ever reaches the SQL except as a bound parameter.
 
 export interface EntitySpec {
   fields: Record<string, string>;
@@ -58,19 +61,12 @@ function checkPattern(field: string, op: string, value: unknown): string {
   return pattern;
 }
 
-/**
- * SQLite's LIKE ignores ASCII case, so the case-sensitive operators use GLOB, whose
- * wildcards are * and ?: a LIKE pattern is rewritten, GLOB's own specials bracketed.
- */
-const GLOB_OF: Record<string, string> = { '%': '*', _: '?', '*': '[*]', '?': '[?]', '[': '[[]' };
-const globOf = (likePattern: string) => likePattern.replace(/[%_*?[]/g, (c) => GLOB_OF[c]);
-
-/** Pattern operators: case-sensitive (GLOB) or not (LIKE on lower()), and whether negated. */
-const PATTERNS: Record<string, (column: string) => string> = {
-  _like: (column) => `${column} GLOB ?`,
-  _nlike: (column) => `${column} NOT GLOB ?`,
-  _ilike: (column) => `lower(${column}) LIKE lower(?)`,
-  _nilike: (column) => `lower(${column}) NOT LIKE lower(?)`,
+/** Pattern operators: case-sensitive or not, and whether negated. */
+const PATTERNS: Record<string, { caseSensitive: boolean; negated: boolean }> = {
+  _like: { caseSensitive: true, negated: false },
+  _nlike: { caseSensitive: true, negated: true },
+  _ilike: { caseSensitive: false, negated: false },
+  _nilike: { caseSensitive: false, negated: true },
 };
 
 const COMPARISONS: Record<string, string> = {
@@ -82,12 +78,31 @@ const COMPARISONS: Record<string, string> = {
   _lte: '<=',
 };
 
-export function compileWhere(spec: EntitySpec, exp: BoolExp | null | undefined, params: unknown[]): string {
-  return compile(spec, exp, params, 0, { terms: FILTER_LIMITS.terms, patterns: FILTER_LIMITS.patterns });
+/** What one compilation needs: the dialect, the parameters bound so far (appended to), and the allowance left. */
+interface Compilation {
+  dialect: Dialect;
+  params: SqlValue[];
+  budget: FilterBudget;
 }
 
-function compile(spec: EntitySpec, exp: BoolExp | null | undefined, params: unknown[], depth: number, budget: FilterBudget): string {
-  if (!exp) return '1';
+/**
+ * The where as an SQL condition (ALWAYS when it has none), its values appended to
+ * params in the order of their placeholders.
+ */
+export function compileWhere(dialect: Dialect, spec: EntitySpec, exp: BoolExp | null | undefined, params: SqlValue[]): string {
+  return compile(spec, exp, { dialect, params, budget: { terms: FILTER_LIMITS.terms, patterns: FILTER_LIMITS.patterns } }, 0);
+}
+
+/** A value from the client, as bound: the schema's scalars are strings, numbers and booleans (as 0/1). */
+function bound(value: unknown): SqlValue {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' || typeof value === 'number' || value === null) return value;
+  throw badInput('where', 'where compares fields with strings, numbers or booleans only.');
+}
+
+function compile(spec: EntitySpec, exp: BoolExp | null | undefined, c: Compilation, depth: number): string {
+  const { budget } = c;
+  if (!exp) return ALWAYS;
   if (depth > MAX_DEPTH) throw badInput('where', `where is nested more than ${MAX_DEPTH} levels deep.`);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(exp)) {
@@ -96,32 +111,33 @@ function compile(spec: EntitySpec, exp: BoolExp | null | undefined, params: unkn
       spend(budget, 'terms');
       const list = value as BoolExp[];
       if (list.length === 0) {
-        parts.push(key === '_and' ? '1' : '0');
+        parts.push(key === '_and' ? ALWAYS : NEVER);
         continue;
       }
       // Each item counts, empty ones too: `_or: [{}, {}, …]` builds SQL as surely as conditions do.
       const joined = list
         .map((item) => {
           spend(budget, 'terms');
-          return `(${compile(spec, item, params, depth + 1, budget)})`;
+          return `(${compile(spec, item, c, depth + 1)})`;
         })
         .join(key === '_and' ? ' AND ' : ' OR ');
       parts.push(`(${joined})`);
     } else if (key === '_not') {
       spend(budget, 'terms');
-      parts.push(`NOT (${compile(spec, value as BoolExp, params, depth + 1, budget)})`);
+      parts.push(`NOT (${compile(spec, value as BoolExp, c, depth + 1)})`);
     } else if (key in spec.fields) {
-      parts.push(compileComparison(key, spec.fields[key], value as Record<string, unknown>, params, budget));
+      parts.push(compileComparison(key, spec.fields[key], value as Record<string, unknown>, c));
     } else if (spec.relations && key in spec.relations) {
-      parts.push(`(${compile(spec.relations[key], value as BoolExp, params, depth + 1, budget)})`);
+      parts.push(`(${compile(spec.relations[key], value as BoolExp, c, depth + 1)})`);
     } else {
       throw badInput('where', `Unknown field "${key}" in where.`);
     }
   }
-  return parts.length ? parts.join(' AND ') : '1';
+  return parts.length ? parts.join(' AND ') : ALWAYS;
 }
 
-function compileComparison(field: string, column: string, ops: Record<string, unknown> | null, params: unknown[], budget: FilterBudget): string {
+function compileComparison(field: string, column: string, ops: Record<string, unknown> | null, c: Compilation): string {
+  const { params, budget } = c;
   if (!ops) throw badInput('where', `where.${field} needs an operator such as _eq.`);
   const parts: string[] = [];
   for (const [op, value] of Object.entries(ops)) {
@@ -132,28 +148,28 @@ function compileComparison(field: string, column: string, ops: Record<string, un
     spend(budget, 'terms');
     if (op in COMPARISONS) {
       parts.push(`${column} ${COMPARISONS[op]} ?`);
-      params.push(value);
+      params.push(bound(value));
     } else if (op === '_in' || op === '_nin') {
       const list = value as unknown[];
       if (list.length > MAX_IN_LIST) throw badInput('where', `where.${field}.${op} takes at most ${MAX_IN_LIST} values.`);
       if (list.length === 0) {
-        parts.push(op === '_in' ? '0' : '1');
+        parts.push(op === '_in' ? NEVER : ALWAYS);
         continue;
       }
       parts.push(`${column} ${op === '_in' ? 'IN' : 'NOT IN'} (${list.map(() => '?').join(', ')})`);
-      params.push(...list);
+      params.push(...list.map(bound));
     } else if (op === '_is_null') {
       parts.push(value ? `${column} IS NULL` : `${column} IS NOT NULL`);
     } else if (op in PATTERNS) {
       spend(budget, 'patterns');
-      const pattern = checkPattern(field, op, value);
-      parts.push(PATTERNS[op](column));
-      params.push(op === '_like' || op === '_nlike' ? globOf(pattern) : pattern);
+      const match = patternMatch(c.dialect, column, checkPattern(field, op, value), PATTERNS[op]);
+      parts.push(match.sql);
+      params.push(match.bind);
     } else {
       throw badInput('where', `Unknown operator "${op}" on where.${field}.`);
     }
   }
-  return parts.length ? parts.join(' AND ') : '1';
+  return parts.length ? parts.join(' AND ') : ALWAYS;
 }
 
 const DIRECTIONS: Record<string, string> = {

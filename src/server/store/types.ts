@@ -1,5 +1,7 @@
-// The Store is everything the resolvers need from persistence. SQLite implements it
-// today; a PostgreSQL store can implement the same interface without touching them.
+// The Store is everything the resolvers need from persistence: every method asynchronous,
+// answering typed records or throwing a StoreError (store/errors.ts). One implementation,
+// SqlStore (store/sql/sql-store.ts), runs it on SQLite or PostgreSQL through a Driver.
+// Caching is not the store's: see cache/ (the store tells a ChangeFeed of its changes).
 
 export type Role = 'TENANT_ADMIN' | 'USER' | 'READ_ONLY_USER';
 export type AccountType = 'NORMAL' | 'SERVICE';
@@ -199,12 +201,7 @@ export interface NewApiKey {
 }
 
 export interface Store {
-  close(): void;
-  /**
-   * A number that changes whenever any data may have changed, by this process or
-   * another: anything read while it held one value may be reused while it still does.
-   */
-  changeStamp(): number;
+  close(): Promise<void>;
 
   // users, tenants, memberships
   countHumanUsers(): Promise<number>;
@@ -236,7 +233,7 @@ export interface Store {
   listMembers(tenantId: string, page: Page): Promise<MemberRow[]>;
   listMemberships(visibility: MembershipVisibility, page: Page): Promise<MembershipRecord[]>;
   renameTenant(tenantId: string, name: string, audit: AuditContext): Promise<TenantRecord>;
-  /** Refuses (BAD_USER_INPUT on slug) a slug another tenant has. */
+  /** Refuses (conflict on slug) a slug another tenant has. */
   setTenantSlug(tenantId: string, slug: string, audit: AuditContext): Promise<TenantRecord>;
   /**
    * Deletes the tenant with everything that acts in it: revokes every live key of the
@@ -257,24 +254,24 @@ export interface Store {
 
   // API keys
   /**
-   * Refuses (BAD_USER_INPUT on user_id) when the owner already has `maxActivePerOwner`
+   * Refuses (bad_input on user_id) when the owner already has `maxActivePerOwner`
    * keys neither revoked nor expired, checked in the inserting transaction.
    */
   createApiKey(key: NewApiKey, audit: AuditContext, limits?: { maxActivePerOwner: number }): Promise<ApiKeyRecord>;
   getApiKey(id: string): Promise<ApiKeyRecord | null>;
   revokeApiKey(id: string, audit: AuditContext): Promise<boolean>;
+  /** Reads afresh each time: cache/credential-cache.ts remembers the answers. */
   findKeyCredential(keyHash: string): Promise<KeyCredential | null>;
-  /** What findKeyCredential would answer, when the store knows it without reading (undefined otherwise). */
-  rememberedKeyCredential(keyHash: string): KeyCredential | null | undefined;
-  /** Records uses; called at most once a minute per key. */
-  touchApiKeys(uses: ReadonlyMap<string, string>): void;
+  /** Records uses (key id to time); called at most once a minute per key. A stored time only moves forward. */
+  touchApiKeys(uses: ReadonlyMap<string, string>): Promise<void>;
   listApiKeys(visibility: KeyVisibility, page: Page): Promise<ApiKeyRow[]>;
   countApiKeys(visibility: KeyVisibility, where?: BoolExp | null): Promise<number>;
 
   // sessions
   createSession(input: { idHash: string; userId: string; expiresAt: string }): Promise<void>;
   findSession(idHash: string): Promise<SessionRecord | null>;
-  touchSession(idHash: string, at: string): void;
+  /** A stored time only moves forward. */
+  touchSession(idHash: string, at: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
 
   // device cookies (auth/device-cookies.ts)
@@ -314,13 +311,13 @@ export interface Store {
   /**
    * Records an agent, or when the same key registers the same agent again (type, name,
    * labels and configuration alike), moves its registration time and answers the same
-   * id. A key keeps its most recent registrations only (see SqliteStore.MAX_AGENTS_PER_KEY).
+   * id. A key keeps its most recent registrations only (see SqlStore.MAX_AGENTS_PER_KEY).
    */
   registerAgent(agent: NewAgent, audit: AuditContext): Promise<AgentRecord>;
   listAgents(tenantId: string, page: Page): Promise<AgentRecord[]>;
 
   // audit
-  recordAudit(event: AuditInput): void;
+  recordAudit(event: AuditInput): Promise<void>;
   listAuditEvents(tenantId: string, page: Page): Promise<AuditEventRecord[]>;
   countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number>;
 }

@@ -70,7 +70,7 @@ export const authResolvers: Resolvers = {
         // unknown emails are kept for operators only (tenant_id null).
         const tenantIds = login ? (await ctx.store.listMembershipsOfUser(login.user.id)).map((m) => m.tenant_id) : [];
         for (const tenantId of tenantIds.length > 0 ? tenantIds : [null]) {
-          ctx.store.recordAudit({
+          await ctx.store.recordAudit({
             action: 'auth.log_in_failed',
             actor_id: login?.user.id ?? null,
             tenant_id: tenantId,

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getOperationAST, Kind, OperationTypeNode, type DocumentNode } from 'graphql';
-import { perOperation } from './per-operation.js';
-import type { Store } from '../store/types.js';
+import { BREAK, getOperationAST, Kind, OperationTypeNode, visit, type DocumentNode } from 'graphql';
+import { perOperation } from '../graphql/per-operation.js';
+import type { ChangeFeed } from './change-feed.js';
 
 // Serialised answers to repeated read-only queries, so that a list page a team keeps
 // open, or an agent asking auth_info, skips GraphQL, SQL and JSON after the first time.
@@ -12,9 +12,14 @@ import type { Store } from '../store/types.js';
 //   request (a revoked key is refused before the cache is looked at);
 // - only queries whose every root field reads stored data alone are saved (nothing
 //   that depends on the clock, such as members' active-key counts or invitations);
-// - the whole cache is dropped when the store's change stamp moves: any write by this
-//   process, or a commit by another one (see SqliteStore.changeStamp);
-// - an answer computed while a write happened is not saved, nor one with errors.
+// - the whole cache is dropped when the change feed's stamp moves (cache/change-feed.ts):
+//   a change to keys, members, roles, tenants, invitations or the audit log, by this
+//   process or, as the feed notices them, by others;
+// - an answer computed while such a change happened is not saved, nor one with errors;
+// - key uses (last_used_at, written at most once a minute) do not move the stamp: when
+//   this process writes them, the answers that show last_used_at are dropped alone
+//   (forgetKeyUses), and every answer is dropped at least every MAX_AGE_MS, so uses
+//   another process wrote show at most that late.
 
 /** Root fields whose answers depend on the caller and the stored data, not on the time. */
 const CACHEABLE_ROOT_FIELDS = new Set([
@@ -32,11 +37,16 @@ const MAX_ENTRY_BYTES = 256 * 1024;
 /** Requests with longer text are not kept either: the text is part of the key, and counts against the budget. */
 const MAX_KEY_CHARS = 16 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** How long saved answers are kept at most: the time last_used_at may lag behind a use anyway. */
+export const MAX_AGE_MS = 60_000;
 
 interface Pending {
   key: string;
   stamp: number;
+  generation: number;
   cacheable: boolean;
+  /** The answer shows when keys were last used. */
+  showsKeyUses: boolean;
 }
 
 declare module 'fastify' {
@@ -60,13 +70,31 @@ export const isCacheableOperation = perOperation((document, operationName) => {
   );
 });
 
+/** Whether an operation's answer shows last_used_at (anywhere, fragments included). */
+export const showsKeyUses = perOperation((document) => {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value !== 'last_used_at') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+});
+
 export class ResponseCache {
   private entries = new Map<string, Buffer>();
+  /** The keys of the entries whose answers show last_used_at. */
+  private keyUseEntries = new Set<string>();
   private bytes = 0;
   private stamp = -1;
+  /** Moves each time the entries are dropped; an answer is saved only into the generation it was computed in. */
+  private generation = 0;
+  private expiresAt = 0;
 
   constructor(
-    private readonly store: Store,
+    private readonly changes: ChangeFeed,
     /** Upper bound on the kept answers' total size, with their keys, in bytes (about: a key is counted by its length). */
     private readonly maxBytes: number,
   ) {}
@@ -97,8 +125,8 @@ export class ResponseCache {
     ].join('\u0000');
     if (key.length > MAX_KEY_CHARS) return false;
 
-    const stamp = this.store.changeStamp();
-    if (stamp !== this.stamp) this.clear(stamp);
+    const stamp = this.changes.stamp();
+    if (stamp !== this.stamp || Date.now() >= this.expiresAt) this.clear(stamp);
     const saved = this.entries.get(key);
     if (saved !== undefined) {
       // Least recently used goes first: a hit moves to the end.
@@ -107,14 +135,27 @@ export class ResponseCache {
       reply.code(200).type(JSON_TYPE).send(saved);
       return true;
     }
-    request.responseCachePending = { key, stamp, cacheable: false };
+    request.responseCachePending = { key, stamp, generation: this.generation, cacheable: false, showsKeyUses: false };
     return false;
   }
 
   /** Before execution: whether the operation is one whose answer may be kept. */
   considerOperation(request: FastifyRequest, document: DocumentNode, operationName: string | null | undefined): void {
     const pending = request.responseCachePending;
-    if (pending) pending.cacheable = isCacheableOperation(document, operationName);
+    if (!pending) return;
+    pending.cacheable = isCacheableOperation(document, operationName);
+    if (pending.cacheable) pending.showsKeyUses = showsKeyUses(document, operationName);
+  }
+
+  /** This process has written key uses (auth/key-usage.ts): the answers that show them go. */
+  forgetKeyUses(): void {
+    for (const key of this.keyUseEntries) {
+      const value = this.entries.get(key);
+      if (value === undefined) continue;
+      this.entries.delete(key);
+      this.bytes -= key.length + value.length;
+    }
+    this.keyUseEntries.clear();
   }
 
   /** After execution: an answer with errors is never kept. */
@@ -127,22 +168,27 @@ export class ResponseCache {
     const pending = request.responseCachePending;
     if (!pending?.cacheable || reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_ENTRY_BYTES) return;
     // A write while this request ran: what it read may straddle the write.
-    if (this.store.changeStamp() !== pending.stamp || pending.stamp !== this.stamp) return;
+    if (this.changes.stamp() !== pending.stamp || pending.generation !== this.generation) return;
     if (this.entries.has(pending.key)) return;
     // Kept as bytes: a hit then skips encoding the string again (about 10 µs for a 28 KB page).
     const bytes = Buffer.from(payload);
     this.entries.set(pending.key, bytes);
+    if (pending.showsKeyUses) this.keyUseEntries.add(pending.key);
     this.bytes += pending.key.length + bytes.length;
     for (const [key, value] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(key);
+      this.keyUseEntries.delete(key);
       this.bytes -= key.length + value.length;
     }
   }
 
   private clear(stamp: number): void {
     this.entries = new Map();
+    this.keyUseEntries = new Set();
     this.bytes = 0;
     this.stamp = stamp;
+    this.generation++;
+    this.expiresAt = Date.now() + MAX_AGE_MS;
   }
 }

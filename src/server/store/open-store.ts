@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { ChangeFeed } from '../cache/change-feed.js';
+import { ConfigError } from '../config.js';
+import { DatabaseChecks } from '../ops/database-checks.js';
+import type { Driver } from './sql/driver.js';
+import { SqlStore } from './sql/sql-store.js';
+import { SqliteChangeFeed } from './sqlite/change-feed.js';
+import { SqliteDriver } from './sqlite/driver.js';
+import type { Store } from './types.js';
+
+/**
+ * An open database, as the app uses it (buildApp's `database` option): the store, the
+ * feed of its changes that the caches follow, the readiness and gauge checks, and the
+ * driver beneath (for operations and tests). close() closes all of them, once.
+ */
+export interface OpenedStore {
+  readonly store: Store;
+  readonly changes: ChangeFeed;
+  readonly checks: DatabaseChecks;
+  readonly driver: Driver;
+  /** Where the data is, for people: the SQLite file, or the PostgreSQL server (without its password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreSettings {
+  /** postgres://…: PostgreSQL; null: SQLite. */
+  databaseUrl: string | null;
+  /** SQLite's folder: the file is <dataDir>/keyplane.db unless dbPath names another. */
+  dataDir: string;
+  dbPath?: string;
+}
+
+/** Opens (creating and migrating if needed) the database the settings name. */
+export async function openStore(settings: StoreSettings): Promise<OpenedStore> {
+  if (settings.databaseUrl !== null) {
+    // PostgreSQL: a PostgresDriver (store/postgres/driver.ts), its change feed and its checks, assembled here.
+    throw new ConfigError('database_url (KEYPLANE_DATABASE_URL, --database-url): this build does not run on PostgreSQL yet; leave it unset to use SQLite.');
+  }
+  return openSqlite(settings.dbPath ?? join(settings.dataDir, 'keyplane.db'));
+}
+
+export function openSqlite(file: string): Promise<OpenedStore> {
+  const driver = new SqliteDriver(file);
+  const changes = new SqliteChangeFeed(driver);
+  const store = new SqlStore(driver, changes);
+  // A read-only connection of its own, opened on first use (ops/database-checks.ts).
+  const checks = new DatabaseChecks(() => {
+    const readonly = new SqliteDriver(file, { readonly: true });
+    return { queries: readonly, schemaVersion: () => Promise.resolve(readonly.schemaVersion()), close: () => readonly.close() };
+  });
+  return Promise.resolve(assembled({ store, changes, checks, driver, location: file }));
+}
+
+/** Closes the checks, the feed and the store (which closes the driver), each once, whatever fails first. */
+export function assembled(parts: Omit<OpenedStore, 'close'>): OpenedStore {
+  let closing: Promise<void> | null = null;
+  return {
+    ...parts,
+    close: () =>
+      (closing ??= (async () => {
+        const results = await Promise.allSettled([parts.checks.close(), parts.changes.close()]);
+        await parts.store.close();
+        const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+        if (failed) throw failed.reason;
+      })()),
+  };
+}

@@ -1,0 +1,1046 @@
+import { randomUUID } from 'node:crypto';
+import type { ChangeFeed } from '../../cache/change-feed.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import { compileOrderBy, compileWhere, orderByClause, type EntitySpec } from '../hasura-sql.js';
+import type {
+  AccountType,
+  AgentRecord,
+  AuditCause,
+  ApiKeyRecord,
+  ApiKeyRow,
+  AuditContext,
+  AuditEventRecord,
+  AuditInput,
+  BoolExp,
+  DeviceCookieRecord,
+  InvitationRecord,
+  InvitationVisibility,
+  KeyCredential,
+  KeyVisibility,
+  MemberRow,
+  MembershipRecord,
+  MembershipVisibility,
+  NewAgent,
+  NewApiKey,
+  Page,
+  Role,
+  SessionRecord,
+  Store,
+  TenantRecord,
+  UserRecord,
+  UserRef,
+} from '../types.js';
+import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER } from './dialect.js';
+import type { Dialect, Driver, Queryable, SqlValue } from './driver.js';
+
+// The one Store: SQL over a Driver (SQLite or PostgreSQL). It writes SQL both dialects
+// read alike (see driver.ts) and asks sql/dialect.ts for the rest.
+//
+// Every write that changes what a cache may hold (keys, memberships, roles, users,
+// service accounts, tenants, invitations, audit events) tells the ChangeFeed once it is
+// committed, and its promise resolves only after the feed has taken it in: an answer
+// sent after a revocation is sent after every cache has forgotten the key. Bookkeeping
+// that no cache holds (last_used_at, sessions, device cookies) tells nobody.
+
+const now = () => new Date().toISOString();
+
+const TENANT_SPEC: EntitySpec = {
+  fields: { id: 't.id', name: 't.name', slug: 't.slug', created: 't.created' },
+};
+const KEY_OWNER_SPEC: EntitySpec = {
+  fields: { id: 'u.id', username: 'u.username', account_type: 'u.account_type' },
+};
+/** Who created a key (api_key.created_by_id), joined as c only when a filter names it. */
+const KEY_CREATOR_SPEC: EntitySpec = {
+  fields: { id: 'c.id', username: 'c.username', account_type: 'c.account_type' },
+};
+const API_KEY_SPEC: EntitySpec = {
+  fields: {
+    id: 'k.id',
+    name: 'k.name',
+    created: 'k.created',
+    updated: 'k.updated',
+    expires_at: 'k.expires_at',
+    last_used_at: 'k.last_used_at',
+    user_id: 'k.user_id',
+    default_tenant_id: 'k.tenant_id',
+    key_hint: 'k.key_hint',
+  },
+  relations: { user: KEY_OWNER_SPEC, tenant: TENANT_SPEC, created_by: KEY_CREATOR_SPEC },
+};
+const MEMBER_SPEC: EntitySpec = {
+  fields: { id: 'u.id', username: 'u.username', email: 'u.email', account_type: 'u.account_type', created: 'u.created' },
+};
+const AUDIT_SPEC: EntitySpec = {
+  fields: {
+    action: 'a.action',
+    actor_id: 'a.actor_id',
+    target_type: 'a.target_type',
+    target_id: 'a.target_id',
+    target_name: 'a.target_name',
+    source_address: 'a.source_address',
+    created: 'a.created',
+  },
+  // The actor is joined as u (listAuditEvents always joins it; countAuditEvents when named).
+  relations: { actor: KEY_OWNER_SPEC },
+};
+
+const MEMBERSHIP_SPEC: EntitySpec = {
+  fields: { id: 'm.id', tenant_id: 'm.tenant_id', user_id: 'm.user_id', role: 'm.role', role_id: 'm.role', created: 'm.created' },
+};
+const INVITATION_SPEC: EntitySpec = {
+  fields: { id: 'i.id', tenant_id: 'i.tenant_id', email: 'i.email', role: 'i.role', role_id: 'i.role', created: 'i.created', expires_at: 'i.expires_at' },
+};
+
+const USER_COLUMNS = 'u.id, u.username, u.email, u.first_name, u.last_name, u.account_type, u.default_membership_id, u.created';
+const KEY_COLUMNS = 'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at';
+const MEMBERSHIP_COLUMNS = 'id, tenant_id, user_id, role, created';
+const INVITATION_COLUMNS = 'id, tenant_id, email, role, invited_by_id, created, expires_at, accepted_at, revoked_at';
+/** Filters and sorts that name the owner (user.*) or tenant (tenant.*) need those joins while paging. */
+const NAMES_A_RELATION = /\b[ut]\./;
+const NAMES_THE_CREATOR = /\bc\./;
+
+/** The joins a key filter or sort needs, none when it names only the key's own columns. */
+const keyJoins = (sql: string) =>
+  (NAMES_A_RELATION.test(sql) ? ' JOIN "user" u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id' : '') +
+  (NAMES_THE_CREATOR.test(sql) ? ' LEFT JOIN "user" c ON c.id = k.created_by_id' : '');
+
+const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
+
+const LAST_ADMIN = 'This is the last administrator of the tenant: make someone else an administrator first.';
+
+export class SqlStore implements Store {
+  /** Registrations a key keeps: past this, registering a new agent forgets its least recent one. */
+  static readonly MAX_AGENTS_PER_KEY = 100;
+
+  private readonly dialect: Dialect;
+  /** Appended to a SELECT in a transaction that checks rows before it changes them (see dialect.ts). */
+  private readonly lock: string;
+
+  constructor(
+    readonly driver: Driver,
+    private readonly changes: ChangeFeed,
+  ) {
+    this.dialect = driver.dialect;
+    this.lock = forUpdate(driver.dialect);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  /** A transaction that changes what caches hold: committed, then announced, then answered. */
+  private async change<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const result = await this.driver.transaction(fn);
+    await this.changes.changed();
+    return result;
+  }
+
+  private async audit(
+    tx: Queryable,
+    action: string,
+    context: AuditContext,
+    tenantId: string | null,
+    targetType: string,
+    targetId: string,
+    targetName: string | null,
+    cause: AuditCause | null = null,
+  ): Promise<void> {
+    await this.insertAudit(tx, {
+      action,
+      actor_id: context.actorId,
+      tenant_id: tenantId,
+      target_type: targetType,
+      target_id: targetId,
+      target_name: targetName,
+      source_address: context.sourceAddress,
+      cause,
+    });
+  }
+
+  private async insertAudit(db: Queryable, event: AuditInput): Promise<void> {
+    await db.run(
+      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        randomUUID(),
+        event.action,
+        event.actor_id,
+        event.tenant_id,
+        event.target_type,
+        event.target_id,
+        event.target_name,
+        event.source_address,
+        event.cause ?? null,
+        now(),
+      ],
+    );
+  }
+
+  /** Revokes each live key of an owner in a tenant, each with its own audit event. */
+  private async revokeKeysOf(tx: Queryable, userId: string, tenantId: string, cause: AuditCause, audit: AuditContext): Promise<number> {
+    const keys = await tx.all<{ id: string; name: string }>('SELECT id, name FROM api_key WHERE user_id = ? AND tenant_id = ? AND revoked_at IS NULL', [
+      userId,
+      tenantId,
+    ]);
+    const at = now();
+    for (const key of keys) {
+      await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, key.id]);
+      await this.audit(tx, 'api_key.revoke', audit, tenantId, 'api_key', key.id, key.name, cause);
+    }
+    return keys.length;
+  }
+
+  /** Revokes the pending invitations a member made in a tenant: they carry that member's authority. */
+  private async revokeInvitationsBy(tx: Queryable, userId: string, tenantId: string, cause: AuditCause, audit: AuditContext): Promise<void> {
+    const at = now();
+    const invitations = await tx.all<{ id: string; email: string }>(
+      'SELECT id, email FROM invitation WHERE invited_by_id = ? AND tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
+      [userId, tenantId, at],
+    );
+    for (const invitation of invitations) {
+      await tx.run('UPDATE invitation SET revoked_at = ? WHERE id = ?', [at, invitation.id]);
+      await this.audit(tx, 'invitation.revoke', audit, tenantId, 'invitation', invitation.id, invitation.email, cause);
+    }
+  }
+
+  private async insertMembership(tx: Queryable, tenantId: string, userId: string, role: Role): Promise<MembershipRecord> {
+    const membership: MembershipRecord = { id: randomUUID(), tenant_id: tenantId, user_id: userId, role, created: now() };
+    await tx.run('INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, ?, ?)', [
+      membership.id,
+      tenantId,
+      userId,
+      role,
+      membership.created,
+    ]);
+    await tx.run('UPDATE "user" SET default_membership_id = ? WHERE id = ? AND default_membership_id IS NULL', [membership.id, userId]);
+    return membership;
+  }
+
+  private async insertTenant(tx: Queryable, name: string, slug: string): Promise<TenantRecord> {
+    const tenant: TenantRecord = { id: randomUUID(), name, slug, created: now() };
+    try {
+      await tx.run('INSERT INTO tenant (id, name, slug, created) VALUES (?, ?, ?, ?)', [tenant.id, name, slug, tenant.created]);
+    } catch (error) {
+      if (isUniqueViolation(this.dialect, error)) throw conflict('slug', `The slug "${slug}" is already taken.`);
+      throw error;
+    }
+    return tenant;
+  }
+
+  private async insertUser(
+    db: Queryable,
+    input: { email: string | null; username: string; passwordHash: string | null; accountType: AccountType },
+  ): Promise<UserRecord> {
+    const user: UserRecord = {
+      id: randomUUID(),
+      username: input.username,
+      email: input.email,
+      first_name: null,
+      last_name: null,
+      account_type: input.accountType,
+      default_membership_id: null,
+      created: now(),
+    };
+    try {
+      await db.run('INSERT INTO "user" (id, username, email, account_type, password_hash, created) VALUES (?, ?, ?, ?, ?, ?)', [
+        user.id,
+        user.username,
+        user.email,
+        user.account_type,
+        input.passwordHash,
+        user.created,
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(this.dialect, error)) throw conflict('email', 'An account with this email already exists.');
+      throw error;
+    }
+    return user;
+  }
+
+  // ------------------------------------------------------------ users, tenants, memberships
+
+  async countHumanUsers(): Promise<number> {
+    return (await this.driver.get<{ n: number }>(`SELECT count(*) AS n FROM "user" WHERE account_type = 'NORMAL'`))!.n;
+  }
+
+  async bootstrap(input: { email: string; username: string; passwordHash: string; tenantName: string; tenantSlug: string }, audit: AuditContext) {
+    return this.change(async (tx) => {
+      if ((await tx.get<{ n: number }>(`SELECT count(*) AS n FROM "user" WHERE account_type = 'NORMAL'`))!.n > 0) {
+        throw badInput('email', 'Keyplane is already set up; sign in instead.');
+      }
+      const user = await this.insertUser(tx, { email: input.email, username: input.username, passwordHash: input.passwordHash, accountType: 'NORMAL' });
+      const tenant = await this.insertTenant(tx, input.tenantName, input.tenantSlug);
+      const membership = await this.insertMembership(tx, tenant.id, user.id, 'TENANT_ADMIN');
+      user.default_membership_id = membership.id;
+      await this.audit(tx, 'tenant.create', { ...audit, actorId: user.id }, tenant.id, 'tenant', tenant.id, tenant.name);
+      return { user, tenant };
+    });
+  }
+
+  getUser(id: string): Promise<UserRecord | null> {
+    return this.driver.get<UserRecord>(`SELECT ${USER_COLUMNS} FROM "user" u WHERE u.id = ?`, [id]);
+  }
+
+  async getUsers(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    return this.driver.all<UserRecord>(`SELECT ${USER_COLUMNS} FROM "user" u WHERE u.id IN (${placeholders(ids.length)})`, ids);
+  }
+
+  async findLogin(email: string) {
+    const row = await this.driver.get<UserRecord & { password_hash: string | null }>(
+      `SELECT ${USER_COLUMNS}, u.password_hash FROM "user" u WHERE u.email = ? AND u.account_type = 'NORMAL'`,
+      [email],
+    );
+    if (!row || !row.password_hash) return null;
+    const { password_hash, ...user } = row;
+    return { user, passwordHash: password_hash };
+  }
+
+  findUserByEmail(email: string): Promise<UserRecord | null> {
+    return this.driver.get<UserRecord>(`SELECT ${USER_COLUMNS} FROM "user" u WHERE u.email = ?`, [email]);
+  }
+
+  async createUser(input: { email: string; username: string; passwordHash: string }): Promise<UserRecord> {
+    const user = await this.insertUser(this.driver, { ...input, accountType: 'NORMAL' });
+    await this.changes.changed();
+    return user;
+  }
+
+  getTenant(id: string): Promise<TenantRecord | null> {
+    return this.driver.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ?', [id]);
+  }
+
+  async getTenants(ids: readonly string[]): Promise<TenantRecord[]> {
+    if (ids.length === 0) return [];
+    return this.driver.all<TenantRecord>(`SELECT id, name, slug, created FROM tenant WHERE id IN (${placeholders(ids.length)})`, ids);
+  }
+
+  findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null> {
+    return this.driver.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ? OR slug = ?', [idOrSlug, idOrSlug]);
+  }
+
+  listTenantsOfUser(userId: string, page: Page): Promise<TenantRecord[]> {
+    const params: SqlValue[] = [userId];
+    const where = compileWhere(this.dialect, TENANT_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(TENANT_SPEC, page.orderBy ?? [{ name: 'asc' }]), 't.id');
+    return this.driver.all<TenantRecord>(
+      `SELECT t.id, t.name, t.slug, t.created FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...params, page.limit, page.offset],
+    );
+  }
+
+  async countTenantsOfUser(userId: string, where?: BoolExp | null): Promise<number> {
+    const params: SqlValue[] = [userId];
+    const clause = compileWhere(this.dialect, TENANT_SPEC, where, params);
+    return (await this.driver.get<{ n: number }>(
+      `SELECT count(*) AS n FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE m.user_id = ? AND (${clause})`,
+      params,
+    ))!.n;
+  }
+
+  createTenant(input: { name: string; slug: string; adminUserId: string }, audit: AuditContext): Promise<TenantRecord> {
+    return this.change(async (tx) => {
+      const tenant = await this.insertTenant(tx, input.name, input.slug);
+      await this.insertMembership(tx, tenant.id, input.adminUserId, 'TENANT_ADMIN');
+      await this.audit(tx, 'tenant.create', audit, tenant.id, 'tenant', tenant.id, tenant.name);
+      return tenant;
+    });
+  }
+
+  getMembership(id: string): Promise<MembershipRecord | null> {
+    return this.driver.get<MembershipRecord>(`SELECT ${MEMBERSHIP_COLUMNS} FROM membership WHERE id = ?`, [id]);
+  }
+
+  findMembership(userId: string, tenantId: string): Promise<MembershipRecord | null> {
+    return this.driver.get<MembershipRecord>(`SELECT ${MEMBERSHIP_COLUMNS} FROM membership WHERE user_id = ? AND tenant_id = ?`, [userId, tenantId]);
+  }
+
+  listMembershipsOfUser(userId: string): Promise<MembershipRecord[]> {
+    return this.driver.all<MembershipRecord>(`SELECT ${MEMBERSHIP_COLUMNS} FROM membership WHERE user_id = ? ORDER BY created`, [userId]);
+  }
+
+  /**
+   * The membership, read in the changing transaction after the tenant's row is locked
+   * (PostgreSQL; SQLite has one writer already): two concurrent changes to one tenant's
+   * memberships take turns, so two demotions cannot both see another administrator.
+   */
+  private async membershipForChange(tx: Queryable, membershipId: string): Promise<MembershipRecord> {
+    if (this.lock) {
+      const found = await tx.get<{ tenant_id: string }>('SELECT tenant_id FROM membership WHERE id = ?', [membershipId]);
+      if (!found) throw notFound('Membership');
+      await tx.get(`SELECT id FROM tenant WHERE id = ?${this.lock}`, [found.tenant_id]);
+    }
+    const membership = await tx.get<MembershipRecord>(`SELECT ${MEMBERSHIP_COLUMNS} FROM membership WHERE id = ?`, [membershipId]);
+    if (!membership) throw notFound('Membership');
+    return membership;
+  }
+
+  /** Checked inside the changing transaction (see membershipForChange). */
+  private async isLastHumanAdmin(tx: Queryable, membership: MembershipRecord): Promise<boolean> {
+    if (membership.role !== 'TENANT_ADMIN') return false;
+    const user = await tx.get<{ account_type: string }>('SELECT account_type FROM "user" WHERE id = ?', [membership.user_id]);
+    if (user?.account_type !== 'NORMAL') return false;
+    const admins = await tx.get<{ n: number }>(
+      `SELECT count(*) AS n FROM membership m JOIN "user" u ON u.id = m.user_id WHERE m.tenant_id = ? AND m.role = 'TENANT_ADMIN' AND u.account_type = 'NORMAL'`,
+      [membership.tenant_id],
+    );
+    return admins!.n <= 1;
+  }
+
+  setMembershipRole(membershipId: string, role: Role, audit: AuditContext): Promise<MembershipRecord> {
+    return this.change(async (tx) => {
+      const membership = await this.membershipForChange(tx, membershipId);
+      if (role !== 'TENANT_ADMIN' && (await this.isLastHumanAdmin(tx, membership))) throw badInput('role', LAST_ADMIN);
+      await tx.run('UPDATE membership SET role = ? WHERE id = ?', [role, membershipId]);
+      await this.audit(tx, 'membership.role_change', audit, membership.tenant_id, 'membership', membership.id, `${membership.role} → ${role}`);
+      if (membership.role === 'TENANT_ADMIN' && role !== 'TENANT_ADMIN') {
+        await this.revokeInvitationsBy(tx, membership.user_id, membership.tenant_id, 'inviter_demoted', audit);
+      }
+      return { ...membership, role };
+    });
+  }
+
+  async deleteMembership(membershipId: string, audit: AuditContext): Promise<void> {
+    await this.change(async (tx) => {
+      const membership = await this.membershipForChange(tx, membershipId);
+      if (await this.isLastHumanAdmin(tx, membership)) throw badInput('membership_id', LAST_ADMIN);
+      await tx.run('DELETE FROM membership WHERE id = ?', [membershipId]);
+      const next = await tx.get<{ id: string }>('SELECT id FROM membership WHERE user_id = ? ORDER BY created LIMIT 1', [membership.user_id]);
+      await tx.run('UPDATE "user" SET default_membership_id = ? WHERE id = ? AND default_membership_id = ?', [
+        next?.id ?? null,
+        membership.user_id,
+        membershipId,
+      ]);
+      const user = await tx.get<{ username: string }>('SELECT username FROM "user" WHERE id = ?', [membership.user_id]);
+      await this.audit(tx, 'membership.delete', audit, membership.tenant_id, 'membership', membership.id, user?.username ?? null);
+      const left = audit.actorId === membership.user_id;
+      await this.revokeKeysOf(tx, membership.user_id, membership.tenant_id, left ? 'member_left' : 'member_removed', audit);
+      await this.revokeInvitationsBy(tx, membership.user_id, membership.tenant_id, left ? 'inviter_left' : 'inviter_removed', audit);
+    });
+  }
+
+  async listMembers(tenantId: string, page: Page): Promise<MemberRow[]> {
+    const params: SqlValue[] = [now(), tenantId];
+    const where = compileWhere(this.dialect, MEMBER_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(MEMBER_SPEC, page.orderBy ?? [{ username: 'asc' }]), 'u.id');
+    const rows = await this.driver.all<UserRecord & { m_id: string; m_role: Role; m_created: string; api_key_count: number }>(
+      `SELECT ${USER_COLUMNS}, m.id AS m_id, m.role AS m_role, m.created AS m_created,
+           (SELECT count(*) FROM api_key k WHERE k.user_id = u.id AND k.tenant_id = m.tenant_id AND k.revoked_at IS NULL
+              AND (k.expires_at IS NULL OR k.expires_at > ?)) AS api_key_count
+         FROM membership m JOIN "user" u ON u.id = m.user_id
+         WHERE m.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...params, page.limit, page.offset],
+    );
+    return rows.map(({ m_id, m_role, m_created, api_key_count, ...user }) => ({
+      ...user,
+      api_key_count,
+      membership: { id: m_id, tenant_id: tenantId, user_id: user.id, role: m_role, created: m_created },
+    }));
+  }
+
+  async countMembers(tenantId: string, where?: BoolExp | null): Promise<number> {
+    const params: SqlValue[] = [tenantId];
+    const clause = compileWhere(this.dialect, MEMBER_SPEC, where, params);
+    return (await this.driver.get<{ n: number }>(
+      `SELECT count(*) AS n FROM membership m JOIN "user" u ON u.id = m.user_id WHERE m.tenant_id = ? AND (${clause})`,
+      params,
+    ))!.n;
+  }
+
+  listMemberships(visibility: MembershipVisibility, page: Page): Promise<MembershipRecord[]> {
+    const scope: string[] = [];
+    const params: SqlValue[] = [];
+    if (visibility.tenantId) {
+      scope.push('m.tenant_id = ?');
+      params.push(visibility.tenantId);
+    }
+    if (visibility.userId) {
+      scope.push('m.user_id = ?');
+      params.push(visibility.userId);
+    }
+    const where = compileWhere(this.dialect, MEMBERSHIP_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(MEMBERSHIP_SPEC, page.orderBy ?? [{ created: 'asc' }]), 'm.id');
+    return this.driver.all<MembershipRecord>(
+      `SELECT m.id, m.tenant_id, m.user_id, m.role, m.created FROM membership m
+        WHERE (${scope.join(' OR ') || NEVER}) AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...params, page.limit, page.offset],
+    );
+  }
+
+  renameTenant(tenantId: string, name: string, audit: AuditContext): Promise<TenantRecord> {
+    return this.change(async (tx) => {
+      const tenant = await tx.get<TenantRecord>(`SELECT id, name, slug, created FROM tenant WHERE id = ?${this.lock}`, [tenantId]);
+      if (!tenant) throw notFound('Tenant');
+      await tx.run('UPDATE tenant SET name = ? WHERE id = ?', [name, tenantId]);
+      await this.audit(tx, 'tenant.rename', audit, tenantId, 'tenant', tenantId, `${tenant.name} → ${name}`);
+      return { ...tenant, name };
+    });
+  }
+
+  setTenantSlug(tenantId: string, slug: string, audit: AuditContext): Promise<TenantRecord> {
+    return this.change(async (tx) => {
+      const tenant = await tx.get<TenantRecord>(`SELECT id, name, slug, created FROM tenant WHERE id = ?${this.lock}`, [tenantId]);
+      if (!tenant) throw notFound('Tenant');
+      if (tenant.slug === slug) return tenant;
+      // A slug that is another tenant's id would make X-Tenant-Id ambiguous (findTenantByIdOrSlug).
+      if (await tx.get('SELECT id FROM tenant WHERE slug = ? OR id = ?', [slug, slug])) throw conflict('slug', `The slug "${slug}" is already taken.`);
+      try {
+        await tx.run('UPDATE tenant SET slug = ? WHERE id = ?', [slug, tenantId]);
+      } catch (error) {
+        // Another instance took the slug since the check (PostgreSQL: READ COMMITTED).
+        if (isUniqueViolation(this.dialect, error)) throw conflict('slug', `The slug "${slug}" is already taken.`);
+        throw error;
+      }
+      await this.audit(tx, 'tenant.slug_change', audit, tenantId, 'tenant', tenantId, `${tenant.slug} → ${slug}`);
+      return { ...tenant, slug };
+    });
+  }
+
+  deleteTenant(tenantId: string, audit: AuditContext): Promise<number> {
+    return this.change(async (tx) => {
+      const tenant = await tx.get<TenantRecord>(`SELECT id, name, slug, created FROM tenant WHERE id = ?${this.lock}`, [tenantId]);
+      if (!tenant) throw notFound('Tenant');
+      await this.audit(tx, 'tenant.delete', audit, tenantId, 'tenant', tenantId, tenant.name);
+      const at = now();
+      const keys = await tx.all<{ id: string; name: string }>('SELECT id, name FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL', [tenantId]);
+      for (const key of keys) {
+        await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, key.id]);
+        await this.audit(tx, 'api_key.revoke', audit, tenantId, 'api_key', key.id, key.name, 'tenant_deleted');
+      }
+      const invitations = await tx.all<{ id: string; email: string }>(
+        'SELECT id, email FROM invitation WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
+        [tenantId, at],
+      );
+      for (const invitation of invitations) {
+        await this.audit(tx, 'invitation.revoke', audit, tenantId, 'invitation', invitation.id, invitation.email, 'tenant_deleted');
+      }
+      const members = await tx.all<{ id: string; user_id: string; username: string; account_type: AccountType }>(
+        'SELECT m.id, m.user_id, u.username, u.account_type FROM membership m JOIN "user" u ON u.id = m.user_id WHERE m.tenant_id = ?',
+        [tenantId],
+      );
+      for (const member of members) {
+        if (member.account_type === 'SERVICE')
+          await this.audit(tx, 'service_account.delete', audit, tenantId, 'service_account', member.user_id, member.username, 'tenant_deleted');
+        else await this.audit(tx, 'membership.delete', audit, tenantId, 'membership', member.id, member.username, 'tenant_deleted');
+      }
+      // The rows go (the audit events stay): nothing may refer to the tenant any more.
+      await tx.run('DELETE FROM agent WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM invitation WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM api_key WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM api_key_count WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM membership WHERE tenant_id = ?', [tenantId]);
+      // People whose default was this tenant fall back to their oldest other membership.
+      await tx.run(
+        `UPDATE "user" SET default_membership_id = (SELECT id FROM membership WHERE user_id = "user".id ORDER BY created LIMIT 1)
+         WHERE default_membership_id IS NOT NULL AND default_membership_id NOT IN (SELECT id FROM membership)`,
+      );
+      await tx.run('DELETE FROM tenant WHERE id = ?', [tenantId]);
+      return keys.length;
+    });
+  }
+
+  // ------------------------------------------------------------ service accounts
+
+  createServiceAccount(input: { tenantId: string; name: string; role: Role }, audit: AuditContext): Promise<UserRecord> {
+    return this.change(async (tx) => {
+      const user = await this.insertUser(tx, { email: null, username: input.name, passwordHash: null, accountType: 'SERVICE' });
+      const membership = await this.insertMembership(tx, input.tenantId, user.id, input.role);
+      user.default_membership_id = membership.id;
+      await this.audit(tx, 'service_account.create', audit, input.tenantId, 'service_account', user.id, user.username);
+      return user;
+    });
+  }
+
+  deleteServiceAccount(userId: string, audit: AuditContext): Promise<number> {
+    return this.change(async (tx) => {
+      const account = await tx.get<{ username: string; tenant_id: string }>(
+        `SELECT u.username, m.tenant_id FROM "user" u JOIN membership m ON m.user_id = u.id WHERE u.id = ? AND u.account_type = 'SERVICE'`,
+        [userId],
+      );
+      if (!account) throw notFound('Service account');
+      await tx.run('UPDATE "user" SET default_membership_id = NULL WHERE id = ?', [userId]);
+      await tx.run('DELETE FROM membership WHERE user_id = ?', [userId]);
+      await this.audit(tx, 'service_account.delete', audit, account.tenant_id, 'service_account', userId, account.username);
+      // A service account's keys all act in its one tenant.
+      const revoked = await this.revokeKeysOf(tx, userId, account.tenant_id, 'service_account_removed', audit);
+      await this.revokeInvitationsBy(tx, userId, account.tenant_id, 'inviter_removed', audit);
+      return revoked;
+    });
+  }
+
+  // ------------------------------------------------------------ API keys
+
+  async createApiKey(key: NewApiKey, audit: AuditContext, limits?: { maxActivePerOwner: number }): Promise<ApiKeyRecord> {
+    const at = now();
+    const record: ApiKeyRecord = {
+      id: key.id,
+      name: key.name,
+      key_hint: key.keyHint,
+      user_id: key.userId,
+      tenant_id: key.tenantId,
+      created_by_id: key.createdById,
+      created: at,
+      updated: at,
+      expires_at: key.expiresAt,
+      last_used_at: null,
+    };
+    await this.change(async (tx) => {
+      if (limits) {
+        // The owner's row is locked first (PostgreSQL), so that two creations cannot both pass the count.
+        if (this.lock) await tx.get(`SELECT id FROM "user" WHERE id = ?${this.lock}`, [key.userId]);
+        const active = (await tx.get<{ n: number }>(
+          'SELECT count(*) AS n FROM api_key WHERE user_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+          [key.userId, at],
+        ))!.n;
+        if (active >= limits.maxActivePerOwner) {
+          throw badInput('user_id', `This account already has ${active} active API keys, the most allowed: revoke keys it no longer uses first.`, {
+            limit: 'keys_per_owner',
+            max: limits.maxActivePerOwner,
+          });
+        }
+      }
+      await tx.run(
+        `INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, (SELECT account_type FROM "user" WHERE id = ?), ?, ?, ?, ?)`,
+        [key.id, key.name, key.keyHash, key.keyHint, key.userId, key.tenantId, key.userId, key.createdById, at, at, key.expiresAt],
+      );
+      await this.audit(tx, 'api_key.create', audit, key.tenantId, 'api_key', key.id, key.name);
+    });
+    return record;
+  }
+
+  getApiKey(id: string): Promise<ApiKeyRecord | null> {
+    return this.driver.get<ApiKeyRecord>(`SELECT ${KEY_COLUMNS} FROM api_key k WHERE k.id = ? AND k.revoked_at IS NULL`, [id]);
+  }
+
+  async revokeApiKey(id: string, audit: AuditContext): Promise<boolean> {
+    const revoked = await this.driver.transaction(async (tx) => {
+      const key = await tx.get<{ name: string; tenant_id: string }>(`SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL${this.lock}`, [
+        id,
+      ]);
+      if (!key) return false;
+      const at = now();
+      await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, id]);
+      await this.audit(tx, 'api_key.revoke', audit, key.tenant_id, 'api_key', id, key.name);
+      return true;
+    });
+    if (revoked) await this.changes.changed();
+    return revoked;
+  }
+
+  /** One indexed lookup; cache/credential-cache.ts remembers the answers between changes. */
+  async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
+    const row = await this.driver.get<Omit<KeyCredential, 'revoked'> & { revoked_at: string | null }>(
+      `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, u.account_type, u.username, m.role
+       FROM api_key k JOIN "user" u ON u.id = k.user_id
+       LEFT JOIN membership m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
+       WHERE k.key_hash = ?`,
+      [keyHash],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      user_id: row.user_id,
+      tenant_id: row.tenant_id,
+      expires_at: row.expires_at,
+      last_used_at: row.last_used_at,
+      revoked: row.revoked_at !== null,
+      account_type: row.account_type,
+      username: row.username,
+      role: row.role,
+    };
+  }
+
+  /**
+   * A stored last_used_at only moves forward: several instances flush their uses, and
+   * one that noted an older use may write after one that noted a newer. Keys in id
+   * order, so that two batches lock their rows in the same order (PostgreSQL).
+   */
+  async touchApiKeys(uses: ReadonlyMap<string, string>): Promise<void> {
+    if (uses.size === 0) return;
+    const ids = [...uses.keys()].sort();
+    await this.driver.transaction(async (tx) => {
+      for (const id of ids) {
+        const at = uses.get(id)!;
+        await tx.run('UPDATE api_key SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [at, id, at]);
+      }
+    });
+  }
+
+  /**
+   * One branch per visibility scope (own keys; a tenant's service-account keys), each
+   * ordered and limited on its own index, then merged: the first page costs the same
+   * with 100 keys or 100,000. Owners, creators and tenants are read afterwards for
+   * the page alone, and rows come back as arrays (Driver.rows).
+   */
+  async listApiKeys(visibility: KeyVisibility, page: Page): Promise<ApiKeyRow[]> {
+    const terms = compileOrderBy(API_KEY_SPEC, page.orderBy ?? [{ created: 'desc' }]);
+    const sortColumns = terms.map((t, i) => `, ${t.expression} AS s${i}`).join('');
+    const innerOrder = orderByClause(terms, 'k.id');
+    const outerOrder = orderByClause(
+      terms.map((t, i) => ({ expression: `s${i}`, direction: t.direction })),
+      'id',
+    );
+    const params: SqlValue[] = [];
+    const branches = this.keyScopes(visibility).map((scope, i) => {
+      params.push(...scope.params);
+      const where = compileWhere(this.dialect, API_KEY_SPEC, page.where, params);
+      params.push(page.limit + page.offset);
+      const joins = keyJoins(`${where} ${innerOrder}`);
+      return `SELECT * FROM (SELECT ${KEY_COLUMNS}${sortColumns} FROM api_key k${joins}
+        WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${where}) ORDER BY ${innerOrder} LIMIT ?) AS b${i}`;
+    });
+    const sql = `${branches.join(' UNION ALL ')} ORDER BY ${outerOrder} LIMIT ? OFFSET ?`;
+    return this.withKeyRelations(await this.driver.rows(sql, [...params, page.limit, page.offset]));
+  }
+
+  /**
+   * Adds owner, creator and tenant to a page of keys (rows in KEY_COLUMNS order):
+   * two lookups by id for the whole page, instead of three joined lookups per row.
+   */
+  private async withKeyRelations(rows: unknown[][]): Promise<ApiKeyRow[]> {
+    if (rows.length === 0) return [];
+    const userIds = new Set<string>();
+    const tenantIds = new Set<string>();
+    for (const row of rows) {
+      userIds.add(row[3] as string);
+      if (row[5]) userIds.add(row[5] as string);
+      tenantIds.add(row[4] as string);
+    }
+    const [userRows, tenantRows] = await Promise.all([
+      this.driver.rows(`SELECT id, username, account_type FROM "user" WHERE id IN (${placeholders(userIds.size)})`, [...userIds]),
+      this.driver.rows(`SELECT id, name, slug, created FROM tenant WHERE id IN (${placeholders(tenantIds.size)})`, [...tenantIds]),
+    ]);
+    const users = new Map<string, UserRef>();
+    for (const [id, username, account_type] of userRows as [string, string, AccountType][]) users.set(id, { id, username, account_type });
+    const tenants = new Map<string, TenantRecord>();
+    for (const [id, name, slug, created] of tenantRows as string[][]) tenants.set(id, { id, name, slug, created });
+    return rows.map((row) => ({
+      id: row[0] as string,
+      name: row[1] as string,
+      key_hint: row[2] as string,
+      user_id: row[3] as string,
+      tenant_id: row[4] as string,
+      created_by_id: row[5] as string | null,
+      created: row[6] as string,
+      updated: row[7] as string,
+      expires_at: row[8] as string | null,
+      last_used_at: row[9] as string | null,
+      user: users.get(row[3] as string)!,
+      created_by: row[5] ? (users.get(row[5] as string) ?? null) : null,
+      tenant: tenants.get(row[4] as string)!,
+    }));
+  }
+
+  async countApiKeys(visibility: KeyVisibility, where?: BoolExp | null): Promise<number> {
+    const counts = this.keyScopes(visibility).map(async (scope) => {
+      const params: SqlValue[] = [...scope.params];
+      const clause = compileWhere(this.dialect, API_KEY_SPEC, where, params);
+      if (clause === ALWAYS) {
+        // No filter: the counts the triggers keep per owner and tenant (migration 3).
+        const sql = `SELECT coalesce(sum(k.active), 0) FROM api_key_count k WHERE ${scope.sql}`;
+        return (await this.driver.rows(sql, scope.params))[0][0] as number;
+      }
+      // Without a filter on user.* or tenant.*, the count is read from the scope's index alone.
+      const joins = keyJoins(clause);
+      const sql = `SELECT count(*) AS n FROM api_key k${joins}
+        WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${clause})`;
+      return (await this.driver.get<{ n: number }>(sql, params))!.n;
+    });
+    let total = 0;
+    for (const count of await Promise.all(counts)) total += count;
+    return total;
+  }
+
+  private keyScopes(visibility: KeyVisibility): { sql: string; params: SqlValue[] }[] {
+    const scopes = [
+      visibility.ownKeysTenantId
+        ? { sql: 'k.user_id = ? AND k.tenant_id = ?', params: [visibility.ownerId, visibility.ownKeysTenantId] as SqlValue[] }
+        : { sql: 'k.user_id = ?', params: [visibility.ownerId] as SqlValue[] },
+    ];
+    if (visibility.serviceAccountTenantId) {
+      scopes.push({
+        sql: "k.tenant_id = ? AND k.owner_kind = 'SERVICE' AND k.user_id <> ?",
+        params: [visibility.serviceAccountTenantId, visibility.ownerId],
+      });
+    }
+    return scopes;
+  }
+
+  // ------------------------------------------------------------ sessions
+
+  async createSession(input: { idHash: string; userId: string; expiresAt: string }): Promise<void> {
+    const at = now();
+    await this.driver.run('INSERT INTO session (id_hash, user_id, created, last_seen, expires_at) VALUES (?, ?, ?, ?, ?)', [
+      input.idHash,
+      input.userId,
+      at,
+      at,
+      input.expiresAt,
+    ]);
+  }
+
+  findSession(idHash: string): Promise<SessionRecord | null> {
+    return this.driver.get<SessionRecord>('SELECT id_hash AS id, user_id, created, last_seen, expires_at FROM session WHERE id_hash = ?', [idHash]);
+  }
+
+  /** Only forward, as touchApiKeys: requests of one session may reach several instances. */
+  async touchSession(idHash: string, at: string): Promise<void> {
+    await this.driver.run('UPDATE session SET last_seen = ? WHERE id_hash = ? AND last_seen < ?', [at, idHash, at]);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.driver.run('DELETE FROM session WHERE id_hash = ?', [idHash]);
+  }
+
+  // ------------------------------------------------------------ device cookies
+
+  findDeviceCookie(tokenHash: string, userId: string): Promise<DeviceCookieRecord | null> {
+    return this.driver.get<DeviceCookieRecord>(
+      'SELECT id, user_id, created, expires_at FROM device_cookie WHERE token_hash = ? AND user_id = ? AND expires_at > ?',
+      [tokenHash, userId, now()],
+    );
+  }
+
+  async renewDeviceCookie(input: {
+    previousTokenHash: string | null;
+    tokenHash: string;
+    userId: string;
+    expiresAt: string;
+    keepPerUser: number;
+  }): Promise<void> {
+    const at = now();
+    await this.driver.transaction(async (tx) => {
+      if (input.previousTokenHash) await tx.run('UPDATE device_cookie SET token_hash = ? WHERE token_hash = ?', [input.tokenHash, input.previousTokenHash]);
+      await tx.run(
+        `INSERT INTO device_cookie (id, token_hash, user_id, created, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (token_hash, user_id) DO UPDATE SET expires_at = excluded.expires_at`,
+        [randomUUID(), input.tokenHash, input.userId, at, input.expiresAt],
+      );
+      // Every renewal sets a row's expiry a fixed time ahead, so the latest expiries are the rows used last.
+      await tx.run(
+        `DELETE FROM device_cookie WHERE user_id = ? AND (expires_at <= ? OR id NOT IN
+           (SELECT id FROM device_cookie WHERE user_id = ? ORDER BY expires_at DESC LIMIT ?))`,
+        [input.userId, at, input.userId, input.keepPerUser],
+      );
+    });
+  }
+
+  async deleteDeviceCookie(id: string): Promise<void> {
+    await this.driver.run('DELETE FROM device_cookie WHERE id = ?', [id]);
+  }
+
+  // ------------------------------------------------------------ invitations
+
+  async createInvitation(
+    input: { tenantId: string; email: string; role: Role; tokenHash: string; invitedById: string; expiresAt: string },
+    audit: AuditContext,
+  ): Promise<InvitationRecord> {
+    const invitation: InvitationRecord = {
+      id: randomUUID(),
+      tenant_id: input.tenantId,
+      email: input.email,
+      role: input.role,
+      invited_by_id: input.invitedById,
+      created: now(),
+      expires_at: input.expiresAt,
+      accepted_at: null,
+      revoked_at: null,
+    };
+    await this.change(async (tx) => {
+      await tx.run('INSERT INTO invitation (id, tenant_id, email, role, token_hash, invited_by_id, created, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        invitation.id,
+        input.tenantId,
+        input.email,
+        input.role,
+        input.tokenHash,
+        input.invitedById,
+        invitation.created,
+        input.expiresAt,
+      ]);
+      await this.audit(tx, 'invitation.create', audit, input.tenantId, 'invitation', invitation.id, input.email);
+    });
+    return invitation;
+  }
+
+  findInvitationByToken(tokenHash: string): Promise<InvitationRecord | null> {
+    return this.driver.get<InvitationRecord>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE token_hash = ?`, [tokenHash]);
+  }
+
+  getInvitation(id: string): Promise<InvitationRecord | null> {
+    return this.driver.get<InvitationRecord>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE id = ?`, [id]);
+  }
+
+  listPendingInvitations(tenantId: string, limit: number, offset: number): Promise<InvitationRecord[]> {
+    return this.driver.all<InvitationRecord>(
+      `SELECT ${INVITATION_COLUMNS} FROM invitation
+       WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+       ORDER BY created DESC LIMIT ? OFFSET ?`,
+      [tenantId, now(), limit, offset],
+    );
+  }
+
+  listInvitations(visibility: InvitationVisibility, page: Page): Promise<InvitationRecord[]> {
+    const scope: string[] = [];
+    const params: SqlValue[] = [now()];
+    if (visibility.tenantId) {
+      scope.push('i.tenant_id = ?');
+      params.push(visibility.tenantId);
+    }
+    if (visibility.email) {
+      // The column's collation (NOCASE in SQLite) makes this match the email whatever its case.
+      scope.push('i.email = ?');
+      params.push(visibility.email);
+    }
+    const where = compileWhere(this.dialect, INVITATION_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(INVITATION_SPEC, page.orderBy ?? [{ created: 'desc' }]), 'i.id');
+    return this.driver.all<InvitationRecord>(
+      `SELECT i.id, i.tenant_id, i.email, i.role, i.invited_by_id, i.created, i.expires_at, i.accepted_at, i.revoked_at FROM invitation i
+         WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ? AND (${scope.join(' OR ') || NEVER}) AND (${where})
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...params, page.limit, page.offset],
+    );
+  }
+
+  async revokeInvitation(id: string, audit: AuditContext): Promise<void> {
+    await this.change(async (tx) => {
+      const invitation = await tx.get<InvitationRecord>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE id = ?${this.lock}`, [id]);
+      if (!invitation) throw notFound('Invitation');
+      await tx.run('UPDATE invitation SET revoked_at = ? WHERE id = ?', [now(), id]);
+      await this.audit(tx, 'invitation.revoke', audit, invitation.tenant_id, 'invitation', id, invitation.email);
+    });
+  }
+
+  acceptInvitation(invitationId: string, userId: string, audit: AuditContext): Promise<MembershipRecord> {
+    return this.change(async (tx) => this.accept(tx, await this.usableInvitation(tx, invitationId), userId, audit));
+  }
+
+  createUserAndAcceptInvitation(
+    input: { invitationId: string; username: string; passwordHash: string },
+    audit: AuditContext,
+  ): Promise<{ user: UserRecord; membership: MembershipRecord }> {
+    return this.change(async (tx) => {
+      // The invitation first: a refused accept must not leave an account behind.
+      const invitation = await this.usableInvitation(tx, input.invitationId);
+      if (await tx.get('SELECT id FROM "user" WHERE email = ?', [invitation.email])) {
+        throw conflict('email', 'An account with this email already exists: sign in to accept the invitation.');
+      }
+      const user = await this.insertUser(tx, { email: invitation.email, username: input.username, passwordHash: input.passwordHash, accountType: 'NORMAL' });
+      const membership = await this.accept(tx, invitation, user.id, audit);
+      user.default_membership_id = membership.id;
+      return { user, membership };
+    });
+  }
+
+  /** Read (and on PostgreSQL locked) inside the accepting transaction, so two accepts of one token cannot both pass. */
+  private async usableInvitation(tx: Queryable, invitationId: string): Promise<InvitationRecord> {
+    const invitation = await tx.get<InvitationRecord>(`SELECT ${INVITATION_COLUMNS} FROM invitation WHERE id = ?${this.lock}`, [invitationId]);
+    if (!invitation || invitation.accepted_at || invitation.revoked_at) throw badInput('token', 'This invitation has already been used or revoked.');
+    if (Date.parse(invitation.expires_at) <= Date.now()) throw badInput('token', 'This invitation has expired; ask an administrator for a new one.');
+    return invitation;
+  }
+
+  private async accept(tx: Queryable, invitation: InvitationRecord, userId: string, audit: AuditContext): Promise<MembershipRecord> {
+    if (await tx.get('SELECT id FROM membership WHERE user_id = ? AND tenant_id = ?', [userId, invitation.tenant_id])) {
+      throw badInput('token', 'You are already a member of this tenant.');
+    }
+    await tx.run('UPDATE invitation SET accepted_at = ? WHERE id = ?', [now(), invitation.id]);
+    const membership = await this.insertMembership(tx, invitation.tenant_id, userId, invitation.role);
+    await this.audit(tx, 'membership.create', { ...audit, actorId: userId }, invitation.tenant_id, 'membership', membership.id, invitation.email);
+    return membership;
+  }
+
+  // ------------------------------------------------------------ agents
+
+  async registerAgent(agent: NewAgent, audit: AuditContext): Promise<AgentRecord> {
+    const labels = JSON.stringify(agent.labels);
+    const { id, created } = await this.driver.transaction(async (tx) => {
+      const at = now();
+      const existing = await tx.get<{ id: string }>(
+        "SELECT id FROM agent WHERE api_key_id = ? AND type = ? AND name = ? AND labels = ? AND coalesce(agent_config_id, '') = coalesce(?, '')",
+        [agent.apiKeyId, agent.type, agent.name, labels, agent.agentConfigId],
+      );
+      if (existing) {
+        await tx.run('UPDATE agent SET registered_at = ?, core_version = ? WHERE id = ?', [at, agent.coreVersion, existing.id]);
+        return { id: existing.id, created: false };
+      }
+      const newId = randomUUID();
+      await tx.run(
+        `INSERT INTO agent (id, tenant_id, api_key_id, user_id, type, name, labels, agent_config_id, core_version, created, registered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [newId, agent.tenantId, agent.apiKeyId, agent.userId, agent.type, agent.name, labels, agent.agentConfigId, agent.coreVersion, at, at],
+      );
+      await tx.run(
+        `DELETE FROM agent WHERE api_key_id = ? AND id NOT IN
+           (SELECT id FROM agent WHERE api_key_id = ? ORDER BY registered_at DESC, created DESC LIMIT ?)`,
+        [agent.apiKeyId, agent.apiKeyId, SqlStore.MAX_AGENTS_PER_KEY],
+      );
+      // The first registration only: an agent registers each time it starts.
+      await this.audit(tx, 'agent.register', audit, agent.tenantId, 'agent', newId, agent.name);
+      return { id: newId, created: true };
+    });
+    // A new agent adds an audit event; a registration again changes nothing a cache holds.
+    if (created) await this.changes.changed();
+    return (await this.agentRows('a.id = ?', [id], 1, 0))[0];
+  }
+
+  listAgents(tenantId: string, page: Page): Promise<AgentRecord[]> {
+    return this.agentRows('a.tenant_id = ?', [tenantId], page.limit, page.offset);
+  }
+
+  private async agentRows(condition: string, params: SqlValue[], limit: number, offset: number): Promise<AgentRecord[]> {
+    type AgentRow = Omit<AgentRecord, 'labels' | 'user'> & { labels: string; user_id: string; username: string; account_type: AccountType };
+    const rows = await this.driver.all<AgentRow>(
+      `SELECT a.id, a.tenant_id, a.name, a.type, a.labels, a.agent_config_id, a.core_version, a.created, a.api_key_id,
+         ${greatest(this.dialect, 'a.registered_at', 'coalesce(k.last_used_at, a.registered_at)')} AS last_queried,
+         u.id AS user_id, u.username, u.account_type
+       FROM agent a JOIN api_key k ON k.id = a.api_key_id JOIN "user" u ON u.id = a.user_id
+       WHERE ${condition} ORDER BY a.created DESC, a.id DESC LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      tenant_id: row.tenant_id,
+      name: row.name,
+      type: row.type,
+      labels: JSON.parse(row.labels) as string[],
+      agent_config_id: row.agent_config_id,
+      core_version: row.core_version,
+      created: row.created,
+      last_queried: row.last_queried,
+      api_key_id: row.api_key_id,
+      user: { id: row.user_id, username: row.username, account_type: row.account_type },
+    }));
+  }
+
+  // ------------------------------------------------------------ audit
+
+  async recordAudit(event: AuditInput): Promise<void> {
+    await this.insertAudit(this.driver, event);
+    await this.changes.changed();
+  }
+
+  async listAuditEvents(tenantId: string, page: Page): Promise<AuditEventRecord[]> {
+    const params: SqlValue[] = [tenantId];
+    const where = compileWhere(this.dialect, AUDIT_SPEC, page.where, params);
+    const order = orderByClause(compileOrderBy(AUDIT_SPEC, page.orderBy ?? [{ created: 'desc' }]), 'a.id');
+    const rows = await this.driver.all<AuditEventRecord & { actor_username: string | null; actor_account_type: AccountType }>(
+      `SELECT a.*, u.username AS actor_username, u.account_type AS actor_account_type
+         FROM audit_event a LEFT JOIN "user" u ON u.id = a.actor_id
+         WHERE a.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...params, page.limit, page.offset],
+    );
+    return rows.map(({ actor_username, actor_account_type, ...event }) => ({
+      ...event,
+      actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
+    }));
+  }
+
+  async countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number> {
+    const params: SqlValue[] = [tenantId];
+    const clause = compileWhere(this.dialect, AUDIT_SPEC, where, params);
+    const joins = NAMES_A_RELATION.test(clause) ? ' LEFT JOIN "user" u ON u.id = a.actor_id' : '';
+    return (await this.driver.get<{ n: number }>(`SELECT count(*) AS n FROM audit_event a${joins} WHERE a.tenant_id = ? AND (${clause})`, params))!.n;
+  }
+}
