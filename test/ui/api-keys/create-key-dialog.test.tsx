@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse, type RequestHandler } from 'msw';
 import { addDays, endOfDay, format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
@@ -289,6 +289,42 @@ describe('Create an API Key: the one-time reveal', { timeout: 45_000 }, () => {
     const again = await screen.findByRole('dialog', { name: 'Close without copying the key?' });
     await user.click(within(again).getByRole('button', { name: 'Close without copying' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('asks before leaving the page while the key was not copied, and stays on Stay', async () => {
+    const { user, router } = await createKey();
+    act(() => void router.navigate('/acme/team/audit-log'));
+    const guard = await screen.findByRole('dialog', { name: 'Leave without copying the key?' });
+    expect(router.state.location.pathname).toBe('/acme/user/keys');
+    await user.click(within(guard).getByRole('button', { name: 'Stay' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Leave without copying the key?' })).not.toBeInTheDocument());
+    expect(router.state.location.pathname).toBe('/acme/user/keys');
+    expect(screen.getByRole('dialog', { name: 'Your API key has been created' })).toBeInTheDocument();
+  });
+
+  it('leaves without the key once the user confirms', async () => {
+    const { user, router } = await createKey();
+    act(() => void router.navigate('/acme/team/audit-log'));
+    const guard = await screen.findByRole('dialog', { name: 'Leave without copying the key?' });
+    await user.click(within(guard).getByRole('button', { name: 'Leave without copying' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/acme/team/audit-log'));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Your API key has been created' })).not.toBeInTheDocument());
+  });
+
+  it('asks the browser before a reload or closing the tab until the key was copied', async () => {
+    const { user, reveal, router } = await createKey();
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(true);
+
+    await user.click(within(reveal).getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(unload()).toBe(false));
+    act(() => void router.navigate('/acme/team/audit-log'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/acme/team/audit-log'));
+    expect(screen.queryByRole('dialog', { name: 'Leave without copying the key?' })).not.toBeInTheDocument();
   });
 
   it('closes at once after the key was copied, and the new key is in the list', async () => {

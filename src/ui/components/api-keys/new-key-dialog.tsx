@@ -5,6 +5,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { ConfirmDialog } from '../confirm-dialog';
 import { KeyReveal } from './key-reveal';
 
@@ -23,13 +24,33 @@ interface NewKeyDialogProps {
 }
 
 /**
- * "Your API key has been created": the key shown once, and a guard before closing
- * while it has not been copied (once copied, Done closes at once).
+ * "Your API key has been created": the key shown once, and a guard while it has not
+ * been copied (once copied, Done closes at once). The guard covers closing the dialog
+ * (Done, Escape, the backdrop) and leaving the page (Back, a link, the tenant switcher,
+ * a reload, closing the tab).
  */
 export function NewKeyDialog({ open, created, onClose, onExited }: NewKeyDialogProps) {
   const [copied, setCopied] = useState(false);
   const [guarding, setGuarding] = useState(false);
-  const requestClose = () => (copied ? onClose() : setGuarding(true));
+  const blocker = useLeaveGuard(open && !copied);
+  // Which question the guard asks, kept while it animates closed.
+  const [asking, setAsking] = useState<'close' | 'leave'>('close');
+  if (blocker.state === 'blocked' && asking !== 'leave') setAsking('leave');
+  const leaving = asking === 'leave';
+  const requestClose = () => {
+    if (copied) return onClose();
+    setAsking('close');
+    setGuarding(true);
+  };
+  const stay = () => {
+    setGuarding(false);
+    if (blocker.state === 'blocked') blocker.reset();
+  };
+  const discard = () => {
+    setGuarding(false);
+    onClose();
+    if (blocker.state === 'blocked') blocker.proceed();
+  };
 
   return (
     <Dialog open={open} onClose={requestClose} fullWidth maxWidth="sm" slotProps={{ transition: { onExited } }}>
@@ -46,16 +67,17 @@ export function NewKeyDialog({ open, created, onClose, onExited }: NewKeyDialogP
         </Button>
       </DialogActions>
       <ConfirmDialog
-        open={guarding}
-        title="Close without copying the key?"
-        confirmLabel="Close without copying"
-        cancelLabel="Go back"
+        open={guarding || blocker.state === 'blocked'}
+        title={leaving ? 'Leave without copying the key?' : 'Close without copying the key?'}
+        confirmLabel={leaving ? 'Leave without copying' : 'Close without copying'}
+        cancelLabel={leaving ? 'Stay' : 'Go back'}
         destructive
         focusCancel
-        onConfirm={onClose}
-        onClose={() => setGuarding(false)}
+        onConfirm={discard}
+        onClose={stay}
       >
-        You have not copied this key. Once this dialog closes, the key cannot be shown again; you would have to create a new one.
+        You have not copied this key. Once {leaving ? 'you leave this page' : 'this dialog closes'}, the key cannot be shown again; you would have to create a
+        new one.
       </ConfirmDialog>
     </Dialog>
   );
