@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILTER_LIMITS } from '../../src/server/store/hasura-sql.js';
+import { StoreError } from '../../src/server/store/errors.js';
+import { compileWhere, FILTER_LIMITS, type EntitySpec } from '../../src/server/store/hasura-sql.js';
+import type { Dialect, SqlValue } from '../../src/server/store/sql/driver.js';
 import { buildWorld, startServer, type Server, type World } from './harness.js';
 import { makeKey, post } from './hardening-support.js';
 
@@ -150,5 +152,44 @@ describe('*_by_pk', () => {
     expect(asReader).toMatchObject({ id: world.ids.adminSa, api_key_count: null });
     // Tenant B's administrator is no member of A.
     expect((await server.gql(MEMBER_BY_PK, { id: world.ids.adminB }, { cookie: world.sessions.admin })).data.user_view_same_tenant_by_pk).toBeNull();
+  });
+});
+
+describe('the SQL each dialect gets', () => {
+  const KEYS: EntitySpec = { fields: { name: 'k.name', created: 'k.created' }, relations: { user: { fields: { username: 'u.username' } } } };
+  const compiled = (dialect: Dialect, where: Record<string, unknown>) => {
+    const params: SqlValue[] = [];
+    return { sql: compileWhere(dialect, KEYS, where, params), params };
+  };
+
+  it('pattern operators: GLOB and lower() LIKE on SQLite; LIKE without an escape character, in the C collation, on PostgreSQL', () => {
+    const where = {
+      _or: [{ name: { _like: 'Dep*loy_%' } }, { name: { _nlike: 'x?' } }, { name: { _ilike: 'A%' } }, { user: { username: { _nilike: '%b' } } }],
+    };
+    expect(compiled('sqlite', where)).toEqual({
+      sql: '((k.name GLOB ?) OR (k.name NOT GLOB ?) OR (lower(k.name) LIKE lower(?)) OR ((lower(u.username) NOT LIKE lower(?))))',
+      params: ['Dep[*]loy?*', 'x[?]', 'A%', '%b'],
+    });
+    expect(compiled('postgres', where)).toEqual({
+      sql: `((k.name COLLATE "C" LIKE ? ESCAPE '') OR (k.name COLLATE "C" NOT LIKE ? ESCAPE '') OR (lower(k.name) COLLATE "C" LIKE lower(CAST(? AS text)) ESCAPE '') OR ((lower(u.username) COLLATE "C" NOT LIKE lower(CAST(? AS text)) ESCAPE '')))`,
+      params: ['Dep*loy_%', 'x?', 'A%', '%b'],
+    });
+  });
+
+  it('true and false as 1=1 and 1=0 on both, comparisons and lists with ? placeholders in order', () => {
+    const where = { _and: [], _or: [], name: { _in: [], _nin: ['a', 'b'] }, created: { _gt: '2026-01-01', _is_null: false } };
+    const expected = { sql: '1=1 AND 1=0 AND 1=0 AND k.name NOT IN (?, ?) AND k.created > ? AND k.created IS NOT NULL', params: ['a', 'b', '2026-01-01'] };
+    expect(compiled('sqlite', where)).toEqual(expected);
+    expect(compiled('postgres', where)).toEqual(expected);
+    expect(compiled('postgres', {}).sql).toBe('1=1');
+  });
+
+  it('holds both dialects to the same limits', () => {
+    const tooMany = { _or: Array.from({ length: FILTER_LIMITS.patterns + 1 }, () => ({ name: { _ilike: '%a%' } })) };
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      expect(() => compiled(dialect, tooMany)).toThrow(StoreError);
+      expect(() => compiled(dialect, { name: { _like: '%'.repeat(2) + 'a_'.repeat(FILTER_LIMITS.wildcards) } })).toThrow(/wildcards/);
+      expect(() => compiled(dialect, { secret: { _eq: 'x' } })).toThrow(/Unknown field "secret"/);
+    }
   });
 });

@@ -6,7 +6,17 @@
 // - identifiers in double quotes where they are keywords ("user");
 // - timestamps as ISO-8601 text in UTC (they sort as text), flags as 0/1 integers,
 //   labels as JSON text: the PostgreSQL schema uses the same column types for that reason;
-// - whatever differs (GLOB against LIKE, max() against greatest()) is asked of `dialect`.
+// - whatever differs (GLOB against LIKE, max() against greatest()) is asked of `dialect`
+//   (sql/dialect.ts, the one place that branches on it).
+//
+// What SqlStore relies on besides (both drivers keep to it):
+// - equality on an email (user.email, invitation.email) ignores case: the column's
+//   collation does it (NOCASE in SQLite), the store compares with plain =;
+// - a UNIQUE violation rejects with the database's code on error.code
+//   (SQLITE_CONSTRAINT_UNIQUE, or PostgreSQL's 23505), so the store can name the field;
+// - a transaction's function queries through its `tx` only, and has no effect outside the
+//   database (it may run again after a serialization failure): the store tells its
+//   ChangeFeed after transaction() has resolved, never inside.
 
 export type Dialect = 'sqlite' | 'postgres';
 
