@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
-import { openSqlite, type OpenedStore } from '../../src/server/store/open-store.js';
+import { openSqlite, openStore, type OpenedStore } from '../../src/server/store/open-store.js';
 import type { Role } from '../../src/server/store/types.js';
+import { freshDatabaseUrl } from '../support/postgres.js';
 import { snapshotTables } from '../support/store-rows.js';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -29,11 +30,19 @@ export interface GqlResult<T = any> {
 export const TEST_STORE = (process.env.KEYPLANE_TEST_STORE ?? 'sqlite') as 'sqlite' | 'postgres';
 if (TEST_STORE !== 'sqlite' && TEST_STORE !== 'postgres') throw new Error(`KEYPLANE_TEST_STORE=${String(TEST_STORE)}: expected sqlite or postgres.`);
 
+/** Each test server's PostgreSQL database, by its data directory: a restart opens the same one. */
+const postgresDatabases = new Map<string, string>();
+
 /** The database a test server runs on; a restart opens it again on the same data directory. */
 async function openTestDatabase(dataDir: string): Promise<OpenedStore> {
   if (TEST_STORE === 'postgres') {
-    // The PostgreSQL driver's tests start a server (test/support/postgres.ts); the harness opens a fresh database on it here.
-    throw new Error('KEYPLANE_TEST_STORE=postgres: the server suite does not run on PostgreSQL yet.');
+    // A fresh database on the run's PostgreSQL server (test/support/postgres.ts), through openStore as keyplane serve opens it.
+    let url = postgresDatabases.get(dataDir);
+    if (url === undefined) {
+      url = await freshDatabaseUrl();
+      postgresDatabases.set(dataDir, url);
+    }
+    return openStore({ databaseUrl: url, dataDir });
   }
   return openSqlite(join(dataDir, 'keyplane.db'));
 }
@@ -61,6 +70,22 @@ export async function startServer(config = {}) {
     return snapshotTables(app.database.driver);
   }
 
+  /** Rows read straight from the server's database, through its driver (SQL both dialects read: quote "user"). */
+  function rows<T = Record<string, unknown>>(text: string, params: SqlValue[] = []): Promise<T[]> {
+    return app.database.driver.all<T>(text, params);
+  }
+
+  /**
+   * A write straight to the server's database, for what the API cannot do (time passing,
+   * rows by the thousand). The caches are told, as they are of the store's own changes.
+   */
+  async function write(fn: (db: Queryable) => Promise<unknown>): Promise<void> {
+    await app.database.driver.transaction(async (tx) => {
+      await fn(tx);
+    });
+    await app.changes.changed();
+  }
+
   /** Stops and starts the server on the same data directory, as a restart would. */
   async function restart() {
     // A test may have closed the store under the app; closing still ends the app.
@@ -81,6 +106,8 @@ export async function startServer(config = {}) {
     dbPath,
     dataDir,
     snapshot,
+    rows,
+    write,
     restart,
     close,
   };

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { ChangeFeed } from '../cache/change-feed.js';
-import { ConfigError } from '../config.js';
 import { DatabaseChecks } from '../ops/database-checks.js';
 import type { Driver } from './sql/driver.js';
 import { SqlStore } from './sql/sql-store.js';
@@ -34,8 +33,9 @@ export interface StoreSettings {
 /** Opens (creating and migrating if needed) the database the settings name. */
 export async function openStore(settings: StoreSettings): Promise<OpenedStore> {
   if (settings.databaseUrl !== null) {
-    // PostgreSQL: a PostgresDriver (store/postgres/driver.ts), its change feed and its checks, assembled here.
-    throw new ConfigError('database_url (KEYPLANE_DATABASE_URL, --database-url): this build does not run on PostgreSQL yet; leave it unset to use SQLite.');
+    // Loaded only for PostgreSQL: a SQLite server never loads pg.
+    const { openPostgresParts } = await import('./postgres/open-postgres.js');
+    return assembled(await openPostgresParts(settings.databaseUrl));
   }
   return openSqlite(settings.dbPath ?? join(settings.dataDir, 'keyplane.db'));
 }

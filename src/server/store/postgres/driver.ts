@@ -43,6 +43,17 @@ export function poolSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<
   return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
+/** The URL without its password, for messages and logs. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
+
 // ------------------------------------------------------------------ result types
 
 const INT8 = 20;
