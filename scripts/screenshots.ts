@@ -95,6 +95,21 @@ async function shoot(browser: Browser, demo: E2eServer, empty: E2eServer, admin:
             await p.getByRole('menu').waitFor();
           },
         },
+        {
+          name: 'audit-log',
+          open: async (p) => {
+            await p.goto(`${demo.url}/acme/team/audit-log`);
+            await p.getByRole('group', { name: 'From' }).waitFor();
+          },
+        },
+        {
+          name: 'navigation',
+          open: async (p) => {
+            await p.goto(`${demo.url}/acme/user/keys`);
+            if (size.name === 'mobile') await p.getByRole('button', { name: 'Open navigation' }).click();
+            await p.getByRole('link', { name: 'Audit Log' }).waitFor();
+          },
+        },
         { name: 'not-found', open: async (p) => void (await p.goto(`${demo.url}/acme/no-such-page`)) },
       ];
       for (const shot of shots) {

@@ -89,18 +89,24 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
   });
 
   it('keeps search and sort in the URL across a reload', async () => {
-    await page.getByRole('searchbox', { name: 'Search by name' }).fill('backup');
+    await page.getByRole('searchbox', { name: 'Search by name or hint' }).fill('backup');
     await page.waitForURL(/\?q=backup/);
     const table = page.getByRole('table', { name: 'API keys' });
     await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
     await page.reload();
     await expect.poll(() => page.getByRole('table', { name: 'API keys' }).getByRole('row').count(), { timeout: 15_000 }).toBe(2);
-    expect(await page.getByRole('searchbox', { name: 'Search by name' }).inputValue()).toBe('backup');
+    expect(await page.getByRole('searchbox', { name: 'Search by name or hint' }).inputValue()).toBe('backup');
+    // The hint the list shows finds its key too.
+    const hint = (await table.getByRole('row', { name: /nightly backup/ }).getByText(/^kp[us]_/).textContent()) ?? '';
+    await page.getByRole('searchbox', { name: 'Search by name or hint' }).fill(hint);
+    await page.waitForURL((url) => url.searchParams.get('q') === hint);
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
+    expect(await table.getByRole('row').nth(1).textContent()).toContain('nightly backup');
     // Clearing the filters brings back every key (and a clean URL).
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL((url) => url.search === '');
     await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(4);
-    expect(await page.getByRole('searchbox', { name: 'Search by name' }).inputValue()).toBe('');
+    expect(await page.getByRole('searchbox', { name: 'Search by name or hint' }).inputValue()).toBe('');
   });
 
   it('creates a 7-day key in another tenant and shows it once; the copied key works there', async () => {
@@ -169,5 +175,50 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     const answer = await callWithKey(server.url, copiedKey, '{ auth_info { user_id tenant_id } }');
     expect(answer.status).toBe(401);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('asks before Back, a reload or closing the tab loses a key that was not copied', async () => {
+    // Arrive from another page, so Back has somewhere to go.
+    await page.goto(`${server.url}/acme/team/members`);
+    await page.getByRole('link', { name: 'API Keys' }).click();
+    await page.waitForURL(/\/acme\/user\/keys$/);
+    await page.getByRole('button', { name: 'Create an API Key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create an API Key' });
+    await dialog.getByLabel(/^API Key Name/).fill('guarded');
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    const reveal = page.getByRole('dialog', { name: 'Your API key has been created' });
+    await reveal.waitFor();
+
+    await page.evaluate(() => history.back());
+    const guard = page.getByRole('dialog', { name: 'Leave without copying the key?' });
+    await guard.waitFor();
+    await expectNoAxeViolations(page, 'leave guard');
+    await screenshot(page, SCREENSHOTS_DIR, 'api-keys-leave-guard');
+    await guard.getByRole('button', { name: 'Stay' }).click();
+    await guard.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/acme/user/keys');
+    await reveal.waitFor();
+
+    // A reload and closing the tab get the browser's own question; dismissing it keeps the key on screen.
+    const asked: string[] = [];
+    page.on('dialog', (question) => {
+      asked.push(question.type());
+      void question.dismiss();
+    });
+    await page.evaluate(() => location.reload());
+    await expect.poll(() => asked.length).toBe(1);
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked).toEqual(['beforeunload', 'beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await reveal.waitFor();
+
+    // Once copied, Back goes at once.
+    await reveal.getByRole('button', { name: 'Copy', exact: true }).click();
+    await reveal.getByRole('button', { name: 'Copied' }).waitFor();
+    await page.evaluate(() => history.back());
+    await page.waitForURL(/\/acme\/team\/members$/);
+    expect(await guard.count()).toBe(0);
+    page.removeAllListeners('dialog');
   });
 });

@@ -166,3 +166,29 @@ export const otherPagesFail = graphql.operation(() => graphqlError('INTERNAL_SER
 export function tenantOf(request: Request): string | null {
   return request.headers.get('x-tenant-id');
 }
+
+/**
+ * Makes `matchMedia` answer as a window `width` px wide would (jsdom answers every query
+ * with false), for the layouts MUI's useMediaQuery picks. Returns the undo.
+ */
+export function emulateWindowWidth(width: number): () => void {
+  const original = window.matchMedia.bind(window);
+  window.matchMedia = (query: string) => {
+    const max = /max-width:\s*([\d.]+)px/.exec(query);
+    const min = /min-width:\s*([\d.]+)px/.exec(query);
+    const matches = (!max || width <= Number(max[1])) && (!min || width >= Number(min[1]));
+    return {
+      matches,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    } as MediaQueryList;
+  };
+  return () => {
+    window.matchMedia = original;
+  };
+}

@@ -80,8 +80,9 @@ export function TenantLayout() {
           {navigation ? (
             <IconButton
               edge="start"
-              aria-label="Open navigation"
-              onClick={() => setNavOpen(true)}
+              aria-label={navOpen ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={navOpen}
+              onClick={() => setNavOpen((wasOpen) => !wasOpen)}
               onPointerEnter={preloadMobileNavigation}
               onFocus={preloadMobileNavigation}
               sx={{ display: { md: 'none' } }}
@@ -146,7 +147,7 @@ export function TenantLayout() {
             </ApolloProvider>
           </CurrentTenantContext.Provider>
         ) : (
-          <NoAccessPage slug={slug} memberships={memberships} />
+          <NoAccessPage slug={slug} pathname={location.pathname} memberships={memberships} />
         )}
       </Box>
     </Box>

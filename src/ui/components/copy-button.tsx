@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import CheckIcon from '@mui/icons-material/Check';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
@@ -51,7 +52,11 @@ export function CopyButton({ value, label = 'Copy', onCopied, ...buttonProps }: 
         })
       }
     >
-      <span aria-live="polite">{copied ? 'Copied' : label}</span>
+      {/* Both words take the same cell, the unused one hidden, so the button keeps its width and nothing beside it moves. */}
+      <Box component="span" aria-live="polite" sx={{ display: 'inline-grid', '& > *': { gridArea: '1 / 1' } }}>
+        <span style={{ visibility: copied ? 'visible' : 'hidden' }}>Copied</span>
+        <span style={{ visibility: copied ? 'hidden' : 'visible' }}>{label}</span>
+      </Box>
     </Button>
   );
 }

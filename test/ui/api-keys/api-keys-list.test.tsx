@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { graphql } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
+import { emulateWindowWidth, globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import { findKeysTable, keyListHandlers, makeKey, variedKeys, type KeyListRequest } from './fake-keys';
 
 const alice = makeUser('USER', [{ tenant: globex, role: 'READ_ONLY_USER' }]);
@@ -114,12 +114,12 @@ describe('User › API Keys list', { timeout: 45_000 }, () => {
     expect(sent.order_by).toEqual([{ name: 'asc' }, { id: 'asc' }]);
     const [mine, search, tenant, status] = sent.where._and;
     expect(mine).toEqual({ user_id: { _eq: alice.id } });
-    expect(search).toEqual({ name: { _ilike: '%ci%' } });
+    expect(search).toEqual({ _or: [{ name: { _ilike: '%ci%' } }, { key_hint: { _ilike: '%ci%' } }] });
     expect(tenant).toEqual({ tenant: { slug: { _eq: 'globex' } } });
     const lte = (status as { expires_at: { _lte: string } }).expires_at._lte;
     expect(Math.abs(Date.parse(lte) - Date.now())).toBeLessThan(60_000);
 
-    expect(screen.getByRole('searchbox', { name: 'Search by name' })).toHaveValue('ci');
+    expect(screen.getByRole('searchbox', { name: 'Search by name or hint' })).toHaveValue('ci');
     expect(screen.getByRole('combobox', { name: 'Tenant' })).toHaveDisplayValue('Globex');
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveDisplayValue('Expired');
     expect(screen.getByText('26–30 of 30')).toBeInTheDocument();
@@ -165,14 +165,91 @@ describe('User › API Keys list', { timeout: 45_000 }, () => {
       ],
     });
     await findKeysTable();
-    await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'deploy');
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name or hint' }), 'deploy');
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('deploy'));
     expect(router.state.location.search).toBe('?q=deploy');
     await waitFor(() =>
       expect(requests.at(-1)?.where).toEqual({
-        _and: [{ user_id: { _eq: alice.id } }, { name: { _ilike: '%deploy%' } }],
+        _and: [{ user_id: { _eq: alice.id } }, { _or: [{ name: { _ilike: '%deploy%' } }, { key_hint: { _ilike: '%deploy%' } }] }],
       }),
     );
     expect(requests.at(-1)?.offset).toBe(0);
+  });
+
+  it('stacks each key on a phone: name as a heading, every column as a label and value, the trash icon kept', async () => {
+    const restore = emulateWindowWidth(390);
+    try {
+      const { user } = renderApp('/acme/user/keys', { handlers: [...signedIn(alice), ...keyListHandlers(variedKeys())] });
+      const list = await screen.findByRole('list', { name: 'API keys' }, { timeout: 10_000 });
+      expect(screen.queryByRole('table', { name: 'API keys' })).not.toBeInTheDocument();
+      const items = within(list).getAllByRole('listitem');
+      expect(items).toHaveLength(3);
+      const laptop = items.find((item) => within(item).queryByRole('heading', { name: 'laptop' }));
+      expect(laptop).toBeDefined();
+      const detail = (label: string) => within(laptop as HTMLElement).getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+      expect(detail('Key')).toMatch(/^kpu_Ab\d\d…$/);
+      expect(detail('Tenant')).toBe('Acme');
+      expect(detail('Expires')).toContain('in 3 days');
+      expect(detail('Last used')).toBe('2 hours ago');
+      await user.click(within(laptop as HTMLElement).getByRole('button', { name: 'Revoke API key laptop' }));
+      expect(await screen.findByRole('dialog', { name: 'Revoke API key' })).toHaveTextContent('laptop');
+    } finally {
+      restore();
+    }
+  });
+
+  it('pages 2,000 keys: rows per page, first, last and a typed page number, all kept in the URL', async () => {
+    const requests: KeyListRequest[] = [];
+    const { user, router } = renderApp('/acme/user/keys', {
+      handlers: [
+        ...signedIn(alice),
+        ...keyListHandlers(
+          Array.from({ length: 2000 }, () => makeKey()),
+          requests,
+        ),
+      ],
+    });
+    await findKeysTable();
+    expect(screen.getByText('1–25 of 2,000')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Go to first page' })).toBeDisabled();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '50');
+    expect(await screen.findByText('1–50 of 2,000')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?size=50');
+    expect(requests.at(-1)).toMatchObject({ limit: 50, offset: 0 });
+
+    await user.click(screen.getByRole('button', { name: 'Go to last page' }));
+    expect(await screen.findByText('1,951–2,000 of 2,000')).toBeInTheDocument();
+    expect(new URLSearchParams(router.state.location.search).get('page')).toBe('40');
+    expect(screen.getByRole('textbox', { name: 'Page' })).toHaveValue('40');
+    expect(screen.getByRole('button', { name: 'Go to next page' })).toBeDisabled();
+
+    const pageNumber = screen.getByRole('textbox', { name: 'Page' });
+    await user.clear(pageNumber);
+    await user.type(pageNumber, '7{Enter}');
+    expect(await screen.findByText('301–350 of 2,000')).toBeInTheDocument();
+    expect(requests.at(-1)).toMatchObject({ limit: 50, offset: 300 });
+
+    // A number past the end goes to the last page.
+    await user.clear(screen.getByRole('textbox', { name: 'Page' }));
+    await user.type(screen.getByRole('textbox', { name: 'Page' }), '999{Enter}');
+    expect(await screen.findByText('1,951–2,000 of 2,000')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Go to first page' }));
+    expect(await screen.findByText('1–50 of 2,000')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?size=50');
+  });
+
+  it('finds a key by the hint the list shows, copied with its ellipsis', async () => {
+    const requests: KeyListRequest[] = [];
+    const { user } = renderApp('/acme/user/keys', { handlers: [...signedIn(alice), ...keyListHandlers(variedKeys(), requests)] });
+    await findKeysTable();
+    const search = screen.getByRole('searchbox', { name: 'Search by name or hint' });
+    await user.type(search, 'kpu_igpm…{Enter}');
+    await waitFor(() =>
+      expect(requests.at(-1)?.where).toEqual({
+        _and: [{ user_id: { _eq: alice.id } }, { _or: [{ name: { _ilike: '%kpu_igpm…%' } }, { key_hint: { _ilike: '%kpu_igpm%' } }] }],
+      }),
+    );
   });
 });

@@ -16,6 +16,7 @@ export interface FakeKey {
   expires_at: string | null;
   last_used_at: string | null;
   tenant: FixtureTenant;
+  created_by: { id: string; username: string } | null;
 }
 
 const HOUR = 3_600_000;
@@ -37,6 +38,7 @@ export function makeKey(overrides: Partial<FakeKey> = {}): FakeKey {
     expires_at: isoFromNow(20 * DAY),
     last_used_at: null,
     tenant: acme,
+    created_by: null,
     ...overrides,
   };
 }
@@ -69,6 +71,7 @@ export function keyListHandlers(keys: FakeKey[], requests: KeyListRequest[] = []
             __typename: 'auth_api_key',
             ...k,
             tenant: { __typename: 'tenant', ...k.tenant },
+            created_by: k.created_by && { __typename: 'api_key_user', ...k.created_by },
           })),
           auth_api_key_aggregate: {
             __typename: 'aggregate_result',

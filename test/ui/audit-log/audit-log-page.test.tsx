@@ -2,7 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { endOfDay, format, startOfDay, subDays, subHours, subMinutes } from 'date-fns';
 import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { graphqlError, makeUser, renderApp, signedIn } from '../render';
+import { emulateWindowWidth, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import { ada, auditHandlers, bob, deployer, makeEvent, type AuditRequest, type FakeEvent } from './fake-audit';
 
 // The 1 s default is short for a loaded 2-core CI machine; files are isolated, so this stays here.
@@ -45,6 +45,26 @@ function rowTexts(table: HTMLElement): string[] {
 }
 
 describe('Team › Audit Log', () => {
+  it('stacks each event on a phone, with its time, actor, target and address as labelled values', async () => {
+    const restore = emulateWindowWidth(390);
+    try {
+      renderLog();
+      const list = await screen.findByRole('list', { name: 'Audit events' }, { timeout: 5000 });
+      expect(screen.queryByRole('table', { name: 'Audit events' })).not.toBeInTheDocument();
+      const items = within(list).getAllByRole('listitem');
+      expect(items).toHaveLength(6);
+      const revoked = items.find((item) => within(item).queryByRole('heading', { name: 'Revoked API key' }));
+      expect(revoked).toBeDefined();
+      const detail = (label: string) => within(revoked as HTMLElement).getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+      expect(detail('Time')).toBe('2 minutes ago');
+      expect(detail('Actor')).toBe('alice');
+      expect(detail('Target')).toBe('laptopAPI key');
+      expect(detail('Source address')).toBe('203.0.113.7');
+    } finally {
+      restore();
+    }
+  });
+
   it('lists events newest first: time, action in words, actor, target and source address', async () => {
     renderLog();
     const table = await findTable();

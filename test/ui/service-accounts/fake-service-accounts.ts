@@ -5,7 +5,9 @@
  * page sent so tests can check what went over the wire.
  */
 import { graphql, HttpResponse } from 'msw';
-import { graphqlError, roleDetail, tenantOf } from '../render';
+import { acme, globex, graphqlError, roleDetail, tenantOf } from '../render';
+
+const tenantFixture = (slug: string | null) => (slug === globex.slug ? globex : acme);
 
 const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -118,7 +120,7 @@ export function serviceAccountHandlers(
         },
       });
     }),
-    graphql.query('ServiceAccountKeys', ({ variables }) => {
+    graphql.query('ServiceAccountKeys', ({ request, variables }) => {
       const account = accounts.find((a) => a.id === variables.userId);
       // Non-administrators see no service-account keys at all.
       const keys = options.admin && account ? account.keys : [];
@@ -135,6 +137,7 @@ export function serviceAccountHandlers(
             expires_at: k.expires_at,
             last_used_at: k.last_used_at,
             created_by: { __typename: 'api_key_user', id: `user-${k.created_by}`, username: k.created_by },
+            tenant: { __typename: 'tenant', ...tenantFixture(tenantOf(request)) },
           })),
         },
       });

@@ -169,6 +169,16 @@ describe('App layout', () => {
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
   });
 
+  it('reads a mistyped top-level address as Page not found, not as a tenant', async () => {
+    for (const path of ['/acmee', '/settings/profile']) {
+      const { unmount } = renderApp(path, { handlers: [...signedIn(aliceInTwo)] });
+      expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+      expect(screen.queryByText(/you are not a member/i)).not.toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Globex' })).toHaveAttribute('href', '/globex/user/keys');
+      unmount();
+    }
+  });
+
   it('shows a 404 page for an unknown page, inside the layout', async () => {
     renderApp('/acme/no-such-page', { handlers: [...signedIn(aliceInTwo)] });
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();

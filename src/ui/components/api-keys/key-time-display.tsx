@@ -28,7 +28,14 @@ export function KeyExpiry({ expiresAt, now }: KeyExpiryProps) {
           icon={<WarningAmberIcon />}
           label="Expires soon"
           // MUI's filled warning chip is white on orange (3:1); black on the light orange passes AA.
-          sx={{ bgcolor: 'warning.light', color: 'common.black', '& .MuiChip-icon': { color: 'common.black' } }}
+          // 20 px tall, the height of a line of table text, so a row with the chip is as tall as one without.
+          sx={{
+            height: 20,
+            bgcolor: 'warning.light',
+            color: 'common.black',
+            '& .MuiChip-label': { px: 0.75 },
+            '& .MuiChip-icon': { color: 'common.black', fontSize: 16, ml: 0.5 },
+          }}
         />
       )}
     </Box>

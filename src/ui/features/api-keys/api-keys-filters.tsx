@@ -60,12 +60,13 @@ export function ApiKeysFilters({ search, tenant, status, memberships, filtered, 
 
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }} role="search" aria-label="Filter API keys">
-      <FormControl size="small" sx={{ minWidth: 220 }}>
-        <InputLabel htmlFor={`${ids}-search`}>Search by name</InputLabel>
+      <FormControl size="small" sx={{ minWidth: 240 }}>
+        <InputLabel htmlFor={`${ids}-search`}>Search by name or hint</InputLabel>
         <OutlinedInput
           id={`${ids}-search`}
           type="search"
-          label="Search by name"
+          label="Search by name or hint"
+          placeholder="laptop, kpu_igpm"
           value={text}
           onChange={(e) => changeText(e.target.value)}
           onKeyDown={(e) => {

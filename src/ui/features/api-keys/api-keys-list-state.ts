@@ -1,16 +1,16 @@
 import { addDays } from 'date-fns';
 import type { Auth_Api_Key_Bool_Exp, Auth_Api_Key_Order_By } from '../../gql/graphql';
 import { EXPIRING_SOON_DAYS } from '../../components/api-keys/key-time';
+import { PAGE_SIZE, parsePage, parsePageSize, writePaging } from '../../lib/paging';
+import type { KeySortDirection, KeySortField } from '../../components/api-keys/api-keys-table';
 
 /**
  * The list's view (search, sort, filters, page) lives in the URL so a reload or a shared
  * link shows the same rows; the server does the filtering, sorting and paging.
  */
-export const PAGE_SIZE = 25;
-
-export const SORT_FIELDS = ['name', 'tenant', 'created', 'expires_at', 'last_used_at'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export type SortDirection = 'asc' | 'desc';
+export const SORT_FIELDS: readonly KeySortField[] = ['name', 'tenant', 'created', 'expires_at', 'last_used_at'];
+export type SortField = KeySortField;
+export type SortDirection = KeySortDirection;
 
 export const STATUS_FILTERS = ['active', 'expiring', 'expired'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -30,6 +30,7 @@ export interface ApiKeysListState {
   status: StatusFilter | '';
   /** Zero-based; the URL shows it one-based. */
   page: number;
+  size: number;
 }
 
 export const DEFAULT_LIST_STATE: ApiKeysListState = {
@@ -39,6 +40,7 @@ export const DEFAULT_LIST_STATE: ApiKeysListState = {
   tenant: '',
   status: '',
   page: 0,
+  size: PAGE_SIZE,
 };
 
 /** Which way a column sorts first: names A→Z, dates newest first. */
@@ -53,14 +55,14 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 export function parseListState(params: URLSearchParams): ApiKeysListState {
   const sort = oneOf(params.get('sort'), SORT_FIELDS) ?? DEFAULT_LIST_STATE.sort;
   const direction = oneOf(params.get('dir'), ['asc', 'desc'] as const) ?? (params.has('sort') ? firstDirection(sort) : DEFAULT_LIST_STATE.direction);
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     search: params.get('q') ?? '',
     sort,
     direction,
     tenant: params.get('tenant') ?? '',
     status: oneOf(params.get('status'), STATUS_FILTERS) ?? '',
-    page: Number.isFinite(page) && page > 1 ? page - 1 : 0,
+    page: parsePage(params.get('page')),
+    size: parsePageSize(params.get('size')),
   };
 }
 
@@ -74,8 +76,7 @@ export function listStateToParams(state: ApiKeysListState): URLSearchParams {
   }
   if (state.tenant) params.set('tenant', state.tenant);
   if (state.status) params.set('status', state.status);
-  if (state.page > 0) params.set('page', String(state.page + 1));
-  return params;
+  return writePaging(params, state);
 }
 
 export function hasFilters(state: ApiKeysListState): boolean {
@@ -91,7 +92,11 @@ export function needsNow(state: ApiKeysListState): boolean {
 export function buildWhere(state: ApiKeysListState, userId: string, now: Date): Auth_Api_Key_Bool_Exp {
   const conditions: Auth_Api_Key_Bool_Exp[] = [{ user_id: { _eq: userId } }];
   const search = state.search.trim();
-  if (search) conditions.push({ name: { _ilike: `%${search}%` } });
+  if (search) {
+    // The list shows a key's hint as "kpu_igpm…": a hint copied from it (or from a log) finds the key.
+    const hint = search.replace(/[…•]+$/u, '');
+    conditions.push({ _or: [{ name: { _ilike: `%${search}%` } }, { key_hint: { _ilike: `%${hint}%` } }] });
+  }
   if (state.tenant) conditions.push({ tenant: { slug: { _eq: state.tenant } } });
   const nowIso = now.toISOString();
   if (state.status === 'active') {

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
@@ -10,7 +10,6 @@ import AddIcon from '@mui/icons-material/Add';
 import KeyIcon from '@mui/icons-material/Key';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
 import { graphql } from '../../gql';
-import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { useNow } from '../../lib/use-now';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
@@ -20,12 +19,12 @@ import { TablePageNavigation } from '../../components/table-page-navigation';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { lazyNamed } from '../../lib/lazy';
+import { pageVariables, useClampPage, useViewPaging } from '../../lib/paging';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ApiKeysFilters } from './api-keys-filters';
 import {
   DEFAULT_LIST_STATE,
-  PAGE_SIZE,
   buildOrderBy,
   buildWhere,
   firstDirection,
@@ -36,7 +35,7 @@ import {
   type ApiKeysListState,
   type SortField,
 } from './api-keys-list-state';
-import { ApiKeysTable } from './api-keys-table';
+import { ApiKeysTable } from '../../components/api-keys/api-keys-table';
 import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
 
 // The dialogs load on first use, fetched as soon as the pointer or focus nears them.
@@ -81,8 +80,7 @@ export function ApiKeysPage() {
   const variables = {
     where: buildWhere(state, current.user.id, needsNow(state) ? filterNow : new Date(0)),
     order_by: buildOrderBy(state),
-    limit: PAGE_SIZE,
-    offset: state.page * PAGE_SIZE,
+    ...pageVariables(state.page, state.size),
   };
   const { data, previousData, loading, error, refetch } = useQuery(ApiKeysPageQuery, {
     variables,
@@ -105,11 +103,13 @@ export function ApiKeysPage() {
     [state, setSearchParams],
   );
 
+  const paging = useViewPaging(
+    state.page,
+    state.size,
+    useCallback((next: { page: number; size: number }) => update(next, false), [update]),
+  );
   // A page past the end (after revoking the last rows, or an old link): go to the last page.
-  const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
-  useEffect(() => {
-    if (data && state.page > lastPage) update({ page: lastPage }, false);
-  }, [data, state.page, lastPage, update]);
+  useClampPage(state.page, data ? total : null, paging.setPage, state.size);
 
   const sortBy = (field: SortField) =>
     update({
@@ -162,12 +162,12 @@ export function ApiKeysPage() {
         <ApiKeysTable
           keys={keys}
           now={now}
-          sort={state.sort}
-          direction={state.direction}
-          onSort={sortBy}
-          onRevoke={(key: ApiKeysTable_KeyFragment) => setRevoking({ id: key.id, name: key.name })}
+          label="API keys"
+          showTenant
+          sort={{ field: state.sort, direction: state.direction, onSort: sortBy }}
+          onRevoke={(key) => setRevoking({ id: key.id, name: key.name })}
         />
-        <TablePageNavigation count={total} page={Math.min(state.page, lastPage)} rowsPerPage={PAGE_SIZE} onPageChange={(page) => update({ page }, false)} />
+        <TablePageNavigation count={total} paging={paging} />
       </Paper>
     );
   }
@@ -189,7 +189,7 @@ export function ApiKeysPage() {
         onSearch={(search) => update({ search })}
         onTenant={(tenant) => update({ tenant })}
         onStatus={(status) => update({ status })}
-        onClear={() => setSearchParams(listStateToParams({ ...DEFAULT_LIST_STATE, sort: state.sort, direction: state.direction }))}
+        onClear={() => setSearchParams(listStateToParams({ ...DEFAULT_LIST_STATE, sort: state.sort, direction: state.direction, size: state.size }))}
       />
       <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing API keys" /> : null}</Box>
       {body}

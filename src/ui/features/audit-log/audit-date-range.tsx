@@ -47,7 +47,7 @@ export function AuditDateRange({ from, to, onChange }: AuditDateRangeProps) {
 
   return (
     <DateLocalization>
-      <Stack direction="row" spacing={2}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <DatePicker
           label="From"
           value={fromValue}
@@ -59,7 +59,7 @@ export function AuditDateRange({ from, to, onChange }: AuditDateRangeProps) {
           }}
           slotProps={{
             field: { clearable: true },
-            textField: { size: 'small', sx: { width: 180 } },
+            textField: { size: 'small', sx: { width: { xs: '100%', sm: 180 } } },
           }}
         />
         <DatePicker
@@ -73,7 +73,7 @@ export function AuditDateRange({ from, to, onChange }: AuditDateRangeProps) {
           }}
           slotProps={{
             field: { clearable: true },
-            textField: { size: 'small', sx: { width: 180 } },
+            textField: { size: 'small', sx: { width: { xs: '100%', sm: 180 } } },
           }}
         />
       </Stack>

@@ -50,9 +50,9 @@ function actorGroup(actor: AuditActor): string {
 /** Two skeleton fields the size of the pickers, so the row does not jump when they arrive. */
 function DateRangeSkeleton() {
   return (
-    <Stack direction="row" spacing={2} role="status" aria-label="Loading date filters">
-      <Skeleton variant="rounded" width={180} height={40} />
-      <Skeleton variant="rounded" width={180} height={40} />
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} role="status" aria-label="Loading date filters">
+      <Skeleton variant="rounded" height={40} sx={{ width: { xs: '100%', sm: 180 } }} />
+      <Skeleton variant="rounded" height={40} sx={{ width: { xs: '100%', sm: 180 } }} />
     </Stack>
   );
 }
@@ -85,7 +85,7 @@ export function AuditLogFilters({ action, actor, from, to, filtered, onAction, o
         size="small"
         value={action}
         onChange={(e) => onAction(e.target.value)}
-        sx={{ minWidth: 220 }}
+        sx={{ minWidth: { md: 220 } }}
         slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
       >
         <MenuItem value="">All actions</MenuItem>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
@@ -18,10 +18,11 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { TablePageNavigation } from '../../components/table-page-navigation';
 import { errorCode, isRouteLevelError } from '../../lib/errors';
+import { pageVariables, useClampPage, useViewPaging } from '../../lib/paging';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AuditLogFilters } from './audit-log-filters';
-import { DEFAULT_STATE, PAGE_SIZE, auditLogStateToParams, buildWhere, hasFilters, parseAuditLogState, type AuditLogState } from './audit-log-state';
+import { DEFAULT_STATE, auditLogStateToParams, buildWhere, hasFilters, parseAuditLogState, type AuditLogState } from './audit-log-state';
 import { AuditLogTable } from './audit-log-table';
 
 export const AuditLogPageQuery = graphql(`
@@ -74,7 +75,7 @@ function AuditLog() {
   const state = useMemo(() => parseAuditLogState(searchParams), [searchParams]);
   const now = useNow();
   const { data, previousData, loading, error, refetch } = useQuery(AuditLogPageQuery, {
-    variables: { where: buildWhere(state), limit: PAGE_SIZE, offset: state.page * PAGE_SIZE },
+    variables: { where: buildWhere(state), ...pageVariables(state.page, state.size) },
     notifyOnNetworkStatusChange: true,
     // An audit log is read to learn what just happened: always ask the server.
     fetchPolicy: 'cache-and-network',
@@ -90,21 +91,25 @@ function AuditLog() {
     [state, setSearchParams],
   );
 
-  // A page past the end (an old link, or filters narrowed elsewhere): go to the last page.
-  const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
-  useEffect(() => {
-    if (data && state.page > lastPage) {
-      // Outside a transition: a transition here kept being restarted by the cache and never landed.
-      setSearchParams(auditLogStateToParams({ ...state, page: lastPage }), { replace: true, flushSync: true });
-    }
-  }, [data, state, lastPage, setSearchParams]);
+  const paging = useViewPaging(
+    state.page,
+    state.size,
+    useCallback((next: { page: number; size: number }) => update(next, false), [update]),
+  );
+  // A page past the end (an old link, or filters narrowed elsewhere): go to the last page, outside a
+  // transition (a transition here kept being restarted by the cache and never landed).
+  const clampTo = useCallback(
+    (page: number) => setSearchParams(auditLogStateToParams({ ...state, page }), { replace: true, flushSync: true }),
+    [state, setSearchParams],
+  );
+  useClampPage(state.page, data ? total : null, clampTo, state.size);
 
   const filtered = hasFilters(state);
   // Clearing remounts the filters, so a half-typed or refused date (never in the URL) goes too.
   const [clears, setClears] = useState(0);
   const clearFilters = () => {
     setClears((n) => n + 1);
-    setSearchParams(auditLogStateToParams(DEFAULT_STATE));
+    setSearchParams(auditLogStateToParams({ ...DEFAULT_STATE, size: state.size }));
   };
   const refreshButton = (
     <Button startIcon={<RefreshIcon />} onClick={() => void refetch()} disabled={loading}>
@@ -146,7 +151,7 @@ function AuditLog() {
           </Alert>
         )}
         <AuditLogTable events={events} now={now} />
-        <TablePageNavigation count={total} page={Math.min(state.page, lastPage)} rowsPerPage={PAGE_SIZE} onPageChange={(page) => update({ page }, false)} />
+        <TablePageNavigation count={total} paging={paging} />
       </Paper>
     );
   }

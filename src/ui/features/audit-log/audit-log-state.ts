@@ -1,12 +1,11 @@
 import { endOfDay, format, isValid, parse, startOfDay } from 'date-fns';
 import type { Audit_Event_Bool_Exp } from '../../gql/graphql';
+import { PAGE_SIZE, parsePage, parsePageSize, writePaging } from '../../lib/paging';
 
 /**
  * The log's view (filters and page) lives in the URL, so a reload or a link shared
  * with another administrator shows the same events; the server filters and pages.
  */
-export const PAGE_SIZE = 25;
-
 export interface AuditLogState {
   /** An action such as `api_key.create`, or '' for every action. */
   action: string;
@@ -17,9 +16,10 @@ export interface AuditLogState {
   to: string;
   /** Zero-based; the URL shows it one-based. */
   page: number;
+  size: number;
 }
 
-export const DEFAULT_STATE: AuditLogState = { action: '', actor: '', from: '', to: '', page: 0 };
+export const DEFAULT_STATE: AuditLogState = { action: '', actor: '', from: '', to: '', page: 0, size: PAGE_SIZE };
 
 const DAY_FORMAT = 'yyyy-MM-dd';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +36,6 @@ export function formatDay(date: Date): string {
 }
 
 export function parseAuditLogState(params: URLSearchParams): AuditLogState {
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
   const day = (name: string) => {
     const value = params.get(name) ?? '';
     return parseDay(value) ? value : '';
@@ -47,7 +46,8 @@ export function parseAuditLogState(params: URLSearchParams): AuditLogState {
     actor: UUID.test(params.get('actor') ?? '') ? (params.get('actor') as string).toLowerCase() : '',
     from: day('from'),
     to: day('to'),
-    page: Number.isFinite(page) && page > 1 ? page - 1 : 0,
+    page: parsePage(params.get('page')),
+    size: parsePageSize(params.get('size')),
   };
 }
 
@@ -58,8 +58,7 @@ export function auditLogStateToParams(state: AuditLogState): URLSearchParams {
   if (state.actor) params.set('actor', state.actor);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
-  if (state.page > 0) params.set('page', String(state.page + 1));
-  return params;
+  return writePaging(params, state);
 }
 
 export function hasFilters(state: AuditLogState): boolean {

@@ -9,6 +9,8 @@ import Typography from '@mui/material/Typography';
 import { graphql } from '../../gql';
 import type { AuditLogTable_EventFragment } from '../../gql/graphql';
 import { DateTime } from '../../components/date-time';
+import { StackedList } from '../../components/stacked-list';
+import { usePhoneLayout } from '../../lib/use-phone-layout';
 import { actionLabel, causeLabel, targetText, targetTypeLabel } from './audit-actions';
 
 export const AuditLogTableEventFragment = graphql(`
@@ -90,8 +92,39 @@ export interface AuditLogTableProps {
   now: Date;
 }
 
-/** Newest first; every row is one recorded action. */
+function SourceAddress({ address }: { address: string | null | undefined }) {
+  return address ? (
+    <Box component="span" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+      {address}
+    </Box>
+  ) : (
+    <Box component="span" sx={{ color: 'text.secondary' }}>
+      —
+    </Box>
+  );
+}
+
+/** Newest first; every row is one recorded action. On phones, one stacked item per event. */
 export function AuditLogTable({ events, now }: AuditLogTableProps) {
+  const phone = usePhoneLayout();
+  if (phone) {
+    const items = events.map((event) => ({
+      id: event.id,
+      title: (
+        <>
+          {actionLabel(event.action)}
+          <Cause cause={event.cause} />
+        </>
+      ),
+      details: [
+        { label: 'Time', value: <DateTime iso={event.created} format="since" now={now} /> },
+        { label: 'Actor', value: <Actor event={event} /> },
+        { label: 'Target', value: <Target event={event} /> },
+        { label: 'Source address', value: <SourceAddress address={event.source_address} /> },
+      ],
+    }));
+    return <StackedList items={items} label="Audit events" />;
+  }
   return (
     <TableContainer>
       <Table aria-label="Audit events" size="small">
@@ -120,12 +153,8 @@ export function AuditLogTable({ events, now }: AuditLogTableProps) {
               <TableCell>
                 <Target event={event} />
               </TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-                {event.source_address ?? (
-                  <Box component="span" sx={{ color: 'text.secondary' }}>
-                    —
-                  </Box>
-                )}
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <SourceAddress address={event.source_address} />
               </TableCell>
             </TableRow>
           ))}

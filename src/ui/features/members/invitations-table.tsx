@@ -23,7 +23,7 @@ import { QueryError } from '../../components/query-error';
 import { TablePageNavigation } from '../../components/table-page-navigation';
 import { graphql } from '../../gql';
 import { lazyNamed } from '../../lib/lazy';
-import { PAGE_SIZE, useClampPage, usePageParam } from '../../lib/paging';
+import { useClampPage, useUrlPaging } from '../../lib/paging';
 import { roleLabel } from '../../lib/roles';
 
 const RevokeInvitationDialog = lazyNamed(() => import('./revoke-invitation-dialog'), 'RevokeInvitationDialog');
@@ -51,18 +51,19 @@ const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
 /** Invitations not yet accepted (administrators only). */
 export function InvitationsTable() {
   const now = useNow();
-  const [page, setPage] = usePageParam('invitations-page');
+  const paging = useUrlPaging('invitations');
+  const { page, size } = paging;
   const { data, previousData, error, refetch } = useQuery(InvitationsTableQuery, {
-    variables: { limit: PAGE_SIZE + 1, offset: page * PAGE_SIZE },
+    variables: { limit: size + 1, offset: page * size },
   });
   const shown = data ?? previousData;
   const found = shown?.membership_invitation ?? [];
-  const rows = found.slice(0, PAGE_SIZE);
-  const more = found.length > PAGE_SIZE;
+  const rows = found.slice(0, size);
+  const more = found.length > size;
   // Known only on the last page; -1 tells the pager there are more.
-  const total = shown && !more ? page * PAGE_SIZE + found.length : null;
+  const total = shown && !more ? page * size + found.length : null;
   const count = total ?? -1;
-  useClampPage(page, total, setPage);
+  useClampPage(page, total, paging.setPage, size);
   const [revoking, setRevoking] = useState<{ id: string; email: string } | null>(null);
 
   if (error && !shown) {
@@ -122,7 +123,7 @@ export function InvitationsTable() {
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePageNavigation count={count} page={page} rowsPerPage={PAGE_SIZE} onPageChange={setPage} />
+      <TablePageNavigation count={count} paging={paging} />
       <LazyDialogSlot open={revoking !== null}>
         <RevokeInvitationDialog invitation={revoking} onClose={() => setRevoking(null)} />
       </LazyDialogSlot>

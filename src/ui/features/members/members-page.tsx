@@ -14,7 +14,7 @@ import { QueryError } from '../../components/query-error';
 import { TablePageNavigation } from '../../components/table-page-navigation';
 import { graphql } from '../../gql';
 import { lazyNamed } from '../../lib/lazy';
-import { PAGE_SIZE, pageVariables, useClampPage, usePageParam } from '../../lib/paging';
+import { pageVariables, useClampPage, useUrlPaging } from '../../lib/paging';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { InvitationsTable } from './invitations-table';
@@ -40,12 +40,12 @@ export const MembersPageQuery = graphql(`
 export function MembersPage() {
   usePageTitle('Members');
   const tenant = useCurrentTenant();
-  const [page, setPage] = usePageParam();
-  const { data, previousData, error, refetch } = useQuery(MembersPageQuery, { variables: pageVariables(page) });
+  const paging = useUrlPaging();
+  const { data, previousData, error, refetch } = useQuery(MembersPageQuery, { variables: pageVariables(paging.page, paging.size) });
   // After a change the list refetches; the rows on screen stay until the new ones arrive.
   const shown = data ?? previousData;
   const total = shown ? shown.user_view_same_tenant_aggregate.aggregate.count : null;
-  useClampPage(page, total, setPage);
+  useClampPage(paging.page, total, paging.setPage, paging.size);
   const [inviting, setInviting] = useState(false);
 
   const inviteButton = tenant.isAdmin ? (
@@ -76,7 +76,7 @@ export function MembersPage() {
           </Alert>
         ) : null}
         <MembersTable members={shown.user_view_same_tenant} />
-        <TablePageNavigation count={total ?? 0} page={page} rowsPerPage={PAGE_SIZE} onPageChange={setPage} />
+        <TablePageNavigation count={total ?? 0} paging={paging} />
       </Paper>
     );
   }

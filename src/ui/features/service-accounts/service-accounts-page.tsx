@@ -16,7 +16,7 @@ import { SuccessSnackbar } from '../../components/success-snackbar';
 import { TablePageNavigation } from '../../components/table-page-navigation';
 import { graphql } from '../../gql';
 import { lazyNamed } from '../../lib/lazy';
-import { PAGE_SIZE, pageVariables, useClampPage, usePageParam } from '../../lib/paging';
+import { pageVariables, useClampPage, useUrlPaging } from '../../lib/paging';
 import { roleLabel } from '../../lib/roles';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { useNow } from '../../lib/use-now';
@@ -60,12 +60,12 @@ export function ServiceAccountsPage() {
   const tenant = useCurrentTenant();
   const manage = tenant.isAdmin;
   const now = useNow();
-  const [page, setPage] = usePageParam();
-  const { data, previousData, error, refetch } = useQuery(ServiceAccountsPageQuery, { variables: pageVariables(page) });
+  const paging = useUrlPaging();
+  const { data, previousData, error, refetch } = useQuery(ServiceAccountsPageQuery, { variables: pageVariables(paging.page, paging.size) });
   // After a change the list refetches; the rows (and an opened account) stay until the new ones arrive.
   const shown = data ?? previousData;
   const total = shown ? shown.user_view_same_tenant_aggregate.aggregate.count : null;
-  useClampPage(page, total, setPage);
+  useClampPage(paging.page, total, paging.setPage, paging.size);
   const [searchParams, setSearchParams] = useSearchParams();
   const openId = manage ? searchParams.get(OPEN_PARAM) : null;
   const [adding, setAdding] = useState(false);
@@ -133,7 +133,7 @@ export function ServiceAccountsPage() {
           onRemove={(account) => setRemoving({ id: account.id, name: account.username, keyCount: account.api_key_count ?? 0 })}
           onNotice={setNotice}
         />
-        <TablePageNavigation count={total ?? 0} page={page} rowsPerPage={PAGE_SIZE} onPageChange={setPage} />
+        <TablePageNavigation count={total ?? 0} paging={paging} />
       </Paper>
     );
   }

@@ -5,19 +5,39 @@ import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, matchPath } from 'react-router-dom';
 import type { TenantMembership } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
-import { tenantHome } from '../../lib/paths';
+import { paths, tenantHome } from '../../lib/paths';
 
 interface NoAccessPageProps {
   slug: string;
+  /** The whole path: only an app page's address (`/x/user/keys`) is read as a tenant's. */
+  pathname: string;
   memberships: TenantMembership[];
 }
 
-/** The URL names a tenant the caller is not a member of (or that does not exist). */
-export function NoAccessPage({ slug, memberships }: NoAccessPageProps) {
-  usePageTitle('No access');
+const APP_PAGES = [paths.apiKeys, paths.serviceAccounts, paths.members, paths.auditLog];
+
+/**
+ * The URL's first segment is none of the caller's tenants. An app page's address
+ * (`/globex/team/members`, a colleague's link) names a tenant the caller is not in, or
+ * one that does not exist; anything else (`/acmee`, `/settings`) is a mistyped address.
+ */
+export function NoAccessPage({ slug, pathname, memberships }: NoAccessPageProps) {
+  const appPage = APP_PAGES.some((page) => matchPath(page.path, pathname) !== null);
+  usePageTitle(appPage ? 'No access' : 'Page not found');
+  if (!appPage) {
+    return (
+      <Box sx={{ maxWidth: 640 }}>
+        <Typography variant="h1" sx={{ mb: 2 }}>
+          Page not found
+        </Typography>
+        <Alert severity="warning">There is nothing at this address.</Alert>
+        <TenantLinks memberships={memberships} />
+      </Box>
+    );
+  }
   if (memberships.length === 0) {
     // Removed from their last tenant (or left it): nowhere to go yet.
     return (
@@ -38,22 +58,27 @@ export function NoAccessPage({ slug, memberships }: NoAccessPageProps) {
         <AlertTitle>You are not a member of “{slug}”</AlertTitle>
         The tenant does not exist or you have not been invited to it. Ask one of its administrators for an invitation.
       </Alert>
-      {memberships.length > 0 ? (
-        <>
-          <Typography variant="h2" sx={{ mt: 3 }}>
-            Your tenants
-          </Typography>
-          <List>
-            {memberships.map((m) => (
-              <ListItem key={m.id} disableGutters>
-                <Link component={RouterLink} to={tenantHome(m.tenant.slug)}>
-                  {m.tenant.name}
-                </Link>
-              </ListItem>
-            ))}
-          </List>
-        </>
-      ) : null}
+      <TenantLinks memberships={memberships} />
     </Box>
+  );
+}
+
+function TenantLinks({ memberships }: { memberships: TenantMembership[] }) {
+  if (memberships.length === 0) return null;
+  return (
+    <>
+      <Typography variant="h2" sx={{ mt: 3 }}>
+        Your tenants
+      </Typography>
+      <List>
+        {memberships.map((m) => (
+          <ListItem key={m.id} disableGutters>
+            <Link component={RouterLink} to={tenantHome(m.tenant.slug)}>
+              {m.tenant.name}
+            </Link>
+          </ListItem>
+        ))}
+      </List>
+    </>
   );
 }

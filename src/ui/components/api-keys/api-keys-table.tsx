@@ -1,0 +1,171 @@
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import visuallyHidden from '@mui/utils/visuallyHidden';
+import type { ReactNode } from 'react';
+import { graphql } from '../../gql';
+import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
+import { DateTime } from '../date-time';
+import { usePhoneLayout } from '../../lib/use-phone-layout';
+import { LazyTooltip } from '../lazy-tooltip';
+import { StackedList } from '../stacked-list';
+import { KeyExpiry, KeyLastUsed } from './key-time-display';
+
+export const ApiKeysTableKeyFragment = graphql(`
+  fragment ApiKeysTable_key on auth_api_key {
+    id
+    name
+    key_hint
+    created
+    expires_at
+    last_used_at
+    tenant {
+      id
+      name
+      slug
+    }
+    created_by {
+      id
+      username
+    }
+  }
+`);
+
+export type ApiKeyRow = ApiKeysTable_KeyFragment;
+
+/** The columns a list of keys may sort by (User › API Keys sorts; a service account's keys do not). */
+export type KeySortField = 'name' | 'tenant' | 'created' | 'expires_at' | 'last_used_at';
+export type KeySortDirection = 'asc' | 'desc';
+
+export interface KeySort {
+  field: KeySortField;
+  direction: KeySortDirection;
+  onSort: (field: KeySortField) => void;
+}
+
+type ColumnId = 'name' | 'key' | 'tenant' | 'createdBy' | 'created' | 'expires' | 'lastUsed';
+
+interface Column {
+  id: ColumnId;
+  label: string;
+  sort?: KeySortField;
+  cell: (key: ApiKeyRow, now: Date) => ReactNode;
+  nowrap?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { id: 'name', label: 'Name', sort: 'name', cell: (key) => key.name },
+  { id: 'key', label: 'Key', cell: (key) => <KeyHint hint={key.key_hint} />, nowrap: true },
+  { id: 'tenant', label: 'Tenant', sort: 'tenant', cell: (key) => key.tenant.name },
+  { id: 'createdBy', label: 'Created by', cell: (key) => key.created_by?.username ?? '—' },
+  { id: 'created', label: 'Created', sort: 'created', cell: (key, now) => <DateTime iso={key.created} format="since" now={now} />, nowrap: true },
+  { id: 'expires', label: 'Expires', sort: 'expires_at', cell: (key, now) => <KeyExpiry expiresAt={key.expires_at} now={now} /> },
+  { id: 'lastUsed', label: 'Last used', sort: 'last_used_at', cell: (key, now) => <KeyLastUsed lastUsedAt={key.last_used_at} now={now} />, nowrap: true },
+];
+
+function KeyHint({ hint }: { hint: string | null | undefined }) {
+  return (
+    <Box component="span" sx={{ fontFamily: 'monospace' }}>
+      {hint}…
+    </Box>
+  );
+}
+
+export interface ApiKeysTableProps {
+  keys: ApiKeyRow[];
+  now: Date;
+  /** The list's accessible name: a label, or the id of its heading. */
+  label?: string;
+  labelledBy?: string;
+  /** The tenant column (a user's keys act in several tenants). */
+  showTenant?: boolean;
+  /** The "Created by" column (a service account's keys are made by administrators). */
+  showCreatedBy?: boolean;
+  /** Sortable column headers; without it the headers are plain. */
+  sort?: KeySort;
+  onRevoke: (key: ApiKeyRow) => void;
+}
+
+/**
+ * Every list of API keys: a table on wider screens and, on phones, one stacked card per
+ * key (name, hint, times and the trash icon), so nothing scrolls sideways. Both pages of
+ * keys (User › API Keys and a service account's keys) show their rows with this.
+ */
+export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false, showCreatedBy = false, sort, onRevoke }: ApiKeysTableProps) {
+  const phone = usePhoneLayout();
+  const columns = COLUMNS.filter((c) => (c.id !== 'tenant' || showTenant) && (c.id !== 'createdBy' || showCreatedBy));
+  const revokeButton = (key: ApiKeyRow) => (
+    <LazyTooltip title="Revoke API key">
+      <IconButton aria-label={`Revoke API key ${key.name}`} onClick={() => onRevoke(key)}>
+        <DeleteOutlinedIcon />
+      </IconButton>
+    </LazyTooltip>
+  );
+
+  if (phone) {
+    const items = keys.map((key) => ({
+      id: key.id,
+      title: key.name,
+      details: columns.filter((c) => c.id !== 'name').map((c) => ({ label: c.label, value: c.cell(key, now) })),
+      actions: revokeButton(key),
+    }));
+    return <StackedList items={items} label={label} labelledBy={labelledBy} />;
+  }
+
+  return (
+    <TableContainer>
+      <Table aria-label={label} aria-labelledby={labelledBy} size="small">
+        <TableHead>
+          <TableRow>
+            {columns.map((column) => {
+              const active = sort !== undefined && column.sort === sort.field;
+              return (
+                <TableCell key={column.id} sortDirection={active ? sort.direction : false} sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
+                  {sort && column.sort ? (
+                    <TableSortLabel active={active} direction={active ? sort.direction : 'asc'} onClick={() => sort.onSort(column.sort as KeySortField)}>
+                      {column.label}
+                    </TableSortLabel>
+                  ) : (
+                    column.label
+                  )}
+                </TableCell>
+              );
+            })}
+            <TableCell>
+              <Box component="span" sx={visuallyHidden}>
+                Actions
+              </Box>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {keys.map((key) => (
+            <TableRow key={key.id} hover>
+              {columns.map((column) =>
+                column.id === 'name' ? (
+                  <TableCell key={column.id} component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: 'break-word', minWidth: '8rem' }}>
+                    {key.name}
+                  </TableCell>
+                ) : (
+                  <TableCell key={column.id} sx={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                    {column.cell(key, now)}
+                  </TableCell>
+                ),
+              )}
+              <TableCell align="right" padding="checkbox">
+                {revokeButton(key)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
