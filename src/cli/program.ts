@@ -4,6 +4,7 @@ import { addAdminCommands } from './commands/admin.js';
 import { addAgentCommands } from './commands/agent.js';
 import { addAuthCommands } from './commands/auth.js';
 import { addBackupCommands } from './commands/backup.js';
+import { addDatabaseCommands } from './commands/database.js';
 import { addServeCommand } from './commands/serve.js';
 import type { CliContext } from './context.js';
 import { CliError, EXIT_CODES_HELP, ExitCode } from './exit-codes.js';
@@ -33,6 +34,7 @@ export function buildProgram(ctx: CliContext, action: Action): Command {
   addAgentCommands(program, ctx, action);
   addBackupCommands(program, ctx, action);
   addAdminCommands(program, ctx, action);
+  addDatabaseCommands(program, ctx, action);
   return program;
 }
 

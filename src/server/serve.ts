@@ -53,7 +53,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
     const url = `http://${shownHost}:${actualPort}`;
-    forgetNote = noteServing(join(dataDir, 'keyplane.db'), url);
+    // The note keeps keyplane restore off a SQLite file in use; PostgreSQL has no such file.
+    if (app.database.driver.dialect === 'sqlite') forgetNote = noteServing(join(dataDir, 'keyplane.db'), url);
 
     let stopping: Promise<void> | null = null;
     /**

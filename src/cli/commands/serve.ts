@@ -90,7 +90,7 @@ export function addServeCommand(program: Command, ctx: CliContext, action: Actio
           return ExitCode.OK;
         }
         const { config } = settings;
-        const { port, host, dataDir } = config;
+        const { port, host } = config;
 
         const uiDir = join(PACKAGE_ROOT, 'dist', 'ui');
         if (!existsSync(join(uiDir, 'index.html')) && options.build) await buildUi(ctx);
@@ -114,7 +114,7 @@ export function addServeCommand(program: Command, ctx: CliContext, action: Actio
 
         writeLine(ctx.stdout, `Keyplane is running at ${server.url}`);
         writeLine(ctx.stdout, `  GraphQL API: ${server.url}/graphql  (GraphiQL: ${server.url}/graphiql)`);
-        writeLine(ctx.stdout, `  Data:        ${join(dataDir, 'keyplane.db')}`);
+        writeLine(ctx.stdout, `  Data:        ${server.app.database.location}`);
         if (settings.file) writeLine(ctx.stdout, `  Settings:    ${settings.file}`);
         if (server.metricsUrl) writeLine(ctx.stdout, `  Metrics:     ${server.metricsUrl}`);
         else if (config.metricsToken) writeLine(ctx.stdout, `  Metrics:     ${server.url}/metrics (with the metrics token)`);
