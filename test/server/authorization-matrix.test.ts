@@ -574,7 +574,7 @@ describe('authorization matrix: every operation × every caller', () => {
         const want = expected[actor];
         const call = await OPERATIONS[operation](actor);
         const refused = want !== 'ok' && want !== 'none';
-        const before = stableSnapshot(server, { withAudit: !(refused && call.auditsRefusals) });
+        const before = await stableSnapshot(server, { withAudit: !(refused && call.auditsRefusals) });
         const result = await server.gql(call.query, call.variables ?? {}, auth[actor]);
         const code = result.errors?.[0]?.extensions?.code;
         let got: string;
@@ -599,7 +599,7 @@ describe('authorization matrix: every operation × every caller', () => {
             Object.values(result.data ?? {}).filter((value) => value !== null),
             `${operation} × ${actor}`,
           ).toEqual([]);
-          expect(stableSnapshot(server, { withAudit: !call.auditsRefusals }), `${operation} × ${actor} changed the database`).toEqual(before);
+          expect(await stableSnapshot(server, { withAudit: !call.auditsRefusals }), `${operation} × ${actor} changed the database`).toEqual(before);
         } else if (call.verify) {
           await call.verify();
         }

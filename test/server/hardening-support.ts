@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } from '../../src/server/auth/key-format.js';
 import type { Role } from '../../src/server/store/types.js';
 import type { Server } from './harness.js';
@@ -66,21 +65,9 @@ export async function makeMember(server: Server, tenantId: string, invitedById: 
  * The database as rows, minus what changes by itself: key use times and session
  * touches are written in the background, so they are left out of "changes nothing".
  */
-export function stableSnapshot(server: Server, options: { withAudit?: boolean } = {}) {
-  const db = new Database(server.dbPath, { readonly: true });
-  try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
-      .map((t) => t.name)
-      .filter((name) => name !== 'session' && (options.withAudit !== false || name !== 'audit_event'));
-    return Object.fromEntries(
-      tables.map((name) => [
-        name,
-        (db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]).map(({ last_used_at: _ignored, ...row }) => row),
-      ]),
-    );
-  } finally {
-    db.close();
-  }
+export async function stableSnapshot(server: Server, options: { withAudit?: boolean } = {}) {
+  const tables = Object.entries(await server.snapshot()).filter(([name]) => name !== 'session' && (options.withAudit !== false || name !== 'audit_event'));
+  return Object.fromEntries(tables.map(([name, rows]) => [name, rows.map(({ last_used_at: _ignored, ...row }) => row)]));
 }
 
 export interface RawResult {

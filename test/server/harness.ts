@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { openSqlite, openStore, type OpenedStore } from '../../src/server/store/open-store.js';
+import type { Queryable, SqlValue } from '../../src/server/store/sql/driver.js';
 import type { Role } from '../../src/server/store/types.js';
 import { freshDatabaseUrl } from '../support/postgres.js';
 import { snapshotTables } from '../support/store-rows.js';

@@ -199,7 +199,7 @@ async function attempt(
   input: Record<string, unknown>,
   options: { auth?: Record<string, string>; auditsRefusals?: boolean } = {},
 ): Promise<Outcome> {
-  const before = stableSnapshot(server, { withAudit: !options.auditsRefusals });
+  const before = await stableSnapshot(server, { withAudit: !options.auditsRefusals });
   const result = await post(
     server,
     { query: `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} } }`, variables: { input } },
@@ -211,9 +211,10 @@ async function attempt(
   if (errors?.length) {
     for (const error of errors) expect(ALLOWED_ERROR_CODES, `${mutation}: ${error.message}`).toContain(error.extensions?.code);
     expect(result.body.data ?? null).toBeNull();
-    expect(stableSnapshot(server, { withAudit: !options.auditsRefusals }), `${mutation} was refused (${errors[0].message}) but changed the database`).toEqual(
-      before,
-    );
+    expect(
+      await stableSnapshot(server, { withAudit: !options.auditsRefusals }),
+      `${mutation} was refused (${errors[0].message}) but changed the database`,
+    ).toEqual(before);
     return { status: result.status, data: null, code: errors[0].extensions?.code, field: errors[0].extensions?.field };
   }
   expect(result.status).toBe(200);

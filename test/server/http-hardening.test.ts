@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -205,21 +204,13 @@ describe('browser sessions', () => {
   });
   afterAll(() => server.close());
 
-  function sessionRow(token: string) {
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      return db.prepare('SELECT * FROM session WHERE id_hash = ?').get(idHash(token)) as { last_seen: string; expires_at: string } | undefined;
-    } finally {
-      db.close();
-    }
+  async function sessionRow(token: string) {
+    return (await server.rows<{ last_seen: string; expires_at: string }>('SELECT * FROM session WHERE id_hash = ?', [idHash(token)])).at(0);
   }
   function setSession(token: string, fields: { last_seen?: string; expires_at?: string }) {
-    const db = new Database(server.dbPath);
-    try {
-      for (const [column, value] of Object.entries(fields)) db.prepare(`UPDATE session SET ${column} = ? WHERE id_hash = ?`).run(value, idHash(token));
-    } finally {
-      db.close();
-    }
+    return server.write(async (db) => {
+      for (const [column, value] of Object.entries(fields)) await db.run(`UPDATE session SET ${column} = ? WHERE id_hash = ?`, [value, idHash(token)]);
+    });
   }
   const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
@@ -236,7 +227,7 @@ describe('browser sessions', () => {
 
   it('stores only a hash of the session id', async () => {
     const { token } = await signIn(server);
-    expect(sessionRow(token)).toBeDefined();
+    expect(await sessionRow(token)).toBeDefined();
     for (const file of [server.dbPath, `${server.dbPath}-wal`]) {
       if (existsSync(file)) expect(readFileSync(file).includes(token), file).toBe(false);
     }
@@ -262,7 +253,7 @@ describe('browser sessions', () => {
     const out = await post(server, { query: 'mutation { log_out { success } }' }, { headers: withSession(token) });
     expect(out.body.data.log_out.success).toBe(true);
     expect(String(out.headers['set-cookie'])).toMatch(/keyplane_session=;/);
-    expect(sessionRow(token)).toBeUndefined();
+    expect(await sessionRow(token)).toBeUndefined();
     const replay = await post(server, ME, { headers: withSession(token) });
     expect(replay.status).toBe(401);
     expect(replay.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -270,22 +261,22 @@ describe('browser sessions', () => {
 
   it(`ends a session idle for ${IDLE_MINUTES} minutes, and keeps an active one alive`, async () => {
     const active = await signIn(server);
-    setSession(active.token, { last_seen: ago((IDLE_MINUTES - 1) * 60_000) });
+    await setSession(active.token, { last_seen: ago((IDLE_MINUTES - 1) * 60_000) });
     expect((await post(server, ME, { headers: withSession(active.token) })).status).toBe(200);
     // The request counted as activity.
-    expect(Date.now() - Date.parse(sessionRow(active.token)!.last_seen)).toBeLessThan(60_000);
+    expect(Date.now() - Date.parse((await sessionRow(active.token))!.last_seen)).toBeLessThan(60_000);
 
     const idle = await signIn(server);
-    setSession(idle.token, { last_seen: ago((IDLE_MINUTES + 1) * 60_000) });
+    await setSession(idle.token, { last_seen: ago((IDLE_MINUTES + 1) * 60_000) });
     expect((await post(server, ME, { headers: withSession(idle.token) })).status).toBe(401);
-    expect(sessionRow(idle.token)).toBeUndefined();
+    expect(await sessionRow(idle.token)).toBeUndefined();
   });
 
   it(`ends a session ${MAX_HOURS} hours after sign-in, however active`, async () => {
     const { token } = await signIn(server);
-    setSession(token, { expires_at: ago(1000) });
+    await setSession(token, { expires_at: ago(1000) });
     expect((await post(server, ME, { headers: withSession(token) })).status).toBe(401);
-    expect(sessionRow(token)).toBeUndefined();
+    expect(await sessionRow(token)).toBeUndefined();
   });
 
   it('refuses cookie requests without the CSRF header, GET included, and mutations over GET', async () => {

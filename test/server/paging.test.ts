@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNPAGED_ROWS_PER_REQUEST } from '../../src/server/graphql/paging.js';
+import type { Queryable } from '../../src/server/store/sql/driver.js';
 import { PASSWORD, startServer, type Server } from './harness.js';
 import { post } from './hardening-support.js';
 
@@ -31,140 +31,133 @@ afterAll(() => server.close());
 const query = async (text: string) => post(server, { query: text }, { headers: session });
 
 /** Rows written straight into the database, in one transaction: ten thousand through the API would take minutes. */
-function insert(rows: number, write: (db: Database.Database, i: number, at: string) => void) {
-  const db = new Database(server.dbPath);
-  try {
-    db.transaction(() => {
-      for (let i = 0; i < rows; i++) write(db, i, new Date(Date.now() - i).toISOString());
-    })();
-  } finally {
-    db.close();
-  }
+function insert(rows: number, write: (db: Queryable, i: number, at: string) => Promise<unknown>): Promise<void> {
+  return server.write(async (db) => {
+    for (let i = 0; i < rows; i++) await write(db, i, new Date(Date.now() - i).toISOString());
+  });
 }
 
 const countOf =
   (sql: string, parameter: () => string = () => tenantId) =>
-  () => {
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      return db.prepare(sql).pluck().get(parameter()) as number;
-    } finally {
-      db.close();
-    }
-  };
+  async () =>
+    (await server.rows<{ n: number }>(sql, [parameter()]))[0].n;
 
 let agentKey: string | null = null;
 
 interface List {
   field: string;
   /** How many rows the admin sees now. */
-  count(): number;
+  count(): Promise<number>;
   /** Adds rows the admin sees. */
-  add(rows: number): void;
+  add(rows: number): Promise<void>;
 }
 
 const lists: List[] = [
   {
     field: 'audit_event',
-    count: countOf('SELECT count(*) FROM audit_event WHERE tenant_id = ?'),
+    count: countOf('SELECT count(*) AS n FROM audit_event WHERE tenant_id = ?'),
     add: (rows) =>
       insert(rows, (db, i, at) =>
-        db
-          .prepare('INSERT INTO audit_event (id, action, tenant_id, target_id, created) VALUES (?, ?, ?, ?, ?)')
-          .run(randomUUID(), 'test.event', tenantId, String(i), at),
+        db.run('INSERT INTO audit_event (id, action, tenant_id, target_id, created) VALUES (?, ?, ?, ?, ?)', [
+          randomUUID(),
+          'test.event',
+          tenantId,
+          String(i),
+          at,
+        ]),
       ),
   },
   {
     field: 'auth_api_key',
-    count: countOf('SELECT count(*) FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL'),
+    count: countOf('SELECT count(*) AS n FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL'),
     add: (rows) =>
       insert(rows, (db, i, at) =>
-        db
-          .prepare(
-            "INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated) VALUES (?, ?, ?, 'kpu_abcd', ?, ?, 'NORMAL', ?, ?, ?)",
-          )
-          .run(randomUUID(), `key ${i}`, randomUUID(), adminId, tenantId, adminId, at, at),
+        db.run(
+          "INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated) VALUES (?, ?, ?, 'kpu_abcd', ?, ?, 'NORMAL', ?, ?, ?)",
+          [randomUUID(), `key ${i}`, randomUUID(), adminId, tenantId, adminId, at, at],
+        ),
       ),
   },
   {
     // Members and the root membership list: one service account each.
     field: 'user_view_same_tenant',
-    count: countOf('SELECT count(*) FROM membership WHERE tenant_id = ?'),
+    count: countOf('SELECT count(*) AS n FROM membership WHERE tenant_id = ?'),
     add: (rows) =>
-      insert(rows, (db, i, at) => {
+      insert(rows, async (db, i, at) => {
         const user = randomUUID();
         const membership = randomUUID();
-        db.prepare("INSERT INTO user (id, username, account_type, default_membership_id, created) VALUES (?, ?, 'SERVICE', ?, ?)").run(
+        await db.run(`INSERT INTO "user" (id, username, account_type, default_membership_id, created) VALUES (?, ?, 'SERVICE', ?, ?)`, [
           user,
           `robot ${i}`,
           membership,
           at,
-        );
-        db.prepare("INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, 'USER', ?)").run(membership, tenantId, user, at);
+        ]);
+        await db.run("INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, 'USER', ?)", [membership, tenantId, user, at]);
       }),
   },
   {
     field: 'membership',
-    count: countOf('SELECT count(*) FROM membership WHERE tenant_id = ?'),
+    count: countOf('SELECT count(*) AS n FROM membership WHERE tenant_id = ?'),
     // The members' test above leaves one membership over the cap: that one goes first.
     add: (rows) =>
       rows >= 0
         ? lists[2].add(rows)
         : insert(1, (db) =>
-            db
-              .prepare(
-                "DELETE FROM membership WHERE id IN (SELECT m.id FROM membership m JOIN user u ON u.id = m.user_id WHERE m.tenant_id = ? AND u.account_type = 'SERVICE' LIMIT ?)",
-              )
-              .run(tenantId, -rows),
+            db.run(
+              `DELETE FROM membership WHERE id IN (SELECT m.id FROM membership m JOIN "user" u ON u.id = m.user_id WHERE m.tenant_id = ? AND u.account_type = 'SERVICE' LIMIT ?)`,
+              [tenantId, -rows],
+            ),
           ),
   },
   {
     field: 'tenant',
-    count: countOf('SELECT count(*) FROM membership WHERE user_id = ?', () => adminId),
+    count: countOf('SELECT count(*) AS n FROM membership WHERE user_id = ?', () => adminId),
     add: (rows) =>
-      insert(rows, (db, i, at) => {
+      insert(rows, async (db, i, at) => {
         const tenant = randomUUID();
-        db.prepare('INSERT INTO tenant (id, name, slug, created) VALUES (?, ?, ?, ?)').run(tenant, `Another ${i}`, `t-${tenant}`, at);
-        db.prepare("INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, 'TENANT_ADMIN', ?)").run(randomUUID(), tenant, adminId, at);
+        await db.run('INSERT INTO tenant (id, name, slug, created) VALUES (?, ?, ?, ?)', [tenant, `Another ${i}`, `t-${tenant}`, at]);
+        await db.run("INSERT INTO membership (id, tenant_id, user_id, role, created) VALUES (?, ?, ?, 'TENANT_ADMIN', ?)", [randomUUID(), tenant, adminId, at]);
       }),
   },
   {
     field: 'membership_invitation',
-    count: countOf('SELECT count(*) FROM invitation WHERE tenant_id = ?'),
+    count: countOf('SELECT count(*) AS n FROM invitation WHERE tenant_id = ?'),
     add: (rows) =>
       insert(rows, (db, i, at) =>
-        db
-          .prepare("INSERT INTO invitation (id, tenant_id, email, role, token_hash, invited_by_id, created, expires_at) VALUES (?, ?, ?, 'USER', ?, ?, ?, ?)")
-          .run(randomUUID(), tenantId, `guest${i}-${randomUUID()}@paging.test`, randomUUID(), adminId, at, new Date(Date.now() + 86_400_000).toISOString()),
+        db.run("INSERT INTO invitation (id, tenant_id, email, role, token_hash, invited_by_id, created, expires_at) VALUES (?, ?, ?, 'USER', ?, ?, ?, ?)", [
+          randomUUID(),
+          tenantId,
+          `guest${i}-${randomUUID()}@paging.test`,
+          randomUUID(),
+          adminId,
+          at,
+          new Date(Date.now() + 86_400_000).toISOString(),
+        ]),
       ),
   },
   {
     field: 'agent',
-    count: countOf('SELECT count(*) FROM agent WHERE tenant_id = ?'),
+    count: countOf('SELECT count(*) AS n FROM agent WHERE tenant_id = ?'),
     add: (rows) =>
-      insert(rows, (db, i, at) => {
-        agentKey ??= (db.prepare('SELECT id FROM api_key WHERE tenant_id = ? LIMIT 1').pluck().get(tenantId) as string) ?? null;
-        db.prepare(
+      insert(rows, async (db, i, at) => {
+        agentKey ??= (await db.get<{ id: string }>('SELECT id FROM api_key WHERE tenant_id = ? LIMIT 1', [tenantId]))?.id ?? null;
+        await db.run(
           "INSERT INTO agent (id, tenant_id, api_key_id, user_id, type, name, labels, created, registered_at) VALUES (?, ?, ?, ?, 'LocalAgent', ?, '[]', ?, ?)",
-        ).run(randomUUID(), tenantId, agentKey, adminId, `agent ${i} ${randomUUID()}`, at, at);
+          [randomUUID(), tenantId, agentKey, adminId, `agent ${i} ${randomUUID()}`, at, at],
+        );
       }),
   },
 ];
 
-/** SQLite tells the store of another connection's commits within 20 ms (SqliteStore.changeStamp). */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
 describe('a list without limit', () => {
   for (const list of lists) {
     it(`${list.field}: answers all of ${CAP} rows; at ${CAP + 1} refuses, naming the cap; limit and offset reach every row`, async () => {
-      list.add(CAP - list.count());
-      await settle();
+      await list.add(CAP - (await list.count()));
       const all = await query(`{ ${list.field} { id } }`);
       expect(all.body.errors, JSON.stringify(all.body.errors)).toBeUndefined();
       expect(all.body.data[list.field]).toHaveLength(CAP);
 
-      list.add(1);
-      await settle();
+      await list.add(1);
       const over = await query(`{ ${list.field} { id } }`);
       expect(over.status).toBe(400);
       expect(over.body.errors).toHaveLength(1);

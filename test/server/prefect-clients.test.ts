@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVALID_CREDENTIALS_MESSAGE } from '../../src/server/errors.js';
 import { generateKey } from '../../src/server/auth/key-format.js';
@@ -267,11 +266,10 @@ describe("an agent's start-up: register_agent, then query { hello }", () => {
     const agentId = (await prefect(DOC.registerAgent, registration({ name: 'night-shift' }), { key: key.key, tenantId: tenantA })).body.data.register_agent.id;
     // Two hours pass, as far as the database knows.
     const past = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const db = new Database(server.dbPath);
-    db.prepare('UPDATE agent SET registered_at = ?, created = ? WHERE id = ?').run(past, past, agentId);
-    db.prepare('UPDATE api_key SET last_used_at = ? WHERE id = ?').run(past, key.id);
-    db.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.write(async (db) => {
+      await db.run('UPDATE agent SET registered_at = ?, created = ? WHERE id = ?', [past, past, agentId]);
+      await db.run('UPDATE api_key SET last_used_at = ? WHERE id = ?', [past, key.id]);
+    });
     expect((await agents()).find((a: { id: string }) => a.id === agentId).last_queried).toBe(past);
 
     const writes = vi.spyOn(server.app.store, 'touchApiKeys');
@@ -306,11 +304,11 @@ describe("an agent's start-up: register_agent, then query { hello }", () => {
       [registration(), { cookie: world.sessions.admin }, 'FORBIDDEN'],
     ];
     for (const [variables, auth, code, field] of cases) {
-      const before = stableSnapshot(server);
+      const before = await stableSnapshot(server);
       const result = await server.gql(DOC.registerAgent, variables, auth);
       expect(result.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ code, ...(field && { field }) });
       expect(result.data ?? null).toBeNull();
-      expect(stableSnapshot(server)).toEqual(before);
+      expect(await stableSnapshot(server)).toEqual(before);
     }
   });
 

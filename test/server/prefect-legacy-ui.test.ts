@@ -622,12 +622,9 @@ describe("the legacy UI's documents, as its Apollo client sends them", () => {
       expect((await server.gql(`{ auth_info { user_id } }`, {}, { key: key.key })).status).toBe(401);
     }
     expect((await server.gql(`{ auth_info { user_id } }`, {}, { key: elsewhere.key })).status).toBe(200);
-    const db = (await import('better-sqlite3')).default;
-    const file = new db(server.dbPath, { readonly: true });
-    const events = file
-      .prepare("SELECT action, target_id, cause FROM audit_event WHERE tenant_id = ? AND cause = 'tenant_deleted' ORDER BY action")
-      .all(tenant.id);
-    file.close();
+    const events = await server.rows("SELECT action, target_id, cause FROM audit_event WHERE tenant_id = ? AND cause = 'tenant_deleted' ORDER BY action", [
+      tenant.id,
+    ]);
     expect(events).toEqual(
       expect.arrayContaining([
         { action: 'api_key.revoke', target_id: personal.id, cause: 'tenant_deleted' },
@@ -656,10 +653,10 @@ describe("the legacy UI's documents, as its Apollo client sends them", () => {
 
 describe('the new operations refuse bad input and change nothing', () => {
   const refused = async (query: string, variables: Record<string, unknown>, auth: Auth, code: string, field?: string, tenant?: string) => {
-    const before = stableSnapshot(server);
+    const before = await stableSnapshot(server);
     const result = await server.gql(query, variables, { ...auth, ...(tenant && { tenant }) });
     expect(result.errors?.[0]?.extensions, `${query} ${JSON.stringify(variables)}`).toMatchObject({ code, ...(field && { field }) });
-    expect(stableSnapshot(server)).toEqual(before);
+    expect(await stableSnapshot(server)).toEqual(before);
   };
   const admin = () => ({ cookie: world.sessions.admin });
 
@@ -730,7 +727,7 @@ describe('batches: a JSON array of at most ten operations, answered as an array'
   });
 
   it('refuses eleven, running none of them', async () => {
-    const before = stableSnapshot(server);
+    const before = await stableSnapshot(server);
     const operations = Array.from({ length: 11 }, () => ({ file: 'Mutations/create-tenant.gql' as const, variables: { input: { name: unique('Batch') } } }));
     const result = await apollo(operations, admin());
     expect(result.status).toBe(400);
@@ -738,12 +735,12 @@ describe('batches: a JSON array of at most ten operations, answered as an array'
       message: 'A batch holds at most 10 operations; this one has 11: send them in several requests.',
       extensions: { code: 'BAD_REQUEST' },
     });
-    expect(stableSnapshot(server)).toEqual(before);
+    expect(await stableSnapshot(server)).toEqual(before);
   });
 
   it('refuses a batch whose operations together cost more than one request may, running none of them', async () => {
     const heavy = `{ auth_api_key(limit: 1000) { id name created updated expires_at key_hint last_used_at default_tenant_id user_id } }`;
-    const before = stableSnapshot(server);
+    const before = await stableSnapshot(server);
     const body = [
       { query: `mutation { create_tenant(input: { name: "${unique('Never')}" }) { id } }` },
       ...Array.from({ length: 6 }, () => ({ query: heavy })),
@@ -760,7 +757,7 @@ describe('batches: a JSON array of at most ten operations, answered as an array'
       expect(answer.data ?? null).toBeNull();
       expect(answer.errors[0].message).toMatch(/^The batch's 7 operations together: The query may return \d+ fields; at most 50000 are allowed/);
     }
-    expect(stableSnapshot(server)).toEqual(before);
+    expect(await stableSnapshot(server)).toEqual(before);
     // Alone, each would have run.
     expect((await server.gql(heavy, {}, admin())).errors).toBeUndefined();
   });

@@ -128,10 +128,10 @@ describe('keys per account', () => {
       const refused = burst.find((r) => r.errors)!;
       expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'user_id', max: 3 });
       expect(refused.errors![0].message).toMatch(/already has 3 active API keys/);
-      const before = stableSnapshot(small, { withAudit: true });
+      const before = await stableSnapshot(small, { withAudit: true });
       const again = await small.gql(CREATE_KEY, { input: { user_id: userId, name: 'one more' } }, { cookie });
       expect(again.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(stableSnapshot(small, { withAudit: true })).toEqual(before);
+      expect(await stableSnapshot(small, { withAudit: true })).toEqual(before);
     } finally {
       await small.close();
     }
@@ -142,12 +142,12 @@ describe('client mistakes are 4xx, with a code and the field', () => {
   const get = (query: string, extra = '') => server.app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent(query)}${extra}` });
 
   it('answers a mutation sent by GET with 405 and Allow: POST, running nothing', async () => {
-    const before = stableSnapshot(server, { withAudit: true });
+    const before = await stableSnapshot(server, { withAudit: true });
     const response = await get('mutation { create_tenant(input: { name: "By GET" }) { id } }');
     expect(response.statusCode).toBe(405);
     expect(response.headers.allow).toBe('POST');
     expect(response.json().errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
-    expect(stableSnapshot(server, { withAudit: true })).toEqual(before);
+    expect(await stableSnapshot(server, { withAudit: true })).toEqual(before);
   });
 
   it('asks for operationName when a GET document holds several operations, and refuses an unknown one', async () => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { PASSWORD, startServer, type Server } from './harness.js';
@@ -216,15 +215,12 @@ describe('device cookie rows', () => {
   it('go when their user is removed', async () => {
     const { email, userId } = await newAccount();
     await ownersBrowser(email);
-    const db = new Database(server.dbPath);
-    try {
-      db.pragma('foreign_keys = ON');
-      expect((db.prepare('SELECT count(*) AS n FROM device_cookie WHERE user_id = ?').get(userId) as { n: number }).n).toBe(1);
-      db.prepare('DELETE FROM session WHERE user_id = ?').run(userId);
-      db.prepare('DELETE FROM user WHERE id = ?').run(userId);
-      expect((db.prepare('SELECT count(*) AS n FROM device_cookie WHERE user_id = ?').get(userId) as { n: number }).n).toBe(0);
-    } finally {
-      db.close();
-    }
+    const devices = async () => (await server.rows<{ n: number }>('SELECT count(*) AS n FROM device_cookie WHERE user_id = ?', [userId]))[0].n;
+    expect(await devices()).toBe(1);
+    await server.write(async (db) => {
+      await db.run('DELETE FROM session WHERE user_id = ?', [userId]);
+      await db.run('DELETE FROM "user" WHERE id = ?', [userId]);
+    });
+    expect(await devices()).toBe(0);
   });
 });
