@@ -52,7 +52,7 @@ export function TablePageNavigation({ count, paging }: TablePageNavigationProps)
         pr: 1,
       }}
     >
-      <FormControl size="small" variant="outlined">
+      <FormControl size="small" variant="outlined" sx={{ minWidth: 128 }}>
         <InputLabel htmlFor={`${ids}-size`} shrink>
           Rows per page
         </InputLabel>
