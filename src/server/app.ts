@@ -6,7 +6,9 @@ import mercurius from 'mercurius';
 import { BODY_LIMIT_BYTES, loadConfig, trustedProxies, type ServerConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
-import { FailureLimiter } from './auth/failure-limiter.js';
+import { memoryLimiters } from './auth/failure-limiter.js';
+import { sharedLimiters } from './auth/shared-failure-limiter.js';
+import { answerDatabaseUnavailable } from './http/database-unavailable.js';
 import { KeyUsage } from './auth/key-usage.js';
 import { Sessions } from './auth/sessions.js';
 import { SignInGuard } from './auth/sign-in-guard.js';
@@ -85,8 +87,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const credentials = new CredentialCache(store, changes);
   const sessions = new Sessions(store, config);
   // Failed keys and sign-ins per source address; sign-ins also per account and device cookie.
-  const authFailures = new FailureLimiter(config.authFailuresPerMinute, 60_000, config.limiterMaxKeys);
-  const signIns = new SignInGuard(store, config, authFailures);
+  // On PostgreSQL the counts are in the database, so that they hold across instances.
+  const limiters = database.driver.dialect === 'postgres' ? sharedLimiters(database.driver, config.limiterMaxKeys) : memoryLimiters(config.limiterMaxKeys);
+  const authFailures = limiters('address', config.authFailuresPerMinute, 60_000);
+  const signIns = new SignInGuard(store, config, authFailures, limiters);
   const responses = config.responseCacheMb > 0 ? new ResponseCache(changes, config.responseCacheMb * 2 ** 20) : null;
 
   const app = Fastify({
@@ -127,6 +131,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       done();
     });
   }
+
+  // A database that cannot be reached: 503 with Retry-After, from hooks too (authentication).
+  answerDatabaseUnavailable(app);
 
   // Cookies are parsed only where a session is looked for (auth/authenticate.ts), not on every request.
   await app.register(fastifyCookie, { hook: false });

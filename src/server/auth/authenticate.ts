@@ -7,7 +7,7 @@ import type { KeyCredential, Store } from '../store/types.js';
 import { hashKey, isWellFormedKey, KEY_LENGTH } from './key-format.js';
 import type { KeyUsage } from './key-usage.js';
 import { SESSION_COOKIE, type Sessions } from './sessions.js';
-import type { FailureLimiter } from './failure-limiter.js';
+import type { AttemptLimiter, Reservation } from './failure-limiter.js';
 import { isPrefectClient } from '../http/prefect-clients.js';
 
 declare module 'fastify' {
@@ -26,7 +26,8 @@ interface Deps {
   credentials: CredentialCache;
   sessions: Sessions;
   keyUsage: KeyUsage;
-  failures: FailureLimiter;
+  /** Failed keys per source address: in memory, or shared by the instances on PostgreSQL (failure-limiter.ts). */
+  failures: AttemptLimiter;
   /** Parses a Cookie header (@fastify/cookie's parser; it does not parse on every request). */
   parseCookie: (header: string) => Record<string, string | undefined>;
   /** Counts each outcome (observability/metrics.ts); null when metrics are off. */
@@ -123,9 +124,19 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     const underWay = lookups.get(keyHash);
     if (underWay) return underWay.then((credential) => withKeyOrRefuse(request, reply, principalOf(credential)));
     // The store may wait: the attempt is counted now, so that a burst of unknown keys
-    // cannot all pass the address's check before the first of them has failed.
-    const reservation = failures.reserve(request.ip);
-    if (!reservation) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
+    // cannot all pass the address's check before the first of them has failed. (A limiter
+    // that instances share counts it in the database: the lookup starts once it has.)
+    const reserving = failures.reserve(request.ip);
+    if (reserving instanceof Promise) {
+      return reserving.then((reservation) =>
+        reservation ? lookUp(request, reply, keyHash, reservation) : tooManyFailures(reply, failures.retryAfter(request.ip), metrics),
+      );
+    }
+    if (!reserving) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
+    return lookUp(request, reply, keyHash, reserving);
+  }
+
+  function lookUp(request: FastifyRequest, reply: FastifyReply, keyHash: string, reservation: Reservation): Promise<void> {
     const lookup = credentials.find(keyHash);
     lookups.set(keyHash, lookup);
     return lookup.then(

@@ -6,6 +6,8 @@ import { BODY_LIMIT_BYTES } from '../config.js';
 import { StoreError } from '../store/errors.js';
 import { storeErrorExtensions } from './store-errors.js';
 import { validationCodeOf } from './validation-errors.js';
+import { databaseUnavailableError, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../http/database-unavailable.js';
+import { isDatabaseUnavailable } from '../store/database-unavailable.js';
 
 // Codes come from what an error is, never from its message: an ApiError keeps its own;
 // a store's refusal (StoreError) gets its kind's code (store-errors.ts);
@@ -23,7 +25,7 @@ const { GraphQLError: JitGraphQLError } = createRequire(createRequire(import.met
 
 const PAGE_ARGUMENTS = new Set(['where', 'order_by', 'limit', 'offset']);
 
-const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, INTERNAL_SERVER_ERROR: 500 };
+const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, INTERNAL_SERVER_ERROR: 500, [SERVICE_UNAVAILABLE]: 503 };
 
 interface FormattedError {
   message: string;
@@ -53,6 +55,11 @@ function format(error: GraphQLError | Error, log: FastifyReply['log']): Formatte
   const isGraphQLError = error instanceof GraphQLError;
   const original = isGraphQLError ? error.originalError : error;
   const located = isGraphQLError ? { locations: error.locations, path: error.path } : {};
+  if (isDatabaseUnavailable(original)) {
+    // The cause (host, port) goes to the log alone.
+    log.warn({ err: original }, 'the database is unavailable');
+    return { ...databaseUnavailableError(), ...located };
+  }
   if (original instanceof ApiError) {
     // In a variable, graphql-js's message says where ("... at \"input.key_id\"; Not a valid UUID").
     const message = isGraphQLError && !error.path ? error.message : original.message;
@@ -97,6 +104,7 @@ export function errorFormatter(execution: { data?: unknown; errors: readonly Gra
     // A list's paging or filter refused (too large, too complex): the request was malformed, not refused by a rule of the data.
     else if (code === 'BAD_USER_INPUT' && PAGE_ARGUMENTS.has(error.extensions.field as string) && statusCode === 200) statusCode = 400;
     if (code === 'UNAUTHENTICATED') context.reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+    if (code === SERVICE_UNAVAILABLE) context.reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
   }
   delete errors.find((e) => e.extensions.http_status)?.extensions.http_status;
   return { statusCode, response: { data: (execution.data as Record<string, unknown> | null | undefined) ?? null, errors } };
