@@ -69,6 +69,13 @@ describePostgres('PostgresDriver', () => {
     expect(await driver.run('DELETE FROM item WHERE id = ?', [99])).toEqual({ changes: 0 });
   });
 
+  it('binds a NUL character, which PostgreSQL text cannot hold, as U+FFFD', async () => {
+    await driver.run('INSERT INTO item (id, name) VALUES (?, ?)', [7, 'nul\u0000byte']);
+    expect(await driver.get('SELECT name FROM item WHERE id = 7')).toEqual({ name: 'nul\uFFFDbyte' });
+    expect(await driver.get('SELECT id FROM item WHERE name = ?', ['nul\u0000byte'])).toEqual({ id: 7 });
+    expect(await driver.get('SELECT id FROM item WHERE name = ?', ['nul'])).toBeNull();
+  });
+
   it('names itself keyplane to the server', async () => {
     expect(await driver.get('SHOW application_name')).toEqual({ application_name: 'keyplane' });
   });

@@ -107,6 +107,15 @@ function translated(error: unknown): unknown {
 
 type Runner = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
+/**
+ * PostgreSQL's text cannot hold U+0000, which SQLite's can (a NUL in a sign-in's email,
+ * recorded in the audit log). Bound as it is, it fails the statement; it is bound as
+ * U+FFFD instead, the character that stands for one that cannot be represented: a lookup
+ * by such a string finds what was stored with it, as on SQLite, and a stored one shows
+ * where the NUL was.
+ */
+const storable = (value: SqlValue): SqlValue => (typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value);
+
 /** Queries through one runner (the pool, or one transaction's client), ? placeholders numbered. */
 class PgQueryable implements Queryable {
   constructor(
@@ -115,7 +124,7 @@ class PgQueryable implements Queryable {
   ) {}
 
   private config(sql: string, params: readonly SqlValue[] | undefined): pg.QueryConfig<SqlValue[]> {
-    return { text: this.placeholders.get(sql), values: params ? [...params] : [] };
+    return { text: this.placeholders.get(sql), values: params ? params.map(storable) : [] };
   }
 
   private async query(sql: string, params: readonly SqlValue[] | undefined): Promise<pg.QueryResult> {
