@@ -171,7 +171,7 @@ describe('the SQL each dialect gets', () => {
       params: ['Dep[*]loy?*', 'x[?]', 'A%', '%b'],
     });
     expect(compiled('postgres', where)).toEqual({
-      sql: `((k.name COLLATE "C" LIKE ? ESCAPE '') OR (k.name COLLATE "C" NOT LIKE ? ESCAPE '') OR (lower(k.name) COLLATE "C" LIKE lower(CAST(? AS text)) ESCAPE '') OR ((lower(u.username) COLLATE "C" NOT LIKE lower(CAST(? AS text)) ESCAPE '')))`,
+      sql: `((k.name COLLATE "C" LIKE ? ESCAPE '') OR (k.name COLLATE "C" NOT LIKE ? ESCAPE '') OR (lower(k.name COLLATE "C") LIKE lower(CAST(? AS text) COLLATE "C") ESCAPE '') OR ((lower(u.username COLLATE "C") NOT LIKE lower(CAST(? AS text) COLLATE "C") ESCAPE '')))`,
       params: ['Dep*loy_%', 'x?', 'A%', '%b'],
     });
   });

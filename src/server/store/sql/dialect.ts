@@ -34,10 +34,11 @@ export function patternMatch(dialect: Dialect, column: string, pattern: string, 
     return options.caseSensitive ? { sql: `${column} ${not}GLOB ?`, bind: globOf(pattern) } : { sql: `lower(${column}) ${not}LIKE lower(?)`, bind: pattern };
   }
   // COLLATE "C": PostgreSQL's LIKE refuses a nondeterministic collation (the email
-  // column ignores case in equality that way).
+  // column ignores case in equality that way); and lower() under "C" folds ASCII alone,
+  // as SQLite's does, on both sides, whatever the column's or the database's collation.
   return options.caseSensitive
     ? { sql: `${column} COLLATE "C" ${not}LIKE ? ESCAPE ''`, bind: pattern }
-    : { sql: `lower(${column}) COLLATE "C" ${not}LIKE lower(CAST(? AS text)) ESCAPE ''`, bind: pattern };
+    : { sql: `lower(${column} COLLATE "C") ${not}LIKE lower(CAST(? AS text) COLLATE "C") ESCAPE ''`, bind: pattern };
 }
 
 /** The larger of two values: SQLite's scalar max(), PostgreSQL's greatest() (both null only when both are). */
