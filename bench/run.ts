@@ -4,6 +4,7 @@
 //   npm run bench                 full run (about 6 minutes)
 //   npm run bench -- --quick      1 s warm-up, 3 s measured: for trying changes
 //   npm run bench -- --profile    also writes a V8 CPU profile of the server to bench/results/profiles/
+//   npm run bench -- --store postgres   PostgreSQL and SQLite side by side, and revocation across two instances (bench/postgres.ts)
 //
 // The machine's speed drifts (other work, CPU frequency): every row is measured in
 // slices that alternate with the baseline's, and its ratio is the median of the
@@ -17,6 +18,7 @@ import { measureAgainst, type Measurement, type Scenario, type Timing } from './
 import { rssMegabytes, startBaseline, startFloor, startKeyplane, type ServerProcess } from './processes.js';
 import { BenchSeeder, type BenchTenant } from './seed.js';
 import { evaluateTargets, formatTable, formatTargets, type Row } from './report.js';
+import { runPostgresBench } from './postgres.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('results/', import.meta.url));
 const CONNECTIONS = 50;
@@ -284,4 +286,8 @@ async function main() {
   }
 }
 
-await main();
+const storeFlag = process.argv.indexOf('--store');
+const store = storeFlag === -1 ? 'sqlite' : process.argv[storeFlag + 1];
+if (store === 'postgres') await runPostgresBench(timing, gitCommit());
+else if (store === 'sqlite') await main();
+else throw new Error(`--store ${store}: sqlite (the default) or postgres`);

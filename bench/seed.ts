@@ -30,6 +30,11 @@ export class BenchSeeder {
     return new BenchSeeder(await openSqlite(dbPath));
   }
 
+  /** Seeds a database opened elsewhere (openStore: SQLite or PostgreSQL). */
+  static on(database: OpenedStore): BenchSeeder {
+    return new BenchSeeder(database);
+  }
+
   get store(): Store {
     return this.database.store;
   }
@@ -101,7 +106,7 @@ export class BenchSeeder {
       if (n % 20 === 7) revoked.push(id);
     }
     for (const id of revoked) await this.store.revokeApiKey(id, audit);
-    await this.database.driver.get('PRAGMA wal_checkpoint(TRUNCATE)');
+    if (this.database.driver.dialect === 'sqlite') await this.database.driver.get('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   /** Keys in the table, in the tenant, and live keys on the tenant administrator's page. */

@@ -78,7 +78,7 @@ export interface Answer {
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
 
 /** POST /graphql on an instance. */
-export function post(instance: Instance, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export function post(instance: Pick<Instance, 'url'>, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -215,7 +215,7 @@ export interface Sample {
  * `clients` clients, each sending `body` with `headers(client)` to the instances in
  * turn (client i starts on instance i mod n), until stopped.
  */
-export function load(instances: Instance[], clients: number, body: unknown, headers: (client: number) => Record<string, string>) {
+export function load(instances: Pick<Instance, 'url'>[], clients: number, body: unknown, headers: (client: number) => Record<string, string>) {
   let running = true;
   const perClient: Sample[][] = Array.from({ length: clients }, () => []);
   const done = perClient.map(async (samples, client) => {
