@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError } from '../../src/server/store/database-unavailable.js';
 import { PostgresDriver } from '../../src/server/store/postgres/driver.js';
-import { numberPlaceholders } from '../../src/server/store/postgres/placeholders.js';
+import { numberPlaceholders, StatementCache } from '../../src/server/store/postgres/placeholders.js';
 import { describePostgres, freshDatabaseUrl } from '../support/postgres.js';
 
 describe('? placeholders numbered for PostgreSQL', () => {
@@ -21,6 +21,21 @@ describe('? placeholders numbered for PostgreSQL', () => {
     ['SELECT 1', 'SELECT 1'],
   ])('%s', (sql, expected) => {
     expect(numberPlaceholders(sql)).toBe(expected);
+  });
+});
+
+describe('statement names', () => {
+  it('names the first texts, each under a name of its own for good, and leaves the rest unnamed', () => {
+    const cache = new StatementCache(2, 3);
+    const first = cache.get('SELECT ? AS a');
+    expect(first).toEqual({ text: 'SELECT $1 AS a', name: 'keyplane_1' });
+    expect(cache.get('SELECT ? AS a')).toBe(first);
+    expect(cache.get('SELECT ? AS b').name).toBe('keyplane_2');
+    expect(cache.get('SELECT ? AS c').name).toBeUndefined();
+    // Past maxEntries the unnamed are dropped; a named text keeps its name.
+    expect(cache.get('SELECT ? AS d').name).toBeUndefined();
+    expect(cache.get('SELECT ? AS a').name).toBe('keyplane_1');
+    expect(cache.get('SELECT ? AS c').name).toBeUndefined();
   });
 });
 
@@ -74,6 +89,17 @@ describePostgres('PostgresDriver', () => {
     expect(await driver.get('SELECT name FROM item WHERE id = 7')).toEqual({ name: 'nul\uFFFDbyte' });
     expect(await driver.get('SELECT id FROM item WHERE name = ?', ['nul\u0000byte'])).toEqual({ id: 7 });
     expect(await driver.get('SELECT id FROM item WHERE name = ?', ['nul'])).toBeNull();
+  });
+
+  it('prepares a statement with parameters once per connection, and sends one without as it is', async () => {
+    const single = new PostgresDriver({ connectionString: url, maxConnections: 1 });
+    try {
+      for (let i = 0; i < 3; i++) await single.get('SELECT id FROM item WHERE id = ?', [i]);
+      await single.run('SELECT 1; SELECT 2');
+      expect(await single.all('SELECT statement FROM pg_prepared_statements ORDER BY name')).toEqual([{ statement: 'SELECT id FROM item WHERE id = $1' }]);
+    } finally {
+      await single.close();
+    }
   });
 
   it('names itself keyplane to the server', async () => {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DatabaseUnavailableError } from '../database-unavailable.js';
 import type { Driver, Queryable, RunResult, SqlValue } from '../sql/driver.js';
-import { PlaceholderCache } from './placeholders.js';
+import { StatementCache } from './placeholders.js';
 
 export interface PostgresSettings {
   /** postgres://user:password@host:port/database?… (libpq's URL form, as pg reads it). */
@@ -120,11 +120,15 @@ const storable = (value: SqlValue): SqlValue => (typeof value === 'string' && va
 class PgQueryable implements Queryable {
   constructor(
     private readonly runner: () => Runner,
-    private readonly placeholders: PlaceholderCache,
+    private readonly statements: StatementCache,
   ) {}
 
   private config(sql: string, params: readonly SqlValue[] | undefined): pg.QueryConfig<SqlValue[]> {
-    return { text: this.placeholders.get(sql), values: params ? params.map(storable) : [] };
+    const statement = this.statements.get(sql);
+    // Without parameters pg sends the text as a simple query, which may hold several
+    // statements (a migration); only statements with parameters are prepared.
+    if (!params || params.length === 0) return { text: statement.text, values: [] };
+    return { text: statement.text, values: params.map(storable), ...(statement.name !== undefined && { name: statement.name }) };
   }
 
   private async query(sql: string, params: readonly SqlValue[] | undefined): Promise<pg.QueryResult> {
@@ -167,7 +171,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class PostgresDriver implements Driver {
   readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
-  private readonly placeholders = new PlaceholderCache();
+  private readonly statements = new StatementCache();
   private readonly direct: PgQueryable;
   private readonly transactionAttempts: number;
   private closing: Promise<void> | null = null;
@@ -188,7 +192,7 @@ export class PostgresDriver implements Driver {
     // the pool; unheard, Node would end the process. The pool discards that connection
     // and the next query opens a new one.
     this.pool.on('error', () => undefined);
-    this.direct = new PgQueryable(() => this.pool, this.placeholders);
+    this.direct = new PgQueryable(() => this.pool, this.statements);
   }
 
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
@@ -242,7 +246,7 @@ export class PostgresDriver implements Driver {
     const tx = new PgQueryable(() => {
       if (!open) throw new Error('This transaction has ended: query through the driver, or run the query inside the transaction.');
       return client;
-    }, this.placeholders);
+    }, this.statements);
     try {
       await tx.run('BEGIN ISOLATION LEVEL READ COMMITTED');
       const result = await fn(tx);

