@@ -29,10 +29,22 @@ async function tables(driver: Driver): Promise<{ name: string; key: string[] }[]
   return rows.filter((row) => !POSTGRES_ONLY_TABLES.includes(row.name)).map((row) => ({ name: row.name, key: row.key ? row.key.split(',') : [] }));
 }
 
+/**
+ * The tables of each driver's database, read once: the schema does not change under a
+ * test, and PostgreSQL's information_schema takes tens of milliseconds to answer, which
+ * made a snapshot per request (the authorization matrix) several times slower there.
+ */
+const tablesOf = new WeakMap<Driver, Promise<{ name: string; key: string[] }[]>>();
+
 /** Every row of every table, each table's rows in primary-key order. */
 export async function snapshotTables(driver: Driver): Promise<Record<string, Record<string, unknown>[]>> {
   const snapshot: Record<string, Record<string, unknown>[]> = {};
-  for (const table of await tables(driver)) {
+  let known = tablesOf.get(driver);
+  if (!known) {
+    known = tables(driver);
+    tablesOf.set(driver, known);
+  }
+  for (const table of await known) {
     const order = table.key.length > 0 ? ` ORDER BY ${table.key.map((column) => `"${column}"`).join(', ')}` : '';
     snapshot[table.name] = await driver.all<Record<string, unknown>>(`SELECT * FROM "${table.name}"${order}`);
   }
