@@ -25,8 +25,8 @@ export interface GqlResult<T = any> {
 
 /**
  * Which store the server tests run on: KEYPLANE_TEST_STORE=sqlite (the default) or
- * postgres. Read here alone: a test that needs SQLite itself (its files, WAL, another
- * connection) says so with sqliteOnly.
+ * postgres. Read here alone; tests about SQLite itself (its files, WAL, another
+ * connection) open its file through dbPath.
  */
 export const TEST_STORE = (process.env.KEYPLANE_TEST_STORE ?? 'sqlite') as 'sqlite' | 'postgres';
 if (TEST_STORE !== 'sqlite' && TEST_STORE !== 'postgres') throw new Error(`KEYPLANE_TEST_STORE=${String(TEST_STORE)}: expected sqlite or postgres.`);
