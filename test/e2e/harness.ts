@@ -51,6 +51,8 @@ export interface ContextOptions {
   width?: number;
   height?: number;
   colorScheme?: 'light' | 'dark';
+  /** The browser's language (navigator.language), which dates follow; en-US unless told. */
+  locale?: string;
 }
 
 export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
@@ -58,6 +60,7 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    locale: options.locale ?? 'en-US',
   });
   context.setDefaultTimeout(15_000);
   return context;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEmailText, emailProblemMessage, MAX_EMAIL_LENGTH } from '../../src/shared/emails.js';
-import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEAR } from '../../src/shared/expiry.js';
+import { checkExpiry, expiryProblemMessage, latestExpiry, MAX_EXPIRY_YEARS } from '../../src/shared/expiry.js';
 import { checkNameText, MAX_NAME_LENGTH, nameLength, nameProblemMessage } from '../../src/shared/names.js';
 import { checkPasswordText, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblemMessage } from '../../src/shared/passwords.js';
 import { checkSlugText, RESERVED_SLUGS, slugify, slugProblemMessage } from '../../src/shared/slugs.js';
@@ -88,16 +88,20 @@ describe('the slug rule', () => {
 describe('the expiry rule', () => {
   const now = new Date('2026-03-01T12:00:00Z');
 
-  it('takes "never" and any time after now, up to the year 9999', () => {
+  it('takes "never" and any time after now, up to five years ahead to the millisecond', () => {
+    expect(MAX_EXPIRY_YEARS).toBe(5);
     expect(checkExpiry(null, now)).toEqual({ ok: true, value: null });
     expect(checkExpiry(undefined, now)).toEqual({ ok: true, value: null });
     expect(checkExpiry('2026-03-01T12:00:01Z', now)).toEqual({ ok: true, value: '2026-03-01T12:00:01Z' });
-    expect(checkExpiry(`${MAX_EXPIRY_YEAR}-12-31T23:59:59Z`, now).ok).toBe(true);
+    expect(checkExpiry('2031-03-01T12:00:00Z', now)).toEqual({ ok: true, value: '2031-03-01T12:00:00Z' });
+    expect(latestExpiry(now).toISOString()).toBe('2031-03-01T12:00:00.000Z');
   });
 
-  it('refuses now, the past, and years past 9999 (UTC)', () => {
+  it('refuses now, the past, and more than five years ahead, whatever the offset written', () => {
     expect(checkExpiry('2026-03-01T12:00:00Z', now)).toEqual({ ok: false, problem: 'past' });
     expect(checkExpiry('2020-01-01T00:00:00Z', now)).toEqual({ ok: false, problem: 'past' });
+    expect(checkExpiry('2031-03-01T12:00:00.001Z', now)).toEqual({ ok: false, problem: 'too_far' });
+    expect(checkExpiry('2031-03-01T12:30:00+00:15', now)).toEqual({ ok: false, problem: 'too_far' });
     expect(checkExpiry('9999-12-31T23:30:00-01:00', now)).toEqual({ ok: false, problem: 'too_far' });
     expect(checkExpiry('not a time', now)).toEqual({ ok: false, problem: 'invalid' });
   });
@@ -108,7 +112,7 @@ describe('the expiry rule', () => {
 
   it('says what is wrong in words', () => {
     expect(expiryProblemMessage('past')).toBe('The expiration must be in the future.');
-    expect(expiryProblemMessage('too_far')).toBe('The expiration is too far in the future.');
+    expect(expiryProblemMessage('too_far')).toBe('The expiration can be at most 5 years from now.');
   });
 });
 

@@ -1,12 +1,8 @@
-// Dates as the tables show them, without date-fns' format() and its en-US locale
-// tables (about 8 kB gzip on the first page). The output matches date-fns exactly
-// (format patterns 'd MMM yyyy' and "d MMM yyyy, HH:mm 'UTC'xxx");
-// test/ui/lib/format.test.tsx compares the two. Relative times ("in 3 days") are in
-// src/shared/relative-time.ts, which the CLI uses too.
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const pad = (value: number, length = 2) => String(Math.abs(value)).padStart(length, '0');
+// Dates as the tables show them, in the user's locale (lib/locale.ts) through Intl:
+// the browser's own locale data, so no date-fns format() or locale tables on the first
+// page. Relative times ("in 3 days") are in src/shared/relative-time.ts, which the CLI
+// uses too.
+import { userLanguages } from './locale';
 
 /** An ISO-8601 timestamp from the API (always with a zone) as a Date; null if it is not one. */
 export function parseTimestamp(iso: string | null | undefined): Date | null {
@@ -21,20 +17,30 @@ function toDate(iso: string): Date {
   return date;
 }
 
-function day(date: Date): string {
-  const year = date.getFullYear();
-  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${year < 0 ? '-' : ''}${pad(year, 4)}`;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const languages = userLanguages();
+  const cacheKey = `${kind} ${languages.join(',')}`;
+  let cached = formatters.get(cacheKey);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(languages as string[], {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(kind === 'dateTime' ? { hour: 'numeric', minute: '2-digit', timeZoneName: 'shortOffset' } : {}),
+    });
+    formatters.set(cacheKey, cached);
+  }
+  return cached;
 }
 
-/** "3 Mar 2026" — the date a person reads in a table. */
+/** A day in the user's locale: "Dec 25, 2027" (en-US), "25 Dec 2027" (en-GB), "25. Dez. 2027" (de). */
 export function formatDate(iso: string): string {
-  return day(toDate(iso));
+  return formatter('date').format(toDate(iso));
 }
 
-/** The exact moment, for tooltips: "3 Mar 2026, 14:05 UTC+01:00". */
+/** The exact moment with its offset from UTC: "Dec 25, 2027, 2:05 PM GMT+1" (en-US). */
 export function formatDateTime(iso: string): string {
-  const date = toDate(iso);
-  const offset = -date.getTimezoneOffset();
-  const zone = `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
-  return `${day(date)}, ${pad(date.getHours())}:${pad(date.getMinutes())} UTC${zone}`;
+  return formatter('dateTime').format(toDate(iso));
 }

@@ -52,7 +52,7 @@ describe('User › API Keys list', { timeout: 45_000 }, () => {
     });
     const inThreeDays = await screen.findByText('in 3 days');
     await user.hover(inThreeDays);
-    expect(await screen.findByRole('tooltip')).toHaveTextContent(/\d{4}, \d\d:\d\d UTC/);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(/\d{4}, \d{1,2}:\d\d\s[AP]M GMT/);
   });
 
   it('asks only for the signed-in user’s own keys, 25 a page, newest first', async () => {

@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse, type RequestHandler } from 'msw';
-import { addDays, endOfDay, format } from 'date-fns';
-import { describe, expect, it } from 'vitest';
+import { addDays, addYears, endOfDay, format } from 'date-fns';
+import { de } from 'date-fns/locale/de';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nameProblemMessage } from '../../../src/shared/names';
 import { acme, globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
 import { findKeysTable, keyListHandlers, makeKey, variedKeys, type FakeKey } from './fake-keys';
@@ -30,6 +31,15 @@ function createHandler(sent: SentInput[], keys: FakeKey[]) {
     });
   });
 }
+
+/** The browser's languages, as navigator.languages gives them, for one test. */
+function useLanguages(languages: string[]) {
+  vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(languages);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 async function openCreateDialog(extra: RequestHandler[] = []) {
   const sent: SentInput[] = [];
@@ -104,7 +114,7 @@ describe('Create an API Key: the form', { timeout: 45_000 }, () => {
     const { user, dialog, sent } = await openCreateDialog();
     expect(within(dialog).getByRole('combobox', { name: /API Key Expiration/ })).toHaveTextContent('30 days');
     expect(within(dialog).getByRole('combobox', { name: /Tenant/ })).toHaveTextContent('Acme');
-    expect(within(dialog).getByText(`The key will expire on ${format(addDays(new Date(), 30), 'd MMM yyyy')}.`)).toBeInTheDocument();
+    expect(within(dialog).getByText(`The key will expire on ${format(addDays(new Date(), 30), 'MMM d, yyyy')}.`)).toBeInTheDocument();
 
     await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), '  laptop  ');
     const before = Date.now();
@@ -163,6 +173,44 @@ describe('Create an API Key: the form', { timeout: 45_000 }, () => {
     await user.click(create);
     await screen.findByRole('dialog', { name: 'Your API key has been created' });
     expect(sent[0].expires_at).toBe(endOfDay(chosen).toISOString());
+  });
+
+  it.each([
+    ['en-US', 'Month Day Year', (d: Date) => format(d, 'MMddyyyy'), (d: Date) => format(d, 'MMM d, yyyy')],
+    ['en-GB', 'Day Month Year', (d: Date) => format(d, 'ddMMyyyy'), (d: Date) => format(d, 'd MMM yyyy')],
+    ['de-DE', 'Day Month Year', (d: Date) => format(d, 'ddMMyyyy'), (d: Date) => format(d, 'd. MMM yyyy', { locale: de })],
+  ])('takes the date in the order of the user’s locale (%s) and shows dates that way', async (language, order, typed, shown) => {
+    useLanguages([language]);
+    const { user, dialog, sent } = await openCreateDialog();
+    expect(within(dialog).getByText(`The key will expire on ${shown(addDays(new Date(), 30))}.`)).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'holidays');
+    await chooseExpiration(user, 'Custom date');
+    const field = await screen.findByRole('group', { name: /Expiration date/ });
+    const sections = within(field).getAllByRole('spinbutton');
+    expect(sections.map((section) => section.getAttribute('aria-label')).join(' ')).toBe(order);
+
+    // Typed as a person of that locale types it, from the first section on: 12/25/2027 in the US.
+    const christmas = new Date(new Date().getFullYear() + 1, 11, 25);
+    await user.click(sections[0]);
+    await user.keyboard(typed(christmas));
+    const create = within(dialog).getByRole('button', { name: 'Create' });
+    await waitFor(() => expect(create).toBeEnabled());
+    await user.click(create);
+    await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    expect(sent[0].expires_at).toBe(endOfDay(christmas).toISOString());
+  });
+
+  it('says how far ahead a custom date may be and refuses a later one', async () => {
+    const { user, dialog } = await openCreateDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'forever-ish');
+    await chooseExpiration(user, 'Custom date');
+    expect(within(dialog).getByText('Pick the last day the key works, at most 5 years from now.')).toBeInTheDocument();
+    await typeCustomDate(user, addYears(new Date(), 6));
+    expect(await within(dialog).findByText('The expiration can be at most 5 years from now.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Create' })).toBeDisabled();
+
+    await typeCustomDate(user, addDays(addYears(new Date(), 5), -1));
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create' })).toBeEnabled());
   });
 
   it('starts in the tenant the user is in now, after switching tenants', async () => {

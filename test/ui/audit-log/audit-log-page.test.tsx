@@ -123,7 +123,7 @@ describe('Team › Audit Log', () => {
     const { user } = renderLog();
     const table = await findTable();
     await user.hover(within(table).getByText('3 hours ago'));
-    const exact = format(Date.parse(events[2].created), 'd MMM yyyy, HH:mm');
+    const exact = format(Date.parse(events[2].created), 'MMM d, yyyy, h:mm');
     expect(await screen.findByRole('tooltip')).toHaveTextContent(exact);
   });
 
@@ -222,11 +222,11 @@ describe('Team › Audit Log', () => {
     const from = subDays(new Date(), 3);
     const to = subDays(new Date(), 2);
     const field = await screen.findByRole('group', { name: 'From' });
-    await user.click(within(field).getByRole('spinbutton', { name: 'Day' }));
-    await user.keyboard(format(from, 'ddMMyyyy'));
+    await user.click(within(field).getByRole('spinbutton', { name: 'Month' }));
+    await user.keyboard(format(from, 'MMddyyyy'));
     const toField = screen.getByRole('group', { name: 'To' });
-    await user.click(within(toField).getByRole('spinbutton', { name: 'Day' }));
-    await user.keyboard(format(to, 'ddMMyyyy'));
+    await user.click(within(toField).getByRole('spinbutton', { name: 'Month' }));
+    await user.keyboard(format(to, 'MMddyyyy'));
 
     await waitFor(() => expect(router.state.location.search).toBe(`?from=${format(from, 'yyyy-MM-dd')}&to=${format(to, 'yyyy-MM-dd')}`));
     expect(requests.at(-1)?.where).toEqual({
@@ -246,8 +246,8 @@ describe('Team › Audit Log', () => {
     const { user, router } = renderLog(`/acme/team/audit-log?from=${fromParam}`);
     await findTable();
     const toField = await screen.findByRole('group', { name: 'To' });
-    await user.click(within(toField).getByRole('spinbutton', { name: 'Day' }));
-    await user.keyboard(format(subDays(from, 5), 'ddMMyyyy'));
+    await user.click(within(toField).getByRole('spinbutton', { name: 'Month' }));
+    await user.keyboard(format(subDays(from, 5), 'MMddyyyy'));
     await waitFor(() => expect(toField.closest('.MuiPickersInputBase-root')).toHaveClass('Mui-error'));
     expect(router.state.location.search).toBe(`?from=${fromParam}`);
     expect(requests.every((r) => JSON.stringify(r.where).includes('_lte') === false)).toBe(true);

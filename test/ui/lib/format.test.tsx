@@ -1,9 +1,12 @@
-import { format, formatDistanceStrict, parseISO } from 'date-fns';
+import { formatDistanceStrict, parseISO } from 'date-fns';
+import { afterEach, vi } from 'vitest';
 import { formatDistance, formatRelativeTime, formatTimeSince } from '../../../src/shared/relative-time';
+import { loadDateLocale } from '../../../src/ui/components/date-localization';
 import { formatDate, formatDateTime, parseTimestamp } from '../../../src/ui/lib/format';
+import { dateFnsLocaleName, userLanguages } from '../../../src/ui/lib/locale';
 
-// src/ui/lib/format.ts and src/shared/relative-time.ts replace date-fns on the first
-// page; they must read exactly the same.
+// src/shared/relative-time.ts replaces date-fns on the first page and must read exactly
+// the same; lib/format.ts shows days in the user's locale through Intl.
 
 const DAY = 86_400_000;
 const base = new Date('2026-03-29T00:30:00Z'); // near a DST change in Europe
@@ -14,15 +17,63 @@ const offsets = Array.from({ length: 400 }, (_, i) => {
   return sign * Math.round((scale * ((i * 7919) % 997)) / 83 + i * 13);
 });
 
-describe('date formatting without date-fns', () => {
-  it('formats days and exact times as date-fns does', () => {
-    for (const offset of offsets) {
-      const iso = new Date(base.getTime() + offset).toISOString();
-      expect(formatDate(iso)).toBe(format(parseISO(iso), 'd MMM yyyy'));
-      expect(formatDateTime(iso)).toBe(format(parseISO(iso), "d MMM yyyy, HH:mm 'UTC'xxx"));
-    }
+describe('dates in the user’s locale', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
+  const useLanguages = (languages: string[]) => vi.spyOn(window.navigator, 'languages', 'get').mockReturnValue(languages);
+  // Noon UTC, so the day is the same in every zone the tests may run in.
+  const christmas = '2027-12-25T12:00:00Z';
+
+  it.each([
+    ['en-US', 'Dec 25, 2027'],
+    ['en-GB', '25 Dec 2027'],
+    ['de-DE', '25. Dez. 2027'],
+  ])('shows a day as %s reads it', (language, expected) => {
+    useLanguages([language]);
+    expect(formatDate(christmas)).toBe(expected);
+  });
+
+  it('gives the exact moment with the day, the local time and the offset from UTC', () => {
+    useLanguages(['en-GB']);
+    const local = new Date(christmas);
+    const time = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    expect(formatDateTime(christmas)).toMatch(new RegExp(`^${local.getDate()} Dec 2027, ${time} GMT([+-]\\d{1,2}(:\\d{2})?)?$`));
+  });
+
+  it('falls back to navigator.language, then en-US, when the browser lists no languages', () => {
+    useLanguages([]);
+    vi.spyOn(window.navigator, 'language', 'get').mockReturnValue('en-GB');
+    expect(userLanguages()).toEqual(['en-GB']);
+    vi.spyOn(window.navigator, 'language', 'get').mockReturnValue('');
+    expect(userLanguages()).toEqual(['en-US']);
+  });
+
+  it('picks the date-fns locale for the first language it has, by region, then language, else en-US', () => {
+    const available = ['de', 'de-AT', 'en-GB', 'en-US', 'fr', 'fr-CA', 'pt', 'pt-BR', 'zh-CN', 'zh-TW'];
+    expect(dateFnsLocaleName(available, ['en-US'])).toBe('en-US');
+    expect(dateFnsLocaleName(available, ['en-gb'])).toBe('en-GB');
+    expect(dateFnsLocaleName(available, ['en'])).toBe('en-US');
+    expect(dateFnsLocaleName(available, ['en-SE'])).toBe('en-US');
+    expect(dateFnsLocaleName(available, ['de-CH'])).toBe('de');
+    expect(dateFnsLocaleName(available, ['de-AT', 'de'])).toBe('de-AT');
+    expect(dateFnsLocaleName(available, ['zh'])).toBe('zh-CN');
+    expect(dateFnsLocaleName(available, ['tlh', 'fr-CA'])).toBe('fr-CA');
+    expect(dateFnsLocaleName(available, ['tlh'])).toBe('en-US');
+  });
+
+  it('loads only the date-fns locale the user’s language needs', async () => {
+    useLanguages(['de-DE']);
+    expect((await loadDateLocale()).code).toBe('de');
+    useLanguages(['en-GB', 'en']);
+    expect((await loadDateLocale()).code).toBe('en-GB');
+    useLanguages(['xx']);
+    expect((await loadDateLocale()).code).toBe('en-US');
+  });
+});
+
+describe('relative times without date-fns', () => {
   it('gives strict, rounded distances as date-fns does', () => {
     for (const offset of [0, ...offsets]) {
       const date = new Date(base.getTime() + offset);

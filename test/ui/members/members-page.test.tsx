@@ -137,7 +137,7 @@ describe('Team › Members', () => {
     const bob = await findMemberRow('bob');
     expect(within(bob).getAllByText('bob@example.com').length).toBeGreaterThan(0);
     expect(within(bob).getByRole('combobox', { name: 'Role of bob' })).toHaveTextContent('User');
-    expect(within(bob).getByText('14 Feb 2026')).toBeInTheDocument();
+    expect(within(bob).getByText('Feb 14, 2026')).toBeInTheDocument();
     const me = await findMemberRow('alice');
     expect(within(me).getByText('You')).toBeInTheDocument();
     expect(tenantsSeen).toEqual(['acme']);

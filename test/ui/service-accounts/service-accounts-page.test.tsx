@@ -46,7 +46,7 @@ describe('Team › Service Accounts for an administrator', { timeout: 60_000 }, 
     expect(within(deployer).getByText('Administrator')).toBeInTheDocument();
     // Three keys, one expired: two still work.
     expect(within(deployer).getByRole('cell', { name: '2' })).toBeInTheDocument();
-    expect(within(deployer).getByText('20 Jan 2026')).toBeInTheDocument();
+    expect(within(deployer).getByText('Jan 20, 2026')).toBeInTheDocument();
     const reporting = await findAccountRow('reporting');
     expect(within(reporting).getByText('Read-only')).toBeInTheDocument();
     expect(within(reporting).getByRole('cell', { name: '0' })).toBeInTheDocument();

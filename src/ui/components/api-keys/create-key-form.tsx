@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import { endOfDay } from 'date-fns';
 import { Suspense, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEAR } from '../../../shared/expiry';
+import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEARS } from '../../../shared/expiry';
 import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
 import { describeProblem, problemField } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -20,6 +20,7 @@ import {
   customDateError,
   earliestCustomDate,
   expiresAtFor,
+  latestCustomDate,
   type ExpirationChoice,
 } from './expiration';
 import type { CreatedKey } from './new-key-dialog';
@@ -62,9 +63,6 @@ const NEVER_EXPIRES_ADVICE = {
 const NAME_EXAMPLE = { user: 'laptop', 'service-account': 'github actions' } as const;
 
 const CUSTOM_DATE_HINT = 'The key works until the end of this day (your local time).';
-
-/** The last day the picker offers: the shared expiry rule's last year. */
-const LATEST_CUSTOM_DATE = new Date(MAX_EXPIRY_YEAR, 11, 31);
 
 // The date picker loads when the dialog opens, not with the page (see the effect below).
 const ExpirationDatePicker = lazyNamed(() => import('./expiration-date-picker'), 'ExpirationDatePicker');
@@ -180,7 +178,7 @@ export function CreateKeyForm({
                   onChange={(value) => field.onChange(value)}
                   onError={(reason) => setPickerError(pickerErrorMessage(reason))}
                   minDate={earliestCustomDate(now)}
-                  maxDate={LATEST_CUSTOM_DATE}
+                  maxDate={latestCustomDate(now)}
                   slotProps={{
                     textField: {
                       required: true,
@@ -227,7 +225,7 @@ function customDateProblem(date: Date | null, now: Date): string | null {
 
 function expirationHint(choice: ExpirationChoice, now: Date): string {
   if (choice === 'never') return 'The key will never expire.';
-  if (choice === 'custom') return 'Pick the last day the key works.';
+  if (choice === 'custom') return `Pick the last day the key works, at most ${MAX_EXPIRY_YEARS} years from now.`;
   return `The key will expire on ${formatDate(expiresAtFor(choice, now, null) as string)}.`;
 }
 

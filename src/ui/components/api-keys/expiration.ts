@@ -1,4 +1,5 @@
 import { addDays, endOfDay, isValid, startOfDay } from 'date-fns';
+import { latestExpiry } from '../../../shared/expiry';
 
 export const EXPIRATION_DAY_CHOICES = [7, 30, 60, 90] as const;
 export type ExpirationDays = (typeof EXPIRATION_DAY_CHOICES)[number];
@@ -21,6 +22,13 @@ export const EXPIRATION_CHOICES = Object.keys(EXPIRATION_LABELS) as ExpirationCh
 /** The earliest day a custom date may be: a key that expires today is not worth creating. */
 export function earliestCustomDate(now: Date = new Date()): Date {
   return startOfDay(addDays(now, 1));
+}
+
+/** The last day a custom date may be: the last local day that ends within the shared expiry rule's limit. */
+export function latestCustomDate(now: Date = new Date()): Date {
+  const latest = latestExpiry(now);
+  const day = startOfDay(latest);
+  return endOfDay(day) <= latest ? day : addDays(day, -1);
 }
 
 export function customDateError(date: Date | null, now: Date = new Date()): string | null {
