@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeyUsage } from '../../src/server/auth/key-usage.js';
+import { POSTGRES_SCHEMA_VERSION } from '../../src/server/store/postgres/migrations.js';
 import { MIGRATIONS } from '../../src/server/store/sqlite/migrations.js';
 import { serve, type RunningServer } from '../../src/server/serve.js';
-import { startServer } from './harness.js';
+import { startServer, TEST_STORE } from './harness.js';
 
 // /healthz: the process answers. /readyz: the server should get traffic: the database
 // answers a query and has the schema this server's migrations make, and the server is
@@ -47,12 +48,21 @@ describe('/healthz and /readyz', () => {
   it('/readyz answers 503 when the schema is not the one this server migrates to (a newer Keyplane migrated it)', async () => {
     const server = await startServer();
     try {
-      const other = new Database(server.dbPath);
-      other.pragma(`user_version = ${MIGRATIONS.length + 1}`);
-      other.close();
+      const known = TEST_STORE === 'postgres' ? POSTGRES_SCHEMA_VERSION : MIGRATIONS.length;
+      if (TEST_STORE === 'postgres') {
+        await server.app.database.driver.run('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)', [
+          known + 1,
+          'a newer Keyplane',
+          new Date().toISOString(),
+        ]);
+      } else {
+        const other = new Database(server.dbPath);
+        other.pragma(`user_version = ${known + 1}`);
+        other.close();
+      }
       const ready = await server.app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(503);
-      expect(ready.json().problems.migrations).toMatch(new RegExp(`version ${MIGRATIONS.length + 1}, newer than this server \\(${MIGRATIONS.length}\\)`));
+      expect(ready.json().problems.migrations).toMatch(new RegExp(`version ${known + 1}, newer than this server \\(${known}\\)`));
     } finally {
       await server.close();
     }
