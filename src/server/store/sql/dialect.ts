@@ -56,6 +56,16 @@ export function forUpdate(dialect: Dialect): string {
   return dialect === 'sqlite' ? '' : ' FOR UPDATE';
 }
 
+/**
+ * A statement (one ? for a name) that makes the transactions running it with one name take
+ * turns until they commit, for a check on rows that may not exist yet, which FOR UPDATE
+ * cannot lock (no account yet, at setup): PostgreSQL's transaction-scoped advisory lock.
+ * Null in SQLite, whose write transactions take turns already.
+ */
+export function takeTurns(dialect: Dialect): string | null {
+  return dialect === 'sqlite' ? null : 'SELECT pg_advisory_xact_lock(hashtext(?))';
+}
+
 /** Whether an error is a UNIQUE constraint refusing a row. */
 export function isUniqueViolation(dialect: Dialect, error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

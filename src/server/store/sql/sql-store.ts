@@ -30,7 +30,7 @@ import type {
   UserRecord,
   UserRef,
 } from '../types.js';
-import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER } from './dialect.js';
+import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER, takeTurns } from './dialect.js';
 import type { Dialect, Driver, Queryable, SqlValue } from './driver.js';
 
 // The one Store: SQL over a Driver (SQLite or PostgreSQL). It writes SQL both dialects
@@ -266,6 +266,9 @@ export class SqlStore implements Store {
 
   async bootstrap(input: { email: string; username: string; passwordHash: string; tenantName: string; tenantSlug: string }, audit: AuditContext) {
     return this.change(async (tx) => {
+      // Two set-ups at once must not both find no account (PostgreSQL: READ COMMITTED, and no row to lock).
+      const turn = takeTurns(this.dialect);
+      if (turn) await tx.get(turn, ['keyplane.bootstrap']);
       if ((await tx.get<{ n: number }>(`SELECT count(*) AS n FROM "user" WHERE account_type = 'NORMAL'`))!.n > 0) {
         throw badInput('email', 'Keyplane is already set up; sign in instead.');
       }
@@ -876,7 +879,7 @@ export class SqlStore implements Store {
     return this.driver.all<InvitationRecord>(
       `SELECT ${INVITATION_COLUMNS} FROM invitation
        WHERE tenant_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?
-       ORDER BY created DESC LIMIT ? OFFSET ?`,
+       ORDER BY created DESC, id DESC LIMIT ? OFFSET ?`,
       [tenantId, now(), limit, offset],
     );
   }
@@ -942,11 +945,17 @@ export class SqlStore implements Store {
   }
 
   private async accept(tx: Queryable, invitation: InvitationRecord, userId: string, audit: AuditContext): Promise<MembershipRecord> {
-    if (await tx.get('SELECT id FROM membership WHERE user_id = ? AND tenant_id = ?', [userId, invitation.tenant_id])) {
-      throw badInput('token', 'You are already a member of this tenant.');
-    }
+    const alreadyMember = () => badInput('token', 'You are already a member of this tenant.');
+    if (await tx.get('SELECT id FROM membership WHERE user_id = ? AND tenant_id = ?', [userId, invitation.tenant_id])) throw alreadyMember();
     await tx.run('UPDATE invitation SET accepted_at = ? WHERE id = ?', [now(), invitation.id]);
-    const membership = await this.insertMembership(tx, invitation.tenant_id, userId, invitation.role);
+    let membership: MembershipRecord;
+    try {
+      membership = await this.insertMembership(tx, invitation.tenant_id, userId, invitation.role);
+    } catch (error) {
+      // Another invitation to this tenant was accepted for them since the check (PostgreSQL: READ COMMITTED).
+      if (isUniqueViolation(this.dialect, error)) throw alreadyMember();
+      throw error;
+    }
     await this.audit(tx, 'membership.create', { ...audit, actorId: userId }, invitation.tenant_id, 'membership', membership.id, invitation.email);
     return membership;
   }
