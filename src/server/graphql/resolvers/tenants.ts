@@ -7,7 +7,7 @@ import type { BoolExp } from '../../store/types.js';
 import { checkName, checkSlug, slugify } from '../inputs.js';
 import { listPage } from '../paging.js';
 import { requiredValues } from './filters.js';
-import { auditContext, requireAdmin, requireCurrentTenant, requirePerson, requirePrincipal, requireRoleIn } from '../guards.js';
+import { auditContext, requireAdmin, requireCurrentTenant, requirePerson, requirePrincipal, requireRoleIn, roleIn } from '../guards.js';
 
 /** A key acts in its own tenant only, so it sees that one; a browser session sees all of its user's. */
 function visibleTenants(principal: Principal, where: BoolExp | null | undefined): BoolExp | null | undefined {
@@ -55,10 +55,16 @@ export const tenantResolvers: Resolvers = {
       const where = visibleTenants(principal, { id: { _eq: id } });
       return (await ctx.store.listTenantsOfUser(principal.userId, { where, limit: 1, offset: 0 }))[0] ?? null;
     },
+    tenant_by_previous_slug: async (_root, { slug }, ctx) => {
+      const principal = requirePrincipal(ctx);
+      const tenant = await ctx.store.findTenantOfUserByPreviousSlug(principal.userId, slug);
+      return tenant && (!principal.apiKeyId || tenant.id === principal.tenantId) ? tenant : null;
+    },
   },
   tenant: {
     info: () => ({}),
     settings: () => ({}),
+    live_api_key_count: async (tenant, _args, ctx) => ((await roleIn(ctx, tenant.id)) === 'TENANT_ADMIN' ? ctx.store.countLiveKeysOfTenant(tenant.id) : null),
   },
   Mutation: {
     update_tenant_name: async (_root, { input }, ctx) => {

@@ -222,6 +222,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   );
   `,
   },
+  {
+    version: 3,
+    description: "the slugs tenants had before, so that old URLs lead to them (SQLite's migration 7)",
+    sql: `
+  CREATE TABLE tenant_slug_history (
+    slug TEXT COLLATE "C" PRIMARY KEY,
+    tenant_id TEXT COLLATE "C" NOT NULL REFERENCES tenant(id),
+    changed TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
+  `,
+  },
 ];
 
 /**

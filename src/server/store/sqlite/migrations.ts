@@ -178,6 +178,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX agent_identity ON agent(api_key_id, type, name, labels, coalesce(agent_config_id, ''));
   CREATE INDEX agent_tenant_created ON agent(tenant_id, created);
   `,
+  `
+  -- The slugs tenants had before their current one, so that old URLs still lead to them
+  -- (tenant_by_previous_slug). A slug belongs to one tenant at a time: a tenant that
+  -- takes a slug (created with it or changed to it) removes it from here.
+  CREATE TABLE tenant_slug_history (
+    slug TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenant(id),
+    changed TEXT NOT NULL
+  );
+  CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
