@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { ConfirmDialog } from '../confirm-dialog';
-import { describeProblem } from '../../lib/errors';
+import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
 import { useRetained } from '../../lib/use-retained';
 import { ShowGraphql } from './show-graphql';
 import { RevokeApiKeyMutation, useRevokeApiKey } from './use-revoke-api-key';
@@ -24,20 +23,16 @@ export interface RevokeKeyDialogProps {
 export function RevokeKeyDialog({ apiKey, onClose, onRevoked }: RevokeKeyDialogProps) {
   // Keep the last key while the dialog animates out, so its name does not vanish mid-fade.
   const shown = useRetained(apiKey);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run, clearError } = useConfirmedMutation(apiKey !== null);
   const [revoke, { loading }] = useRevokeApiKey();
   const variables = { input: { key_id: shown?.id ?? '' } };
 
-  const confirm = async () => {
-    if (!shown || loading) return;
-    setError(null);
-    try {
-      const refused = await revoke(shown);
-      if (refused) setError(refused);
-      else onRevoked?.(shown);
-    } catch (e) {
-      setError(describeProblem(e).message);
-    }
+  const confirm = () => {
+    if (shown && !loading)
+      void run(
+        () => revoke(shown),
+        () => onRevoked?.(shown),
+      );
   };
 
   return (
@@ -50,9 +45,9 @@ export function RevokeKeyDialog({ apiKey, onClose, onRevoked }: RevokeKeyDialogP
       busy={loading}
       error={error}
       details={<ShowGraphql document={RevokeApiKeyMutation} variables={variables} />}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
-      onExited={() => setError(null)}
+      onExited={clearError}
       maxWidth="sm"
     >
       Revoke <strong>{shown?.name}</strong>? Clients using this key will fail to authenticate at once. This cannot be undone.

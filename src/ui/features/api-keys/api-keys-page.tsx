@@ -11,6 +11,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
 import { graphql } from '../../gql';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
+import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
 import { useNow } from '../../lib/use-now';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { EmptyState } from '../../components/empty-state';
@@ -40,11 +41,10 @@ import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
 
 // The dialogs load on first use, fetched as soon as the pointer or focus nears them.
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
-const RevokeKeyDialog = lazyNamed(() => import('../../components/api-keys/revoke-key-dialog'), 'RevokeKeyDialog');
 // The "revoked" snackbar comes after a revoke only; it loads with the revoke dialog.
 const SuccessSnackbar = lazyNamed(() => import('../../components/success-snackbar'), 'SuccessSnackbar');
 const preloadRevoke = () => {
-  void RevokeKeyDialog.preload().catch(() => undefined);
+  preloadRevokeKeyDialog();
   void SuccessSnackbar.preload().catch(() => undefined);
 };
 
@@ -202,16 +202,7 @@ export function ApiKeysPage() {
           defaultTenantId={current.id}
         />
       </LazyDialogSlot>
-      <LazyDialogSlot open={revoking !== null}>
-        <RevokeKeyDialog
-          apiKey={revoking}
-          onClose={() => setRevoking(null)}
-          onRevoked={(key) => {
-            setRevoking(null);
-            setNotice(`API key "${key.name}" revoked`);
-          }}
-        />
-      </LazyDialogSlot>
+      <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={setNotice} />
       {noticeMounted && (
         <Suspense fallback={null}>
           <SuccessSnackbar message={notice} onClose={() => setNotice(null)} />

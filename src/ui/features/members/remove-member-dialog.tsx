@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { describeProblem } from '../../lib/errors';
 import { paths } from '../../lib/paths';
 import { useCurrentTenant } from '../../lib/tenant-context';
+import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
 import { useRetained } from '../../lib/use-retained';
 import type { Member } from './members-table';
 import { useRemoveMember } from './use-remove-member';
@@ -19,26 +18,18 @@ export function RemoveMemberDialog({ member, onClose }: RemoveMemberDialogProps)
   const tenant = useCurrentTenant();
   const navigate = useNavigate();
   const shown = useRetained(member);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run, clearError } = useConfirmedMutation(member !== null);
   const [remove, { loading }] = useRemoveMember();
   const isMe = shown?.id === tenant.user.id;
   const membership = shown?.memberships[0];
 
-  const confirm = async () => {
+  const confirm = () => {
     if (!shown || !membership || loading) return;
-    setError(null);
-    try {
-      const refused = await remove({ userId: shown.id, membershipId: membership.id, own: isMe });
-      if (refused) {
-        setError(refused);
-        return;
-      }
+    void run(
+      () => remove({ userId: shown.id, membershipId: membership.id, own: isMe }),
       // Leaving the tenant: this page is no longer ours to see.
-      if (isMe) void navigate(paths.home.href(), { replace: true });
-      else onClose();
-    } catch (caught) {
-      setError(describeProblem(caught).message);
-    }
+      () => (isMe ? void navigate(paths.home.href(), { replace: true }) : onClose()),
+    );
   };
 
   return (
@@ -50,9 +41,9 @@ export function RemoveMemberDialog({ member, onClose }: RemoveMemberDialogProps)
       destructive
       busy={loading}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
-      onExited={() => setError(null)}
+      onExited={clearError}
     >
       {isMe
         ? 'You will lose access to this tenant, and your API keys for it will be revoked.'

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { describeProblem } from '../../lib/errors';
+import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
 import { useRetained } from '../../lib/use-retained';
 import { useRevokeInvitation } from './use-revoke-invitation';
 
@@ -12,19 +11,11 @@ interface RevokeInvitationDialogProps {
 
 export function RevokeInvitationDialog({ invitation, onClose }: RevokeInvitationDialogProps) {
   const shown = useRetained(invitation);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run, clearError } = useConfirmedMutation(invitation !== null);
   const [revoke, { loading }] = useRevokeInvitation();
 
-  const confirm = async () => {
-    if (!shown || loading) return;
-    setError(null);
-    try {
-      const refused = await revoke(shown.id);
-      if (refused) setError(refused);
-      else onClose();
-    } catch (caught) {
-      setError(describeProblem(caught).message);
-    }
+  const confirm = () => {
+    if (shown && !loading) void run(() => revoke(shown.id), onClose);
   };
 
   return (
@@ -36,9 +27,9 @@ export function RevokeInvitationDialog({ invitation, onClose }: RevokeInvitation
       destructive
       busy={loading}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
-      onExited={() => setError(null)}
+      onExited={clearError}
     >
       The invitation link sent to <strong>{shown?.email}</strong> will stop working.
     </ConfirmDialog>

@@ -7,8 +7,8 @@ import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { useSetMembershipRole } from '../../components/memberships/use-set-membership-role';
 import { FormDialog } from '../../components/form-dialog';
-import { describeProblem } from '../../lib/errors';
 import { ROLES, roleLabel } from '../../lib/roles';
+import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
 import { useRetained } from '../../lib/use-retained';
 import { SERVICE_ACCOUNT_ROLE_HELP } from './service-account-roles';
 
@@ -36,23 +36,18 @@ export function ChangeRoleDialog({ account, onClose, onChanged }: ChangeRoleDial
     setOpened(account);
     setRole(account.role);
   }
-  const [error, setError] = useState<string | null>(null);
+  const { error, run, clearError } = useConfirmedMutation(account !== null);
   const [setMembershipRole, { loading }] = useSetMembershipRole();
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!shown || loading) return;
-    if (role === shown.role) {
-      onClose();
-      return;
-    }
-    setError(null);
-    try {
-      await setMembershipRole({ membershipId: shown.membershipId, role });
-      onChanged(shown, role);
-    } catch (caught) {
-      setError(describeProblem(caught).message);
-    }
+    if (role === shown.role) onClose();
+    else
+      void run(
+        () => setMembershipRole({ membershipId: shown.membershipId, role }),
+        () => onChanged(shown, role),
+      );
   };
 
   return (
@@ -65,7 +60,7 @@ export function ChangeRoleDialog({ account, onClose, onChanged }: ChangeRoleDial
       busy={loading}
       onSubmit={submit}
       onClose={onClose}
-      onExited={() => setError(null)}
+      onExited={clearError}
       maxWidth="xs"
     >
       <FormControl>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { describeProblem } from '../../lib/errors';
 import { useCurrentTenant } from '../../lib/tenant-context';
+import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
 import { useRetained } from '../../lib/use-retained';
 import { useDeleteServiceAccount } from './use-delete-service-account';
 
@@ -28,19 +27,15 @@ export function keysThatStop(count: number): string {
 export function RemoveServiceAccountDialog({ account, onClose, onRemoved }: RemoveServiceAccountDialogProps) {
   const tenant = useCurrentTenant();
   const shown = useRetained(account);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run, clearError } = useConfirmedMutation(account !== null);
   const [remove, { loading }] = useDeleteServiceAccount();
 
-  const confirm = async () => {
-    if (!shown || loading) return;
-    setError(null);
-    try {
-      const refused = await remove(shown.id);
-      if (refused) setError(refused);
-      else onRemoved(shown);
-    } catch (caught) {
-      setError(describeProblem(caught).message);
-    }
+  const confirm = () => {
+    if (shown && !loading)
+      void run(
+        () => remove(shown.id),
+        () => onRemoved(shown),
+      );
   };
 
   return (
@@ -52,9 +47,9 @@ export function RemoveServiceAccountDialog({ account, onClose, onRemoved }: Remo
       destructive
       busy={loading}
       error={error}
-      onConfirm={() => void confirm()}
+      onConfirm={confirm}
       onClose={onClose}
-      onExited={() => setError(null)}
+      onExited={clearError}
     >
       The service account <strong>{shown?.name}</strong> will be removed from {tenant.name}, and all its API keys revoked.{' '}
       <strong>{keysThatStop(shown?.keyCount ?? 0)}</strong> This cannot be undone.

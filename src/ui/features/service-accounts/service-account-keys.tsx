@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { ApiKeysTable } from '../../components/api-keys/api-keys-table';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
+import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { QueryError } from '../../components/query-error';
@@ -16,9 +17,7 @@ import { lazyNamed } from '../../lib/lazy';
 import { pageVariables, useClampPage, useLocalPaging } from '../../lib/paging';
 
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
-const RevokeKeyDialog = lazyNamed(() => import('../../components/api-keys/revoke-key-dialog'), 'RevokeKeyDialog');
 const preloadCreate = () => void CreateKeyDialog.preload().catch(() => undefined);
-const preloadRevoke = () => void RevokeKeyDialog.preload().catch(() => undefined);
 
 /** One account's keys (administrators only), newest first. */
 export const ServiceAccountKeysQuery = graphql(`
@@ -88,7 +87,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   }
 
   return (
-    <Box component="section" aria-labelledby={headingId} sx={{ py: 2, px: { xs: 0, sm: 2 } }} onPointerEnter={preloadRevoke}>
+    <Box component="section" aria-labelledby={headingId} sx={{ py: 2, px: { xs: 0, sm: 2 } }} onPointerEnter={preloadRevokeKeyDialog}>
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap', mb: 1 }}>
         <Typography id={headingId} variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
           API keys of {account.name}
@@ -110,16 +109,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           title={`Create an API Key for ${account.name}`}
         />
       </LazyDialogSlot>
-      <LazyDialogSlot open={revoking !== null}>
-        <RevokeKeyDialog
-          apiKey={revoking}
-          onClose={() => setRevoking(null)}
-          onRevoked={(key) => {
-            setRevoking(null);
-            onNotice(`API key "${key.name}" revoked`);
-          }}
-        />
-      </LazyDialogSlot>
+      <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={onNotice} />
     </Box>
   );
 }
