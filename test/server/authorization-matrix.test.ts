@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey } from '../../src/server/auth/key-format.js';
+import { sessionPublicId } from '../../src/server/auth/sessions.js';
 import { buildWorld, CREATE_KEY, DELETE_KEY, PASSWORD, startServer, type Auth, type Server, type World } from './harness.js';
 import { makeInvitation, makeKey, makeMember, makeServiceAccount, stableSnapshot, unique } from './hardening-support.js';
 
@@ -59,8 +60,6 @@ setup_required          ok   401       401      401     401     401     ok     o
 invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 tenant_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok
 tenant_other_slug       401  401       401      401     401     401     none   none none  F       F      F        ok     F      403    403      none
-tenant_previous_slug    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
-tenant_live_key_count   401  401       401      401     401     401     none   none ok    ok      none   none     none   F      403    403      ok
 memberships             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
 auth_role               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 hello                   ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
@@ -85,6 +84,12 @@ delete_tenant           401  401       401      401     401     401     F      F
 register_agent          401  401       401      401     401     401     F      F    F     ok      ok     F        F      ok     403    403      F
 accept_invitation_by_id 401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
 decline_invitation      401  401       401      401     401     401     ok     ok   ok    NF      NF     NF       ok     NF     403    403      ok
+my_sessions             401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
+change_password         401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
+delete_own_session      401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
+delete_others_session   401  401       401      401     401     401     NF     NF   NF    F       F      F        NF     F      403    403      NF
+delete_other_sessions   401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
+update_user_profile     401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
 bootstrap               BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
 log_in_wrong_password   BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
 accept_invitation       ok   401       401      401     401     401     BAD    BAD  BAD   F       F      F        ok     F      403    403      BAD
@@ -241,6 +246,13 @@ async function tenantWithTheirRole(actor: Actor) {
 const stillWorks = async (key: string) => (await server.gql(`{ auth_info { api_key_id } }`, {}, { key })).status === 200;
 const otherPerson = (actor: Actor) => (self[actor].userId === world.ids.user ? world.ids.reader : world.ids.user);
 
+/** A session of a user made straight in the store, and the id my_sessions shows it by. */
+async function extraSession(userId: string) {
+  const idHash = unique('session-hash');
+  await server.app.store.createSession({ idHash, userId, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+  return { idHash, id: sessionPublicId(idHash) };
+}
+
 /** Builds the call for one cell, with fresh targets so cells do not depend on each other. */
 const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   auth_info: async () => ({ query: `{ auth_info { user_id tenant_id role } }` }),
@@ -395,6 +407,45 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
     };
   },
   log_out: async () => ({ query: `mutation { log_out { success } }` }),
+  my_sessions: async () => ({
+    query: `{ my_sessions { id current } }`,
+    contains: (data) => data.my_sessions.some((s: { current: boolean }) => s.current),
+  }),
+  // The new password is the one it replaces: later rows and sign-ins keep working.
+  change_password: async () => ({
+    query: `mutation ($input: change_password_input!) { change_password(input: $input) { success } }`,
+    variables: { input: { current_password: PASSWORD, new_password: PASSWORD } },
+  }),
+  delete_own_session: async (actor) => {
+    const session = await extraSession(self[actor].userId);
+    return {
+      query: `mutation ($input: delete_session_input!) { delete_session(input: $input) { success } }`,
+      variables: { input: { session_id: session.id } },
+      verify: async () => expect(await server.app.store.findSession(session.idHash)).toBeNull(),
+    };
+  },
+  delete_others_session: async (actor) => {
+    const session = await extraSession(otherPerson(actor));
+    return {
+      query: `mutation ($input: delete_session_input!) { delete_session(input: $input) { success } }`,
+      variables: { input: { session_id: session.id } },
+    };
+  },
+  delete_other_sessions: async (actor) => {
+    const session = await extraSession(self[actor].userId);
+    return {
+      query: `mutation { delete_other_sessions { success deleted } }`,
+      verify: async () => expect(await server.app.store.findSession(session.idHash)).toBeNull(),
+    };
+  },
+  update_user_profile: async (actor) => {
+    const first = unique('First');
+    return {
+      query: `mutation ($input: update_user_profile_input!) { update_user_profile(input: $input) { id } }`,
+      variables: { input: { first_name: first, last_name: 'Matrix' } },
+      verify: async () => expect((await server.app.store.getUser(self[actor].userId))?.first_name).toBe(first),
+    };
+  },
   own_invitations: async (actor) => {
     const { invitation } = await invitedElsewhere(actor);
     return {
@@ -432,20 +483,6 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantB),
     };
   },
-  tenant_previous_slug: async () => {
-    const previous = (await server.app.store.getTenant(world.ids.tenantA))!.slug;
-    await server.app.store.setTenantSlug(world.ids.tenantA, unique('renamed-a'), NO_AUDIT);
-    return {
-      query: `query ($slug: String!) { tenant_by_previous_slug(slug: $slug) { id slug } }`,
-      variables: { slug: previous },
-      contains: (data) => data.tenant_by_previous_slug?.id === world.ids.tenantA,
-    };
-  },
-  tenant_live_key_count: async () => ({
-    query: `query ($id: uuid!) { tenant_by_pk(id: $id) { live_api_key_count } }`,
-    variables: { id: world.ids.tenantA },
-    contains: (data) => data.tenant_by_pk?.live_api_key_count > 0,
-  }),
   memberships: async () => {
     const reader = (await server.app.store.findMembership(world.ids.reader, world.ids.tenantA))!;
     return { query: `{ membership { id role_id } }`, contains: (data) => data.membership.some((m: { id: string }) => m.id === reader.id) };
@@ -551,13 +588,17 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   log_in_wrong_password: 'log_in',
   accept_invitation: 'accept_membership_invitation',
   log_out: 'log_out',
+  my_sessions: 'my_sessions',
+  change_password: 'change_password',
+  delete_own_session: 'delete_session',
+  delete_others_session: 'delete_session',
+  delete_other_sessions: 'delete_other_sessions',
+  update_user_profile: 'update_user_profile',
   own_invitations: 'membership_invitation',
   invitation_by_pk: 'membership_invitation_by_pk',
   own_invitation_by_pk: 'membership_invitation_by_pk',
   tenant_by_pk: 'tenant_by_pk',
   tenant_other_slug: 'tenant',
-  tenant_previous_slug: 'tenant_by_previous_slug',
-  tenant_live_key_count: 'tenant_by_pk',
   memberships: 'membership',
   auth_role: 'auth_role',
   hello: 'hello',

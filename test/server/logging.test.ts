@@ -118,6 +118,18 @@ beforeAll(async () => {
 
   await request('read with the bot key', { query: 'query BotReads { auth_info { user_id } }', headers: { authorization: `Bearer ${botKey.key}` } });
   await request('read with a session', { query: 'query MemberReads { auth_info { user_id } }', headers: member });
+  const newPassword = `${PASSWORD}-changed`;
+  secrets.push({ name: 'new password', value: newPassword });
+  await request('change password, wrong current one', {
+    query: 'mutation ($input: change_password_input!) { change_password(input: $input) { success } }',
+    variables: { input: { current_password: `${PASSWORD}-not`, new_password: newPassword } },
+    headers: member,
+  });
+  await request('change password', {
+    query: 'mutation ($input: change_password_input!) { change_password(input: $input) { success } }',
+    variables: { input: { current_password: PASSWORD, new_password: newPassword } },
+    headers: member,
+  });
   await request('a mistyped key', { query: '{ auth_info { user_id } }', headers: { authorization: `Bearer ${botKey.key.slice(0, -1)}x` } });
   for (const url of ['/healthz', '/readyz', '/health']) await request(`monitor ${url}`, { method: 'GET', url });
 

@@ -29,6 +29,8 @@ export type Mutation = {
   accept_membership_invitation: accept_membership_invitation_payload;
   /** First-run setup: creates the first administrator and their tenant, and signs the browser in. Public, and only while no person has an account: afterwards BAD_USER_INPUT. */
   bootstrap: bootstrap_payload;
+  /** Keyplane: changes your password: the current one is required, and failed attempts count against the sign-in limits as failed sign-ins do (RATE_LIMITED past them). Your other browser sessions end; this one stays, as do your API keys and the browsers' device cookies. Audited (auth.password_change) in each of your tenants. Browser sessions of people only. Errors: UNAUTHENTICATED; FORBIDDEN (a key); BAD_USER_INPUT (new_password breaks the password rule; current_password is wrong); RATE_LIMITED. */
+  change_password: success_payload;
   /** Creates an API key and answers with it, the only time it is shown. For yourself, in a tenant you belong to (a key can create keys only in its own tenant), or, as an administrator of its tenant, for a service account. An account may hold at most 1000 keys that are neither revoked nor expired (KEYPLANE_MAX_KEYS_PER_OWNER). Errors: UNAUTHENTICATED; FORBIDDEN (another person, a read-only or user-role service account, a tenant other than the key's); NOT_FOUND (an account or tenant you cannot see); BAD_USER_INPUT naming the field. */
   create_api_key: create_api_key_payload;
   /** Invites an email address to a tenant (the request's, unless tenant_id names one) with a role, and answers with the invitation's token, the only time it is shown: the link /invite/<token> works for 7 days. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (email, or already a member; role or role_id). */
@@ -43,8 +45,12 @@ export type Mutation = {
   delete_membership: success_payload;
   /** Revokes a pending invitation: its link stops working. Tenant administrators, or the signed-in person it was sent to (declining it); to anyone else the id answers NOT_FOUND. Errors: UNAUTHENTICATED; NOT_FOUND; BAD_USER_INPUT (no longer pending). */
   delete_membership_invitation: success_payload;
+  /** Keyplane: signs out every browser session of yours but this one. Browser sessions only. Errors: UNAUTHENTICATED; FORBIDDEN (a key). */
+  delete_other_sessions: delete_other_sessions_payload;
   /** Removes a service account, revoking all its keys and the invitations it made. Administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (no such service account in a tenant of yours); FORBIDDEN. */
   delete_service_account: success_payload;
+  /** Keyplane: signs one of your browser sessions out (my_sessions lists them); it may be this one, whose cookie is then cleared. Browser sessions only. Errors: UNAUTHENTICATED; FORBIDDEN (a key); NOT_FOUND (no session of yours has this id, as for another person's). */
+  delete_session: success_payload;
   /** Deletes a tenant: revokes every key acting in it and its pending invitations, removes its memberships and service accounts, each audited with the cause tenant_deleted. Administrators signed in as people (a user key or a session; not a service account). Errors: BAD_USER_INPUT (confirm not true); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
   delete_tenant: success_payload;
   /** Signs in with email and password and sets the session cookie (keyplane_session, HttpOnly, SameSite=Strict); requests made with it must also send X-Keyplane-CSRF: 1. Public. Failures are counted per account and per address before the password is checked: past the limit, RATE_LIMITED (HTTP 429, Retry-After). Errors: BAD_USER_INPUT (the same message for a wrong email and a wrong password); RATE_LIMITED. */
@@ -57,8 +63,10 @@ export type Mutation = {
   set_membership_role: id_payload;
   /** Renames a tenant, audited. Administrators. Errors: BAD_USER_INPUT (the name); FORBIDDEN (not an administrator, or no current tenant); NOT_FOUND (a tenant_id you are no member of). */
   update_tenant_name: tenant;
-  /** Changes a tenant's slug, which leads its URLs, audited; the old slug keeps leading to the tenant (tenant_by_previous_slug) until another tenant takes it. Administrators. Errors: BAD_USER_INPUT (not a slug, or taken); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
+  /** Changes a tenant's slug, which leads its URLs, audited. Administrators. Errors: BAD_USER_INPUT (not a slug, or taken); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
   update_tenant_slug: tenant;
+  /** Keyplane: sets your first and last name (Account › Display name). Browser sessions of people only. Errors: UNAUTHENTICATED; FORBIDDEN (a key); BAD_USER_INPUT naming the field. */
+  update_user_profile: user;
 };
 
 
@@ -69,6 +77,11 @@ export type Mutationaccept_membership_invitationArgs = {
 
 export type MutationbootstrapArgs = {
   input: bootstrap_input;
+};
+
+
+export type Mutationchange_passwordArgs = {
+  input: change_password_input;
 };
 
 
@@ -112,6 +125,11 @@ export type Mutationdelete_service_accountArgs = {
 };
 
 
+export type Mutationdelete_sessionArgs = {
+  input: delete_session_input;
+};
+
+
 export type Mutationdelete_tenantArgs = {
   input: delete_tenant_input;
 };
@@ -139,6 +157,11 @@ export type Mutationupdate_tenant_nameArgs = {
 
 export type Mutationupdate_tenant_slugArgs = {
   input: update_tenant_slug_input;
+};
+
+
+export type Mutationupdate_user_profileArgs = {
+  input: update_user_profile_input;
 };
 
 export type Query = {
@@ -172,6 +195,8 @@ export type Query = {
   membership_invitation: Array<membership_invitation>;
   /** One pending invitation you may see (its tenant's administrators, or the person it was sent to), else null. */
   membership_invitation_by_pk?: Maybe<membership_invitation>;
+  /** Keyplane: your browser sessions that have not ended, newest first: every one of them (not paged; each sign-in makes one, and each ends after KEYPLANE_SESSION_IDLE_MINUTES without a request). Browser sessions only: a request made with a key gets FORBIDDEN. UNAUTHENTICATED otherwise. */
+  my_sessions: Array<user_session>;
   /** Keyplane: true while no user exists and the first-run setup is open; public. */
   setup_required: Scalars['Boolean']['output'];
   /** Tenants you belong to; for a request made with a key, its own tenant alone, and a where that asks for another by id or slug (_eq) is FORBIDDEN (UNAUTHENTICATED for Prefect clients), as the tenant header is. Any key or session. */
@@ -180,8 +205,6 @@ export type Query = {
   tenant_aggregate: aggregate_result;
   /** One tenant you belong to, else null; a key asking for another tenant than its own is FORBIDDEN (UNAUTHENTICATED for Prefect clients). */
   tenant_by_pk?: Maybe<tenant>;
-  /** Keyplane: the tenant that had this slug before its current one (update_tenant_slug keeps the old slugs), so that an old URL can lead to the new one; null unless you are a member of it (for a key, unless it is the key's own tenant). A slug belongs to one tenant at a time: once another tenant takes an old slug, it is that tenant's and no longer anyone's old slug. Any key or session. */
-  tenant_by_previous_slug?: Maybe<tenant>;
   /** The caller, as a list of one (Hasura style). Any key or session; UNAUTHENTICATED otherwise. */
   user: Array<user>;
   /** The current tenant's members, people and service accounts (filter on account_type for one kind). Any member; FORBIDDEN when the request acts in no tenant of yours. */
@@ -271,11 +294,6 @@ export type Querytenant_aggregateArgs = {
 
 export type Querytenant_by_pkArgs = {
   id: Scalars['uuid']['input'];
-};
-
-
-export type Querytenant_by_previous_slugArgs = {
-  slug: Scalars['String']['input'];
 };
 
 
@@ -430,7 +448,7 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed, auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
@@ -634,6 +652,14 @@ export type bootstrap_payload = {
   user_id: Scalars['UUID']['output'];
 };
 
+/** What change_password takes. */
+export type change_password_input = {
+  /** Your password now. */
+  current_password: Scalars['String']['input'];
+  /** The new one, 10 to 1000 characters. */
+  new_password: Scalars['String']['input'];
+};
+
 /** What create_api_key takes. */
 export type create_api_key_input = {
   /** A tenant you belong to; defaults to the current tenant. Ignored for service accounts. */
@@ -725,10 +751,25 @@ export type delete_membership_invitation_input = {
   invitation_id: Scalars['UUID']['input'];
 };
 
+/** What delete_other_sessions did. */
+export type delete_other_sessions_payload = {
+  __typename?: 'delete_other_sessions_payload';
+  /** How many sessions ended. */
+  deleted: Scalars['Int']['output'];
+  /** Always true: a failure is an error instead. */
+  success: Scalars['Boolean']['output'];
+};
+
 /** Which service account delete_service_account removes. */
 export type delete_service_account_input = {
   /** The service account's user id (user_view_same_tenant.id). */
   user_id: Scalars['UUID']['input'];
+};
+
+/** What delete_session takes. */
+export type delete_session_input = {
+  /** A user_session id from my_sessions. */
+  session_id: Scalars['UUID']['input'];
 };
 
 /** What delete_tenant takes. */
@@ -965,8 +1006,6 @@ export type tenant = {
   id: Scalars['uuid']['output'];
   /** Prefect's tenant details: Keyplane keeps none, so an empty object. */
   info: Scalars['JSON']['output'];
-  /** Keyplane: the number of live (unrevoked, unexpired) keys acting in the tenant, of every member and service account: the keys delete_tenant would stop at once. null unless you are the tenant's administrator. */
-  live_api_key_count?: Maybe<Scalars['Int']['output']>;
   /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['output'];
   /** Prefect's tenant settings: Keyplane keeps none, so an empty object. */
@@ -1043,6 +1082,14 @@ export type update_tenant_slug_input = {
   tenant_id?: InputMaybe<Scalars['UUID']['input']>;
 };
 
+/** What update_user_profile takes. */
+export type update_user_profile_input = {
+  /** Your first name, 1 to 100 characters after trimming, no control or invisible characters; null or empty for none. */
+  first_name?: InputMaybe<Scalars['String']['input']>;
+  /** Your last name, as first_name. */
+  last_name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The signed-in caller (the `user` query returns a list holding the caller alone). */
 export type user = {
   __typename?: 'user';
@@ -1054,11 +1101,11 @@ export type user = {
   default_membership_id?: Maybe<Scalars['uuid']['output']>;
   /** Your sign-in email. */
   email?: Maybe<Scalars['String']['output']>;
-  /** Always null: Keyplane keeps one username (the field is Prefect's). */
+  /** Your first name, as you gave it (update_user_profile); null when you gave none or for a service account. */
   first_name?: Maybe<Scalars['String']['output']>;
   /** Your user id. */
   id: Scalars['uuid']['output'];
-  /** Always null, as first_name. */
+  /** Your last name, as first_name. */
   last_name?: Maybe<Scalars['String']['output']>;
   /** The caller's memberships; for a request made with a key, the one in the key's tenant alone. */
   memberships: Array<membership>;
@@ -1066,6 +1113,21 @@ export type user = {
   settings: Scalars['JSON']['output'];
   /** Your name as others see it. */
   username: Scalars['String']['output'];
+};
+
+/** One of your browser sessions. Neither the cookie's value nor anything stored of it is shown. */
+export type user_session = {
+  __typename?: 'user_session';
+  /** When it signed in. */
+  created: Scalars['timestamptz']['output'];
+  /** true for the session this request was made with. */
+  current: Scalars['Boolean']['output'];
+  /** When it ends at the latest (KEYPLANE_SESSION_MAX_HOURS after sign-in); sooner after KEYPLANE_SESSION_IDLE_MINUTES without a request. */
+  expires_at: Scalars['timestamptz']['output'];
+  /** The session's id for delete_session, made from it one way: it cannot be turned into the cookie. */
+  id: Scalars['uuid']['output'];
+  /** When it last made a request, to within a minute. */
+  last_seen: Scalars['timestamptz']['output'];
 };
 
 /** A member (person or service account) of the caller's current tenant. */
@@ -1079,11 +1141,11 @@ export type user_view_same_tenant = {
   created: Scalars['timestamptz']['output'];
   /** Their email; null for a service account. */
   email?: Maybe<Scalars['String']['output']>;
-  /** Always null, as user.first_name. */
+  /** Their first name, as they gave it (update_user_profile); null when none. */
   first_name?: Maybe<Scalars['String']['output']>;
   /** The member's user id. */
   id: Scalars['uuid']['output'];
-  /** Always null, as user.last_name. */
+  /** Their last name, as first_name. */
   last_name?: Maybe<Scalars['String']['output']>;
   /** Memberships in the caller's current tenant only. */
   memberships: Array<membership>;
@@ -1239,6 +1301,7 @@ export type ResolversTypes = {
   auth_role: ResolverTypeWrapper<auth_role>;
   bootstrap_input: bootstrap_input;
   bootstrap_payload: ResolverTypeWrapper<bootstrap_payload>;
+  change_password_input: change_password_input;
   create_api_key_input: create_api_key_input;
   create_api_key_payload: ResolverTypeWrapper<create_api_key_payload>;
   create_membership_invitation_input: create_membership_invitation_input;
@@ -1249,7 +1312,9 @@ export type ResolversTypes = {
   delete_api_key_input: delete_api_key_input;
   delete_membership_input: delete_membership_input;
   delete_membership_invitation_input: delete_membership_invitation_input;
+  delete_other_sessions_payload: ResolverTypeWrapper<delete_other_sessions_payload>;
   delete_service_account_input: delete_service_account_input;
+  delete_session_input: delete_session_input;
   delete_tenant_input: delete_tenant_input;
   id_payload: ResolverTypeWrapper<id_payload>;
   invitation_preview: ResolverTypeWrapper<invitation_preview>;
@@ -1273,7 +1338,9 @@ export type ResolversTypes = {
   timestamptz_comparison_exp: timestamptz_comparison_exp;
   update_tenant_name_input: update_tenant_name_input;
   update_tenant_slug_input: update_tenant_slug_input;
+  update_user_profile_input: update_user_profile_input;
   user: ResolverTypeWrapper<UserRecord>;
+  user_session: ResolverTypeWrapper<user_session>;
   user_view_same_tenant: ResolverTypeWrapper<MemberRow>;
   user_view_same_tenant_bool_exp: user_view_same_tenant_bool_exp;
   user_view_same_tenant_order_by: user_view_same_tenant_order_by;
@@ -1310,6 +1377,7 @@ export type ResolversParentTypes = {
   auth_role: auth_role;
   bootstrap_input: bootstrap_input;
   bootstrap_payload: bootstrap_payload;
+  change_password_input: change_password_input;
   create_api_key_input: create_api_key_input;
   create_api_key_payload: create_api_key_payload;
   create_membership_invitation_input: create_membership_invitation_input;
@@ -1320,7 +1388,9 @@ export type ResolversParentTypes = {
   delete_api_key_input: delete_api_key_input;
   delete_membership_input: delete_membership_input;
   delete_membership_invitation_input: delete_membership_invitation_input;
+  delete_other_sessions_payload: delete_other_sessions_payload;
   delete_service_account_input: delete_service_account_input;
+  delete_session_input: delete_session_input;
   delete_tenant_input: delete_tenant_input;
   id_payload: id_payload;
   invitation_preview: invitation_preview;
@@ -1343,7 +1413,9 @@ export type ResolversParentTypes = {
   timestamptz_comparison_exp: timestamptz_comparison_exp;
   update_tenant_name_input: update_tenant_name_input;
   update_tenant_slug_input: update_tenant_slug_input;
+  update_user_profile_input: update_user_profile_input;
   user: UserRecord;
+  user_session: user_session;
   user_view_same_tenant: MemberRow;
   user_view_same_tenant_bool_exp: user_view_same_tenant_bool_exp;
   user_view_same_tenant_order_by: user_view_same_tenant_order_by;
@@ -1362,6 +1434,7 @@ export interface JSONScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accept_membership_invitation?: Resolver<ResolversTypes['accept_membership_invitation_payload'], ParentType, ContextType, RequireFields<Mutationaccept_membership_invitationArgs, 'input'>>;
   bootstrap?: Resolver<ResolversTypes['bootstrap_payload'], ParentType, ContextType, RequireFields<MutationbootstrapArgs, 'input'>>;
+  change_password?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationchange_passwordArgs, 'input'>>;
   create_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<Mutationcreate_api_keyArgs, 'input'>>;
   create_membership_invitation?: Resolver<ResolversTypes['create_membership_invitation_payload'], ParentType, ContextType, RequireFields<Mutationcreate_membership_invitationArgs, 'input'>>;
   create_service_account?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationcreate_service_accountArgs, 'input'>>;
@@ -1369,7 +1442,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   delete_api_key?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_api_keyArgs, 'input'>>;
   delete_membership?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membershipArgs, 'input'>>;
   delete_membership_invitation?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membership_invitationArgs, 'input'>>;
+  delete_other_sessions?: Resolver<ResolversTypes['delete_other_sessions_payload'], ParentType, ContextType>;
   delete_service_account?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_service_accountArgs, 'input'>>;
+  delete_session?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_sessionArgs, 'input'>>;
   delete_tenant?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_tenantArgs, 'input'>>;
   log_in?: Resolver<ResolversTypes['log_in_payload'], ParentType, ContextType, RequireFields<Mutationlog_inArgs, 'input'>>;
   log_out?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType>;
@@ -1377,6 +1452,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
   update_tenant_name?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_nameArgs, 'input'>>;
   update_tenant_slug?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_slugArgs, 'input'>>;
+  update_user_profile?: Resolver<ResolversTypes['user'], ParentType, ContextType, RequireFields<Mutationupdate_user_profileArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1393,11 +1469,11 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   membership?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType, Partial<QuerymembershipArgs>>;
   membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<Querymembership_invitationArgs>>;
   membership_invitation_by_pk?: Resolver<Maybe<ResolversTypes['membership_invitation']>, ParentType, ContextType, RequireFields<Querymembership_invitation_by_pkArgs, 'id'>>;
+  my_sessions?: Resolver<Array<ResolversTypes['user_session']>, ParentType, ContextType>;
   setup_required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tenant?: Resolver<Array<ResolversTypes['tenant']>, ParentType, ContextType, Partial<QuerytenantArgs>>;
   tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Querytenant_aggregateArgs>>;
   tenant_by_pk?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType, RequireFields<Querytenant_by_pkArgs, 'id'>>;
-  tenant_by_previous_slug?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType, RequireFields<Querytenant_by_previous_slugArgs, 'slug'>>;
   user?: Resolver<Array<ResolversTypes['user']>, ParentType, ContextType>;
   user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<Queryuser_view_same_tenantArgs>>;
   user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryuser_view_same_tenant_aggregateArgs>>;
@@ -1515,6 +1591,11 @@ export type create_tenant_payloadResolvers<ContextType = RequestContext, ParentT
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type delete_other_sessions_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['delete_other_sessions_payload'] = ResolversParentTypes['delete_other_sessions_payload']> = {
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type id_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['id_payload'] = ResolversParentTypes['id_payload']> = {
   id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
 };
@@ -1571,7 +1652,6 @@ export type tenantResolvers<ContextType = RequestContext, ParentType extends Res
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   info?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  live_api_key_count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   settings?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1592,6 +1672,14 @@ export type userResolvers<ContextType = RequestContext, ParentType extends Resol
   memberships?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType>;
   settings?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type user_sessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['user_session'] = ResolversParentTypes['user_session']> = {
+  created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expires_at?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  last_seen?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
 };
 
 export type user_view_same_tenantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['user_view_same_tenant'] = ResolversParentTypes['user_view_same_tenant']> = {
@@ -1629,6 +1717,7 @@ export type Resolvers<ContextType = RequestContext> = {
   create_api_key_payload?: create_api_key_payloadResolvers<ContextType>;
   create_membership_invitation_payload?: create_membership_invitation_payloadResolvers<ContextType>;
   create_tenant_payload?: create_tenant_payloadResolvers<ContextType>;
+  delete_other_sessions_payload?: delete_other_sessions_payloadResolvers<ContextType>;
   id_payload?: id_payloadResolvers<ContextType>;
   invitation_preview?: invitation_previewResolvers<ContextType>;
   log_in_payload?: log_in_payloadResolvers<ContextType>;
@@ -1639,6 +1728,7 @@ export type Resolvers<ContextType = RequestContext> = {
   tenant?: tenantResolvers<ContextType>;
   timestamptz?: GraphQLScalarType;
   user?: userResolvers<ContextType>;
+  user_session?: user_sessionResolvers<ContextType>;
   user_view_same_tenant?: user_view_same_tenantResolvers<ContextType>;
   uuid?: GraphQLScalarType;
 };

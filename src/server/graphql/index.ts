@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Resolvers } from '../generated/graphql.js';
 import { scalarsFor } from './scalars.js';
 import { JSON_SCALAR } from './json-scalar.js';
+import { accountResolvers } from './resolvers/account.js';
 import { agentResolvers } from './resolvers/agents.js';
 import { apiKeyResolvers } from './resolvers/api-keys.js';
 import { auditResolvers } from './resolvers/audit.js';
@@ -28,6 +29,7 @@ export const resolvers = {
   JSON: JSON_SCALAR,
   ...mergeResolvers(
     authResolvers,
+    accountResolvers,
     tenantResolvers,
     apiKeyResolvers,
     memberResolvers,

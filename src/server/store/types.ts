@@ -217,10 +217,6 @@ export interface Store {
   getTenant(id: string): Promise<TenantRecord | null>;
   getTenants(ids: readonly string[]): Promise<TenantRecord[]>;
   findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null>;
-  /** The tenant that had this slug before its current one, if the user is a member of it. */
-  findTenantOfUserByPreviousSlug(userId: string, slug: string): Promise<TenantRecord | null>;
-  /** Live (unrevoked, unexpired) keys acting in the tenant, of every owner: what deleting it stops. */
-  countLiveKeysOfTenant(tenantId: string): Promise<number>;
   listTenantsOfUser(userId: string, page: Page): Promise<TenantRecord[]>;
   countTenantsOfUser(userId: string, where?: BoolExp | null): Promise<number>;
   createTenant(input: { name: string; slug: string; adminUserId: string }, audit: AuditContext): Promise<TenantRecord>;
@@ -277,6 +273,18 @@ export interface Store {
   /** A stored time only moves forward. */
   touchSession(idHash: string, at: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
+  /** Every session row of a user, newest first, expired or not (auth/sessions.ts decides which are live). */
+  listSessionsOfUser(userId: string): Promise<SessionRecord[]>;
+  /** Ends every session of a user but `keepIdHash`'s; answers how many ended. */
+  deleteOtherSessions(userId: string, keepIdHash: string | null): Promise<number>;
+  /**
+   * Sets a person's password hash and ends their other sessions, audited
+   * (auth.password_change) in each of their tenants, in one transaction. Device cookies
+   * stay: the browsers that signed in are still the owner's. Answers how many sessions ended.
+   */
+  changePassword(userId: string, passwordHash: string, keepIdHash: string | null, audit: AuditContext): Promise<number>;
+  /** Sets a person's first and last name (null: none). */
+  updateUserName(userId: string, firstName: string | null, lastName: string | null): Promise<UserRecord>;
 
   // device cookies (auth/device-cookies.ts)
   /** The unexpired device cookie with this token hash for this user, or null. */

@@ -225,8 +225,6 @@ export class SqlStore implements Store {
       if (isUniqueViolation(this.dialect, error)) throw conflict('slug', `The slug "${slug}" is already taken.`);
       throw error;
     }
-    // Old URLs with this slug now lead to the tenant that has it.
-    await tx.run('DELETE FROM tenant_slug_history WHERE slug = ?', [slug]);
     return tenant;
   }
 
@@ -323,21 +321,6 @@ export class SqlStore implements Store {
 
   findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null> {
     return this.driver.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ? OR slug = ?', [idOrSlug, idOrSlug]);
-  }
-
-  findTenantOfUserByPreviousSlug(userId: string, slug: string): Promise<TenantRecord | null> {
-    return this.driver.get<TenantRecord>(
-      `SELECT t.id, t.name, t.slug, t.created FROM tenant_slug_history h JOIN tenant t ON t.id = h.tenant_id
-        JOIN membership m ON m.tenant_id = t.id WHERE h.slug = ? AND m.user_id = ?`,
-      [slug, userId],
-    );
-  }
-
-  async countLiveKeysOfTenant(tenantId: string): Promise<number> {
-    return (await this.driver.get<{ n: number }>(
-      'SELECT count(*) AS n FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
-      [tenantId, now()],
-    ))!.n;
   }
 
   listTenantsOfUser(userId: string, page: Page): Promise<TenantRecord[]> {
@@ -512,9 +495,6 @@ export class SqlStore implements Store {
         if (isUniqueViolation(this.dialect, error)) throw conflict('slug', `The slug "${slug}" is already taken.`);
         throw error;
       }
-      // The old slug keeps leading here until a tenant takes it; the new one is no one's old slug any more.
-      await tx.run('DELETE FROM tenant_slug_history WHERE slug = ? OR slug = ?', [slug, tenant.slug]);
-      await tx.run('INSERT INTO tenant_slug_history (slug, tenant_id, changed) VALUES (?, ?, ?)', [tenant.slug, tenantId, now()]);
       await this.audit(tx, 'tenant.slug_change', audit, tenantId, 'tenant', tenantId, `${tenant.slug} → ${slug}`);
       return { ...tenant, slug };
     });
@@ -553,7 +533,6 @@ export class SqlStore implements Store {
       await tx.run('DELETE FROM api_key WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM api_key_count WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM membership WHERE tenant_id = ?', [tenantId]);
-      await tx.run('DELETE FROM tenant_slug_history WHERE tenant_id = ?', [tenantId]);
       // People whose default was this tenant fall back to their oldest other membership.
       await tx.run(
         `UPDATE "user" SET default_membership_id = (SELECT id FROM membership WHERE user_id = "user".id ORDER BY created LIMIT 1)
@@ -816,6 +795,41 @@ export class SqlStore implements Store {
 
   async deleteSession(idHash: string): Promise<void> {
     await this.driver.run('DELETE FROM session WHERE id_hash = ?', [idHash]);
+  }
+
+  listSessionsOfUser(userId: string): Promise<SessionRecord[]> {
+    return this.driver.all<SessionRecord>(
+      'SELECT id_hash AS id, user_id, created, last_seen, expires_at FROM session WHERE user_id = ? ORDER BY created DESC, id_hash',
+      [userId],
+    );
+  }
+
+  async deleteOtherSessions(userId: string, keepIdHash: string | null): Promise<number> {
+    return (await this.driver.run('DELETE FROM session WHERE user_id = ? AND id_hash <> ?', [userId, keepIdHash ?? ''])).changes;
+  }
+
+  async changePassword(userId: string, passwordHash: string, keepIdHash: string | null, audit: AuditContext): Promise<number> {
+    return this.change(async (tx) => {
+      const user = await tx.get<{ email: string | null }>(`SELECT email FROM "user" WHERE id = ? AND account_type = 'NORMAL'${this.lock}`, [userId]);
+      if (!user) throw notFound('user');
+      await tx.run('UPDATE "user" SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
+      const ended = (await tx.run('DELETE FROM session WHERE user_id = ? AND id_hash <> ?', [userId, keepIdHash ?? ''])).changes;
+      const tenants = await tx.all<{ tenant_id: string }>('SELECT tenant_id FROM membership WHERE user_id = ?', [userId]);
+      // An account in no tenant still leaves a record, for operators (tenant_id null), as a reset does.
+      for (const tenantId of tenants.length > 0 ? tenants.map((t) => t.tenant_id) : [null]) {
+        await this.audit(tx, 'auth.password_change', audit, tenantId, 'user', userId, user.email);
+      }
+      return ended;
+    });
+  }
+
+  async updateUserName(userId: string, firstName: string | null, lastName: string | null): Promise<UserRecord> {
+    return this.change(async (tx) => {
+      await tx.run(`UPDATE "user" SET first_name = ?, last_name = ? WHERE id = ? AND account_type = 'NORMAL'`, [firstName, lastName, userId]);
+      const user = await tx.get<UserRecord>(`SELECT ${USER_COLUMNS} FROM "user" u WHERE u.id = ? AND u.account_type = 'NORMAL'`, [userId]);
+      if (!user) throw notFound('user');
+      return user;
+    });
   }
 
   // ------------------------------------------------------------ device cookies

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'membership.role_change', label: 'Changed member role', group: 'Members' },
   { action: 'membership.delete', label: 'Removed member', group: 'Members' },
   { action: 'auth.log_in_failed', label: 'Failed sign-in', group: 'Sign-in' },
+  { action: 'auth.password_change', label: 'Changed password', group: 'Sign-in' },
   { action: 'auth.password_reset', label: 'Password reset by an operator', group: 'Sign-in' },
   { action: 'tenant.create', label: 'Created tenant', group: 'Tenant' },
   { action: 'tenant.rename', label: 'Renamed tenant', group: 'Tenant' },
