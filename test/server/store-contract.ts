@@ -1,0 +1,1179 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { StoreError, type StoreErrorKind } from '../../src/server/store/errors.js';
+import type { Driver } from '../../src/server/store/sql/driver.js';
+import type {
+  ApiKeyRecord,
+  ApiKeyRow,
+  AuditContext,
+  AuditEventRecord,
+  InvitationRecord,
+  KeyVisibility,
+  MembershipRecord,
+  Role,
+  Store,
+  TenantRecord,
+  UserRecord,
+} from '../../src/server/store/types.js';
+import { snapshotTables } from '../support/store-rows.js';
+
+// The Store contract, run against every store (store-contract.test.ts): what each method
+// answers, the rules its transactions keep (also under concurrent calls), and that a
+// refused call changes no row. Only the Store interface is used; the driver is read for
+// snapshots alone.
+
+export interface StoreUnderTest {
+  store: Store;
+  /** The store's driver, for snapshots of every table. */
+  driver: Driver;
+  close(): Promise<void>;
+}
+
+/** Opens a fresh, migrated, empty store. */
+export type StoreFactory = () => Promise<StoreUnderTest>;
+
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const HOUR = 3_600_000;
+const later = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/** Runs fn with the clock (Date alone) stopped ms from now: what the store writes and compares with then. */
+async function atOffset<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(Date.now() + ms);
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+interface Refusal {
+  kind: StoreErrorKind;
+  field?: string | null;
+  extra?: Record<string, string | number>;
+}
+
+/** Descending by created, then by id (the stores' tie-breaker). */
+const newestFirst = <T extends { created: string; id: string }>(rows: readonly T[]) =>
+  [...rows].sort((a, b) => (a.created === b.created ? b.id.localeCompare(a.id) : b.created.localeCompare(a.created)));
+const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * The outcomes of calls made at once: how many succeeded, and the errors of the rest.
+ * As many reads at once first, so that a pooled store has a connection open for each
+ * call and they do run together, not one after another as connections open.
+ */
+async function race<T>(store: Store, calls: (() => Promise<T>)[]): Promise<{ fulfilled: T[]; rejected: unknown[] }> {
+  await Promise.all(calls.map(() => store.countHumanUsers()));
+  const settled = await Promise.allSettled(calls.map((call) => call()));
+  return {
+    fulfilled: settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    rejected: settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : [])),
+  };
+}
+
+function expectStoreError(error: unknown, expected: Refusal): void {
+  expect(error, String(error)).toBeInstanceOf(StoreError);
+  const storeError = error as StoreError;
+  expect(storeError.kind).toBe(expected.kind);
+  if (expected.field !== undefined) expect(storeError.field).toBe(expected.field);
+  expect(storeError.extra).toEqual(expected.extra ?? {});
+  expect(storeError.message.length).toBeGreaterThan(0);
+}
+
+export function describeStore(name: string, factory: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    let opened: StoreUnderTest;
+    let store: Store;
+    let seq = 0;
+    const next = () => ++seq;
+    const audit: AuditContext = { actorId: null, sourceAddress: '203.0.113.7' };
+
+    beforeAll(async () => {
+      opened = await factory();
+      store = opened.store;
+    });
+    afterAll(() => opened?.close());
+
+    const snapshot = () => snapshotTables(opened.driver);
+
+    /** The call is refused with this StoreError, and no row of any table changed. */
+    async function refuses(call: () => Promise<unknown>, expected: Refusal): Promise<void> {
+      const before = await snapshot();
+      const error = await call().then(
+        () => null,
+        (reason: unknown) => reason,
+      );
+      expectStoreError(error, expected);
+      expect(await snapshot()).toEqual(before);
+    }
+
+    async function person(label = 'person'): Promise<UserRecord> {
+      const i = next();
+      return store.createUser({ email: `${label}${i}@contract.test`, username: `${label} ${String(i).padStart(4, '0')}`, passwordHash: `hash-${i}` });
+    }
+
+    async function tenantOf(admin: UserRecord): Promise<TenantRecord> {
+      const i = next();
+      return store.createTenant({ name: `Tenant ${i}`, slug: `tenant-${i}`, adminUserId: admin.id }, { ...audit, actorId: admin.id });
+    }
+
+    async function invite(tenantId: string, email: string, role: Role, invitedById: string, expiresAt = later(HOUR)) {
+      return store.createInvitation({ tenantId, email, role, tokenHash: `token-${randomUUID()}`, invitedById, expiresAt }, audit);
+    }
+
+    async function join(tenantId: string, role: Role, invitedById: string, label = 'member'): Promise<{ user: UserRecord; membership: MembershipRecord }> {
+      const user = await person(label);
+      const invitation = await invite(tenantId, user.email!, role, invitedById);
+      return { user, membership: await store.acceptInvitation(invitation.id, user.id, audit) };
+    }
+
+    /** A tenant with an administrator. */
+    async function world() {
+      const admin = await person('admin');
+      const tenant = await tenantOf(admin);
+      const adminMembership = (await store.findMembership(admin.id, tenant.id))!;
+      return { admin, tenant, adminMembership };
+    }
+
+    async function key(userId: string, tenantId: string, options: { createdById?: string; expiresAt?: string | null; cap?: number; name?: string } = {}) {
+      const hash = `hash-${randomBytes(12).toString('hex')}`;
+      const record = await store.createApiKey(
+        {
+          id: randomUUID(),
+          name: options.name ?? `key ${next()}`,
+          keyHash: hash,
+          keyHint: 'kpu_abcd',
+          userId,
+          tenantId,
+          createdById: options.createdById ?? userId,
+          expiresAt: options.expiresAt ?? null,
+        },
+        audit,
+        options.cap === undefined ? undefined : { maxActivePerOwner: options.cap },
+      );
+      return { record, hash };
+    }
+
+    const own = (ownerId: string, tenantId: string | null = null): KeyVisibility => ({ ownerId, ownKeysTenantId: tenantId, serviceAccountTenantId: null });
+    const asAdmin = (ownerId: string, tenantId: string): KeyVisibility => ({ ownerId, ownKeysTenantId: null, serviceAccountTenantId: tenantId });
+    const everyPage = { limit: 1000, offset: 0 };
+
+    /** The keys a visibility lists, and that its count says as many. */
+    async function listedKeys(visibility: KeyVisibility): Promise<ApiKeyRow[]> {
+      const rows = await store.listApiKeys(visibility, everyPage);
+      expect(await store.countApiKeys(visibility)).toBe(rows.length);
+      return rows;
+    }
+
+    async function memberKeyCount(tenantId: string, userId: string): Promise<number | undefined> {
+      const members = await store.listMembers(tenantId, everyPage);
+      return members.find((member) => member.id === userId)?.api_key_count;
+    }
+
+    async function events(tenantId: string): Promise<AuditEventRecord[]> {
+      return store.listAuditEvents(tenantId, everyPage);
+    }
+
+    // ---------------------------------------------------------------- bootstrap
+
+    describe('bootstrap', () => {
+      let fresh: StoreUnderTest;
+      beforeAll(async () => {
+        fresh = await factory();
+      });
+      afterAll(() => fresh?.close());
+
+      it('sets up once, even when several calls arrive at once, and is refused afterwards with nothing changed', async () => {
+        expect(await fresh.store.countHumanUsers()).toBe(0);
+        const { fulfilled, rejected } = await race(
+          fresh.store,
+          Array.from(
+            { length: 5 },
+            (_, i) => () =>
+              fresh.store.bootstrap(
+                { email: `first${i}@contract.test`, username: `First ${i}`, passwordHash: 'h', tenantName: `First ${i}`, tenantSlug: `first-${i}` },
+                audit,
+              ),
+          ),
+        );
+        expect(fulfilled).toHaveLength(1);
+        for (const error of rejected) expectStoreError(error, { kind: 'bad_input', field: 'email' });
+        expect(await fresh.store.countHumanUsers()).toBe(1);
+
+        const { user, tenant } = fulfilled[0];
+        expect(user).toEqual({
+          id: expect.any(String),
+          username: expect.stringMatching(/^First \d$/),
+          email: expect.stringMatching(/^first\d@contract\.test$/),
+          first_name: null,
+          last_name: null,
+          account_type: 'NORMAL',
+          default_membership_id: expect.any(String),
+          created: expect.stringMatching(ISO),
+        });
+        expect(await fresh.store.getUser(user.id)).toEqual(user);
+        expect(await fresh.store.getTenant(tenant.id)).toEqual(tenant);
+        expect(await fresh.store.listMembershipsOfUser(user.id)).toEqual([
+          { id: user.default_membership_id, tenant_id: tenant.id, user_id: user.id, role: 'TENANT_ADMIN', created: expect.stringMatching(ISO) },
+        ]);
+        const [created] = await fresh.store.listAuditEvents(tenant.id, everyPage);
+        expect(created).toMatchObject({
+          action: 'tenant.create',
+          actor_id: user.id,
+          target_id: tenant.id,
+          target_name: tenant.name,
+          source_address: '203.0.113.7',
+        });
+
+        const before = await snapshotTables(fresh.driver);
+        const again = await fresh.store
+          .bootstrap({ email: 'late@contract.test', username: 'Late', passwordHash: 'h', tenantName: 'Late', tenantSlug: 'late' }, audit)
+          .catch((error: unknown) => error);
+        expectStoreError(again, { kind: 'bad_input', field: 'email' });
+        expect(await snapshotTables(fresh.driver)).toEqual(before);
+      });
+    });
+
+    // ---------------------------------------------------------------- users
+
+    describe('users', () => {
+      it('creates, reads by id, ids and email (whatever its case), and gives the sign-in hash', async () => {
+        const before = await store.countHumanUsers();
+        const user = await store.createUser({ email: 'Reader.One@Contract.test', username: 'Reader One', passwordHash: 'the-hash' });
+        expect(user).toEqual({
+          id: expect.any(String),
+          username: 'Reader One',
+          email: 'Reader.One@Contract.test',
+          first_name: null,
+          last_name: null,
+          account_type: 'NORMAL',
+          default_membership_id: null,
+          created: expect.stringMatching(ISO),
+        });
+        expect(await store.countHumanUsers()).toBe(before + 1);
+        expect(await store.getUser(user.id)).toEqual(user);
+        expect(await store.getUser(randomUUID())).toBeNull();
+        const other = await person();
+        expect(byId(await store.getUsers([user.id, other.id, randomUUID()]))).toEqual(byId([user, other]));
+        expect(await store.getUsers([])).toEqual([]);
+        expect(await store.findUserByEmail('reader.one@contract.TEST')).toEqual(user);
+        expect(await store.findUserByEmail('nobody@contract.test')).toBeNull();
+        expect(await store.findLogin('READER.ONE@contract.test')).toEqual({ user, passwordHash: 'the-hash' });
+        expect(await store.findLogin('nobody@contract.test')).toBeNull();
+      });
+
+      it('refuses an email another account has, whatever its case (conflict on email), changing nothing', async () => {
+        const user = await person();
+        await refuses(() => store.createUser({ email: user.email!.toUpperCase(), username: 'Copy', passwordHash: 'h' }), { kind: 'conflict', field: 'email' });
+      });
+    });
+
+    // ---------------------------------------------------------------- tenants
+
+    describe('tenants', () => {
+      it('creates with its administrator, finds by id or slug, lists and counts a user’s tenants with where, order, limit and offset', async () => {
+        const admin = await person('admin');
+        const tenants: TenantRecord[] = [];
+        for (const label of ['Delta', 'alpha', 'Charlie', 'Bravo']) {
+          const i = next();
+          tenants.push(await store.createTenant({ name: `${label} ${i}`, slug: `${label.toLowerCase()}-${i}`, adminUserId: admin.id }, audit));
+        }
+        expect(tenants[0]).toEqual({
+          id: expect.any(String),
+          name: expect.stringMatching(/^Delta/),
+          slug: expect.stringMatching(/^delta-/),
+          created: expect.stringMatching(ISO),
+        });
+        expect(await store.getTenant(tenants[0].id)).toEqual(tenants[0]);
+        expect(await store.getTenant(randomUUID())).toBeNull();
+        expect(byId(await store.getTenants([tenants[1].id, tenants[2].id, randomUUID()]))).toEqual(byId([tenants[1], tenants[2]]));
+        expect(await store.getTenants([])).toEqual([]);
+        expect(await store.findTenantByIdOrSlug(tenants[1].id)).toEqual(tenants[1]);
+        expect(await store.findTenantByIdOrSlug(tenants[1].slug)).toEqual(tenants[1]);
+        expect(await store.findTenantByIdOrSlug('no-such-slug')).toBeNull();
+
+        // By name, byte order (upper case first) as both stores compare text.
+        const byName = [...tenants].sort((a, b) => (a.name < b.name ? -1 : 1));
+        const all = await store.listTenantsOfUser(admin.id, everyPage);
+        expect(all).toEqual(byName);
+        expect(await store.countTenantsOfUser(admin.id)).toBe(4);
+        expect(await store.listTenantsOfUser(admin.id, { limit: 2, offset: 1 })).toEqual(byName.slice(1, 3));
+        expect(await store.listTenantsOfUser(admin.id, { limit: 10, offset: 4 })).toEqual([]);
+        expect(await store.listTenantsOfUser(admin.id, { ...everyPage, orderBy: [{ slug: 'desc' }] })).toEqual(
+          [...tenants].sort((a, b) => (a.slug < b.slug ? 1 : -1)),
+        );
+        const where = { slug: { _in: [tenants[0].slug, tenants[3].slug] } };
+        const filtered = await store.listTenantsOfUser(admin.id, { ...everyPage, where });
+        expect(ids(filtered).sort()).toEqual([tenants[0].id, tenants[3].id].sort());
+        expect(await store.countTenantsOfUser(admin.id, where)).toBe(filtered.length);
+        expect(await store.listTenantsOfUser((await person()).id, everyPage)).toEqual([]);
+        expect(await store.countTenantsOfUser(randomUUID())).toBe(0);
+
+        for (const tenant of tenants) {
+          const [membership] = (await store.listMembershipsOfUser(admin.id)).filter((m) => m.tenant_id === tenant.id);
+          expect(membership.role).toBe('TENANT_ADMIN');
+        }
+        // The first tenant became the default.
+        expect((await store.getUser(admin.id))!.default_membership_id).toBe((await store.findMembership(admin.id, tenants[0].id))!.id);
+        const [event] = await events(tenants[0].id);
+        expect(event).toMatchObject({ action: 'tenant.create', tenant_id: tenants[0].id, target_type: 'tenant', target_id: tenants[0].id, cause: null });
+      });
+
+      it('refuses a slug another tenant has (conflict on slug), changing nothing', async () => {
+        const { admin, tenant } = await world();
+        await refuses(() => store.createTenant({ name: 'Copy', slug: tenant.slug, adminUserId: admin.id }, audit), { kind: 'conflict', field: 'slug' });
+        const other = await tenantOf(admin);
+        await refuses(() => store.setTenantSlug(other.id, tenant.slug, audit), { kind: 'conflict', field: 'slug' });
+        // Nor another tenant's id: X-Tenant-Id takes either.
+        await refuses(() => store.setTenantSlug(other.id, tenant.id, audit), { kind: 'conflict', field: 'slug' });
+      });
+
+      it('renames and changes the slug, each with its audit event; the same slug again changes nothing', async () => {
+        const { tenant } = await world();
+        const renamed = await store.renameTenant(tenant.id, 'Renamed', audit);
+        expect(renamed).toEqual({ ...tenant, name: 'Renamed' });
+        const slug = `moved-${next()}`;
+        const moved = await store.setTenantSlug(tenant.id, slug, audit);
+        expect(moved).toEqual({ ...tenant, name: 'Renamed', slug });
+        expect(await store.getTenant(tenant.id)).toEqual(moved);
+        expect(await store.findTenantByIdOrSlug(tenant.slug)).toBeNull();
+        const before = await snapshot();
+        expect(await store.setTenantSlug(tenant.id, slug, audit)).toEqual(moved);
+        expect(await snapshot()).toEqual(before);
+        const recent = await events(tenant.id);
+        const renameEvent = recent.find((e) => e.action === 'tenant.rename');
+        const slugEvent = recent.find((e) => e.action === 'tenant.slug_change');
+        expect(renameEvent).toMatchObject({ action: 'tenant.rename', target_name: `${tenant.name} → Renamed`, source_address: '203.0.113.7' });
+        expect(slugEvent).toMatchObject({ action: 'tenant.slug_change', target_name: `${tenant.slug} → ${slug}` });
+      });
+
+      it('answers not_found for an unknown tenant, changing nothing', async () => {
+        const unknown = randomUUID();
+        await refuses(() => store.renameTenant(unknown, 'x', audit), { kind: 'not_found', field: null });
+        await refuses(() => store.setTenantSlug(unknown, `x-${next()}`, audit), { kind: 'not_found', field: null });
+        await refuses(() => store.deleteTenant(unknown, audit), { kind: 'not_found', field: null });
+      });
+    });
+
+    // ---------------------------------------------------------------- memberships and members
+
+    describe('memberships', () => {
+      it('reads memberships by id, by user and tenant, by user, and lists them by visibility with paging', async () => {
+        const { admin, tenant, adminMembership } = await world();
+        const { user, membership } = await join(tenant.id, 'USER', admin.id);
+        expect(membership).toEqual({ id: expect.any(String), tenant_id: tenant.id, user_id: user.id, role: 'USER', created: expect.stringMatching(ISO) });
+        expect(await store.getMembership(membership.id)).toEqual(membership);
+        expect(await store.getMembership(randomUUID())).toBeNull();
+        expect(await store.findMembership(user.id, tenant.id)).toEqual(membership);
+        expect(await store.findMembership(user.id, randomUUID())).toBeNull();
+        const second = await tenantOf(user);
+        const userMemberships = await store.listMembershipsOfUser(user.id);
+        expect(userMemberships).toEqual([membership, await store.findMembership(user.id, second.id)]);
+        expect((await store.getUser(user.id))!.default_membership_id).toBe(membership.id);
+
+        const ofTenant = await store.listMemberships({ tenantId: tenant.id, userId: null }, everyPage);
+        const oldestFirst = [...ofTenant].sort((a, b) => (a.created === b.created ? b.id.localeCompare(a.id) : a.created.localeCompare(b.created)));
+        expect(ofTenant).toEqual(oldestFirst);
+        expect(ids(ofTenant).sort()).toEqual([adminMembership.id, membership.id].sort());
+        expect(await store.listMemberships({ tenantId: tenant.id, userId: null }, { limit: 1, offset: 1 })).toEqual(ofTenant.slice(1));
+        const either = await store.listMemberships({ tenantId: tenant.id, userId: user.id }, everyPage);
+        expect(either).toHaveLength(3);
+        expect(await store.listMemberships({ tenantId: tenant.id, userId: null }, { ...everyPage, where: { role: { _eq: 'USER' } } })).toEqual([membership]);
+        expect(await store.listMemberships({ tenantId: null, userId: null }, everyPage)).toEqual([]);
+      });
+
+      it('lists members with their membership and key count, ordered, filtered and paged, counted alike', async () => {
+        const { admin, tenant, adminMembership } = await world();
+        const bob = await join(tenant.id, 'USER', admin.id, 'bob');
+        const carol = await join(tenant.id, 'READ_ONLY_USER', admin.id, 'carol');
+        const robot = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'USER' }, audit);
+        await key(bob.user.id, tenant.id);
+        await key(bob.user.id, tenant.id);
+        const members = await store.listMembers(tenant.id, everyPage);
+        expect(members.map((m) => m.username)).toEqual([admin.username, bob.user.username, carol.user.username, robot.username].sort());
+        expect(await store.countMembers(tenant.id)).toBe(4);
+        const bobRow = members.find((m) => m.id === bob.user.id)!;
+        expect(bobRow).toEqual({ ...bob.user, default_membership_id: bob.membership.id, membership: bob.membership, api_key_count: 2 });
+        expect(members.find((m) => m.id === admin.id)).toMatchObject({ membership: adminMembership, api_key_count: 0 });
+        expect(members.find((m) => m.id === robot.id)).toMatchObject({ account_type: 'SERVICE', email: null, membership: { role: 'USER' } });
+
+        expect(await store.listMembers(tenant.id, { limit: 2, offset: 1 })).toEqual(members.slice(1, 3));
+        expect(await store.listMembers(tenant.id, { ...everyPage, orderBy: [{ username: 'desc' }] })).toEqual([...members].reverse());
+        const where = { username: { _ilike: 'BOB%' } };
+        expect((await store.listMembers(tenant.id, { ...everyPage, where })).map((m) => m.id)).toEqual([bob.user.id]);
+        expect(await store.countMembers(tenant.id, where)).toBe(1);
+        expect(await store.countMembers(tenant.id, { account_type: { _eq: 'SERVICE' } })).toBe(1);
+        expect(await store.listMembers(randomUUID(), everyPage)).toEqual([]);
+      });
+
+      it('changes a role with its audit event; an administrator made a user loses their pending invitations', async () => {
+        const { admin, tenant } = await world();
+        const other = await join(tenant.id, 'TENANT_ADMIN', admin.id);
+        const invitation = await invite(tenant.id, `guest${next()}@contract.test`, 'USER', other.user.id);
+        const changed = await store.setMembershipRole(other.membership.id, 'READ_ONLY_USER', audit);
+        expect(changed).toEqual({ ...other.membership, role: 'READ_ONLY_USER' });
+        expect(await store.getMembership(other.membership.id)).toEqual(changed);
+        expect((await store.getInvitation(invitation.id))!.revoked_at).toMatch(ISO);
+        const recent = await events(tenant.id);
+        expect(recent.find((e) => e.action === 'membership.role_change')).toMatchObject({
+          target_id: other.membership.id,
+          target_name: 'TENANT_ADMIN → READ_ONLY_USER',
+        });
+        expect(recent.find((e) => e.action === 'invitation.revoke')).toMatchObject({ target_id: invitation.id, cause: 'inviter_demoted' });
+        await refuses(() => store.setMembershipRole(randomUUID(), 'USER', audit), { kind: 'not_found', field: null });
+        await refuses(() => store.deleteMembership(randomUUID(), audit), { kind: 'not_found', field: null });
+      });
+
+      it('removes a member with their keys and invitations there, each with its cause; the default moves to another membership', async () => {
+        const { admin, tenant } = await world();
+        const member = await join(tenant.id, 'TENANT_ADMIN', admin.id);
+        const elsewhere = await tenantOf(member.user);
+        const kept = await key(member.user.id, elsewhere.id);
+        const revoked = await key(member.user.id, tenant.id);
+        const invitation = await invite(tenant.id, `guest${next()}@contract.test`, 'USER', member.user.id);
+        await store.deleteMembership(member.membership.id, { ...audit, actorId: admin.id });
+        expect(await store.getMembership(member.membership.id)).toBeNull();
+        expect(await store.findMembership(member.user.id, tenant.id)).toBeNull();
+        expect((await store.getUser(member.user.id))!.default_membership_id).toBe((await store.findMembership(member.user.id, elsewhere.id))!.id);
+        expect(await store.getApiKey(revoked.record.id)).toBeNull();
+        expect(await store.getApiKey(kept.record.id)).toEqual(kept.record);
+        expect((await store.getInvitation(invitation.id))!.revoked_at).toMatch(ISO);
+        const recent = await events(tenant.id);
+        expect(recent.find((e) => e.action === 'membership.delete')).toMatchObject({
+          target_id: member.membership.id,
+          target_name: member.user.username,
+          cause: null,
+        });
+        expect(recent.find((e) => e.action === 'api_key.revoke')).toMatchObject({ target_id: revoked.record.id, cause: 'member_removed', actor_id: admin.id });
+        expect(recent.find((e) => e.action === 'invitation.revoke')).toMatchObject({ target_id: invitation.id, cause: 'inviter_removed' });
+
+        // Leaving (the member removes themself) names another cause.
+        const leaver = await join(tenant.id, 'USER', admin.id);
+        const leaverKey = await key(leaver.user.id, tenant.id);
+        await store.deleteMembership(leaver.membership.id, { ...audit, actorId: leaver.user.id });
+        expect((await events(tenant.id)).find((e) => e.target_id === leaverKey.record.id && e.action === 'api_key.revoke')).toMatchObject({
+          cause: 'member_left',
+        });
+        expect((await store.getUser(leaver.user.id))!.default_membership_id).toBeNull();
+      });
+    });
+
+    // ---------------------------------------------------------------- the last administrator
+
+    describe('the last administrator', () => {
+      it('cannot be demoted or removed (bad_input), changing nothing; service accounts are not administrators who count', async () => {
+        const { tenant, adminMembership } = await world();
+        await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'TENANT_ADMIN' }, audit);
+        await refuses(() => store.setMembershipRole(adminMembership.id, 'USER', audit), { kind: 'bad_input', field: 'role' });
+        await refuses(() => store.setMembershipRole(adminMembership.id, 'READ_ONLY_USER', audit), { kind: 'bad_input', field: 'role' });
+        await refuses(() => store.deleteMembership(adminMembership.id, audit), { kind: 'bad_input', field: 'membership_id' });
+        // Making an administrator an administrator again is no demotion.
+        expect(await store.setMembershipRole(adminMembership.id, 'TENANT_ADMIN', audit)).toEqual(adminMembership);
+      });
+
+      it('stays when two administrators are demoted at once: exactly one demotion succeeds, every time', async () => {
+        for (let round = 0; round < 20; round++) {
+          const { admin, tenant, adminMembership } = await world();
+          const other = await join(tenant.id, 'TENANT_ADMIN', admin.id);
+          const { fulfilled, rejected } = await race(store, [
+            () => store.setMembershipRole(adminMembership.id, 'USER', audit),
+            () => store.setMembershipRole(other.membership.id, 'READ_ONLY_USER', audit),
+          ]);
+          expect(fulfilled, `round ${round}`).toHaveLength(1);
+          expectStoreError(rejected[0], { kind: 'bad_input', field: 'role' });
+          const admins = (await store.listMembers(tenant.id, everyPage)).filter((m) => m.membership.role === 'TENANT_ADMIN');
+          expect(admins, `round ${round}`).toHaveLength(1);
+        }
+      });
+
+      it('stays when one administrator is demoted while the other is removed, every time', async () => {
+        for (let round = 0; round < 10; round++) {
+          const { admin, tenant, adminMembership } = await world();
+          const other = await join(tenant.id, 'TENANT_ADMIN', admin.id);
+          const { fulfilled, rejected } = await race<unknown>(store, [
+            () => store.deleteMembership(adminMembership.id, audit),
+            () => store.setMembershipRole(other.membership.id, 'USER', audit),
+          ]);
+          expect(fulfilled, `round ${round}`).toHaveLength(1);
+          expectStoreError(rejected[0], { kind: 'bad_input' });
+          const admins = (await store.listMembers(tenant.id, everyPage)).filter((m) => m.membership.role === 'TENANT_ADMIN');
+          expect(admins, `round ${round}`).toHaveLength(1);
+        }
+      });
+
+      it('stays when two administrators remove each other at once, every time', async () => {
+        for (let round = 0; round < 10; round++) {
+          const { admin, tenant, adminMembership } = await world();
+          const other = await join(tenant.id, 'TENANT_ADMIN', admin.id);
+          const { fulfilled, rejected } = await race(store, [
+            () => store.deleteMembership(adminMembership.id, { ...audit, actorId: other.user.id }),
+            () => store.deleteMembership(other.membership.id, { ...audit, actorId: admin.id }),
+          ]);
+          expect(fulfilled, `round ${round}`).toHaveLength(1);
+          expectStoreError(rejected[0], { kind: 'bad_input', field: 'membership_id' });
+          expect(await store.countMembers(tenant.id)).toBe(1);
+        }
+      });
+    });
+
+    // ---------------------------------------------------------------- service accounts
+
+    describe('service accounts', () => {
+      it('creates an account with its membership, and removes it with its keys and invitations, each with its cause', async () => {
+        const { admin, tenant } = await world();
+        const account = await store.createServiceAccount({ tenantId: tenant.id, name: 'deployer', role: 'TENANT_ADMIN' }, audit);
+        expect(account).toEqual({
+          id: expect.any(String),
+          username: 'deployer',
+          email: null,
+          first_name: null,
+          last_name: null,
+          account_type: 'SERVICE',
+          default_membership_id: expect.any(String),
+          created: expect.stringMatching(ISO),
+        });
+        expect(await store.getUser(account.id)).toEqual(account);
+        expect(await store.findMembership(account.id, tenant.id)).toMatchObject({ id: account.default_membership_id, role: 'TENANT_ADMIN' });
+        const keys = [await key(account.id, tenant.id, { createdById: admin.id }), await key(account.id, tenant.id, { createdById: admin.id })];
+        await store.revokeApiKey(keys[1].record.id, audit);
+        const third = await key(account.id, tenant.id, { createdById: admin.id });
+        const invitation = await invite(tenant.id, `guest${next()}@contract.test`, 'USER', account.id);
+        expect(await store.deleteServiceAccount(account.id, audit)).toBe(2);
+        expect(await store.findMembership(account.id, tenant.id)).toBeNull();
+        expect(await store.getApiKey(third.record.id)).toBeNull();
+        expect((await store.getInvitation(invitation.id))!.revoked_at).toMatch(ISO);
+        const recent = await events(tenant.id);
+        expect(recent.find((e) => e.action === 'service_account.delete')).toMatchObject({ target_id: account.id, target_name: 'deployer', cause: null });
+        const revocations = recent.filter((e) => e.action === 'api_key.revoke' && e.cause === 'service_account_removed');
+        expect(revocations.map((e) => e.target_id).sort()).toEqual([keys[0].record.id, third.record.id].sort());
+        expect(recent.find((e) => e.action === 'invitation.revoke')).toMatchObject({ target_id: invitation.id, cause: 'inviter_removed' });
+      });
+
+      it('answers not_found for an unknown or removed service account, and for a person, changing nothing', async () => {
+        const { admin, tenant } = await world();
+        const account = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'USER' }, audit);
+        await store.deleteServiceAccount(account.id, audit);
+        await refuses(() => store.deleteServiceAccount(account.id, audit), { kind: 'not_found', field: null });
+        await refuses(() => store.deleteServiceAccount(randomUUID(), audit), { kind: 'not_found', field: null });
+        await refuses(() => store.deleteServiceAccount(admin.id, audit), { kind: 'not_found', field: null });
+      });
+    });
+
+    // ---------------------------------------------------------------- API keys
+
+    describe('API keys', () => {
+      it('creates a key, reads it back, and revokes it once', async () => {
+        const { admin, tenant } = await world();
+        const expiresAt = later(24 * HOUR);
+        const { record } = await key(admin.id, tenant.id, { expiresAt, name: 'deploy' });
+        expect(record).toEqual({
+          id: expect.any(String),
+          name: 'deploy',
+          key_hint: 'kpu_abcd',
+          user_id: admin.id,
+          tenant_id: tenant.id,
+          created_by_id: admin.id,
+          created: expect.stringMatching(ISO),
+          updated: record.created,
+          expires_at: expiresAt,
+          last_used_at: null,
+        } satisfies ApiKeyRecord);
+        expect(await store.getApiKey(record.id)).toEqual(record);
+        expect(await store.getApiKey(randomUUID())).toBeNull();
+        expect((await events(tenant.id)).find((e) => e.action === 'api_key.create')).toMatchObject({ target_id: record.id, target_name: 'deploy' });
+        expect(await store.revokeApiKey(record.id, audit)).toBe(true);
+        expect(await store.getApiKey(record.id)).toBeNull();
+        const before = await snapshot();
+        expect(await store.revokeApiKey(record.id, audit)).toBe(false);
+        expect(await store.revokeApiKey(randomUUID(), audit)).toBe(false);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('revokes a key once when two revocations arrive at once', async () => {
+        const { admin, tenant } = await world();
+        const { record } = await key(admin.id, tenant.id);
+        const { fulfilled } = await race(store, [() => store.revokeApiKey(record.id, audit), () => store.revokeApiKey(record.id, audit)]);
+        expect(fulfilled.sort()).toEqual([false, true]);
+        expect((await events(tenant.id)).filter((e) => e.action === 'api_key.revoke')).toHaveLength(1);
+      });
+
+      it('lists keys by visibility (own, own in one tenant, a tenant’s service accounts’), ordered, filtered and paged, counted alike', async () => {
+        const { admin, tenant } = await world();
+        const elsewhere = await tenantOf(admin);
+        const robot = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'USER' }, audit);
+        const member = await join(tenant.id, 'USER', admin.id);
+        const mine = [
+          await key(admin.id, tenant.id, { name: 'b-one' }),
+          await key(admin.id, tenant.id, { name: 'a-two' }),
+          await key(admin.id, elsewhere.id, { name: 'c-three' }),
+        ];
+        const robots = [
+          await key(robot.id, tenant.id, { createdById: admin.id, name: 'robot-a' }),
+          await key(robot.id, tenant.id, { createdById: admin.id, name: 'robot-b' }),
+        ];
+        await key(member.user.id, tenant.id);
+
+        const ownRows = await listedKeys(own(admin.id));
+        expect(ids(ownRows)).toEqual(ids(newestFirst(mine.map((k) => k.record))));
+        const [first] = ownRows;
+        const source = mine.find((k) => k.record.id === first.id)!.record;
+        expect(first).toEqual({
+          ...source,
+          user: { id: admin.id, username: admin.username, account_type: 'NORMAL' },
+          created_by: { id: admin.id, username: admin.username, account_type: 'NORMAL' },
+          tenant: await store.getTenant(source.tenant_id),
+        });
+        expect(ids(await listedKeys(own(admin.id, elsewhere.id)))).toEqual([mine[2].record.id]);
+
+        const adminRows = await listedKeys(asAdmin(admin.id, tenant.id));
+        expect(ids(adminRows)).toEqual(ids(newestFirst([...mine, ...robots].map((k) => k.record))));
+        expect(adminRows.find((row) => row.id === robots[0].record.id)).toMatchObject({
+          user: { id: robot.id, account_type: 'SERVICE' },
+          created_by: { id: admin.id },
+          tenant: { id: tenant.id },
+        });
+        expect(await store.listApiKeys(asAdmin(admin.id, tenant.id), { limit: 2, offset: 1 })).toEqual(adminRows.slice(1, 3));
+        expect(await store.listApiKeys(asAdmin(admin.id, tenant.id), { limit: 2, offset: 5 })).toEqual([]);
+        const byName = await store.listApiKeys(asAdmin(admin.id, tenant.id), { ...everyPage, orderBy: [{ name: 'asc' }] });
+        expect(byName.map((row) => row.name)).toEqual(['a-two', 'b-one', 'c-three', 'robot-a', 'robot-b']);
+        const where = { name: { _like: 'robot-%' } };
+        expect(ids(await store.listApiKeys(asAdmin(admin.id, tenant.id), { ...everyPage, where }))).toEqual(ids(newestFirst(robots.map((k) => k.record))));
+        expect(await store.countApiKeys(asAdmin(admin.id, tenant.id), where)).toBe(2);
+        const byOwner = { user: { account_type: { _eq: 'SERVICE' } } };
+        expect(await store.countApiKeys(asAdmin(admin.id, tenant.id), byOwner)).toBe(2);
+        expect(await store.listApiKeys(asAdmin(admin.id, tenant.id), { ...everyPage, where: byOwner })).toHaveLength(2);
+        // A member sees their own key alone.
+        expect(await listedKeys(own(member.user.id))).toHaveLength(1);
+        expect(await listedKeys(own(randomUUID()))).toEqual([]);
+      });
+
+      it('caps an owner’s active keys (bad_input on user_id with the limit), changing nothing; revoked and expired keys do not count', async () => {
+        const { admin, tenant } = await world();
+        const first = await key(admin.id, tenant.id, { cap: 2 });
+        await key(admin.id, tenant.id, { cap: 2 });
+        await refuses(() => key(admin.id, tenant.id, { cap: 2 }), { kind: 'bad_input', field: 'user_id', extra: { limit: 'keys_per_owner', max: 2 } });
+        await store.revokeApiKey(first.record.id, audit);
+        const soon = await key(admin.id, tenant.id, { cap: 2, expiresAt: later(HOUR) });
+        await refuses(() => key(admin.id, tenant.id, { cap: 2 }), { kind: 'bad_input', field: 'user_id', extra: { limit: 'keys_per_owner', max: 2 } });
+        await atOffset(2 * HOUR, async () => {
+          expect((await store.getApiKey(soon.record.id))!.expires_at! < new Date().toISOString()).toBe(true);
+          await key(admin.id, tenant.id, { cap: 2 });
+        });
+      });
+
+      it('creates exactly the cap when ten creations arrive at once', async () => {
+        const { admin, tenant } = await world();
+        const { fulfilled, rejected } = await race(
+          store,
+          Array.from({ length: 10 }, () => () => key(admin.id, tenant.id, { cap: 3 })),
+        );
+        expect(fulfilled).toHaveLength(3);
+        expect(rejected).toHaveLength(7);
+        for (const error of rejected) expectStoreError(error, { kind: 'bad_input', field: 'user_id', extra: { limit: 'keys_per_owner', max: 3 } });
+        expect(await listedKeys(own(admin.id))).toHaveLength(3);
+        expect(await memberKeyCount(tenant.id, admin.id)).toBe(3);
+      });
+    });
+
+    // ---------------------------------------------------------------- key counts
+
+    describe('key counts', () => {
+      it('follow creation, revocation, expiry, member removal, service-account removal and tenant deletion', async () => {
+        const { admin, tenant } = await world();
+        const member = await join(tenant.id, 'USER', admin.id);
+        const robot = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'USER' }, audit);
+        const counts = async () => ({
+          admin: (await listedKeys(asAdmin(admin.id, tenant.id))).length,
+          member: (await listedKeys(own(member.user.id))).length,
+          adminActive: await memberKeyCount(tenant.id, admin.id),
+          memberActive: await memberKeyCount(tenant.id, member.user.id),
+          robotActive: await memberKeyCount(tenant.id, robot.id),
+        });
+
+        const a1 = await key(admin.id, tenant.id);
+        await key(admin.id, tenant.id, { expiresAt: later(HOUR) });
+        await key(member.user.id, tenant.id);
+        await key(member.user.id, tenant.id);
+        await key(robot.id, tenant.id, { createdById: admin.id });
+        expect(await counts()).toEqual({ admin: 3, member: 2, adminActive: 2, memberActive: 2, robotActive: 1 });
+
+        await store.revokeApiKey(a1.record.id, audit);
+        expect(await counts()).toEqual({ admin: 2, member: 2, adminActive: 1, memberActive: 2, robotActive: 1 });
+
+        // An expired key is still listed (and counted with the list) but is no longer active.
+        await atOffset(2 * HOUR, async () => {
+          expect(await counts()).toEqual({ admin: 2, member: 2, adminActive: 0, memberActive: 2, robotActive: 1 });
+        });
+
+        await store.deleteMembership(member.membership.id, audit);
+        expect(await counts()).toEqual({ admin: 2, member: 0, adminActive: 1, memberActive: undefined, robotActive: 1 });
+
+        expect(await store.deleteServiceAccount(robot.id, audit)).toBe(1);
+        expect(await counts()).toEqual({ admin: 1, member: 0, adminActive: 1, memberActive: undefined, robotActive: undefined });
+
+        const recent = await events(tenant.id);
+        expect(
+          recent
+            .filter((e) => e.action === 'api_key.revoke')
+            .map((e) => e.cause)
+            .sort(),
+        ).toEqual([null, 'member_removed', 'member_removed', 'service_account_removed'].sort());
+      });
+
+      it('a deleted tenant takes its keys, invitations, memberships and service accounts, each revocation recorded with its cause', async () => {
+        const { admin, tenant } = await world();
+        const elsewhere = await tenantOf(admin);
+        const member = await join(tenant.id, 'USER', admin.id);
+        const robot = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'USER' }, audit);
+        const keys = [await key(admin.id, tenant.id), await key(member.user.id, tenant.id), await key(robot.id, tenant.id, { createdById: admin.id })];
+        const gone = await key(admin.id, tenant.id);
+        await store.revokeApiKey(gone.record.id, audit);
+        const kept = await key(admin.id, elsewhere.id);
+        const invitation = await invite(tenant.id, `guest${next()}@contract.test`, 'USER', admin.id);
+
+        expect(await store.deleteTenant(tenant.id, { ...audit, actorId: admin.id })).toBe(3);
+        expect(await store.getTenant(tenant.id)).toBeNull();
+        expect(await store.countMembers(tenant.id)).toBe(0);
+        expect(await store.findMembership(admin.id, tenant.id)).toBeNull();
+        expect(await store.getInvitation(invitation.id)).toBeNull();
+        for (const { hash } of keys) expect(await store.findKeyCredential(hash)).toBeNull();
+        expect(ids(await listedKeys(own(admin.id)))).toEqual([kept.record.id]);
+        expect(await listedKeys(own(member.user.id))).toEqual([]);
+        expect(await listedKeys(asAdmin(admin.id, tenant.id))).toHaveLength(1);
+        expect(await store.countTenantsOfUser(admin.id)).toBe(1);
+        // Defaults fall back to another membership, or none.
+        expect((await store.getUser(admin.id))!.default_membership_id).toBe((await store.findMembership(admin.id, elsewhere.id))!.id);
+        expect((await store.getUser(member.user.id))!.default_membership_id).toBeNull();
+
+        const recent = await events(tenant.id);
+        const caused = recent.filter((e) => e.cause === 'tenant_deleted');
+        expect(
+          caused
+            .filter((e) => e.action === 'api_key.revoke')
+            .map((e) => e.target_id)
+            .sort(),
+        ).toEqual(keys.map((k) => k.record.id).sort());
+        expect(caused.filter((e) => e.action === 'invitation.revoke').map((e) => e.target_id)).toEqual([invitation.id]);
+        expect(caused.filter((e) => e.action === 'service_account.delete').map((e) => e.target_id)).toEqual([robot.id]);
+        expect(
+          caused
+            .filter((e) => e.action === 'membership.delete')
+            .map((e) => e.target_name)
+            .sort(),
+        ).toEqual([admin.username, member.user.username].sort());
+        expect(recent.find((e) => e.action === 'tenant.delete')).toMatchObject({ target_id: tenant.id, actor_id: admin.id, cause: null });
+        expect(await store.countAuditEvents(tenant.id)).toBe(recent.length);
+      });
+    });
+
+    // ---------------------------------------------------------------- credentials and uses
+
+    describe('key credentials', () => {
+      it('answers the key’s owner and role now, revoked, and expiry; null for an unknown hash', async () => {
+        const { admin, tenant } = await world();
+        const member = await join(tenant.id, 'USER', admin.id);
+        const expiresAt = later(HOUR);
+        const { record, hash } = await key(member.user.id, tenant.id, { expiresAt });
+        expect(await store.findKeyCredential(hash)).toEqual({
+          id: record.id,
+          user_id: member.user.id,
+          tenant_id: tenant.id,
+          expires_at: expiresAt,
+          last_used_at: null,
+          revoked: false,
+          account_type: 'NORMAL',
+          username: member.user.username,
+          role: 'USER',
+        });
+        expect(await store.findKeyCredential('hash-unknown')).toBeNull();
+        await store.setMembershipRole(member.membership.id, 'READ_ONLY_USER', audit);
+        expect(await store.findKeyCredential(hash)).toMatchObject({ role: 'READ_ONLY_USER', revoked: false });
+        const other = await key(member.user.id, tenant.id);
+        await store.revokeApiKey(other.record.id, audit);
+        expect(await store.findKeyCredential(other.hash)).toMatchObject({ id: other.record.id, revoked: true });
+        await store.deleteMembership(member.membership.id, audit);
+        expect(await store.findKeyCredential(hash)).toMatchObject({ role: null, revoked: true });
+
+        const robot = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'TENANT_ADMIN' }, audit);
+        const robotKey = await key(robot.id, tenant.id, { createdById: admin.id });
+        expect(await store.findKeyCredential(robotKey.hash)).toMatchObject({ account_type: 'SERVICE', role: 'TENANT_ADMIN', username: robot.username });
+      });
+
+      it('records uses, never moving last_used_at backwards', async () => {
+        const { admin, tenant } = await world();
+        const a = await key(admin.id, tenant.id);
+        const b = await key(admin.id, tenant.id);
+        const t1 = '2030-01-01T00:00:01.000Z';
+        const t2 = '2030-01-01T00:00:02.000Z';
+        const t3 = '2030-01-01T00:00:03.000Z';
+        await store.touchApiKeys(
+          new Map([
+            [a.record.id, t2],
+            [b.record.id, t1],
+            [randomUUID(), t3],
+          ]),
+        );
+        expect((await store.getApiKey(a.record.id))!.last_used_at).toBe(t2);
+        expect((await store.findKeyCredential(b.hash))!.last_used_at).toBe(t1);
+        await store.touchApiKeys(
+          new Map([
+            [a.record.id, t1],
+            [b.record.id, t3],
+          ]),
+        );
+        expect((await store.getApiKey(a.record.id))!.last_used_at).toBe(t2);
+        expect((await store.getApiKey(b.record.id))!.last_used_at).toBe(t3);
+        // Two instances flushing at once: the later time wins whichever writes last.
+        await Promise.all([store.touchApiKeys(new Map([[a.record.id, t3]])), store.touchApiKeys(new Map([[a.record.id, t1]]))]);
+        expect((await store.getApiKey(a.record.id))!.last_used_at).toBe(t3);
+        const before = await snapshot();
+        await store.touchApiKeys(new Map());
+        expect(await snapshot()).toEqual(before);
+        expect((await listedKeys(own(admin.id))).find((row) => row.id === b.record.id)!.last_used_at).toBe(t3);
+      });
+    });
+
+    // ---------------------------------------------------------------- sessions and device cookies
+
+    describe('sessions', () => {
+      it('creates, finds, touches forward only, and deletes', async () => {
+        const user = await person();
+        const idHash = `session-${randomUUID()}`;
+        const expiresAt = later(HOUR);
+        await store.createSession({ idHash, userId: user.id, expiresAt });
+        const session = await store.findSession(idHash);
+        expect(session).toEqual({ id: idHash, user_id: user.id, created: expect.stringMatching(ISO), last_seen: session!.created, expires_at: expiresAt });
+        expect(await store.findSession('session-unknown')).toBeNull();
+        const forward = later(60_000);
+        await store.touchSession(idHash, forward);
+        expect((await store.findSession(idHash))!.last_seen).toBe(forward);
+        await store.touchSession(idHash, session!.created);
+        expect((await store.findSession(idHash))!.last_seen).toBe(forward);
+        await store.deleteSession(idHash);
+        expect(await store.findSession(idHash)).toBeNull();
+      });
+    });
+
+    describe('device cookies', () => {
+      it('gives a token, moves a browser’s rows to its new token, keeps the rows used last, and deletes', async () => {
+        const user = await person();
+        const partner = await person();
+        const expiresAt = later(HOUR);
+        await store.renewDeviceCookie({ previousTokenHash: null, tokenHash: 'device-1', userId: user.id, expiresAt, keepPerUser: 2 });
+        const cookie = await store.findDeviceCookie('device-1', user.id);
+        expect(cookie).toEqual({ id: expect.any(String), user_id: user.id, created: expect.stringMatching(ISO), expires_at: expiresAt });
+        expect(await store.findDeviceCookie('device-1', partner.id)).toBeNull();
+        // The same browser signs in to a second account, then renews its token for the first.
+        await store.renewDeviceCookie({ previousTokenHash: 'device-1', tokenHash: 'device-1', userId: partner.id, expiresAt, keepPerUser: 2 });
+        const renewed = later(2 * HOUR);
+        await store.renewDeviceCookie({ previousTokenHash: 'device-1', tokenHash: 'device-2', userId: user.id, expiresAt: renewed, keepPerUser: 2 });
+        expect(await store.findDeviceCookie('device-1', user.id)).toBeNull();
+        expect(await store.findDeviceCookie('device-2', user.id)).toEqual({ ...cookie, expires_at: renewed });
+        expect(await store.findDeviceCookie('device-2', partner.id)).toMatchObject({ user_id: partner.id, expires_at: expiresAt });
+
+        // Two more browsers: the user keeps the two used last.
+        await store.renewDeviceCookie({ previousTokenHash: null, tokenHash: 'device-3', userId: user.id, expiresAt: later(3 * HOUR), keepPerUser: 2 });
+        await store.renewDeviceCookie({ previousTokenHash: null, tokenHash: 'device-4', userId: user.id, expiresAt: later(4 * HOUR), keepPerUser: 2 });
+        expect(await store.findDeviceCookie('device-2', user.id)).toBeNull();
+        expect(await store.findDeviceCookie('device-3', user.id)).not.toBeNull();
+        const last = (await store.findDeviceCookie('device-4', user.id))!;
+        expect(await store.findDeviceCookie('device-2', partner.id)).not.toBeNull();
+
+        await store.deleteDeviceCookie(last.id);
+        expect(await store.findDeviceCookie('device-4', user.id)).toBeNull();
+
+        // An expired row is not found.
+        await atOffset(5 * HOUR, async () => {
+          expect(await store.findDeviceCookie('device-3', user.id)).toBeNull();
+        });
+      });
+    });
+
+    // ---------------------------------------------------------------- invitations
+
+    describe('invitations', () => {
+      it('creates, finds by token and id, lists pending ones by tenant or email with paging, and revokes', async () => {
+        const { admin, tenant } = await world();
+        const email = `Guest${next()}@Contract.test`;
+        const expiresAt = later(HOUR);
+        // Created at one instant: listings order them by id then, on every page alike.
+        const [invitation, others] = await atOffset(0, async () => {
+          const first = await store.createInvitation(
+            { tenantId: tenant.id, email, role: 'READ_ONLY_USER', tokenHash: 'invite-token-1', invitedById: admin.id, expiresAt },
+            audit,
+          );
+          return [
+            first,
+            [await invite(tenant.id, `g${next()}@contract.test`, 'USER', admin.id), await invite(tenant.id, `g${next()}@contract.test`, 'USER', admin.id)],
+          ] as const;
+        });
+        expect(invitation).toEqual({
+          id: expect.any(String),
+          tenant_id: tenant.id,
+          email,
+          role: 'READ_ONLY_USER',
+          invited_by_id: admin.id,
+          created: expect.stringMatching(ISO),
+          expires_at: expiresAt,
+          accepted_at: null,
+          revoked_at: null,
+        } satisfies InvitationRecord);
+        expect(await store.findInvitationByToken('invite-token-1')).toEqual(invitation);
+        expect(await store.findInvitationByToken('invite-token-unknown')).toBeNull();
+        expect(await store.getInvitation(invitation.id)).toEqual(invitation);
+        expect(await store.getInvitation(randomUUID())).toBeNull();
+        expect(new Set([invitation, ...others].map((i) => i.created)).size).toBe(1);
+        const accepted = await join(tenant.id, 'USER', admin.id);
+        const revoked = await invite(tenant.id, `g${next()}@contract.test`, 'USER', admin.id);
+        await store.revokeInvitation(revoked.id, audit);
+        expect((await store.getInvitation(revoked.id))!.revoked_at).toMatch(ISO);
+        expect((await events(tenant.id)).find((e) => e.action === 'invitation.revoke')).toMatchObject({ target_id: revoked.id, cause: null });
+        await invite(tenant.id, `g${next()}@contract.test`, 'USER', admin.id, later(60_000));
+
+        const pending = newestFirst([invitation, ...others]);
+        await atOffset(120_000, async () => {
+          expect(ids(await store.listPendingInvitations(tenant.id, 10, 0))).toEqual(ids(pending));
+          expect(ids(await store.listPendingInvitations(tenant.id, 1, 1))).toEqual([pending[1].id]);
+          const scoped = await store.listInvitations({ tenantId: tenant.id, email: null }, everyPage);
+          expect(ids(scoped)).toEqual(ids(pending));
+          expect(await store.listInvitations({ tenantId: tenant.id, email: null }, { limit: 2, offset: 1 })).toEqual(scoped.slice(1));
+          expect(await store.listInvitations({ tenantId: null, email: email.toLowerCase() }, everyPage)).toEqual([invitation]);
+          expect(await store.listInvitations({ tenantId: tenant.id, email: null }, { ...everyPage, where: { role: { _eq: 'READ_ONLY_USER' } } })).toEqual([
+            invitation,
+          ]);
+          expect(await store.listInvitations({ tenantId: null, email: null }, everyPage)).toEqual([]);
+          const byRole = await store.listInvitations({ tenantId: tenant.id, email: null }, { ...everyPage, orderBy: [{ role: 'asc' }] });
+          expect(ids(byRole)).toEqual([invitation.id, ...ids(newestFirst(others))]);
+        });
+        expect(accepted.membership.role).toBe('USER');
+        await refuses(() => store.revokeInvitation(randomUUID(), audit), { kind: 'not_found', field: null });
+      });
+
+      it('accepts once: used, revoked, expired invitations and a second membership are refused (bad_input on token), changing nothing', async () => {
+        const { admin, tenant } = await world();
+        const user = await person();
+        const invitation = await invite(tenant.id, user.email!, 'USER', admin.id);
+        const membership = await store.acceptInvitation(invitation.id, user.id, audit);
+        expect(membership).toEqual({ id: expect.any(String), tenant_id: tenant.id, user_id: user.id, role: 'USER', created: expect.stringMatching(ISO) });
+        expect((await store.getInvitation(invitation.id))!.accepted_at).toMatch(ISO);
+        expect((await events(tenant.id)).find((e) => e.action === 'membership.create')).toMatchObject({ actor_id: user.id, target_id: membership.id });
+        const token = { kind: 'bad_input', field: 'token' } as const;
+        await refuses(() => store.acceptInvitation(invitation.id, user.id, audit), token);
+        await refuses(() => store.acceptInvitation(invitation.id, admin.id, audit), token);
+        await refuses(() => store.acceptInvitation(randomUUID(), user.id, audit), token);
+        const again = await invite(tenant.id, user.email!, 'USER', admin.id);
+        await refuses(() => store.acceptInvitation(again.id, user.id, audit), token);
+        const revoked = await invite(tenant.id, `g${next()}@contract.test`, 'USER', admin.id);
+        await store.revokeInvitation(revoked.id, audit);
+        const stranger = await person();
+        await refuses(() => store.acceptInvitation(revoked.id, stranger.id, audit), token);
+        const expired = await invite(tenant.id, `g${next()}@contract.test`, 'USER', admin.id, later(-1000));
+        const latecomer = await person();
+        await refuses(() => store.acceptInvitation(expired.id, latecomer.id, audit), token);
+        await refuses(() => store.createUserAndAcceptInvitation({ invitationId: expired.id, username: 'Late', passwordHash: 'h' }, audit), token);
+      });
+
+      it('is accepted by one of several accepts that arrive at once', async () => {
+        const { admin, tenant } = await world();
+        const invitation = await invite(tenant.id, `g${next()}@contract.test`, 'TENANT_ADMIN', admin.id);
+        const users = await Promise.all(Array.from({ length: 5 }, () => person()));
+        const { fulfilled, rejected } = await race(
+          store,
+          users.map((user) => () => store.acceptInvitation(invitation.id, user.id, audit)),
+        );
+        expect(fulfilled).toHaveLength(1);
+        for (const error of rejected) expectStoreError(error, { kind: 'bad_input', field: 'token' });
+        expect(await store.countMembers(tenant.id)).toBe(2);
+      });
+
+      it('makes one membership when one person accepts two invitations to the same tenant at once', async () => {
+        const { admin, tenant } = await world();
+        const user = await person();
+        const invitations = [await invite(tenant.id, user.email!, 'USER', admin.id), await invite(tenant.id, user.email!, 'READ_ONLY_USER', admin.id)];
+        const { fulfilled, rejected } = await race(
+          store,
+          invitations.map((invitation) => () => store.acceptInvitation(invitation.id, user.id, audit)),
+        );
+        expect(fulfilled).toHaveLength(1);
+        expectStoreError(rejected[0], { kind: 'bad_input', field: 'token' });
+        expect(await store.listMembershipsOfUser(user.id)).toEqual(fulfilled);
+      });
+
+      it('creates the account and accepts in one transaction; an email with an account or a used invitation creates nothing', async () => {
+        const { admin, tenant } = await world();
+        const email = `New${next()}@contract.test`;
+        const invitation = await invite(tenant.id, email, 'USER', admin.id);
+        const { user, membership } = await store.createUserAndAcceptInvitation(
+          { invitationId: invitation.id, username: 'Newcomer', passwordHash: 'new-hash' },
+          audit,
+        );
+        expect(user).toEqual({
+          id: expect.any(String),
+          username: 'Newcomer',
+          email,
+          first_name: null,
+          last_name: null,
+          account_type: 'NORMAL',
+          default_membership_id: membership.id,
+          created: expect.stringMatching(ISO),
+        });
+        expect(membership).toEqual({ id: expect.any(String), tenant_id: tenant.id, user_id: user.id, role: 'USER', created: expect.stringMatching(ISO) });
+        expect(await store.getUser(user.id)).toEqual(user);
+        expect(await store.findLogin(email)).toEqual({ user, passwordHash: 'new-hash' });
+        await refuses(() => store.createUserAndAcceptInvitation({ invitationId: invitation.id, username: 'Again', passwordHash: 'h' }, audit), {
+          kind: 'bad_input',
+          field: 'token',
+        });
+        const existing = await person();
+        const forExisting = await invite(tenant.id, existing.email!.toUpperCase(), 'USER', admin.id);
+        await refuses(() => store.createUserAndAcceptInvitation({ invitationId: forExisting.id, username: 'Twin', passwordHash: 'h' }, audit), {
+          kind: 'conflict',
+          field: 'email',
+        });
+        await refuses(() => store.createUserAndAcceptInvitation({ invitationId: randomUUID(), username: 'Nobody', passwordHash: 'h' }, audit), {
+          kind: 'bad_input',
+          field: 'token',
+        });
+      });
+
+      it('creates one account when several sign-ups with one invitation arrive at once', async () => {
+        const { admin, tenant } = await world();
+        const email = `rush${next()}@contract.test`;
+        const invitation = await invite(tenant.id, email, 'USER', admin.id);
+        const { fulfilled, rejected } = await race(
+          store,
+          Array.from(
+            { length: 5 },
+            (_, i) => () => store.createUserAndAcceptInvitation({ invitationId: invitation.id, username: `Rush ${i}`, passwordHash: 'h' }, audit),
+          ),
+        );
+        expect(fulfilled).toHaveLength(1);
+        for (const error of rejected) expectStoreError(error, { kind: 'bad_input', field: 'token' });
+        expect(await store.findUserByEmail(email)).toEqual(fulfilled[0].user);
+        expect(await store.countMembers(tenant.id)).toBe(2);
+      });
+      it('creates one account when one email signs up with two invitations at once; the other is a conflict on email', async () => {
+        const first = await world();
+        const second = await world();
+        const email = `twice${next()}@contract.test`;
+        const invitations = [await invite(first.tenant.id, email, 'USER', first.admin.id), await invite(second.tenant.id, email, 'USER', second.admin.id)];
+        const { fulfilled, rejected } = await race(
+          store,
+          invitations.map(
+            (invitation, i) => () => store.createUserAndAcceptInvitation({ invitationId: invitation.id, username: `Twice ${i}`, passwordHash: 'h' }, audit),
+          ),
+        );
+        expect(fulfilled).toHaveLength(1);
+        expectStoreError(rejected[0], { kind: 'conflict', field: 'email' });
+        expect(await store.listMembershipsOfUser(fulfilled[0].user.id)).toEqual([fulfilled[0].membership]);
+        const unused = invitations.find(
+          (invitation) => invitation.id !== fulfilled[0].membership.id && invitation.tenant_id !== fulfilled[0].membership.tenant_id,
+        )!;
+        expect((await store.getInvitation(unused.id))!.accepted_at).toBeNull();
+      });
+    });
+
+    // ---------------------------------------------------------------- agents
+
+    describe('agents', () => {
+      it('registers an agent, the same one again under the same id, and lists them newest first', async () => {
+        const { admin, tenant } = await world();
+        const { record } = await key(admin.id, tenant.id);
+        const agent = {
+          tenantId: tenant.id,
+          apiKeyId: record.id,
+          userId: admin.id,
+          type: 'process',
+          name: 'worker',
+          labels: ['a', 'b'],
+          agentConfigId: null,
+          coreVersion: '1.0',
+        };
+        const first = await store.registerAgent(agent, audit);
+        expect(first).toEqual({
+          id: expect.any(String),
+          tenant_id: tenant.id,
+          name: 'worker',
+          type: 'process',
+          labels: ['a', 'b'],
+          agent_config_id: null,
+          core_version: '1.0',
+          created: expect.stringMatching(ISO),
+          last_queried: expect.stringMatching(ISO),
+          api_key_id: record.id,
+          user: { id: admin.id, username: admin.username, account_type: 'NORMAL' },
+        });
+        const again = await store.registerAgent({ ...agent, coreVersion: '1.1' }, audit);
+        expect(again).toMatchObject({ id: first.id, created: first.created, core_version: '1.1' });
+        const other = await store.registerAgent({ ...agent, labels: ['c'] }, audit);
+        expect(other.id).not.toBe(first.id);
+        expect(ids(await store.listAgents(tenant.id, everyPage))).toEqual(ids(newestFirst([first, other])));
+        expect(ids(await store.listAgents(tenant.id, { limit: 1, offset: 1 }))).toEqual(ids(newestFirst([first, other])).slice(1));
+        expect((await events(tenant.id)).filter((e) => e.action === 'agent.register')).toHaveLength(2);
+        const used = '2031-01-01T00:00:00.000Z';
+        await store.touchApiKeys(new Map([[record.id, used]]));
+        expect((await store.listAgents(tenant.id, everyPage)).map((a) => a.last_queried)).toEqual([used, used]);
+      });
+    });
+
+    // ---------------------------------------------------------------- audit events
+
+    describe('audit events', () => {
+      it('records events and lists them newest first with their actor, filtered, ordered and paged, counted alike', async () => {
+        const { admin, tenant } = await world();
+        for (const action of ['test.one', 'test.two', 'test.three']) {
+          await store.recordAudit({
+            action,
+            actor_id: admin.id,
+            tenant_id: tenant.id,
+            target_type: 'thing',
+            target_id: action,
+            target_name: null,
+            source_address: '198.51.100.1',
+          });
+        }
+        await store.recordAudit({
+          action: 'test.anonymous',
+          actor_id: null,
+          tenant_id: tenant.id,
+          target_type: null,
+          target_id: null,
+          target_name: null,
+          source_address: null,
+        });
+        const all = await store.listAuditEvents(tenant.id, everyPage);
+        expect(ids(all)).toEqual(ids(newestFirst(all)));
+        expect(all).toHaveLength(5);
+        expect(await store.countAuditEvents(tenant.id)).toBe(5);
+        const two = all.find((e) => e.action === 'test.two')!;
+        expect(two).toEqual({
+          id: expect.any(String),
+          action: 'test.two',
+          actor_id: admin.id,
+          actor: { id: admin.id, username: admin.username, account_type: 'NORMAL' },
+          tenant_id: tenant.id,
+          target_type: 'thing',
+          target_id: 'test.two',
+          target_name: null,
+          source_address: '198.51.100.1',
+          created: expect.stringMatching(ISO),
+          cause: null,
+        });
+        expect(all.find((e) => e.action === 'test.anonymous')).toMatchObject({ actor_id: null, actor: null });
+        const where = { action: { _like: 'test.t%' } };
+        const filtered = await store.listAuditEvents(tenant.id, { ...everyPage, where });
+        expect(filtered.map((e) => e.action).sort()).toEqual(['test.three', 'test.two']);
+        expect(await store.countAuditEvents(tenant.id, where)).toBe(2);
+        expect(await store.countAuditEvents(tenant.id, { actor: { username: { _eq: admin.username } } })).toBe(4);
+        expect(await store.listAuditEvents(tenant.id, { limit: 2, offset: 2 })).toEqual(all.slice(2, 4));
+        expect((await store.listAuditEvents(tenant.id, { ...everyPage, orderBy: [{ action: 'asc' }] })).map((e) => e.action)).toEqual(
+          all.map((e) => e.action).sort(),
+        );
+        expect(await store.listAuditEvents(randomUUID(), everyPage)).toEqual([]);
+        expect(await store.countAuditEvents(randomUUID())).toBe(0);
+      });
+    });
+  });
+}
