@@ -60,6 +60,8 @@ setup_required          ok   401       401      401     401     401     ok     o
 invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 tenant_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok
 tenant_other_slug       401  401       401      401     401     401     none   none none  F       F      F        ok     F      403    403      none
+tenant_previous_slug    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
+tenant_live_key_count   401  401       401      401     401     401     none   none ok    ok      none   none     none   F      403    403      ok
 memberships             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
 auth_role               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 hello                   ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
@@ -483,6 +485,20 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       contains: (data) => data.tenant.some((t: { id: string }) => t.id === world.ids.tenantB),
     };
   },
+  tenant_previous_slug: async () => {
+    const previous = (await server.app.store.getTenant(world.ids.tenantA))!.slug;
+    await server.app.store.setTenantSlug(world.ids.tenantA, unique('renamed-a'), NO_AUDIT);
+    return {
+      query: `query ($slug: String!) { tenant_by_previous_slug(slug: $slug) { id slug } }`,
+      variables: { slug: previous },
+      contains: (data) => data.tenant_by_previous_slug?.id === world.ids.tenantA,
+    };
+  },
+  tenant_live_key_count: async () => ({
+    query: `query ($id: uuid!) { tenant_by_pk(id: $id) { live_api_key_count } }`,
+    variables: { id: world.ids.tenantA },
+    contains: (data) => data.tenant_by_pk?.live_api_key_count > 0,
+  }),
   memberships: async () => {
     const reader = (await server.app.store.findMembership(world.ids.reader, world.ids.tenantA))!;
     return { query: `{ membership { id role_id } }`, contains: (data) => data.membership.some((m: { id: string }) => m.id === reader.id) };
@@ -599,6 +615,8 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   own_invitation_by_pk: 'membership_invitation_by_pk',
   tenant_by_pk: 'tenant_by_pk',
   tenant_other_slug: 'tenant',
+  tenant_previous_slug: 'tenant_by_previous_slug',
+  tenant_live_key_count: 'tenant_by_pk',
   memberships: 'membership',
   auth_role: 'auth_role',
   hello: 'hello',

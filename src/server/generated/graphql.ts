@@ -63,7 +63,7 @@ export type Mutation = {
   set_membership_role: id_payload;
   /** Renames a tenant, audited. Administrators. Errors: BAD_USER_INPUT (the name); FORBIDDEN (not an administrator, or no current tenant); NOT_FOUND (a tenant_id you are no member of). */
   update_tenant_name: tenant;
-  /** Changes a tenant's slug, which leads its URLs, audited. Administrators. Errors: BAD_USER_INPUT (not a slug, or taken); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
+  /** Changes a tenant's slug, which leads its URLs, audited; the old slug keeps leading to the tenant (tenant_by_previous_slug) until another tenant takes it. Administrators. Errors: BAD_USER_INPUT (not a slug, or taken); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
   update_tenant_slug: tenant;
   /** Keyplane: sets your first and last name (Account › Display name). Browser sessions of people only. Errors: UNAUTHENTICATED; FORBIDDEN (a key); BAD_USER_INPUT naming the field. */
   update_user_profile: user;
@@ -205,6 +205,8 @@ export type Query = {
   tenant_aggregate: aggregate_result;
   /** One tenant you belong to, else null; a key asking for another tenant than its own is FORBIDDEN (UNAUTHENTICATED for Prefect clients). */
   tenant_by_pk?: Maybe<tenant>;
+  /** Keyplane: the tenant that had this slug before its current one (update_tenant_slug keeps the old slugs), so that an old URL can lead to the new one; null unless you are a member of it (for a key, unless it is the key's own tenant). A slug belongs to one tenant at a time: once another tenant takes an old slug, it is that tenant's and no longer anyone's old slug. Any key or session. */
+  tenant_by_previous_slug?: Maybe<tenant>;
   /** The caller, as a list of one (Hasura style). Any key or session; UNAUTHENTICATED otherwise. */
   user: Array<user>;
   /** The current tenant's members, people and service accounts (filter on account_type for one kind). Any member; FORBIDDEN when the request acts in no tenant of yours. */
@@ -294,6 +296,11 @@ export type Querytenant_aggregateArgs = {
 
 export type Querytenant_by_pkArgs = {
   id: Scalars['uuid']['input'];
+};
+
+
+export type Querytenant_by_previous_slugArgs = {
+  slug: Scalars['String']['input'];
 };
 
 
@@ -1006,6 +1013,8 @@ export type tenant = {
   id: Scalars['uuid']['output'];
   /** Prefect's tenant details: Keyplane keeps none, so an empty object. */
   info: Scalars['JSON']['output'];
+  /** Keyplane: the number of live (unrevoked, unexpired) keys acting in the tenant, of every member and service account: the keys delete_tenant would stop at once. null unless you are the tenant's administrator. */
+  live_api_key_count?: Maybe<Scalars['Int']['output']>;
   /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['output'];
   /** Prefect's tenant settings: Keyplane keeps none, so an empty object. */
@@ -1474,6 +1483,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   tenant?: Resolver<Array<ResolversTypes['tenant']>, ParentType, ContextType, Partial<QuerytenantArgs>>;
   tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Querytenant_aggregateArgs>>;
   tenant_by_pk?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType, RequireFields<Querytenant_by_pkArgs, 'id'>>;
+  tenant_by_previous_slug?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType, RequireFields<Querytenant_by_previous_slugArgs, 'slug'>>;
   user?: Resolver<Array<ResolversTypes['user']>, ParentType, ContextType>;
   user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<Queryuser_view_same_tenantArgs>>;
   user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryuser_view_same_tenant_aggregateArgs>>;
@@ -1652,6 +1662,7 @@ export type tenantResolvers<ContextType = RequestContext, ParentType extends Res
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   info?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  live_api_key_count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   settings?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -217,6 +217,10 @@ export interface Store {
   getTenant(id: string): Promise<TenantRecord | null>;
   getTenants(ids: readonly string[]): Promise<TenantRecord[]>;
   findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null>;
+  /** The tenant that had this slug before its current one, if the user is a member of it. */
+  findTenantOfUserByPreviousSlug(userId: string, slug: string): Promise<TenantRecord | null>;
+  /** Live (unrevoked, unexpired) keys acting in the tenant, of every owner: what deleting it stops. */
+  countLiveKeysOfTenant(tenantId: string): Promise<number>;
   listTenantsOfUser(userId: string, page: Page): Promise<TenantRecord[]>;
   countTenantsOfUser(userId: string, where?: BoolExp | null): Promise<number>;
   createTenant(input: { name: string; slug: string; adminUserId: string }, audit: AuditContext): Promise<TenantRecord>;

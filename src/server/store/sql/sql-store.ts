@@ -225,6 +225,8 @@ export class SqlStore implements Store {
       if (isUniqueViolation(this.dialect, error)) throw conflict('slug', `The slug "${slug}" is already taken.`);
       throw error;
     }
+    // Old URLs with this slug now lead to the tenant that has it.
+    await tx.run('DELETE FROM tenant_slug_history WHERE slug = ?', [slug]);
     return tenant;
   }
 
@@ -321,6 +323,21 @@ export class SqlStore implements Store {
 
   findTenantByIdOrSlug(idOrSlug: string): Promise<TenantRecord | null> {
     return this.driver.get<TenantRecord>('SELECT id, name, slug, created FROM tenant WHERE id = ? OR slug = ?', [idOrSlug, idOrSlug]);
+  }
+
+  findTenantOfUserByPreviousSlug(userId: string, slug: string): Promise<TenantRecord | null> {
+    return this.driver.get<TenantRecord>(
+      `SELECT t.id, t.name, t.slug, t.created FROM tenant_slug_history h JOIN tenant t ON t.id = h.tenant_id
+        JOIN membership m ON m.tenant_id = t.id WHERE h.slug = ? AND m.user_id = ?`,
+      [slug, userId],
+    );
+  }
+
+  async countLiveKeysOfTenant(tenantId: string): Promise<number> {
+    return (await this.driver.get<{ n: number }>(
+      'SELECT count(*) AS n FROM api_key WHERE tenant_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+      [tenantId, now()],
+    ))!.n;
   }
 
   listTenantsOfUser(userId: string, page: Page): Promise<TenantRecord[]> {
@@ -495,6 +512,9 @@ export class SqlStore implements Store {
         if (isUniqueViolation(this.dialect, error)) throw conflict('slug', `The slug "${slug}" is already taken.`);
         throw error;
       }
+      // The old slug keeps leading here until a tenant takes it; the new one is no one's old slug any more.
+      await tx.run('DELETE FROM tenant_slug_history WHERE slug = ? OR slug = ?', [slug, tenant.slug]);
+      await tx.run('INSERT INTO tenant_slug_history (slug, tenant_id, changed) VALUES (?, ?, ?)', [tenant.slug, tenantId, now()]);
       await this.audit(tx, 'tenant.slug_change', audit, tenantId, 'tenant', tenantId, `${tenant.slug} → ${slug}`);
       return { ...tenant, slug };
     });
@@ -533,6 +553,7 @@ export class SqlStore implements Store {
       await tx.run('DELETE FROM api_key WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM api_key_count WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM membership WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM tenant_slug_history WHERE tenant_id = ?', [tenantId]);
       // People whose default was this tenant fall back to their oldest other membership.
       await tx.run(
         `UPDATE "user" SET default_membership_id = (SELECT id FROM membership WHERE user_id = "user".id ORDER BY created LIMIT 1)
