@@ -19,6 +19,12 @@ type Documents = {
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetMembershipRoleDocument,
+    "\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n": typeof types.AccountPageDocument,
+    "\n  fragment SessionsList_session on user_session {\n    id\n    created\n    last_seen\n    expires_at\n    current\n  }\n": typeof types.SessionsList_SessionFragmentDoc,
+    "\n  mutation ChangePassword($input: change_password_input!) {\n    change_password(input: $input) {\n      success\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation DeleteOtherSessions {\n    delete_other_sessions {\n      success\n      deleted\n    }\n  }\n": typeof types.DeleteOtherSessionsDocument,
+    "\n  mutation DeleteSession($input: delete_session_input!) {\n    delete_session(input: $input) {\n      success\n    }\n  }\n": typeof types.DeleteSessionDocument,
+    "\n  mutation UpdateProfile($input: update_user_profile_input!) {\n    update_user_profile(input: $input) {\n      id\n      first_name\n      last_name\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  query ApiKeysPage($where: auth_api_key_bool_exp!, $order_by: [auth_api_key_order_by!], $limit: Int!, $offset: Int!) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ApiKeysPageDocument,
     "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": typeof types.AuditLogActorsDocument,
     "\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.AuditLogPageDocument,
@@ -36,11 +42,20 @@ type Documents = {
     "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n": typeof types.MembersTableOtherAdministratorsDocument,
+    "\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.MembersTablePeopleAmongDocument,
     "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountKeysDocument,
     "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountsPageDocument,
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": typeof types.ServiceAccountsTable_AccountFragmentDoc,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
+    "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": typeof types.TenantNameForm_TenantFragmentDoc,
+    "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": typeof types.TenantSettingsPageDocument,
+    "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n": typeof types.TenantSlugForm_TenantFragmentDoc,
+    "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.ChangeTenantSlugDocument,
+    "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n": typeof types.DeleteTenantDocument,
+    "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.RenameTenantDocument,
+    "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n": typeof types.TenantByPreviousSlugDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateTenantDocument,
 };
 const documents: Documents = {
@@ -49,6 +64,12 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetMembershipRoleDocument,
+    "\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n": types.AccountPageDocument,
+    "\n  fragment SessionsList_session on user_session {\n    id\n    created\n    last_seen\n    expires_at\n    current\n  }\n": types.SessionsList_SessionFragmentDoc,
+    "\n  mutation ChangePassword($input: change_password_input!) {\n    change_password(input: $input) {\n      success\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation DeleteOtherSessions {\n    delete_other_sessions {\n      success\n      deleted\n    }\n  }\n": types.DeleteOtherSessionsDocument,
+    "\n  mutation DeleteSession($input: delete_session_input!) {\n    delete_session(input: $input) {\n      success\n    }\n  }\n": types.DeleteSessionDocument,
+    "\n  mutation UpdateProfile($input: update_user_profile_input!) {\n    update_user_profile(input: $input) {\n      id\n      first_name\n      last_name\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  query ApiKeysPage($where: auth_api_key_bool_exp!, $order_by: [auth_api_key_order_by!], $limit: Int!, $offset: Int!) {\n    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ApiKeysPageDocument,
     "\n  query AuditLogActors {\n    user_view_same_tenant(order_by: [{ username: asc }]) {\n      id\n      username\n      account_type\n    }\n  }\n": types.AuditLogActorsDocument,
     "\n  query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {\n    audit_event(where: $where, order_by: [{ created: desc }], limit: $limit, offset: $offset) {\n      ...AuditLogTable_event\n    }\n    audit_event_aggregate(where: $where) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.AuditLogPageDocument,
@@ -66,11 +87,20 @@ const documents: Documents = {
     "\n  mutation InviteMember($input: create_membership_invitation_input!) {\n    create_membership_invitation(input: $input) {\n      id\n      token\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RemoveMember($input: delete_membership_input!) {\n    delete_membership(input: $input) {\n      success\n      error\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n": types.MembersTableOtherAdministratorsDocument,
+    "\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.MembersTablePeopleAmongDocument,
     "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountKeysDocument,
     "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountsPageDocument,
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": types.ServiceAccountsTable_AccountFragmentDoc,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
+    "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": types.TenantNameForm_TenantFragmentDoc,
+    "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": types.TenantSettingsPageDocument,
+    "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n": types.TenantSlugForm_TenantFragmentDoc,
+    "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n": types.ChangeTenantSlugDocument,
+    "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n": types.DeleteTenantDocument,
+    "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n": types.RenameTenantDocument,
+    "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n": types.TenantByPreviousSlugDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateTenantDocument,
 };
 
@@ -108,6 +138,30 @@ export function graphql(source: "\n  mutation RevokeApiKey($input: delete_api_ke
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n"): (typeof documents)["\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionsList_session on user_session {\n    id\n    created\n    last_seen\n    expires_at\n    current\n  }\n"): (typeof documents)["\n  fragment SessionsList_session on user_session {\n    id\n    created\n    last_seen\n    expires_at\n    current\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: change_password_input!) {\n    change_password(input: $input) {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: change_password_input!) {\n    change_password(input: $input) {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOtherSessions {\n    delete_other_sessions {\n      success\n      deleted\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteOtherSessions {\n    delete_other_sessions {\n      success\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSession($input: delete_session_input!) {\n    delete_session(input: $input) {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSession($input: delete_session_input!) {\n    delete_session(input: $input) {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: update_user_profile_input!) {\n    update_user_profile(input: $input) {\n      id\n      first_name\n      last_name\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: update_user_profile_input!) {\n    update_user_profile(input: $input) {\n      id\n      first_name\n      last_name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -179,6 +233,14 @@ export function graphql(source: "\n  mutation RevokeInvitation($input: delete_me
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n"): (typeof documents)["\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -196,6 +258,34 @@ export function graphql(source: "\n  mutation CreateServiceAccount($input: creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n"): (typeof documents)["\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n"): (typeof documents)["\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -240,6 +240,21 @@ describe('User › API Keys list', { timeout: 45_000 }, () => {
     expect(router.state.location.search).toBe('?size=50');
   });
 
+  it('shows a use made while the user was in another tab or window as "Just now" when they come back', async () => {
+    const keys = variedKeys();
+    renderApp('/acme/user/keys', { handlers: [...signedIn(alice), ...keyListHandlers(keys)] });
+    const table = await findKeysTable();
+    const ci = within(table).getByRole('row', { name: /ci deploy/ });
+    expect(within(ci).getAllByText('Never')).toHaveLength(2); // expires never, used never
+    expect(within(ci).queryByText('Just now')).not.toBeInTheDocument();
+
+    // Used from a terminal three seconds ago, then the user returns to the page.
+    const used = keys.find((k) => k.name === 'ci deploy');
+    if (used) used.last_used_at = new Date(Date.now() - 3_000).toISOString();
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(within(within(table).getByRole('row', { name: /ci deploy/ })).getByText('Just now')).toBeInTheDocument());
+  });
+
   it('finds a key by the hint the list shows, copied with its ellipsis', async () => {
     const requests: KeyListRequest[] = [];
     const { user } = renderApp('/acme/user/keys', { handlers: [...signedIn(alice), ...keyListHandlers(variedKeys(), requests)] });

@@ -80,12 +80,33 @@ function invitationsData(limit = 26, offset = 0) {
 }
 
 const adminCount = () => members.filter((m) => m.role === 'TENANT_ADMIN').length;
+/** A service account that administers the tenant too: it does not count as an administrator a person can hand over to. */
+const DEPLOYER_ID = 'd0d00000-0000-4000-8000-000000000001';
 
 /** A small fake of the API's members rules, so tests assert what the user sees. */
 const memberHandlers = [
   graphql.query('MembersPage', ({ request, variables }) => {
     tenantsSeen.push(tenantOf(request));
     return HttpResponse.json({ data: membersData(variables.limit, variables.offset) });
+  }),
+  graphql.query('MembersTableOtherAdministrators', ({ variables }) =>
+    HttpResponse.json({
+      data: {
+        membership: [
+          ...members
+            .filter((m) => m.role === 'TENANT_ADMIN' && m.id !== variables.me)
+            .map((m) => ({ __typename: 'membership', id: m.membershipId, user_id: m.id })),
+          { __typename: 'membership', id: 'd0d00000-0000-4000-8000-0000000000aa', user_id: DEPLOYER_ID },
+        ],
+      },
+    }),
+  ),
+  graphql.query('MembersTablePeopleAmong', ({ variables }) => {
+    const ids = variables.ids as string[];
+    const count = members.filter((m) => ids.includes(m.id)).length;
+    return HttpResponse.json({
+      data: { user_view_same_tenant_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count } } },
+    });
   }),
   graphql.query('InvitationsTable', ({ variables }) => HttpResponse.json({ data: invitationsData(variables.limit, variables.offset) })),
   graphql.mutation('InviteMember', ({ variables }) => {
@@ -192,6 +213,34 @@ describe('Team › Members', () => {
     expect(within(row).getByText('Administrator')).toBeInTheDocument();
   });
 
+  it('takes back the email error as soon as the email is valid', async () => {
+    const { user } = renderMembers();
+    await user.click(await screen.findByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite member' });
+    const email = within(dialog).getByLabelText(/email/i);
+    await user.type(email, 'ada@example');
+    await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
+    expect(await within(dialog).findByText(emailProblemMessage('invalid'))).toBeInTheDocument();
+    await user.type(email, '.com');
+    await waitFor(() => expect(within(dialog).queryByText(emailProblemMessage('invalid'))).not.toBeInTheDocument());
+    expect(email).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('takes back a refused email once it is edited', async () => {
+    const refuse = graphql.mutation('InviteMember', () => graphqlError('BAD_USER_INPUT', 'ada@example.com is already a member of Acme.', 'email'));
+    const { user } = renderMembers(alice, [refuse]);
+    await user.click(await screen.findByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite member' });
+    const email = within(dialog).getByLabelText(/email/i);
+    await user.type(email, 'ada@example.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
+    expect(await within(dialog).findByText('ada@example.com is already a member of Acme.')).toBeInTheDocument();
+    await user.clear(email);
+    await user.type(email, 'bea@example.com');
+    await waitFor(() => expect(within(dialog).queryByText('ada@example.com is already a member of Acme.')).not.toBeInTheDocument());
+    expect(email).toHaveAttribute('aria-invalid', 'false');
+  });
+
   it('checks the email before creating an invitation', async () => {
     const { user } = renderMembers();
     await user.click(await screen.findByRole('button', { name: 'Invite member' }));
@@ -243,22 +292,69 @@ describe('Team › Members', () => {
     expect(within(section).getByRole('button', { name: 'Go to next page' })).toBeDisabled();
   });
 
-  it("changes a member's role", async () => {
+  it("changes a member's role after a confirmation that says from what to what", async () => {
     const { user } = renderMembers();
     const bob = await findMemberRow('bob');
     await user.click(within(bob).getByRole('combobox', { name: 'Role of bob' }));
     await user.click(await screen.findByRole('option', { name: 'Read-only' }));
+    const dialog = await screen.findByRole('dialog', { name: "Change bob's role?" });
+    expect(dialog).toHaveTextContent('bob will be Read-only in Acme instead of User: their keys can read but not change anything.');
+    expect(members.find((m) => m.username === 'bob')?.role).toBe('USER');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Change role' }));
     await waitFor(() => expect(within(bob).getByRole('combobox', { name: 'Role of bob' })).toHaveTextContent('Read-only'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(members.find((m) => m.username === 'bob')?.role).toBe('READ_ONLY_USER');
   });
 
-  it('shows the server’s reason when the last administrator would be demoted', async () => {
+  it('changes no role when the confirmation is cancelled', async () => {
+    const { user } = renderMembers();
+    const bob = await findMemberRow('bob');
+    await user.click(within(bob).getByRole('combobox', { name: 'Role of bob' }));
+    await user.click(await screen.findByRole('option', { name: 'Administrator' }));
+    const dialog = await screen.findByRole('dialog', { name: "Change bob's role?" });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(within(bob).getByRole('combobox', { name: 'Role of bob' })).toHaveTextContent('User');
+    expect(members.find((m) => m.username === 'bob')?.role).toBe('USER');
+  });
+
+  it('does not offer the only administrator a change of their own role, and says why', async () => {
     const { user } = renderMembers();
     const me = await findMemberRow('alice');
-    await user.click(within(me).getByRole('combobox', { name: 'Role of alice' }));
-    await user.click(await screen.findByRole('option', { name: 'User' }));
-    expect(await screen.findByText(/the last administrator of a tenant cannot be demoted/i)).toBeInTheDocument();
-    expect(within(me).getByRole('combobox', { name: 'Role of alice' })).toHaveTextContent('Administrator');
+    // An administrator service account does not count: it cannot take over the tenant.
+    const mine = within(me).getByRole('combobox', { name: 'Role of alice' });
+    await waitFor(() => expect(mine).toHaveAttribute('aria-disabled', 'true'));
+    await user.hover(mine.closest('[tabindex="0"]') as HTMLElement);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'You are the only administrator of Acme: make someone else an administrator before changing your role.',
+    );
+
+    // Once bob is an administrator too, alice may step down.
+    const bob = await findMemberRow('bob');
+    await user.click(within(bob).getByRole('combobox', { name: 'Role of bob' }));
+    await user.click(await screen.findByRole('option', { name: 'Administrator' }));
+    await user.click(within(await screen.findByRole('dialog', { name: "Change bob's role?" })).getByRole('button', { name: 'Change role' }));
+    await waitFor(() => expect(within(me).getByRole('combobox', { name: 'Role of alice' })).not.toHaveAttribute('aria-disabled'));
+  });
+
+  it('shows a refused role change in its dialog, and not in the next dialog or on the page', async () => {
+    const refuse = graphql.mutation('SetMembershipRole', () => graphqlError('BAD_USER_INPUT', 'bob cannot have that role here.'));
+    const { user } = renderMembers(alice, [refuse]);
+    const bob = await findMemberRow('bob');
+    await user.click(within(bob).getByRole('combobox', { name: 'Role of bob' }));
+    await user.click(await screen.findByRole('option', { name: 'Read-only' }));
+    const dialog = await screen.findByRole('dialog', { name: "Change bob's role?" });
+    await user.click(within(dialog).getByRole('button', { name: 'Change role' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('bob cannot have that role here.');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(within(bob).getByRole('combobox', { name: 'Role of bob' })).toHaveTextContent('User');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.click(within(bob).getByRole('button', { name: 'Remove bob' }));
+    const next = await screen.findByRole('dialog', { name: 'Remove bob from Acme?' });
+    expect(within(next).queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('removes a member after a confirmation', async () => {

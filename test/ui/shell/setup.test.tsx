@@ -1,6 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { emailProblemMessage } from '../../../src/shared/emails';
+import { nameProblemMessage } from '../../../src/shared/names';
 import { passwordProblemMessage } from '../../../src/shared/passwords';
 import { graphqlError, makeUser, otherPagesFail, renderApp, signedIn } from '../render';
 
@@ -44,6 +46,23 @@ describe('Set up Keyplane', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/acme/user/keys'));
     expect(sent).toEqual({ email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' });
     expect(await screen.findByRole('button', { name: /tenant: acme/i })).toBeInTheDocument();
+  });
+
+  it('shows every field’s problem at once when the form is sent', async () => {
+    const { user } = renderApp('/setup', { handlers: [setupOpen] });
+    await user.type(await screen.findByLabelText(/administrator email/i), 'ada@localhost');
+    await user.type(screen.getByLabelText(/^password/i), 'short');
+    await user.type(screen.getByLabelText(/confirm password/i), 'shorter');
+    await user.click(screen.getByRole('button', { name: 'Create administrator' }));
+
+    for (const label of [/administrator email/i, /^username/i, /^password/i, /confirm password/i, /tenant name/i]) {
+      await waitFor(() => expect(screen.getByLabelText(label)).toHaveAttribute('aria-invalid', 'true'));
+    }
+    expect(screen.getByText(emailProblemMessage('invalid'))).toBeInTheDocument();
+    expect(screen.getByText(passwordProblemMessage('too_short'))).toBeInTheDocument();
+    expect(screen.getByText('The passwords do not match.')).toBeInTheDocument();
+    expect(screen.getByText(nameProblemMessage('Username', 'required'))).toBeInTheDocument();
+    expect(screen.getByText(nameProblemMessage('Tenant name', 'required'))).toBeInTheDocument();
   });
 
   it('catches mismatched and short passwords before sending', async () => {

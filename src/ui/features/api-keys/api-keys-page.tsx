@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
 import { useNow } from '../../lib/use-now';
+import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { EmptyState } from '../../components/empty-state';
 import { TableSkeleton } from '../../components/loading-skeleton';
@@ -86,6 +87,8 @@ export function ApiKeysPage() {
     variables,
     notifyOnNetworkStatusChange: true,
   });
+  // Back from a terminal where a key was used: show the use.
+  useRefetchOnReturn(() => void refetch().catch(() => undefined));
   const shown = data ?? previousData;
   const keys = shown?.auth_api_key ?? [];
   const total = shown?.auth_api_key_aggregate.aggregate.count ?? 0;

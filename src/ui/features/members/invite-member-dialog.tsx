@@ -18,13 +18,8 @@ import { paths } from '../../lib/paths';
 import { ROLES, roleLabel, type Role } from '../../lib/roles';
 import { emailRule } from '../../lib/rules';
 import { useCurrentTenant } from '../../lib/tenant-context';
+import { MEMBER_ROLE_HELP } from './member-roles';
 import { useInviteMember } from './use-invite-member';
-
-const ROLE_HELP: Record<Role, string> = {
-  TENANT_ADMIN: 'Manages members, service accounts and their keys.',
-  USER: 'Creates and revokes their own API keys.',
-  READ_ONLY_USER: 'Their keys can read but not change anything.',
-};
 
 interface InviteValues {
   email: string;
@@ -76,7 +71,7 @@ export function InviteMemberDialog({ open, onClose }: { open: boolean; onClose: 
       maxWidth="xs"
     >
       <FormTextField control={form.control} name="email" rules={{ validate: emailRule }} label="Email" type="email" required fullWidth autoFocus />
-      <FormTextField control={form.control} name="role" select label="Role" helperText={ROLE_HELP[role]} fullWidth>
+      <FormTextField control={form.control} name="role" select label="Role" helperText={MEMBER_ROLE_HELP[role]} fullWidth>
         {ROLES.map((r) => (
           <MenuItem key={r} value={r}>
             {roleLabel(r)}

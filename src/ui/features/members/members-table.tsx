@@ -1,5 +1,4 @@
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
@@ -14,20 +13,23 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import visuallyHidden from '@mui/utils/visuallyHidden';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { DateTime } from '../../components/date-time';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { LazyTooltip } from '../../components/lazy-tooltip';
 import { graphql } from '../../gql';
 import type { MembersTable_MemberFragment } from '../../gql/graphql';
-import { describeProblem } from '../../lib/errors';
 import { lazyNamed } from '../../lib/lazy';
-import { ROLES, roleLabel } from '../../lib/roles';
+import { ROLES, roleLabel, type Role } from '../../lib/roles';
 import { useCurrentTenant } from '../../lib/tenant-context';
-import { useSetMembershipRole } from '../../components/memberships/use-set-membership-role';
+import type { MemberRoleChange } from './change-member-role-dialog';
+import { useSoleAdministrator } from './use-sole-administrator';
 
 const RemoveMemberDialog = lazyNamed(() => import('./remove-member-dialog'), 'RemoveMemberDialog');
-const preloadRemove = () => void RemoveMemberDialog.preload().catch(() => undefined);
+const ChangeMemberRoleDialog = lazyNamed(() => import('./change-member-role-dialog'), 'ChangeMemberRoleDialog');
+const preloadRemove = () => {
+  void RemoveMemberDialog.preload().catch(() => undefined);
+  void ChangeMemberRoleDialog.preload().catch(() => undefined);
+};
 
 export const MembersTableMemberFragment = graphql(`
   fragment MembersTable_member on user_view_same_tenant {
@@ -57,16 +59,12 @@ const compactCells = { '& .MuiTableCell-root': { px: { xs: 1, sm: 2 } } } as con
 
 export function MembersTable({ members }: { members: Member[] }) {
   const tenant = useCurrentTenant();
-  const [actionError, setActionError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [changing, setChanging] = useState<MemberRoleChange | null>(null);
+  const soleAdministrator = useSoleAdministrator();
 
   return (
     <>
-      {actionError ? (
-        <Alert severity="error" onClose={() => setActionError(null)} sx={{ borderRadius: 0 }}>
-          {actionError}
-        </Alert>
-      ) : null}
       <TableContainer sx={compactCells} onPointerEnter={tenant.isAdmin ? preloadRemove : undefined}>
         <Table aria-label="Members">
           <TableHead>
@@ -109,7 +107,16 @@ export function MembersTable({ members }: { members: Member[] }) {
                   <TableCell sx={wideOnly}>{member.email}</TableCell>
                   <TableCell>
                     {tenant.isAdmin && membership ? (
-                      <RoleSelect member={member} membershipId={membership.id} role={membership.role} onError={setActionError} />
+                      <RoleSelect
+                        member={member}
+                        role={membership.role}
+                        locked={
+                          isMe && soleAdministrator
+                            ? `You are the only administrator of ${tenant.name}: make someone else an administrator before changing your role.`
+                            : null
+                        }
+                        onChange={(to) => setChanging({ userId: member.id, username: member.username, membershipId: membership.id, from: membership.role, to })}
+                      />
                     ) : (
                       roleLabel(membership?.role)
                     )}
@@ -133,40 +140,31 @@ export function MembersTable({ members }: { members: Member[] }) {
       <LazyDialogSlot open={removing !== null}>
         <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} />
       </LazyDialogSlot>
+      <LazyDialogSlot open={changing !== null}>
+        <ChangeMemberRoleDialog change={changing} onClose={() => setChanging(null)} />
+      </LazyDialogSlot>
     </>
   );
 }
 
 interface RoleSelectProps {
   member: Member;
-  membershipId: string;
   role: string;
-  onError: (message: string | null) => void;
+  /** Why the role cannot be changed (the last administrator's own): the menu is disabled and says so in a tooltip. */
+  locked: string | null;
+  /** A new role was picked: ChangeMemberRoleDialog asks before anything is sent. */
+  onChange: (role: Role) => void;
 }
 
-function RoleSelect({ member, membershipId, role, onError }: RoleSelectProps) {
-  const tenant = useCurrentTenant();
-  const navigate = useNavigate();
-  const [setRole, { loading }] = useSetMembershipRole();
-
-  const change = async (next: string) => {
-    if (next === role) return;
-    onError(null);
-    try {
-      await setRole({ membershipId, role: next, own: member.id === tenant.user.id });
-      // The caller's own role changed: the shell (navigation, admin controls) has been refetched.
-      if (member.id === tenant.user.id) void navigate('.', { replace: true });
-    } catch (error) {
-      onError(`Could not change ${member.username}'s role: ${describeProblem(error).message}`);
-    }
-  };
-
-  return (
+function RoleSelect({ member, role, locked, onChange }: RoleSelectProps) {
+  const select = (
     <Select
       size="small"
       value={role}
-      disabled={loading}
-      onChange={(e) => void change(e.target.value)}
+      disabled={locked !== null}
+      onChange={(e) => {
+        if (e.target.value !== role) onChange(e.target.value as Role);
+      }}
       inputProps={{ 'aria-label': `Role of ${member.username}` }}
       sx={{ minWidth: { xs: 120, sm: 150 }, fontSize: '0.875rem' }}
     >
@@ -176,5 +174,14 @@ function RoleSelect({ member, membershipId, role, onError }: RoleSelectProps) {
         </MenuItem>
       ))}
     </Select>
+  );
+  if (!locked) return select;
+  // A disabled control gets no pointer events: the tooltip listens on a focusable wrapper.
+  return (
+    <LazyTooltip title={locked}>
+      <Box component="span" tabIndex={0} sx={{ display: 'inline-flex' }}>
+        {select}
+      </Box>
+    </LazyTooltip>
   );
 }

@@ -15,6 +15,7 @@ import { TablePageNavigation } from '../../components/table-page-navigation';
 import { graphql } from '../../gql';
 import { lazyNamed } from '../../lib/lazy';
 import { pageVariables, useClampPage, useLocalPaging } from '../../lib/paging';
+import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
 
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
 const preloadCreate = () => void CreateKeyDialog.preload().catch(() => undefined);
@@ -47,6 +48,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   const { data, previousData, error, refetch } = useQuery(ServiceAccountKeysQuery, {
     variables: { userId: account.id, ...pageVariables(paging.page, paging.size) },
   });
+  useRefetchOnReturn(() => void refetch().catch(() => undefined));
   const shown = data ?? previousData;
   const keys = shown?.auth_api_key;
   const total = shown ? shown.auth_api_key_aggregate.aggregate.count : null;
