@@ -103,6 +103,13 @@ async function shoot(browser: Browser, demo: E2eServer, empty: E2eServer, admin:
           },
         },
         {
+          name: 'account',
+          open: async (p) => {
+            await p.goto(`${demo.url}/acme/user/account`);
+            await p.getByRole('list', { name: 'Your sessions' }).waitFor();
+          },
+        },
+        {
           name: 'navigation',
           open: async (p) => {
             await p.goto(`${demo.url}/acme/user/keys`);

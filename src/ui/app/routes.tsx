@@ -51,6 +51,10 @@ export const routes: RouteObject[] = [
                 path: paths.apiKeys.path,
                 lazy: () => import('../features/api-keys/api-keys-page').then((m) => ({ Component: m.ApiKeysPage })),
               },
+              {
+                path: paths.account.path,
+                lazy: () => import('../features/account/account-page').then((m) => ({ Component: m.AccountPage })),
+              },
               { path: `${paths.tenant.path}/team`, element: <TenantRedirect to={paths.members.href} /> },
               {
                 path: paths.serviceAccounts.path,

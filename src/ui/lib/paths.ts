@@ -18,6 +18,7 @@ export const paths = {
   noTenant: { path: '/no-tenant', href: () => '/no-tenant' },
   tenant: { path: '/:tenant', href: (slug: string) => `/${slug}` },
   apiKeys: { path: '/:tenant/user/keys', href: (slug: string) => `/${slug}/user/keys` },
+  account: { path: '/:tenant/user/account', href: (slug: string) => `/${slug}/user/account` },
   serviceAccounts: { path: '/:tenant/team/service-accounts', href: (slug: string) => `/${slug}/team/service-accounts` },
   members: { path: '/:tenant/team/members', href: (slug: string) => `/${slug}/team/members` },
   auditLog: { path: '/:tenant/team/audit-log', href: (slug: string) => `/${slug}/team/audit-log` },

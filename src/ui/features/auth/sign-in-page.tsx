@@ -1,7 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { FormTextField } from '../../components/form-text-field';
@@ -23,6 +26,7 @@ export function SignInPage() {
   const setup = useQuery(SetupRequiredQuery, { fetchPolicy: 'network-only' });
   const [logIn] = useLogIn();
   const form = useForm({ defaultValues: { email: '', password: '' } });
+  const [forgotShown, setForgotShown] = useState(false);
   const { isSubmitting, errors } = form.formState;
 
   if (setup.data?.setup_required) return <Navigate to={paths.setup.href()} replace />;
@@ -72,6 +76,30 @@ export function SignInPage() {
           <Button type="submit" variant="contained" size="large" disabled={isSubmitting}>
             {isSubmitting ? 'Signing in…' : 'Sign in'}
           </Button>
+          <Link
+            component="button"
+            type="button"
+            variant="body2"
+            onClick={() => setForgotShown((shown) => !shown)}
+            aria-expanded={forgotShown}
+            sx={{ alignSelf: 'flex-start' }}
+          >
+            Forgot password?
+          </Link>
+          {forgotShown ? (
+            // No email is sent: Keyplane has no mail server. An operator sets a new password from the host.
+            <Alert severity="info">
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                Ask the person who runs Keyplane to set a new password for you. On the server they run:
+              </Typography>
+              <Typography component="code" variant="body2" sx={{ display: 'block', fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+                keyplane admin reset-password --email you@example.com --password-stdin
+              </Typography>
+              <Typography variant="body2" sx={{ mt: 1 }}>
+                Then sign in with the new password and change it under Account. No email is sent.
+              </Typography>
+            </Alert>
+          ) : null}
         </Stack>
       </form>
     </AuthLayout>

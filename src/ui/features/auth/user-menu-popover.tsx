@@ -1,4 +1,5 @@
 import LogoutIcon from '@mui/icons-material/Logout';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import ListItemIcon from '@mui/material/ListItemIcon';
@@ -6,6 +7,7 @@ import MenuItem from '@mui/material/MenuItem';
 import MenuList from '@mui/material/MenuList';
 import Popover from '@mui/material/Popover';
 import Typography from '@mui/material/Typography';
+import { Link } from 'react-router-dom';
 
 export interface UserMenuPopoverProps {
   id: string;
@@ -13,6 +15,8 @@ export interface UserMenuPopoverProps {
   onClose: () => void;
   username: string;
   email: string | null;
+  /** The Account page, in the tenant on screen. */
+  accountHref: string;
   signingOut: boolean;
   onSignOut: () => void;
 }
@@ -21,7 +25,7 @@ export interface UserMenuPopoverProps {
  * The account menu's content, loaded at its first opening. A popover rather than a Menu:
  * the name and email above the menu are not menu items.
  */
-export function UserMenuPopover({ id, anchorEl, onClose, username, email, signingOut, onSignOut }: UserMenuPopoverProps) {
+export function UserMenuPopover({ id, anchorEl, onClose, username, email, accountHref, signingOut, onSignOut }: UserMenuPopoverProps) {
   return (
     <Popover
       anchorEl={anchorEl}
@@ -42,6 +46,12 @@ export function UserMenuPopover({ id, anchorEl, onClose, username, email, signin
       </Box>
       <Divider />
       <MenuList id={id} autoFocusItem aria-label="Account">
+        <MenuItem component={Link} to={accountHref} onClick={onClose}>
+          <ListItemIcon>
+            <ManageAccountsIcon fontSize="small" />
+          </ListItemIcon>
+          Account
+        </MenuItem>
         <MenuItem onClick={onSignOut} disabled={signingOut}>
           <ListItemIcon>
             <LogoutIcon fontSize="small" />

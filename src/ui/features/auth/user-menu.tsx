@@ -1,7 +1,7 @@
 import Avatar from '@mui/material/Avatar';
 import IconButton from '@mui/material/IconButton';
 import { Suspense, useId, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { lazyNamed } from '../../lib/lazy';
 import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
 import { paths } from '../../lib/paths';
@@ -20,6 +20,7 @@ export function UserMenu({ username, email }: UserMenuProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const navigate = useNavigate();
+  const { tenant = '' } = useParams();
   const [logOut, { loading }] = useLogOut();
   const menuMounted = useMountedOnceWanted(anchor !== null);
 
@@ -53,6 +54,7 @@ export function UserMenu({ username, email }: UserMenuProps) {
             onClose={() => setAnchor(null)}
             username={username}
             email={email}
+            accountHref={paths.account.href(tenant)}
             signingOut={loading}
             onSignOut={() => void signOut()}
           />
