@@ -97,7 +97,11 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     await expect.poll(() => page.getByRole('table', { name: 'API keys' }).getByRole('row').count(), { timeout: 15_000 }).toBe(2);
     expect(await page.getByRole('searchbox', { name: 'Search by name or hint' }).inputValue()).toBe('backup');
     // The hint the list shows finds its key too.
-    const hint = (await table.getByRole('row', { name: /nightly backup/ }).getByText(/^kp[us]_/).textContent()) ?? '';
+    const hint =
+      (await table
+        .getByRole('row', { name: /nightly backup/ })
+        .getByText(/^kp[us]_/)
+        .textContent()) ?? '';
     await page.getByRole('searchbox', { name: 'Search by name or hint' }).fill(hint);
     await page.waitForURL((url) => url.searchParams.get('q') === hint);
     await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
