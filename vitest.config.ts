@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 // Vitest would get its ESM build, a second copy whose classes graphql-js refuses
 // ("another module or realm"). Under plain Node there is one copy already.
 const oneGraphql = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
+const testFile = (name: string) => `test/server/${name}.test.ts`;
 
 export default defineConfig({
   test: {
@@ -20,6 +21,34 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts', 'test/cli/**/*.test.ts'],
           // One PostgreSQL server for the run (test/support/postgres.ts gives each file a database of its own).
           globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The server suite again on PostgreSQL: every file whose tests go through a store,
+        // on a fresh database each (test/server/harness.ts, KEYPLANE_TEST_STORE).
+        resolve: oneGraphql,
+        test: {
+          name: 'server-postgres',
+          globals: true,
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          exclude: [
+            // No store beneath them: the same on both.
+            ...['audit-actions', 'bundle-budget', 'codegen', 'compression', 'graphql-api-docs', 'graphql-over-http', 'introspection'].map(testFile),
+            ...['logging', 'persisted-queries', 'request-id', 'schema-descriptions', 'security-headers', 'shared-rules'].map(testFile),
+            // SQLite itself: its file after a crash.
+            testFile('crash-safety'),
+            // On PostgreSQL whichever store the suite runs on (the server project runs them).
+            ...['postgres-*', 'instances', 'database-loss', 'shared-failure-limiter'].map(testFile),
+            // Not passing on PostgreSQL yet (see docs/postgresql.md, "Tests"): the shared failure limits' window is on the
+            // database's clock, which fake timers do not move, and bursts of right passwords or of one good key are refused;
+            // two accepts for one email race past the check and get the unique constraint's message; the members list's
+            // per-member key count is planned as a scan of api_key per member once one owner holds most keys.
+            ...['brute-force', 'sign-in-concurrency', 'invitations-accept', 'paging'].map(testFile),
+          ],
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          env: { KEYPLANE_TEST_STORE: 'postgres' },
           testTimeout: 30_000,
         },
       },

@@ -134,6 +134,9 @@ export async function copySqliteToPostgres(sqlitePath: string, settings: Postgre
         source.exec('COMMIT');
       }
     });
+    // The planner's statistics of tables that were empty a moment ago say they are empty
+    // still, until autovacuum gets to them; a members page planned on them scans every key.
+    await target.run(`ANALYZE ${tables.map(quoted).join(', ')}`);
     return { from: sqlitePath, schemaVersion, tables: copied };
   } finally {
     source.close();
