@@ -3,7 +3,7 @@
  * and time, pages newest first and counts, like the server, so tests assert what the
  * administrator sees rather than which calls were made.
  */
-import { graphql, HttpResponse, type RequestHandler } from 'msw';
+import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { graphqlError } from '../render';
 
 export interface FakeActor {
@@ -90,6 +90,12 @@ function matches(event: FakeEvent, where: Where): boolean {
   return true;
 }
 
+/** How long the export's later pages take, so a test can see its progress. */
+let exportPageDelay = 0;
+export function slowExportPages(ms: number): void {
+  exportPageDelay = ms;
+}
+
 /** Handlers for the page's two queries over `events` (read at request time, so tests may change it). */
 export function auditHandlers(events: () => FakeEvent[], requests: AuditRequest[] = []): RequestHandler[] {
   return [
@@ -97,6 +103,25 @@ export function auditHandlers(events: () => FakeEvent[], requests: AuditRequest[
       const { where, limit, offset } = variables as { where: Where; limit: number; offset: number };
       requests.push({ where, limit, offset, tenant: request.headers.get('x-tenant-id') });
       if (limit > 100) return graphqlError('BAD_USER_INPUT', 'limit may be at most 100.', 'limit');
+      const matching = events()
+        .filter((e) => matches(e, where))
+        .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
+      return HttpResponse.json({
+        data: {
+          audit_event: matching.slice(offset, offset + limit).map((e) => ({
+            __typename: 'audit_event',
+            ...e,
+            actor: e.actor ? { __typename: 'api_key_user', ...e.actor } : null,
+          })),
+          audit_event_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: matching.length } },
+        },
+      });
+    }),
+    graphql.query('AuditLogExport', async ({ variables, request }) => {
+      const { where, limit, offset } = variables as { where: Where; limit: number; offset: number };
+      requests.push({ where, limit, offset, tenant: request.headers.get('x-tenant-id') });
+      if (limit > 1000) return graphqlError('BAD_USER_INPUT', 'limit may be at most 1000.', 'limit');
+      if (offset > 0) await delay(exportPageDelay);
       const matching = events()
         .filter((e) => matches(e, where))
         .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));

@@ -21,6 +21,7 @@ import { errorCode, isRouteLevelError } from '../../lib/errors';
 import { pageVariables, useClampPage, useViewPaging } from '../../lib/paging';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AuditExportMenu } from './audit-export-menu';
 import { AuditLogFilters } from './audit-log-filters';
 import { DEFAULT_STATE, auditLogStateToParams, buildWhere, hasFilters, parseAuditLogState, type AuditLogState } from './audit-log-state';
 import { AuditLogTable } from './audit-log-table';
@@ -40,6 +41,12 @@ export const AuditLogPageQuery = graphql(`
 
 const DESCRIPTION =
   'Every creation and revocation of keys, service accounts, memberships and invitations, every role change and every failed sign-in in this tenant. Keys themselves are never recorded.';
+
+/** "audit-log-acme-2026-03-01-to-2026-03-31": the tenant and the range, so two exports do not overwrite each other. */
+function exportFileName(slug: string, state: AuditLogState): string {
+  const range = state.from || state.to ? `-${state.from || 'start'}-to-${state.to || 'now'}` : '';
+  return `audit-log-${slug}${range}`;
+}
 
 function AdminsOnly({ tenantName }: { tenantName: string }) {
   return (
@@ -74,8 +81,9 @@ function AuditLog() {
   const [searchParams, setSearchParams] = useSearchParams();
   const state = useMemo(() => parseAuditLogState(searchParams), [searchParams]);
   const now = useNow();
+  const where = buildWhere(state);
   const { data, previousData, loading, error, refetch } = useQuery(AuditLogPageQuery, {
-    variables: { where: buildWhere(state), ...pageVariables(state.page, state.size) },
+    variables: { where, ...pageVariables(state.page, state.size) },
     notifyOnNetworkStatusChange: true,
     // An audit log is read to learn what just happened: always ask the server.
     fetchPolicy: 'cache-and-network',
@@ -111,10 +119,13 @@ function AuditLog() {
     setClears((n) => n + 1);
     setSearchParams(auditLogStateToParams({ ...DEFAULT_STATE, size: state.size }));
   };
-  const refreshButton = (
-    <Button startIcon={<RefreshIcon />} onClick={() => void refetch()} disabled={loading}>
-      Refresh
-    </Button>
+  const actions = (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+      <Button startIcon={<RefreshIcon />} onClick={() => void refetch()} disabled={loading}>
+        Refresh
+      </Button>
+      <AuditExportMenu where={where} fileName={exportFileName(tenant.slug, state)} disabled={!shown || total === 0} />
+    </Box>
   );
 
   let body;
@@ -158,7 +169,7 @@ function AuditLog() {
 
   return (
     <>
-      <PageHeader section="Team" title="Audit Log" description={DESCRIPTION} actions={refreshButton} />
+      <PageHeader section="Team" title="Audit Log" description={DESCRIPTION} actions={actions} />
       <AuditLogFilters
         key={clears}
         action={state.action}
