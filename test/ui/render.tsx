@@ -129,6 +129,8 @@ export function signedIn(user: FixtureUser): RequestHandler[] {
   return [
     graphql.query('AppShell', () => HttpResponse.json({ data: appShellData(user) })),
     graphql.mutation('LogOut', () => HttpResponse.json({ data: { log_out: { __typename: 'success_payload', success: true } } })),
+    // A slug that is none of the user's tenants is no old slug of theirs either, unless a test says so.
+    graphql.query('TenantByPreviousSlug', () => HttpResponse.json({ data: { tenant_by_previous_slug: null } })),
   ];
 }
 

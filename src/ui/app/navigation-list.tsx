@@ -1,6 +1,7 @@
 import GroupsIcon from '@mui/icons-material/Groups';
 import HistoryIcon from '@mui/icons-material/History';
 import KeyIcon from '@mui/icons-material/Key';
+import SettingsIcon from '@mui/icons-material/Settings';
 import SmartToyIcon from '@mui/icons-material/SmartToy';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -30,8 +31,8 @@ function NavItem({ to, label, icon }: NavItemProps) {
   );
 }
 
-/** User › API Keys, Team › Service Accounts, Team › Members. */
-export function NavigationList({ slug }: { slug: string }) {
+/** User › API Keys, Team › Service Accounts, Team › Members, Team › Audit Log and, for administrators, Team › Settings. */
+export function NavigationList({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
   // Rendered in both the mobile and the desktop drawer: ids must differ.
   const userId = useId();
   const teamId = useId();
@@ -50,6 +51,7 @@ export function NavigationList({ slug }: { slug: string }) {
         <NavItem to={paths.serviceAccounts.href(slug)} label="Service Accounts" icon={<SmartToyIcon />} />
         <NavItem to={paths.members.href(slug)} label="Members" icon={<GroupsIcon />} />
         <NavItem to={paths.auditLog.href(slug)} label="Audit Log" icon={<HistoryIcon />} />
+        {isAdmin ? <NavItem to={paths.tenantSettings.href(slug)} label="Settings" icon={<SettingsIcon />} /> : null}
       </List>
     </>
   );

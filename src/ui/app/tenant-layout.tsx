@@ -35,7 +35,7 @@ export function TenantLayout() {
   const { tenant: slug = '' } = useParams();
   const location = useLocation();
   const clients = useApolloClients();
-  const { data, loading, error, refetch } = useQuery(AppShellQuery);
+  const { data, error, refetch } = useQuery(AppShellQuery);
   const [navOpen, setNavOpen] = useState(false);
   const navMounted = useMountedOnceWanted(navOpen);
   // Close the mobile navigation after following one of its links.
@@ -69,9 +69,10 @@ export function TenantLayout() {
       </Box>
     );
   }
-  if (loading || !me) return <PageSkeleton label="Loading Keyplane" />;
+  // Only the first load: a refetch (after a rename, a new tenant) keeps the page on screen.
+  if (!me) return <PageSkeleton label="Loading Keyplane" />;
 
-  const navigation = current ? <NavigationList slug={current.slug} /> : null;
+  const navigation = current ? <NavigationList slug={current.slug} isAdmin={current.isAdmin} /> : null;
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>

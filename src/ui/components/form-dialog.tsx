@@ -30,6 +30,8 @@ export interface FormDialogProps {
   /** After the closing animation: reset the form here. */
   onExited?: () => void;
   maxWidth?: 'xs' | 'sm';
+  /** Red submit button for what cannot be undone. */
+  destructive?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export function FormDialog({
   onClose,
   onExited,
   maxWidth = 'sm',
+  destructive = false,
 }: FormDialogProps) {
   const titleId = useId();
   const descriptionId = useId();
@@ -79,7 +82,7 @@ export function FormDialog({
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>
-        <Button type="submit" variant="contained" disabled={busy || submitDisabled}>
+        <Button type="submit" variant="contained" color={destructive ? 'error' : 'primary'} disabled={busy || submitDisabled}>
           {busy && busyLabel ? busyLabel : submitLabel}
         </Button>
       </DialogActions>

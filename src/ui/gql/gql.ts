@@ -50,6 +50,13 @@ type Documents = {
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": typeof types.ServiceAccountsTable_AccountFragmentDoc,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
+    "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": typeof types.TenantNameForm_TenantFragmentDoc,
+    "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": typeof types.TenantSettingsPageDocument,
+    "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n": typeof types.TenantSlugForm_TenantFragmentDoc,
+    "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.ChangeTenantSlugDocument,
+    "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n": typeof types.DeleteTenantDocument,
+    "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.RenameTenantDocument,
+    "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n": typeof types.TenantByPreviousSlugDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateTenantDocument,
 };
 const documents: Documents = {
@@ -89,6 +96,13 @@ const documents: Documents = {
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": types.ServiceAccountsTable_AccountFragmentDoc,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
+    "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": types.TenantNameForm_TenantFragmentDoc,
+    "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": types.TenantSettingsPageDocument,
+    "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n": types.TenantSlugForm_TenantFragmentDoc,
+    "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n": types.ChangeTenantSlugDocument,
+    "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n": types.DeleteTenantDocument,
+    "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n": types.RenameTenantDocument,
+    "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n": types.TenantByPreviousSlugDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateTenantDocument,
 };
 
@@ -250,6 +264,34 @@ export function graphql(source: "\n  mutation CreateServiceAccount($input: creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n"): (typeof documents)["\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n"): (typeof documents)["\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

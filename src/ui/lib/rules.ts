@@ -23,6 +23,12 @@ export function passwordRule(value: string): true | string {
   return checked.ok || passwordProblemMessage(checked.problem);
 }
 
+/** A slug that must be given (a tenant's new URL name). */
+export function slugRule(value: string): true | string {
+  const checked = checkSlugText(value);
+  return checked.ok || slugProblemMessage(checked.problem, value);
+}
+
 /** An optional slug: blank means "derive it from the name". */
 export function optionalSlugRule(value: string): true | string {
   if (value.trim() === '') return true;
