@@ -71,7 +71,7 @@ describe('keys at rest and in use', () => {
   it('a key with a bad checksum is refused before any database access', async () => {
     const bad = world.keys.user.key.slice(0, -1) + (world.keys.user.key.endsWith('a') ? 'b' : 'a');
     // With the database closed, any lookup would fail with a 500; the checksum answers first.
-    server.app.store.close();
+    await server.app.store.close();
     try {
       const result = await server.gql(AUTH_INFO, {}, { key: bad });
       expect(result.status).toBe(401);
@@ -86,7 +86,7 @@ describe('keys at rest and in use', () => {
 
   it('a store that fails while authenticating gives a plain 500 for keys and sessions, and the server goes on', async () => {
     const unknownKey = generateKey('kpu_');
-    server.app.store.close();
+    await server.app.store.close();
     try {
       for (const auth of [{ key: unknownKey }, { cookie: world.sessions.user }]) {
         const result = await server.gql(AUTH_INFO, {}, auth);
