@@ -110,6 +110,13 @@ async function shoot(browser: Browser, demo: E2eServer, empty: E2eServer, admin:
           },
         },
         {
+          name: 'tenant-settings',
+          open: async (p) => {
+            await p.goto(`${demo.url}/acme/team/settings`);
+            await p.getByRole('heading', { name: 'Danger zone' }).waitFor();
+          },
+        },
+        {
           name: 'navigation',
           open: async (p) => {
             await p.goto(`${demo.url}/acme/user/keys`);
