@@ -397,3 +397,66 @@ describe('Create an API Key: the one-time reveal', { timeout: 45_000 }, () => {
     expect(router.state.location.pathname + router.state.location.search).not.toContain(NEW_KEY);
   });
 });
+
+describe('User › API Keys: a new key the view hides, and the tenants the list covers', { timeout: 45_000 }, () => {
+  /** Creates "hidden one" from the page at `path`, copies it and closes the reveal. */
+  async function createFrom(path: string, keys: FakeKey[], extra: RequestHandler[] = []) {
+    const sent: SentInput[] = [];
+    const rendered = renderApp(path, { handlers: [...extra, ...signedIn(alice), createHandler(sent, keys), ...keyListHandlers(keys)] });
+    await screen.findByRole('button', { name: 'Create an API Key' });
+    await rendered.user.click(screen.getByRole('button', { name: 'Create an API Key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create an API Key' });
+    await rendered.user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'hidden one{Enter}');
+    const reveal = await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    await rendered.user.click(within(reveal).getByRole('button', { name: 'Copy' }));
+    await rendered.user.click(within(reveal).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    return rendered;
+  }
+
+  it('says so when the filters hide the new key, and Show it clears them', async () => {
+    const keys = variedKeys();
+    // A search that matches none of the keys: the fake answers it with no rows.
+    const searchFindsNothing = graphql.query('ApiKeysPage', ({ variables }) =>
+      JSON.stringify(variables.where).includes('_ilike')
+        ? HttpResponse.json({
+            data: { auth_api_key: [], auth_api_key_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: 0 } } },
+          })
+        : undefined,
+    );
+    const { user, router } = await createFrom('/acme/user/keys?q=zzz', keys, [searchFindsNothing]);
+    const alert = await screen.findByText('API key "hidden one" created. The filters hide it.');
+    await user.click(within(alert.closest('.MuiAlert-root') as HTMLElement).getByRole('button', { name: 'Show it' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    const table = await findKeysTable();
+    expect(await within(table).findByRole('row', { name: /hidden one/ })).toBeInTheDocument();
+  });
+
+  it('says so when the new key is on another page, and Show it goes to the first', async () => {
+    const keys = Array.from({ length: 30 }, (_, i) => makeKey({ name: `key ${i}` }));
+    const { user, router } = await createFrom('/acme/user/keys?page=2', keys);
+    const alert = await screen.findByText('API key "hidden one" created, on another page.');
+    await user.click(within(alert.closest('.MuiAlert-root') as HTMLElement).getByRole('button', { name: 'Show it' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(await within(await findKeysTable()).findByRole('row', { name: /hidden one/ })).toBeInTheDocument();
+  });
+
+  it('says nothing more when the new key is in the list', async () => {
+    await createFrom('/acme/user/keys', variedKeys());
+    expect(await within(await findKeysTable()).findByRole('row', { name: /hidden one/ })).toBeInTheDocument();
+    expect(screen.queryByText(/created\. The filters hide it|on another page/)).not.toBeInTheDocument();
+  });
+
+  it('says the list holds every tenant’s keys, naming the tenant switched to, and offers that one alone', async () => {
+    const { user, router } = renderApp('/acme/user/keys', { handlers: [...signedIn(alice), ...keyListHandlers(variedKeys())] });
+    await findKeysTable();
+    expect(screen.getByText(/Showing your keys in all 2 tenants, not only Acme\./)).toBeInTheDocument();
+    // The switcher moves to Globex: the same keys, and the line names the new tenant.
+    await router.navigate('/globex/user/keys');
+    expect(await screen.findByText(/Showing your keys in all 2 tenants, not only Globex\./)).toBeInTheDocument();
+    expect(within(await findKeysTable()).getByRole('row', { name: /laptop/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Only Globex' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?tenant=globex'));
+    expect(screen.queryByText(/Showing your keys in all/)).not.toBeInTheDocument();
+  });
+});

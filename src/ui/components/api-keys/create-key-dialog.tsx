@@ -12,6 +12,8 @@ export interface CreateKeyDialogProps extends Omit<CreateKeyFormProps, 'onCreate
   open: boolean;
   /** Called once the dialog may close (after the close guard, when a key was shown). */
   onClose: () => void;
+  /** As soon as the server created the key: its id and name, never the key itself. */
+  onCreated?: (created: { id: string; name: string }) => void;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface CreateKeyDialogProps extends Omit<CreateKeyFormProps, 'onCreate
  * key with its close guard (new-key-dialog.tsx). The key lives in this component's
  * state and nowhere else; it is dropped when the dialog has closed.
  */
-export function CreateKeyDialog({ open, onClose, ...form }: CreateKeyDialogProps) {
+export function CreateKeyDialog({ open, onClose, onCreated, ...form }: CreateKeyDialogProps) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
   // The dialog stays mounted between openings (and tenant switches): each opening starts a fresh form.
   const [openings, setOpenings] = useState(open ? 1 : 0);
@@ -30,5 +32,16 @@ export function CreateKeyDialog({ open, onClose, ...form }: CreateKeyDialogProps
   }
 
   if (created) return <NewKeyDialog open={open} created={created} onClose={onClose} onExited={() => setCreated(null)} />;
-  return <CreateKeyForm key={openings} open={open} onClose={onClose} onCreated={setCreated} {...form} />;
+  return (
+    <CreateKeyForm
+      key={openings}
+      open={open}
+      onClose={onClose}
+      onCreated={(key) => {
+        setCreated(key);
+        onCreated?.({ id: key.id, name: key.name });
+      }}
+      {...form}
+    />
+  );
 }

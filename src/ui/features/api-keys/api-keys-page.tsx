@@ -6,10 +6,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import KeyIcon from '@mui/icons-material/Key';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
 import { graphql } from '../../gql';
+import type { SnackbarAction } from '../../components/success-snackbar';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
 import { useNow } from '../../lib/use-now';
@@ -62,7 +64,16 @@ export const ApiKeysPageQuery = graphql(`
   }
 `);
 
-/** User › API Keys: the caller's own keys in every tenant. */
+interface Notice {
+  message: string;
+  action?: SnackbarAction;
+}
+
+/**
+ * User › API Keys: the caller's own keys in every tenant, whichever tenant the switcher is
+ * on (it chooses where new keys act by default and what the Team pages show); the line
+ * above the list says so and offers the current tenant alone.
+ */
 export function ApiKeysPage() {
   usePageTitle('API Keys');
   const current = useCurrentTenant();
@@ -95,8 +106,21 @@ export function ApiKeysPage() {
 
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const noticeMounted = useMountedOnceWanted(notice !== null);
+  // A key just created, until the list has been fetched again with the dialog closed: then the
+  // page knows whether the key is among the rows or hidden by a filter or the page.
+  const [justCreated, setJustCreated] = useState<{ id: string; name: string } | null>(null);
+  if (justCreated && !creating && data && !loading) {
+    setJustCreated(null);
+    if (!keys.some((key) => key.id === justCreated.id)) {
+      setNotice({
+        message: hasFilters(state) ? `API key "${justCreated.name}" created. The filters hide it.` : `API key "${justCreated.name}" created, on another page.`,
+        // Newest first, no filters, the first page: where a new key is.
+        action: { label: 'Show it', onClick: () => setSearchParams(listStateToParams({ ...DEFAULT_LIST_STATE, size: state.size })) },
+      });
+    }
+  }
 
   const update = useCallback(
     (change: Partial<ApiKeysListState>, resetPage = true) => {
@@ -180,7 +204,7 @@ export function ApiKeysPage() {
       <PageHeader
         section="User"
         title="API Keys"
-        description="Keys let scripts, the CLI and agents call the API as you. Each key acts in one tenant."
+        description="Your keys in every tenant you belong to: they let scripts, the CLI and agents call the API as you, each in the one tenant of its Tenant column."
         actions={createButton}
       />
       <ApiKeysFilters
@@ -194,6 +218,14 @@ export function ApiKeysPage() {
         onStatus={(status) => update({ status })}
         onClear={() => setSearchParams(listStateToParams({ ...DEFAULT_LIST_STATE, sort: state.sort, direction: state.direction, size: state.size }))}
       />
+      {!state.tenant && current.memberships.length > 1 ? (
+        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1, display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          Showing your keys in all {current.memberships.length} tenants, not only {current.name}.
+          <Button size="small" onClick={() => update({ tenant: current.slug })}>
+            Only {current.name}
+          </Button>
+        </Typography>
+      ) : null}
       <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing API keys" /> : null}</Box>
       {body}
       <LazyDialogSlot open={creating}>
@@ -203,12 +235,13 @@ export function ApiKeysPage() {
           userId={current.user.id}
           tenants={current.memberships.map((m) => m.tenant)}
           defaultTenantId={current.id}
+          onCreated={setJustCreated}
         />
       </LazyDialogSlot>
-      <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={setNotice} />
+      <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={(message) => setNotice({ message })} />
       {noticeMounted && (
         <Suspense fallback={null}>
-          <SuccessSnackbar message={notice} onClose={() => setNotice(null)} />
+          <SuccessSnackbar message={notice?.message ?? null} action={notice?.action} onClose={() => setNotice(null)} />
         </Suspense>
       )}
     </Box>
