@@ -11,7 +11,6 @@ import { Link as RouterLink, Outlet, useLocation, useParams } from 'react-router
 import { PageSkeleton } from '../components/loading-skeleton';
 import { QueryError } from '../components/query-error';
 import { UserMenu } from '../features/auth/user-menu';
-import { NoAccessPage } from '../features/tenants/no-access-page';
 import { TenantSwitcher } from '../features/tenants/tenant-switcher';
 import { useApolloClients } from '../lib/apollo-clients-context';
 import { lazyNamed } from '../lib/lazy';
@@ -26,6 +25,9 @@ const DRAWER_WIDTH = 232;
 // The small-screen drawer (MUI's Drawer, Slide and Modal) loads when first opened (issue 7).
 const MobileNavigation = lazyNamed(() => import('./mobile-navigation'), 'MobileNavigation');
 const preloadMobileNavigation = () => void MobileNavigation.preload().catch(() => undefined);
+
+// Shown only for an address that is none of the user's tenants (an old slug among them): not on the first page.
+const NoAccessPage = lazyNamed(() => import('../features/tenants/no-access-page'), 'NoAccessPage');
 
 /**
  * The frame of every app page: app bar (tenant switcher, user menu), navigation and
@@ -148,7 +150,9 @@ export function TenantLayout() {
             </ApolloProvider>
           </CurrentTenantContext.Provider>
         ) : (
-          <NoAccessPage slug={slug} pathname={location.pathname} memberships={memberships} />
+          <Suspense fallback={<PageSkeleton label="Loading Keyplane" />}>
+            <NoAccessPage slug={slug} pathname={location.pathname} memberships={memberships} />
+          </Suspense>
         )}
       </Box>
     </Box>
