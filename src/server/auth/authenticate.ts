@@ -51,6 +51,9 @@ function credentialOutcome(credential: KeyCredential | null, now: number): KeyOu
   return 'ok';
 }
 
+/** A reservation the limiter refused, as the outcome of a lookup that other requests for the key wait for. */
+const REFUSED = Symbol('refused');
+
 /** A key of the right shape whose checksum is wrong (a typo), or anything else. */
 const refusedShape = (token: string | undefined): KeyOutcome =>
   token !== undefined && token.length === KEY_LENGTH && /^kp[us]_[0-9A-Za-z]+$/.test(token) ? 'bad_checksum' : 'malformed';
@@ -94,8 +97,12 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     };
   }
 
-  /** Lookups under way, by key hash: requests that send the same key meanwhile wait for it, as one attempt. */
-  const lookups = new Map<string, Promise<KeyCredential | null>>();
+  /**
+   * Lookups under way, by key hash, from the moment the attempt is reserved: requests that
+   * send the same key meanwhile wait for it, as one attempt. REFUSED when the reservation
+   * was: each of them then tries with its own address.
+   */
+  const lookups = new Map<string, Promise<KeyCredential | null | typeof REFUSED>>();
 
   function refuseKey(reply: FastifyReply): void {
     sendGraphQLError(reply, 401, 'UNAUTHENTICATED', INVALID_CREDENTIALS_MESSAGE);
@@ -121,34 +128,51 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
       const principal = principalOf(remembered);
       return principal ? withKey(request, reply, principal) : failedAtOnce(request, reply);
     }
+    return attempt(request, reply, keyHash);
+  }
+
+  function attempt(request: FastifyRequest, reply: FastifyReply, keyHash: string): void | Promise<void> {
     const underWay = lookups.get(keyHash);
-    if (underWay) return underWay.then((credential) => withKeyOrRefuse(request, reply, principalOf(credential)));
+    if (underWay) {
+      return underWay.then((credential) =>
+        credential === REFUSED ? attempt(request, reply, keyHash) : withKeyOrRefuse(request, reply, principalOf(credential)),
+      );
+    }
     // The store may wait: the attempt is counted now, so that a burst of unknown keys
     // cannot all pass the address's check before the first of them has failed. (A limiter
     // that instances share counts it in the database: the lookup starts once it has.)
     const reserving = failures.reserve(request.ip);
-    if (reserving instanceof Promise) {
-      return reserving.then((reservation) =>
-        reservation ? lookUp(request, reply, keyHash, reservation) : tooManyFailures(reply, failures.retryAfter(request.ip), metrics),
-      );
-    }
     if (!reserving) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
-    return lookUp(request, reply, keyHash, reserving);
-  }
-
-  function lookUp(request: FastifyRequest, reply: FastifyReply, keyHash: string, reservation: Reservation): Promise<void> {
-    const lookup = credentials.find(keyHash);
+    const lookup: Promise<KeyCredential | null | typeof REFUSED> =
+      reserving instanceof Promise
+        ? reserving.then<KeyCredential | null | typeof REFUSED>((reservation) => (reservation ? lookUp(keyHash, reservation) : REFUSED))
+        : lookUp(keyHash, reserving);
     lookups.set(keyHash, lookup);
+    const done = () => {
+      if (lookups.get(keyHash) === lookup) lookups.delete(keyHash);
+    };
     return lookup.then(
       (credential) => {
-        lookups.delete(keyHash);
-        const principal = principalOf(credential);
-        if (principal) reservation.release();
-        else reservation.failed();
-        return withKeyOrRefuse(request, reply, principal);
+        done();
+        if (credential === REFUSED) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
+        return withKeyOrRefuse(request, reply, principalOf(credential));
       },
       (error: unknown) => {
-        lookups.delete(keyHash);
+        done();
+        throw error;
+      },
+    );
+  }
+
+  /** Looks the key up and settles its reservation: given back for a key that authenticates, counted for one that does not. */
+  function lookUp(keyHash: string, reservation: Reservation): Promise<KeyCredential | null> {
+    return credentials.find(keyHash).then(
+      (credential) => {
+        if (credentialOutcome(credential, Date.now()) === 'ok') reservation.release();
+        else reservation.failed();
+        return credential;
+      },
+      (error: unknown) => {
         reservation.release();
         throw error;
       },

@@ -10,7 +10,9 @@ import type { AttemptLimiter, LimiterFactory, LimiterScope, Reservation } from '
 //   conditional on the count being under the limit (or the window over), RETURNING the
 //   count. It is atomic, so however a burst is spread over instances, at most `limit`
 //   attempts per key are being checked or have failed within a window. A release takes
-//   the attempt back with a decrement; a failure leaves it counted.
+//   the attempt back with a decrement; a failure leaves it counted. This instance's next
+//   statement for the key waits for its releases to land, so that an attempt given back
+//   is not still counted against the next one.
 // - "Is this key over its limit?" (retryAfter) is answered from memory, from what this
 //   instance learned at its own reservations: a request with a valid key this instance
 //   remembers costs no database access. A key locked by another instance is learned at
@@ -19,12 +21,16 @@ import type { AttemptLimiter, LimiterFactory, LimiterScope, Reservation } from '
 //   remembers as revoked or expired) is counted in this instance's memory only: it could
 //   not have succeeded on any instance, and counting it in the database would give junk
 //   a database write per request. It still counts against the key's limit here.
-// - Windows are measured on the database's clock; the keys are stored as SHA-256 digests
-//   (the addresses and emails they are stay out of the table).
+// - Windows are measured on the clock of the instance that counts (its Date.now(), bound as
+//   a parameter, as the in-memory limiter does): the instances' clocks agree to far less
+//   than a window. The keys are stored as SHA-256 digests (the addresses and emails they
+//   are stay out of the table).
 
 interface Known {
-  /** The database's count at this instance's last reservation for the key, less its own releases since. */
+  /** The database's count at this instance's last statement for the key, less its own releases since. */
   shared: number;
+  /** Releases this instance has made in the key's entry: those made after a statement started are not in its count. */
+  released: number;
   /** Failures this instance counted without the database (see above). */
   own: number;
   /** When the window ends, on this instance's clock. */
@@ -36,25 +42,30 @@ const CLEANUP_EVERY = 1_000;
 
 const digest = (key: string) => createHash('sha256').update(key).digest('hex');
 
+/** A time on the instance's clock (ms since the epoch, bound as a parameter) as a timestamptz. */
+const AT = 'to_timestamp(CAST(? AS double precision) / 1000)';
+const ENDS_MS = 'CAST(round(extract(epoch FROM window_end) * 1000) AS double precision)';
+
+// Parameters: scope, key hash, the new window's end, now (three times), the limit.
 const RESERVE = `
   INSERT INTO auth_failure (scope, key_hash, window_end, count)
-  VALUES (?, ?, now() + CAST(? AS integer) * interval '1 millisecond', 1)
+  VALUES (?, ?, ${AT}, 1)
   ON CONFLICT (scope, key_hash) DO UPDATE SET
-    count = CASE WHEN auth_failure.window_end <= now() THEN 1 ELSE auth_failure.count + 1 END,
-    window_end = CASE WHEN auth_failure.window_end <= now() THEN excluded.window_end ELSE auth_failure.window_end END
-  WHERE auth_failure.window_end <= now() OR auth_failure.count < CAST(? AS integer)
-  RETURNING count, window_end::text AS window_end, CAST(extract(epoch FROM window_end - now()) * 1000 AS integer) AS remaining_ms`;
+    count = CASE WHEN auth_failure.window_end <= ${AT} THEN 1 ELSE auth_failure.count + 1 END,
+    window_end = CASE WHEN auth_failure.window_end <= ${AT} THEN excluded.window_end ELSE auth_failure.window_end END
+  WHERE auth_failure.window_end <= ${AT} OR auth_failure.count < CAST(? AS integer)
+  RETURNING count, window_end::text AS window_end, ${ENDS_MS} AS ends_ms`;
 
-const REFUSED = `
-  SELECT count, CAST(extract(epoch FROM window_end - now()) * 1000 AS integer) AS remaining_ms
-  FROM auth_failure WHERE scope = ? AND key_hash = ? AND window_end > now()`;
+const REFUSED = `SELECT count, ${ENDS_MS} AS ends_ms FROM auth_failure WHERE scope = ? AND key_hash = ? AND window_end > ${AT}`;
 
 const RELEASE = `UPDATE auth_failure SET count = count - 1 WHERE scope = ? AND key_hash = ? AND window_end = CAST(? AS timestamptz) AND count > 0`;
 
-const CLEANUP = `DELETE FROM auth_failure WHERE window_end < now() - interval '1 minute'`;
+const CLEANUP = `DELETE FROM auth_failure WHERE window_end < ${AT} - interval '1 minute'`;
 
 export class SharedFailureLimiter implements AttemptLimiter {
   private readonly known = new Map<string, Known>();
+  /** Releases on their way to the database, by key digest: the key's next statement waits for them. */
+  private readonly releasing = new Map<string, Promise<unknown>>();
   private reservations = 0;
 
   constructor(
@@ -71,27 +82,43 @@ export class SharedFailureLimiter implements AttemptLimiter {
   }
 
   fail(key: string, now = Date.now()): void {
-    (this.current(key, now) ?? this.remember(key, { shared: 0, own: 0, resetAt: now + this.windowMs })).own++;
+    (this.current(key, now) ?? this.remember(key, { shared: 0, released: 0, own: 0, resetAt: now + this.windowMs })).own++;
   }
 
   reserve(key: string, now = Date.now()): null | Promise<Reservation | null> {
     if (this.retryAfter(key, now) > 0) return null;
     const own = this.current(key, now)?.own ?? 0;
     const hash = digest(key);
-    if (++this.reservations % CLEANUP_EVERY === 0) void this.db.run(CLEANUP).catch(() => undefined);
-    return this.db
-      .get<{ count: number; window_end: string; remaining_ms: number }>(RESERVE, [this.scope, hash, this.windowMs, this.limit - own])
-      .then(async (row) => {
-        const at = Date.now();
-        if (!row) {
-          // Another instance's attempts (or this one's) have reached the limit: learn the window's end.
-          const refused = await this.db.get<{ count: number; remaining_ms: number }>(REFUSED, [this.scope, hash]);
-          if (refused) this.learn(key, refused.count, at + refused.remaining_ms);
-          return null;
-        }
-        const entry = this.learn(key, row.count, at + row.remaining_ms);
-        return this.reservation(key, hash, entry, row.count, row.window_end);
-      });
+    if (++this.reservations % CLEANUP_EVERY === 0) void this.db.run(CLEANUP, [now]).catch(() => undefined);
+    return this.afterReleases(hash, async () => {
+      const started = this.current(key, now) ?? this.remember(key, { shared: 0, released: 0, own: 0, resetAt: now + this.windowMs });
+      const releasedBefore = started.released;
+      /** Releases made since the statement started are not in its count. */
+      const count = (value: number) => value - (this.known.get(key) === started ? started.released - releasedBefore : 0);
+      const row = await this.db.get<{ count: number; window_end: string; ends_ms: number }>(RESERVE, [
+        this.scope,
+        hash,
+        now + this.windowMs,
+        now,
+        now,
+        now,
+        this.limit - own,
+      ]);
+      if (!row) {
+        // Another instance's attempts (or this one's) have reached the limit: learn the window's end.
+        const refused = await this.db.get<{ count: number; ends_ms: number }>(REFUSED, [this.scope, hash, now]);
+        if (refused) this.learn(key, count(refused.count), refused.ends_ms);
+        return null;
+      }
+      const entry = this.learn(key, count(row.count), row.ends_ms);
+      return this.reservation(key, hash, entry, row.count, row.window_end);
+    });
+  }
+
+  /** Runs `statement` once this instance's releases for the key have reached the database. */
+  private afterReleases<T>(hash: string, statement: () => Promise<T>): Promise<T> {
+    const pending = this.releasing.get(hash);
+    return pending ? pending.then(statement) : statement();
   }
 
   private reservation(key: string, hash: string, entry: Known, count: number, windowEnd: string): Reservation {
@@ -105,9 +132,16 @@ export class SharedFailureLimiter implements AttemptLimiter {
       release: () => {
         if (settled) return;
         settled = true;
-        if (this.known.get(key) === entry && entry.shared > 0) entry.shared--;
+        if (this.known.get(key) === entry) {
+          entry.released++;
+          if (entry.shared > 0) entry.shared--;
+        }
         // A release that does not reach the database leaves the attempt counted until the window ends: the safe side.
-        void this.db.run(RELEASE, [this.scope, hash, windowEnd]).catch(() => undefined);
+        const landed = this.afterReleases(hash, () => this.db.run(RELEASE, [this.scope, hash, windowEnd])).catch(() => undefined);
+        this.releasing.set(hash, landed);
+        void landed.then(() => {
+          if (this.releasing.get(hash) === landed) this.releasing.delete(hash);
+        });
       },
     };
   }
@@ -115,9 +149,9 @@ export class SharedFailureLimiter implements AttemptLimiter {
   /** Records the database's count for the key; a newer window than the one known starts the own count again. */
   private learn(key: string, count: number, resetAt: number): Known {
     const entry = this.known.get(key);
-    if (!entry) return this.remember(key, { shared: count, own: 0, resetAt });
+    if (!entry) return this.remember(key, { shared: Math.max(0, count), released: 0, own: 0, resetAt });
     if (resetAt > entry.resetAt + 1_000) entry.own = 0;
-    entry.shared = count;
+    entry.shared = Math.max(0, count);
     entry.resetAt = resetAt;
     return entry;
   }
