@@ -65,6 +65,13 @@ describe('Set up Keyplane', () => {
     expect(screen.getByText(nameProblemMessage('Tenant name', 'required'))).toBeInTheDocument();
   });
 
+  it('marks every field of an empty form at once, the password’s confirmation too', async () => {
+    const { user } = renderApp('/setup', { handlers: [setupOpen] });
+    await user.click(await screen.findByRole('button', { name: 'Create administrator' }));
+    await waitFor(() => expect(document.querySelectorAll('input[aria-invalid="true"]')).toHaveLength(5));
+    expect(screen.getByText('Type the password again.')).toBeInTheDocument();
+  });
+
   it('catches mismatched and short passwords before sending', async () => {
     const { user } = renderApp('/setup', { handlers: [setupOpen] });
     await fillSetup(user, { confirmation: 'something-else' });

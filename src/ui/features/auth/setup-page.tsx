@@ -81,7 +81,7 @@ export function SetupPage() {
           <FormTextField
             {...common}
             name="confirmation"
-            rules={{ validate: (value, values) => value === values.password || 'The passwords do not match.' }}
+            rules={{ validate: (value, values) => (value === '' ? 'Type the password again.' : value === values.password || 'The passwords do not match.') }}
             label="Confirm password"
             type="password"
             autoComplete="new-password"
