@@ -90,6 +90,19 @@ function matches(event: FakeEvent, where: Where): boolean {
   return true;
 }
 
+/** One page of the events that match, newest first, with their total, as the API answers. */
+function answer(events: FakeEvent[], where: Where, limit: number, offset: number) {
+  const matching = events.filter((e) => matches(e, where)).sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
+  return {
+    audit_event: matching.slice(offset, offset + limit).map((e) => ({
+      __typename: 'audit_event',
+      ...e,
+      actor: e.actor ? { __typename: 'api_key_user', ...e.actor } : null,
+    })),
+    audit_event_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: matching.length } },
+  };
+}
+
 /** How long the export's later pages take, so a test can see its progress. */
 let exportPageDelay = 0;
 export function slowExportPages(ms: number): void {
@@ -103,38 +116,14 @@ export function auditHandlers(events: () => FakeEvent[], requests: AuditRequest[
       const { where, limit, offset } = variables as { where: Where; limit: number; offset: number };
       requests.push({ where, limit, offset, tenant: request.headers.get('x-tenant-id') });
       if (limit > 100) return graphqlError('BAD_USER_INPUT', 'limit may be at most 100.', 'limit');
-      const matching = events()
-        .filter((e) => matches(e, where))
-        .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
-      return HttpResponse.json({
-        data: {
-          audit_event: matching.slice(offset, offset + limit).map((e) => ({
-            __typename: 'audit_event',
-            ...e,
-            actor: e.actor ? { __typename: 'api_key_user', ...e.actor } : null,
-          })),
-          audit_event_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: matching.length } },
-        },
-      });
+      return HttpResponse.json({ data: answer(events(), where, limit, offset) });
     }),
     graphql.query('AuditLogExport', async ({ variables, request }) => {
       const { where, limit, offset } = variables as { where: Where; limit: number; offset: number };
       requests.push({ where, limit, offset, tenant: request.headers.get('x-tenant-id') });
       if (limit > 1000) return graphqlError('BAD_USER_INPUT', 'limit may be at most 1000.', 'limit');
       if (offset > 0) await delay(exportPageDelay);
-      const matching = events()
-        .filter((e) => matches(e, where))
-        .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
-      return HttpResponse.json({
-        data: {
-          audit_event: matching.slice(offset, offset + limit).map((e) => ({
-            __typename: 'audit_event',
-            ...e,
-            actor: e.actor ? { __typename: 'api_key_user', ...e.actor } : null,
-          })),
-          audit_event_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: matching.length } },
-        },
-      });
+      return HttpResponse.json({ data: answer(events(), where, limit, offset) });
     }),
     graphql.query('AuditLogActors', () =>
       HttpResponse.json({
