@@ -42,6 +42,27 @@ describe.skipIf(skipE2e)('every page and dialog fits and passes axe', () => {
     await server?.close();
   });
 
+  it.each(SIZES)('first-run setup at $name size, with every field’s problem shown at once', async (size) => {
+    const fresh = await startServer();
+    const context = await newContext(browser, { width: size.width, height: size.height });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${fresh.url}/setup`);
+      await page.getByRole('button', { name: 'Create administrator' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, SCREENSHOTS_DIR, `walk-${size.name}-setup`);
+      await page.getByRole('button', { name: 'Create administrator' }).click();
+      await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBe(5);
+      await screenshot(page, SCREENSHOTS_DIR, `walk-${size.name}-setup-errors`);
+      const overflow = await sidewaysOverflow(page);
+      expect(overflow.by, `setup scrolls sideways: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(0);
+      await expectNoAxeViolations(page, `setup with errors, ${size.width} px`);
+    } finally {
+      await context.close();
+      await fresh.close();
+    }
+  });
+
   describe.each(SIZES)('$name ($width×$height)', (size) => {
     let context: BrowserContext;
     let page: Page;
@@ -175,14 +196,50 @@ describe.skipIf(skipE2e)('every page and dialog fits and passes axe', () => {
       await closeDialog(/Remove/);
     });
 
-    it('Team › Members and its dialogs', async () => {
+    it('Team › Members and its dialogs, and accepting an invitation', async () => {
       await page.goto(`${server.url}/acme/team/members`);
       await page.getByRole('table', { name: 'Members' }).waitFor();
       await check('members');
       await page.getByRole('button', { name: 'Invite member' }).click();
-      await page.getByRole('dialog', { name: 'Invite member' }).waitFor();
+      const invite = page.getByRole('dialog', { name: 'Invite member' });
+      await invite.waitFor();
       await check('invite-member');
-      await closeDialog('Invite member');
+      const email = `walk-${size.name}@example.com`;
+      await invite.getByLabel(/^Email/).fill(email);
+      await invite.getByRole('button', { name: 'Create invitation' }).click();
+      const created = page.getByRole('dialog', { name: 'Invitation created' });
+      await created.waitFor();
+      await check('invitation-created');
+      const link = await created.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+      await created.getByRole('button', { name: 'Done' }).click();
+      await created.waitFor({ state: 'detached' });
+
+      await page.getByRole('button', { name: `Revoke invitation for ${email}` }).click();
+      await page.getByRole('dialog', { name: 'Revoke invitation?' }).waitFor();
+      await check('revoke-invitation');
+      await closeDialog('Revoke invitation?');
+
+      // The invitation as its recipient opens it, signed out, in a browser of their own.
+      const visitor = await newContext(browser, { width: size.width, height: size.height });
+      try {
+        const visitorPage = await visitor.newPage();
+        await visitorPage.goto(link);
+        await visitorPage.getByRole('heading', { name: /^Join / }).waitFor();
+        await visitorPage.waitForLoadState('networkidle');
+        await screenshot(visitorPage, SCREENSHOTS_DIR, `walk-${size.name}-accept-invitation`);
+        const overflow = await sidewaysOverflow(visitorPage);
+        expect(overflow.by, `accept-invitation scrolls sideways: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(visitorPage, `accept-invitation, ${size.width} px`);
+      } finally {
+        await visitor.close();
+      }
+
+      // A role change asks first.
+      await page.getByRole('combobox', { name: 'Role of Uma User' }).click();
+      await page.getByRole('option', { name: 'Read-only' }).click();
+      await page.getByRole('dialog', { name: "Change Uma User's role?" }).waitFor();
+      await check('member-change-role');
+      await closeDialog("Change Uma User's role?");
 
       await page.getByRole('button', { name: 'Remove Uma User' }).click();
       await page.getByRole('dialog', { name: /Remove/ }).waitFor();
@@ -195,6 +252,11 @@ describe.skipIf(skipE2e)('every page and dialog fits and passes axe', () => {
       await page.getByRole(size.name === 'phone' ? 'list' : 'table', { name: 'Audit events' }).waitFor();
       await page.getByRole('group', { name: 'From' }).waitFor();
       await check('audit-log');
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('menuitem', { name: 'CSV' }).waitFor();
+      await check('audit-log-export');
+      await page.keyboard.press('Escape');
+      await page.getByRole('menu').waitFor({ state: 'detached' });
     });
 
     it('Page not found, in a tenant and at the top level', async () => {
