@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { DateTime } from '../date-time';
 import { expiryState } from './key-time';
@@ -23,20 +22,28 @@ export function KeyExpiry({ expiresAt, now }: KeyExpiryProps) {
         color={state === 'expired' ? 'error.dark' : undefined}
       />
       {state === 'soon' && (
-        <Chip
-          size="small"
-          icon={<WarningAmberIcon />}
-          label="Expires soon"
-          // MUI's filled warning chip is white on orange (3:1); black on the light orange passes AA.
-          // 20 px tall, the height of a line of table text, so a row with the chip is as tall as one without.
+        // A label, not MUI's Chip (2.3 kB gzip on the first page for a word and an icon). Black on the
+        // light orange passes AA; 20 px tall, the height of a line of table text, so a row with it is as
+        // tall as one without.
+        <Box
+          component="span"
           sx={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            gap: 0.5,
             height: 20,
+            px: 0.75,
+            borderRadius: 2.5,
             bgcolor: 'warning.light',
             color: 'common.black',
-            '& .MuiChip-label': { px: 0.75 },
-            '& .MuiChip-icon': { color: 'common.black', fontSize: 16, ml: 0.5 },
+            typography: 'caption',
+            lineHeight: 1,
+            whiteSpace: 'nowrap',
           }}
-        />
+        >
+          <WarningAmberIcon sx={{ fontSize: 16 }} aria-hidden />
+          Expires soon
+        </Box>
       )}
     </Box>
   );
