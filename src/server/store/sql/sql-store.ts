@@ -233,6 +233,7 @@ export class SqlStore implements Store {
   private async insertUser(
     db: Queryable,
     input: { email: string | null; username: string; passwordHash: string | null; accountType: AccountType },
+    emailTaken = 'An account with this email already exists.',
   ): Promise<UserRecord> {
     const user: UserRecord = {
       id: randomUUID(),
@@ -254,7 +255,7 @@ export class SqlStore implements Store {
         user.created,
       ]);
     } catch (error) {
-      if (isUniqueViolation(this.dialect, error)) throw conflict('email', 'An account with this email already exists.');
+      if (isUniqueViolation(this.dialect, error)) throw conflict('email', emailTaken);
       throw error;
     }
     return user;
@@ -982,10 +983,14 @@ export class SqlStore implements Store {
     return this.change(async (tx) => {
       // The invitation first: a refused accept must not leave an account behind.
       const invitation = await this.usableInvitation(tx, input.invitationId);
-      if (await tx.get('SELECT id FROM "user" WHERE email = ?', [invitation.email])) {
-        throw conflict('email', 'An account with this email already exists: sign in to accept the invitation.');
-      }
-      const user = await this.insertUser(tx, { email: invitation.email, username: input.username, passwordHash: input.passwordHash, accountType: 'NORMAL' });
+      const emailTaken = 'An account with this email already exists: sign in to accept the invitation.';
+      if (await tx.get('SELECT id FROM "user" WHERE email = ?', [invitation.email])) throw conflict('email', emailTaken);
+      // An accept of another invitation for this email may create the account after the check (PostgreSQL: READ COMMITTED).
+      const user = await this.insertUser(
+        tx,
+        { email: invitation.email, username: input.username, passwordHash: input.passwordHash, accountType: 'NORMAL' },
+        emailTaken,
+      );
       const membership = await this.accept(tx, invitation, user.id, audit);
       user.default_membership_id = membership.id;
       return { user, membership };
