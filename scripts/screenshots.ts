@@ -103,6 +103,24 @@ async function shoot(browser: Browser, demo: E2eServer, empty: E2eServer, admin:
           },
         },
         {
+          name: 'audit-log-export',
+          open: async (p) => {
+            await p.goto(`${demo.url}/acme/team/audit-log`);
+            await p.getByRole('group', { name: 'From' }).waitFor();
+            await p.getByRole('button', { name: 'Export' }).click();
+            await p.getByRole('menuitem', { name: 'JSON lines' }).waitFor();
+          },
+        },
+        {
+          name: 'member-change-role',
+          open: async (p) => {
+            await p.goto(`${demo.url}/acme/team/members`);
+            await p.getByRole('combobox', { name: 'Role of Uma User' }).click();
+            await p.getByRole('option', { name: 'Read-only' }).click();
+            await p.getByRole('dialog', { name: "Change Uma User's role?" }).waitFor();
+          },
+        },
+        {
           name: 'account',
           open: async (p) => {
             await p.goto(`${demo.url}/acme/user/account`);
