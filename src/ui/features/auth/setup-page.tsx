@@ -8,7 +8,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../shared/passwords';
 import { ErrorState } from '../../components/error-state';
 import { FormTextField } from '../../components/form-text-field';
 import { PageSkeleton } from '../../components/loading-skeleton';
-import { describeProblem, problemField } from '../../lib/errors';
+import { showServerProblem } from '../../lib/form-problems';
 import { paths, tenantHome } from '../../lib/paths';
 import { emailRule, nameRule, passwordRule } from '../../lib/rules';
 import { AuthLayout } from './auth-layout';
@@ -55,9 +55,7 @@ export function SetupPage() {
       });
       void navigate(slug ? tenantHome(slug) : paths.home.href(), { replace: true });
     } catch (error) {
-      const problem = describeProblem(error);
-      const field = problemField(problem, FIELDS);
-      form.setError(field ?? 'root.server', { message: problem.message });
+      showServerProblem(form, error, FIELDS);
     }
   });
 

@@ -13,7 +13,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { CopyButton } from '../../components/copy-button';
 import { FormDialog } from '../../components/form-dialog';
 import { FormTextField } from '../../components/form-text-field';
-import { describeProblem, problemField } from '../../lib/errors';
+import { showServerProblem } from '../../lib/form-problems';
 import { paths } from '../../lib/paths';
 import { ROLES, roleLabel, type Role } from '../../lib/roles';
 import { emailRule } from '../../lib/rules';
@@ -43,9 +43,7 @@ export function InviteMemberDialog({ open, onClose }: { open: boolean; onClose: 
       const token = await invite({ tenant_id: tenant.id, email: email.trim(), role });
       if (token) setSent({ email: email.trim(), role, link: new URL(paths.invitation.href(token), window.location.origin).href });
     } catch (error) {
-      const problem = describeProblem(error);
-      if (problemField(problem, ['email'] as const)) form.setError('email', { message: problem.message });
-      else form.setError('root.server', { message: problem.message });
+      showServerProblem(form, error, ['email']);
     }
   });
 

@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { nameLength, MAX_NAME_LENGTH } from '../../../shared/names';
 import { FormDialog } from '../../components/form-dialog';
 import { FormTextField } from '../../components/form-text-field';
-import { describeProblem, problemField } from '../../lib/errors';
+import { showServerProblem } from '../../lib/form-problems';
 import { ROLES, roleLabel, type Role } from '../../lib/roles';
 import { nameRule } from '../../lib/rules';
 import { useCurrentTenant } from '../../lib/tenant-context';
@@ -40,9 +40,7 @@ export function AddServiceAccountDialog({ open, onClose, onAdded }: AddServiceAc
       const id = await create({ tenant_id: tenant.id, name: trimmed, role });
       onAdded({ id, name: trimmed });
     } catch (error) {
-      const problem = describeProblem(error);
-      if (problemField(problem, ['name'] as const)) form.setError('name', { message: problem.message });
-      else form.setError('root.server', { message: problem.message });
+      showServerProblem(form, error, ['name']);
     }
   });
 

@@ -2,7 +2,7 @@ import { useForm } from 'react-hook-form';
 import { MAX_NAME_LENGTH } from '../../../shared/names';
 import { FormDialog } from '../../components/form-dialog';
 import { FormTextField } from '../../components/form-text-field';
-import { describeProblem, problemField } from '../../lib/errors';
+import { showServerProblem } from '../../lib/form-problems';
 import { nameRule, optionalSlugRule } from '../../lib/rules';
 import { useCreateTenant } from './use-create-tenant';
 
@@ -30,8 +30,7 @@ export function CreateTenantDialog({ open, onClose, onCreated }: CreateTenantDia
       const created = await create({ name: name.trim(), slug: slug.trim() || undefined });
       if (created) onCreated(created);
     } catch (error) {
-      const problem = describeProblem(error);
-      form.setError(problemField(problem, ['name', 'slug'] as const) ?? 'root.server', { message: problem.message });
+      showServerProblem(form, error, ['name', 'slug']);
     }
   });
 
