@@ -243,17 +243,24 @@ describe.skipIf(skipE2e)('web app shell in Chromium', () => {
     await page.getByRole('listbox').waitFor();
     await expectNoAxeViolations(page, 'role select open');
     await page.getByRole('option', { name: 'Read-only' }).click();
+    // The change asks first, saying from what to what.
+    const change = page.getByRole('dialog', { name: `Change ${INVITEE.username}'s role?` });
+    await change.getByText(/will be Read-only in Globex instead of User/).waitFor();
+    await expectNoAxeViolations(page, 'role change confirmation');
+    await change.getByRole('button', { name: 'Change role' }).click();
+    await change.waitFor({ state: 'hidden' });
     await page.reload();
     await expect(page.getByRole('combobox', { name: `Role of ${INVITEE.username}` }).textContent()).resolves.toBe('Read-only');
 
-    // Demoting the only administrator is refused, and the server says why.
-    await page.getByRole('combobox', { name: `Role of ${ADMIN.username}` }).click();
-    await page.getByRole('option', { name: 'User', exact: true }).click();
+    // The only administrator is not offered a demotion, and the tooltip says why.
+    const mine = page.getByRole('combobox', { name: `Role of ${ADMIN.username}` });
+    await expect.poll(() => mine.getAttribute('aria-disabled')).toBe('true');
+    await expect(mine.textContent()).resolves.toBe('Administrator');
+    await mine.locator('xpath=ancestor::span[@tabindex="0"][1]').hover();
     await page
-      .getByRole('alert')
-      .filter({ hasText: /administrator/i })
+      .getByRole('tooltip')
+      .filter({ hasText: /only administrator of Globex/ })
       .waitFor();
-    await expect(page.getByRole('combobox', { name: `Role of ${ADMIN.username}` }).textContent()).resolves.toBe('Administrator');
 
     // Removal asks first; cancelling keeps the member.
     await page.getByRole('button', { name: `Remove ${INVITEE.username}` }).click();
