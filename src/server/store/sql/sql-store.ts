@@ -442,16 +442,26 @@ export class SqlStore implements Store {
   }
 
   async listMembers(tenantId: string, page: Page): Promise<MemberRow[]> {
-    const params: SqlValue[] = [now(), tenantId];
+    const params: SqlValue[] = [tenantId];
     const where = compileWhere(this.dialect, MEMBER_SPEC, page.where, params);
     const order = orderByClause(compileOrderBy(MEMBER_SPEC, page.orderBy ?? [{ username: 'asc' }]), 'u.id');
+    // The page first, then its members' keys counted in one grouped pass. A count in the
+    // page's own SELECT is made for every member before the sort keeps the page, and each
+    // count, correlated, is planned for the commonest owner: with one owner holding most
+    // keys, PostgreSQL scanned api_key once per member. The order names u's columns only,
+    // which the page keeps under the same names.
     const rows = await this.driver.all<UserRecord & { m_id: string; m_role: Role; m_created: string; api_key_count: number }>(
-      `SELECT ${USER_COLUMNS}, m.id AS m_id, m.role AS m_role, m.created AS m_created,
-           (SELECT count(*) FROM api_key k WHERE k.user_id = u.id AND k.tenant_id = m.tenant_id AND k.revoked_at IS NULL
-              AND (k.expires_at IS NULL OR k.expires_at > ?)) AS api_key_count
-         FROM membership m JOIN "user" u ON u.id = m.user_id
-         WHERE m.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?`,
-      [...params, page.limit, page.offset],
+      `WITH page AS (
+           SELECT ${USER_COLUMNS}, m.id AS m_id, m.role AS m_role, m.created AS m_created
+             FROM membership m JOIN "user" u ON u.id = m.user_id
+             WHERE m.tenant_id = ? AND (${where}) ORDER BY ${order} LIMIT ? OFFSET ?),
+         keys AS (
+           SELECT k.user_id, count(*) AS n FROM api_key k
+             WHERE k.tenant_id = ? AND k.user_id IN (SELECT id FROM page) AND k.revoked_at IS NULL
+               AND (k.expires_at IS NULL OR k.expires_at > ?)
+             GROUP BY k.user_id)
+       SELECT u.*, coalesce(keys.n, 0) AS api_key_count FROM page u LEFT JOIN keys ON keys.user_id = u.id ORDER BY ${order}`,
+      [...params, page.limit, page.offset, tenantId, now()],
     );
     return rows.map(({ m_id, m_role, m_created, api_key_count, ...user }) => ({
       ...user,
