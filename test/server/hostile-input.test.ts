@@ -378,8 +378,10 @@ describe('hostile input to every mutation', () => {
           role,
         });
         if (outcome.data) {
-          expect(tenantId.symbol).toBe('TENANT_A');
+          // A null tenant_id means the request's tenant, which is tenant A.
+          expect(tenantId.symbol ?? (tenantId.value === null ? 'TENANT_A' : tenantId.value)).toBe('TENANT_A');
           const invitation = await server.app.store.getInvitation(outcome.data.id);
+          expect(invitation?.tenant_id).toBe(ids.TENANT_A);
           expect(invitation?.email).toBe(email.trim().toLowerCase());
           expect(invitation!.email).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
           expect(UNSAFE.test(invitation!.email)).toBe(false);
