@@ -115,7 +115,7 @@ describePostgres('keyplane migrate and copy-data on PostgreSQL', () => {
     expect(copy.stderr).toBe('');
     expect(copy.code).toBe(ExitCode.OK);
     expect(copy.stdout).toMatch(/^Copied \d+ rows from /);
-    expect(copy.stdout).toMatch(/\n {2}api_key {8}3\n/);
+    expect(copy.stdout).toMatch(/\n {2}api_key +3\n/);
 
     // Every row as it was, table by table.
     const sqlite = new Database(join(sqliteDir(), 'keyplane.db'), { readonly: true });

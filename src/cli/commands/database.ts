@@ -67,7 +67,8 @@ export function addDatabaseCommands(program: Command, ctx: CliContext, action: A
         );
         const rows = summary.tables.reduce((total, table) => total + table.rows, 0);
         writeLine(ctx.stdout, `Copied ${rows} rows from ${summary.from} (schema ${summary.schemaVersion}) to ${withoutPassword(flags.to)}:`);
-        for (const table of summary.tables) writeLine(ctx.stdout, `  ${table.table.padEnd(14)} ${table.rows}`);
+        const width = Math.max(...summary.tables.map((table) => table.table.length));
+        for (const table of summary.tables) writeLine(ctx.stdout, `  ${table.table.padEnd(width)}  ${table.rows}`);
         writeLine(ctx.stdout, 'Start the server on it: keyplane serve --database-url <the same URL> (or KEYPLANE_DATABASE_URL).');
         return ExitCode.OK;
       }),
