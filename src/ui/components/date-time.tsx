@@ -1,5 +1,5 @@
 import Box from '@mui/material/Box';
-import { formatRelativeTime, formatTimeSince } from '../../shared/relative-time';
+import { formatRelativeTime, formatTimeSince, JUST_NOW } from '../../shared/relative-time';
 import { formatDate, formatDateTime, parseTimestamp } from '../lib/format';
 import { LazyTooltip } from './lazy-tooltip';
 
@@ -27,7 +27,9 @@ export function DateTime(props: DateTimeProps) {
   const { iso, prefix = '', color } = props;
   const date = parseTimestamp(iso);
   if (!date) return <span>{iso}</span>;
-  const text = props.format === 'date' ? formatDate(iso) : props.format === 'since' ? formatTimeSince(date, props.now) : formatRelativeTime(date, props.now);
+  const shown = props.format === 'date' ? formatDate(iso) : props.format === 'since' ? formatTimeSince(date, props.now) : formatRelativeTime(date, props.now);
+  // "Signed in just now", not "Signed in Just now": the text starts a sentence only without a prefix.
+  const text = prefix && shown === JUST_NOW ? JUST_NOW.toLowerCase() : shown;
   return (
     <LazyTooltip title={formatDateTime(iso)} describeChild>
       <Box component="time" dateTime={iso} tabIndex={0} sx={{ color, textDecoration: 'underline dotted', textUnderlineOffset: '3px', cursor: 'help' }}>

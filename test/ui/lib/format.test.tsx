@@ -4,6 +4,8 @@ import { formatDistance, formatRelativeTime, formatTimeSince } from '../../../sr
 import { loadDateLocale } from '../../../src/ui/components/date-localization';
 import { formatDate, formatDateTime, parseTimestamp } from '../../../src/ui/lib/format';
 import { dateFnsLocaleName, userLanguages } from '../../../src/ui/lib/locale';
+import { DateTime } from '../../../src/ui/components/date-time';
+import { render, screen } from '@testing-library/react';
 
 // src/shared/relative-time.ts replaces date-fns on the first page and must read exactly
 // the same; lib/format.ts shows days in the user's locale through Intl.
@@ -104,5 +106,23 @@ describe('relative times without date-fns', () => {
     expect(parseTimestamp('soon')).toBeNull();
     expect(parseTimestamp('')).toBeNull();
     expect(parseTimestamp(null)).toBeNull();
+  });
+});
+
+describe('DateTime', () => {
+  const now = new Date('2026-03-29T12:00:00Z');
+
+  it('reads "just now" after a prefix, and "Just now" alone', () => {
+    const justNow = new Date(now.getTime() - 5_000).toISOString();
+    const { unmount } = render(<DateTime iso={justNow} format="since" now={now} prefix="Signed in " />);
+    expect(screen.getByText('Signed in just now')).toBeInTheDocument();
+    unmount();
+    render(<DateTime iso={justNow} format="since" now={now} />);
+    expect(screen.getByText('Just now')).toBeInTheDocument();
+  });
+
+  it('keeps other times as they read after a prefix', () => {
+    render(<DateTime iso={new Date(now.getTime() - 2 * 3_600_000).toISOString()} format="since" now={now} prefix="Last active " />);
+    expect(screen.getByText('Last active 2 hours ago')).toBeInTheDocument();
   });
 });
