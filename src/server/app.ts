@@ -79,7 +79,16 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   const database =
     options.database ??
-    (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(options.dbPath !== undefined && { dbPath: options.dbPath }) }));
+    (await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      pool: {
+        maxConnections: config.databasePoolMax,
+        statementTimeoutMs: config.databaseStatementTimeoutMs,
+        connectionTimeoutMs: config.databaseConnectTimeoutMs,
+      },
+      ...(options.dbPath !== undefined && { dbPath: options.dbPath }),
+    }));
   const { checks, changes } = database;
   // Metrics cost a little on every request; they are collected only where someone can read them.
   const metrics = config.metricsToken !== null || config.metricsPort !== null ? new Metrics(() => checks.counts()) : null;

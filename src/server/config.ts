@@ -10,6 +10,12 @@ export interface ServerConfig {
   dataDir: string;
   /** A PostgreSQL database (postgres://…) instead of SQLite in dataDir; null: SQLite (store/open-store.ts). */
   databaseUrl: string | null;
+  /** PostgreSQL: connections each instance's pool opens at most. */
+  databasePoolMax: number;
+  /** PostgreSQL: a statement running longer is cancelled by the server; 0: no limit. */
+  databaseStatementTimeoutMs: number;
+  /** PostgreSQL: how long to wait for a connection before the database counts as unavailable (503); 0: no limit. */
+  databaseConnectTimeoutMs: number;
   /** Built UI to serve at /; null serves a small page linking to GraphiQL. */
   uiDir: string | null;
   sessionIdleMinutes: number;
@@ -233,6 +239,22 @@ export const SETTINGS: readonly Setting[] = [
     secret: true,
     fallback: () => null,
     parse: databaseUrl,
+  }),
+  // The defaults are the driver's (store/postgres/driver.ts: POSTGRES_DEFAULTS), which this module does not load: it would load pg.
+  setting({ field: 'databasePoolMax', key: 'database_pool_max', env: 'KEYPLANE_DATABASE_POOL_MAX', fallback: () => 10, parse: wholeNumber(1) }),
+  setting({
+    field: 'databaseStatementTimeoutMs',
+    key: 'database_statement_timeout_ms',
+    env: 'KEYPLANE_DATABASE_STATEMENT_TIMEOUT_MS',
+    fallback: () => 30_000,
+    parse: wholeNumber(0),
+  }),
+  setting({
+    field: 'databaseConnectTimeoutMs',
+    key: 'database_connect_timeout_ms',
+    env: 'KEYPLANE_DATABASE_CONNECT_TIMEOUT_MS',
+    fallback: () => 5_000,
+    parse: wholeNumber(0),
   }),
   setting({ field: 'logLevel', key: 'log_level', env: 'KEYPLANE_LOG_LEVEL', flag: '--log-level', fallback: () => 'info', parse: oneOf(LOG_LEVELS) }),
   setting({

@@ -71,6 +71,20 @@ describe('keyplane serve --print-config', () => {
     for (const setting of SETTINGS) expect(run.stdout, setting.env).toContain(`(${setting.env})`);
   });
 
+  it("takes PostgreSQL's pool settings from keyplane.toml or the environment, and refuses a pool of none", async () => {
+    const path = configFile('database_pool_max = 4\ndatabase_statement_timeout_ms = 0\n');
+    const run = await runKeyplane(['serve', '--config', path, '--print-config'], { home: home.dir, env: { KEYPLANE_DATABASE_CONNECT_TIMEOUT_MS: '2500' } });
+    expect(run.code, run.stderr).toBe(ExitCode.OK);
+    expect(printed(run.stdout, 'database_pool_max')).toEqual({ line: expect.stringMatching(/= 4 /), source: 'file (KEYPLANE_DATABASE_POOL_MAX)' });
+    expect(printed(run.stdout, 'database_statement_timeout_ms').line).toMatch(/= 0 /);
+    expect(printed(run.stdout, 'database_connect_timeout_ms').source).toBe(
+      'environment KEYPLANE_DATABASE_CONNECT_TIMEOUT_MS (KEYPLANE_DATABASE_CONNECT_TIMEOUT_MS)',
+    );
+    const none = await runKeyplane(['serve', '--print-config'], { home: home.dir, env: { KEYPLANE_DATABASE_POOL_MAX: '0' } });
+    expect(none.code).not.toBe(ExitCode.OK);
+    expect(none.stderr).toContain('KEYPLANE_DATABASE_POOL_MAX');
+  });
+
   it('reads ./keyplane.toml, or $KEYPLANE_CONFIG, without --config', async () => {
     const path = configFile('log_level = "debug"\n');
     const run = await runKeyplane(['serve', '--print-config'], { home: home.dir, env: { KEYPLANE_CONFIG: path } });

@@ -39,8 +39,12 @@ export function addDatabaseCommands(program: Command, ctx: CliContext, action: A
       const ops = await import('../../server/ops/migrate.js');
       const summary = await withConnectionErrors(async () => {
         if (config.databaseUrl === null) return ops.migrateSqliteFile(databasePath(ctx, flags));
-        const { poolSettingsFromEnv } = await import('../../server/store/postgres/driver.js');
-        return ops.migratePostgresDatabase({ ...poolSettingsFromEnv(ctx.env), connectionString: config.databaseUrl });
+        return ops.migratePostgresDatabase({
+          maxConnections: config.databasePoolMax,
+          statementTimeoutMs: config.databaseStatementTimeoutMs,
+          connectionTimeoutMs: config.databaseConnectTimeoutMs,
+          connectionString: config.databaseUrl,
+        });
       });
       writeLine(
         ctx.stdout,

@@ -28,6 +28,8 @@ export interface StoreSettings {
   /** SQLite's folder: the file is <dataDir>/keyplane.db unless dbPath names another. */
   dataDir: string;
   dbPath?: string;
+  /** PostgreSQL's pool (config.ts: database_pool_max and the two timeouts); unset ones come from the environment, then the defaults. */
+  pool?: { maxConnections?: number; statementTimeoutMs?: number; connectionTimeoutMs?: number };
 }
 
 /** Opens (creating and migrating if needed) the database the settings name. */
@@ -35,7 +37,7 @@ export async function openStore(settings: StoreSettings): Promise<OpenedStore> {
   if (settings.databaseUrl !== null) {
     // Loaded only for PostgreSQL: a SQLite server never loads pg.
     const { openPostgresParts } = await import('./postgres/open-postgres.js');
-    return assembled(await openPostgresParts(settings.databaseUrl));
+    return assembled(await openPostgresParts(settings.databaseUrl, { ...(settings.pool && { pool: settings.pool }) }));
   }
   return openSqlite(settings.dbPath ?? join(settings.dataDir, 'keyplane.db'));
 }
