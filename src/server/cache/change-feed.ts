@@ -26,7 +26,7 @@ export interface ChangeFeed {
 
 /** Only this process writes (tests, one-shot tools): the stamp moves on changed() alone. */
 export class LocalChangeFeed implements ChangeFeed {
-  private value = 0;
+  protected value = 0;
 
   stamp(): number {
     return this.value;

@@ -1,4 +1,4 @@
-import type { ChangeFeed } from '../../cache/change-feed.js';
+import { LocalChangeFeed } from '../../cache/change-feed.js';
 import type { SqliteDriver } from './driver.js';
 
 /** How long a commit by another connection may go unnoticed (see SqliteChangeFeed.stamp). */
@@ -10,14 +10,15 @@ export const OTHER_WRITERS_CHECK_MS = 20;
  * is read at most every OTHER_WRITERS_CHECK_MS: reading it starts a read transaction,
  * about the cost of a small query, and the stamp is read on every request.
  */
-export class SqliteChangeFeed implements ChangeFeed {
-  private value = 0;
+export class SqliteChangeFeed extends LocalChangeFeed {
   private lastDataVersion = 0;
   private dataVersionReadAt = -Infinity;
 
-  constructor(private readonly driver: SqliteDriver) {}
+  constructor(private readonly driver: SqliteDriver) {
+    super();
+  }
 
-  stamp(): number {
+  override stamp(): number {
     const at = performance.now();
     if (at - this.dataVersionReadAt >= OTHER_WRITERS_CHECK_MS) {
       this.dataVersionReadAt = at;
@@ -28,14 +29,5 @@ export class SqliteChangeFeed implements ChangeFeed {
       }
     }
     return this.value;
-  }
-
-  changed(): Promise<void> {
-    this.value++;
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
   }
 }
