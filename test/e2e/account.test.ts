@@ -12,14 +12,12 @@ import {
   requireBrowserWhenAsked,
   screenshot,
   SCREENSHOTS_DIR,
+  demoAdmin,
+  sidewaysOverflow,
   skipE2e,
   startServer,
   type E2eServer,
 } from './harness';
-
-function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth - window.innerWidth);
-}
 
 async function signIn(page: Page, url: string, email: string, password: string) {
   await page.goto(url + '/sign-in');
@@ -42,9 +40,7 @@ describe.skipIf(skipE2e)('Account in Chromium', () => {
   beforeAll(async () => {
     server = await startServer({ demo: true });
     browser = await launchBrowser();
-    const admin = server.server.demoLogins?.find((l) => l.email.startsWith('admin'));
-    if (!admin) throw new Error('the demo seed printed no administrator login');
-    login = admin;
+    login = demoAdmin(server);
     desktop = await newContext(browser);
     phone = await newContext(browser, { width: 390, height: 844 });
   });
@@ -62,7 +58,7 @@ describe.skipIf(skipE2e)('Account in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Account' }).click();
     await page.waitForURL(`**/${slug}/user/account`);
     await page.getByRole('list', { name: 'Your sessions' }).waitFor();
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect((await sidewaysOverflow(page)).by).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, 'Account at 1280 px');
     await screenshot(page, SCREENSHOTS_DIR, 'account-1280');
 
@@ -73,7 +69,7 @@ describe.skipIf(skipE2e)('Account in Chromium', () => {
     // Both browsers are listed, this one marked.
     await expect.poll(() => small.getByRole('list', { name: 'Your sessions' }).getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
     await small.getByText('This browser').waitFor();
-    expect(await sidewaysOverflow(small)).toBeLessThanOrEqual(0);
+    expect((await sidewaysOverflow(small)).by).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(small, 'Account at 390 px');
     await screenshot(small, SCREENSHOTS_DIR, 'account-390');
   });

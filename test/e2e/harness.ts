@@ -227,3 +227,28 @@ export async function sessionCookie(context: BrowserContext): Promise<string | u
   const cookies = await context.cookies();
   return cookies.find((c) => c.name === 'keyplane_session')?.value;
 }
+
+/** The window sizes pages are checked at: a phone and a laptop. */
+export const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+/** How far the page scrolls sideways (0 when everything fits the window), and the last few elements that stick out. */
+export function sidewaysOverflow(page: Page): Promise<{ by: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(-5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { by: root.scrollWidth - window.innerWidth, culprits };
+  });
+}
+
+/** The demo seed's administrator sign-in (startServer({ demo: true })). */
+export function demoAdmin(server: E2eServer): { email: string; password: string } {
+  const login = server.server.demoLogins?.find((l) => l.email.startsWith('admin'));
+  if (!login) throw new Error('the demo seed printed no administrator login');
+  return login;
+}

@@ -8,27 +8,21 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SCREENSHOTS_DIR,
+  SIZES,
   asBrowser,
+  demoAdmin,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
   requireBrowserWhenAsked,
   screenshot,
+  sidewaysOverflow,
   skipE2e,
   startServer,
   type E2eServer,
 } from './harness';
 
 requireBrowserWhenAsked();
-
-const SIZES = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-
-function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth - window.innerWidth);
-}
 
 describe.skipIf(skipE2e)('Team › Settings in Chromium', () => {
   let server: E2eServer;
@@ -38,9 +32,7 @@ describe.skipIf(skipE2e)('Team › Settings in Chromium', () => {
   beforeAll(async () => {
     server = await startServer({ demo: true });
     browser = await launchBrowser();
-    const login = server.server.demoLogins?.find((l) => l.email.startsWith('admin'));
-    if (!login) throw new Error('the demo seed printed no administrator login');
-    admin = login;
+    admin = demoAdmin(server);
   });
 
   afterAll(async () => {
@@ -65,14 +57,14 @@ describe.skipIf(skipE2e)('Team › Settings in Chromium', () => {
     await page.getByRole('heading', { name: 'Danger zone' }).waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, SCREENSHOTS_DIR, `settings-${size.name}`);
-    expect(await sidewaysOverflow(page), `the page at ${size.width} px`).toBeLessThanOrEqual(0);
+    expect((await sidewaysOverflow(page)).by, `the page at ${size.width} px`).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, `Team › Settings, ${size.width} px`);
 
     await page.getByRole('button', { name: 'Delete tenant' }).click();
     const dialog = page.getByRole('dialog', { name: /^Delete / });
     await dialog.getByText(/API keys? will stop working at once/).waitFor();
     await screenshot(page, SCREENSHOTS_DIR, `settings-${size.name}-delete`);
-    expect(await sidewaysOverflow(page), `the delete dialog at ${size.width} px`).toBeLessThanOrEqual(0);
+    expect((await sidewaysOverflow(page)).by, `the delete dialog at ${size.width} px`).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, `Delete tenant dialog, ${size.width} px`);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

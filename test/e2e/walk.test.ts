@@ -5,24 +5,19 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS_DIR, expectNoAxeViolations, launchBrowser, newContext, screenshot, skipE2e, startServer, type E2eServer } from './harness';
-
-const SIZES = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-
-/** How far the page scrolls sideways (0 when everything fits the window), and what sticks out. */
-function sidewaysOverflow(page: Page): Promise<{ by: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .slice(-5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
-    return { by: root.scrollWidth - window.innerWidth, culprits };
-  });
-}
+import {
+  SCREENSHOTS_DIR,
+  SIZES,
+  demoAdmin,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  screenshot,
+  sidewaysOverflow,
+  skipE2e,
+  startServer,
+  type E2eServer,
+} from './harness';
 
 describe.skipIf(skipE2e)('every page and dialog fits and passes axe', () => {
   let server: E2eServer;
@@ -32,9 +27,7 @@ describe.skipIf(skipE2e)('every page and dialog fits and passes axe', () => {
   beforeAll(async () => {
     server = await startServer({ demo: true });
     browser = await launchBrowser();
-    const login = server.server.demoLogins?.find((l) => l.email.startsWith('admin'));
-    if (!login) throw new Error('the demo seed printed no administrator login');
-    admin = login;
+    admin = demoAdmin(server);
   });
 
   afterAll(async () => {
