@@ -242,7 +242,11 @@ describe('Create an API Key: the form', { timeout: 45_000 }, () => {
     expect(name).toHaveAttribute('aria-invalid', 'true');
 
     answer = graphqlError('FORBIDDEN', 'You cannot create keys in this tenant.');
-    await user.type(name, '2{Enter}');
+    // Editing the name clears its refusal; Enter once the form has taken the edit (a loaded
+    // machine can deliver the key before the re-check, and the form rightly holds back).
+    await user.type(name, '2');
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'false'));
+    await user.keyboard('{Enter}');
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('You cannot create keys in this tenant.');
     expect(screen.getByRole('dialog', { name: 'Create an API Key' })).toBeInTheDocument();
   });
