@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import mercurius from 'mercurius';
-import { BODY_LIMIT_BYTES, loadConfig, trustedProxies, type ServerConfig } from './config.js';
+import { BODY_LIMIT_BYTES, loadConfig, poolSettings, trustedProxies, type ServerConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
@@ -82,11 +82,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     (await openStore({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
-      pool: {
-        maxConnections: config.databasePoolMax,
-        statementTimeoutMs: config.databaseStatementTimeoutMs,
-        connectionTimeoutMs: config.databaseConnectTimeoutMs,
-      },
+      pool: poolSettings(config),
       ...(options.dbPath !== undefined && { dbPath: options.dbPath }),
     }));
   const { checks, changes } = database;

@@ -392,6 +392,15 @@ export function readConfigFile(path: string): { path: string; table: Record<stri
 }
 
 /** The configuration from the environment alone (and the overrides), as the server's tests and buildApp use it. */
+/** The PostgreSQL pool's options (store/postgres/driver.ts: PostgresSettings) from the settings. */
+export function poolSettings(config: Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs' | 'databaseConnectTimeoutMs'>) {
+  return {
+    maxConnections: config.databasePoolMax,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    connectionTimeoutMs: config.databaseConnectTimeoutMs,
+  };
+}
+
 export function loadConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return { ...resolveSettings({ env: process.env }).config, ...overrides };
 }

@@ -6,6 +6,7 @@ import { writeLine } from '../output.js';
 import type { Action } from '../program.js';
 import { databasePath, withDatabaseErrors } from './backup.js';
 import { addDataDirOptions, resolveServerSettings, type SettingFlags } from './serve.js';
+import { poolSettings } from '../../server/config.js';
 
 // `keyplane migrate` and `keyplane copy-data`: the database's schema brought up to this
 // version on its own, and an installation moved from SQLite to PostgreSQL. See
@@ -39,12 +40,7 @@ export function addDatabaseCommands(program: Command, ctx: CliContext, action: A
       const ops = await import('../../server/ops/migrate.js');
       const summary = await withConnectionErrors(async () => {
         if (config.databaseUrl === null) return ops.migrateSqliteFile(databasePath(ctx, flags));
-        return ops.migratePostgresDatabase({
-          maxConnections: config.databasePoolMax,
-          statementTimeoutMs: config.databaseStatementTimeoutMs,
-          connectionTimeoutMs: config.databaseConnectTimeoutMs,
-          connectionString: config.databaseUrl,
-        });
+        return ops.migratePostgresDatabase({ ...poolSettings(config), connectionString: config.databaseUrl });
       });
       writeLine(
         ctx.stdout,
@@ -65,9 +61,11 @@ export function addDatabaseCommands(program: Command, ctx: CliContext, action: A
       action(async (flags: { from: string; to: string }) => {
         if (!/^postgres(ql)?:\/\//i.test(flags.to)) throw new CliError(`--to takes a postgres://user:password@host:port/database URL.`, ExitCode.USAGE);
         const { copySqliteToPostgres, sqlitePathOf } = await import('../../server/ops/copy-data.js');
-        const { poolSettingsFromEnv, withoutPassword } = await import('../../server/store/postgres/driver.js');
+        const { withoutPassword } = await import('../../server/store/postgres/driver.js');
+        // The pool settings as serve reads them (flags, environment, keyplane.toml).
+        const { config } = resolveServerSettings(ctx, {});
         const summary = await withConnectionErrors(() =>
-          copySqliteToPostgres(resolve(sqlitePathOf(flags.from)), { ...poolSettingsFromEnv(ctx.env), connectionString: flags.to }),
+          copySqliteToPostgres(resolve(sqlitePathOf(flags.from)), { ...poolSettings(config), connectionString: flags.to }),
         );
         const rows = summary.tables.reduce((total, table) => total + table.rows, 0);
         writeLine(ctx.stdout, `Copied ${rows} rows from ${summary.from} (schema ${summary.schemaVersion}) to ${withoutPassword(flags.to)}:`);

@@ -26,23 +26,6 @@ export const POSTGRES_DEFAULTS = {
   transactionAttempts: 4,
 } as const;
 
-const positiveInteger = (name: string, value: string | undefined): number | undefined => {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new Error(`${name}=${value.slice(0, 40)} is not a whole number.`);
-  return Number(value.trim());
-};
-
-/** The pool settings from the environment (KEYPLANE_DATABASE_POOL_MAX and the two timeouts); unset ones keep their defaults. */
-export function poolSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<PostgresSettings, 'connectionString'> {
-  const settings = {
-    maxConnections: positiveInteger('KEYPLANE_DATABASE_POOL_MAX', env.KEYPLANE_DATABASE_POOL_MAX),
-    statementTimeoutMs: positiveInteger('KEYPLANE_DATABASE_STATEMENT_TIMEOUT_MS', env.KEYPLANE_DATABASE_STATEMENT_TIMEOUT_MS),
-    connectionTimeoutMs: positiveInteger('KEYPLANE_DATABASE_CONNECT_TIMEOUT_MS', env.KEYPLANE_DATABASE_CONNECT_TIMEOUT_MS),
-  };
-  if (settings.maxConnections === 0) throw new Error('KEYPLANE_DATABASE_POOL_MAX must be at least 1.');
-  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-}
-
 /** The URL without its password, for messages and logs. */
 export function withoutPassword(url: string): string {
   try {

@@ -1,11 +1,11 @@
 import { DatabaseChecks } from '../../ops/database-checks.js';
 import { SqlStore } from '../sql/sql-store.js';
 import { PostgresChangeFeed, type PostgresChangeFeedSettings } from './change-feed.js';
-import { PostgresDriver, poolSettingsFromEnv, withoutPassword, type PostgresSettings } from './driver.js';
+import { PostgresDriver, withoutPassword, type PostgresSettings } from './driver.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION, postgresSchemaVersion } from './migrations.js';
 
 export interface OpenPostgresOptions {
-  /** Pool settings; unset ones come from the environment (KEYPLANE_DATABASE_POOL_MAX, …), then the defaults. */
+  /** Pool settings (config.ts: poolSettings); unset ones keep the driver's defaults. */
   pool?: Omit<PostgresSettings, 'connectionString'>;
   /** The change feed's lease and heartbeat (tests shorten them), and its logger. */
   changeFeed?: Omit<PostgresChangeFeedSettings, 'connectionString'>;
@@ -18,7 +18,7 @@ export interface OpenPostgresOptions {
  * ask through the pool (PostgreSQL's readers never block its writers).
  */
 export async function openPostgresParts(url: string, options: OpenPostgresOptions = {}) {
-  const driver = new PostgresDriver({ ...poolSettingsFromEnv(), ...options.pool, connectionString: url });
+  const driver = new PostgresDriver({ ...options.pool, connectionString: url });
   try {
     await migratePostgres(driver);
     const changes = await PostgresChangeFeed.open({ ...options.changeFeed, connectionString: url });
