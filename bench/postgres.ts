@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/server/store/open-store.js';
 import { createDatabase, findPostgresBinaries, startPostgres, type StartedPostgres } from '../test/support/postgres-server.js';
 import { load, post as postTo } from '../test/server/instances-support.js';
+import { AUTH_INFO, LIST_PAGE_WITH_COUNT, createKey, isAuthInfo, isCreated, isFullPage } from './requests.js';
 import { measureAgainst, type Measurement, type Scenario, type Timing } from './load.js';
 import { startBaseline, startKeyplane, type ServerProcess } from './processes.js';
 import { formatTable, type Row } from './report.js';
@@ -21,19 +22,6 @@ const RESULTS_FILE = fileURLToPath(new URL('results/latest.json', import.meta.ur
 const CONNECTIONS = 50;
 const KEYS = 1_000;
 const REVOCATIONS = 20;
-
-const AUTH_INFO = JSON.stringify({ query: '{ auth_info { user_id tenant_id } }' });
-const LIST_PAGE_WITH_COUNT = JSON.stringify({
-  query: `{ auth_api_key(limit: 50, order_by: {created: desc}) {
-    id name key_hint created updated expires_at last_used_at default_tenant_id user_id
-    user { id username account_type } created_by { id username } tenant { id name slug } }
-    auth_api_key_aggregate { aggregate { count } } }`,
-});
-const createKey = (userId: string) =>
-  JSON.stringify({ query: `mutation { create_api_key(input: { user_id: "${userId}", name: "bench-created" }) { id key } }` });
-const isAuthInfo = (body: string) => body.startsWith('{"data":{"auth_info":{"user_id":"');
-const isFullPage = (body: string) => body.startsWith('{"data":{"auth_api_key":[{') && body.endsWith('}}');
-const isCreated = (body: string) => body.startsWith('{"data":{"create_api_key":{"id":"');
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const percentile = (values: number[], p: number) => {

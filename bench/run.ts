@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AUTH_INFO, LIST_PAGE, LIST_PAGE_WITH_COUNT, createKey, isAuthInfo, isCreated, isFullPage } from './requests.js';
 import { measureAgainst, type Measurement, type Scenario, type Timing } from './load.js';
 import { rssMegabytes, startBaseline, startFloor, startKeyplane, type ServerProcess } from './processes.js';
 import { BenchSeeder, type BenchTenant } from './seed.js';
@@ -27,27 +28,6 @@ const LARGE_TENANT_KEYS = 100_000;
 
 const args = new Set(process.argv.slice(2));
 const timing: Timing = args.has('--quick') ? { warmupSeconds: 1, measureSeconds: 3, rounds: 2 } : { warmupSeconds: 2, measureSeconds: 8, rounds: 4 };
-
-const AUTH_INFO = JSON.stringify({ query: '{ auth_info { user_id tenant_id } }' });
-const LIST_PAGE = JSON.stringify({
-  query: `{ auth_api_key(limit: 50, order_by: {created: desc}) {
-    id name key_hint created updated expires_at last_used_at default_tenant_id user_id
-    user { id username account_type } created_by { id username } tenant { id name slug } } }`,
-});
-const LIST_PAGE_WITH_COUNT = JSON.stringify({
-  query: `{ auth_api_key(limit: 50, order_by: {created: desc}) {
-    id name key_hint created updated expires_at last_used_at default_tenant_id user_id
-    user { id username account_type } created_by { id username } tenant { id name slug } }
-    auth_api_key_aggregate { aggregate { count } } }`,
-});
-const createKey = (userId: string) =>
-  JSON.stringify({ query: `mutation { create_api_key(input: { user_id: "${userId}", name: "bench-created" }) { id key } }` });
-
-const isAuthInfo = (body: string) => body.startsWith('{"data":{"auth_info":{"user_id":"');
-// An answer with errors ends with the errors array (`]}`); one with data alone ends `}}`.
-// Checking both ends keeps the load generator's work per 28 KB answer constant.
-const isFullPage = (body: string) => body.startsWith('{"data":{"auth_api_key":[{') && body.endsWith('}}');
-const isCreated = (body: string) => body.startsWith('{"data":{"create_api_key":{"id":"');
 
 async function post(url: string, key: string, body: string): Promise<any> {
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
