@@ -46,6 +46,11 @@ const addresses = () => {
   const block = ++addressBlock;
   return (client: number) => ({ 'x-forwarded-for': `10.${block}.${client >> 8}.${client & 255}` });
 };
+/** Each client sends the key from an address of its own, in a block no other test uses. */
+const keyFromEachClient = (key: string) => {
+  const address = addresses();
+  return (client: number) => ({ ...bearer(key), ...address(client) });
+};
 
 beforeAll(async () => {
   databaseUrl = await freshDatabaseUrl();
@@ -117,7 +122,7 @@ describePostgres('two keyplane serve processes on one PostgreSQL database', () =
     const { id, key } = await createKey(a, admin, admin.userId);
     const result = await withdrawnUnderLoad({
       body: USE_KEY,
-      headers: ((address) => (client) => ({ ...bearer(key), ...address(client) }))(addresses()),
+      headers: keyFromEachClient(key),
       granted: served,
       withdraw: async () => {
         const answer = await data(
@@ -158,7 +163,7 @@ describePostgres('two keyplane serve processes on one PostgreSQL database', () =
     const { key } = await createKey(b, { ...member.session, headers: { ...member.session.headers, 'x-tenant-id': admin.tenantId } }, member.session.userId);
     await withdrawnUnderLoad({
       body: USE_KEY,
-      headers: ((address) => (client) => ({ ...bearer(key), ...address(client) }))(addresses()),
+      headers: keyFromEachClient(key),
       granted: served,
       withdraw: async () => {
         const answer = await data(
@@ -191,7 +196,7 @@ describePostgres('two keyplane serve processes on one PostgreSQL database', () =
       sample.status === 200 && (sample.body?.data?.auth_info?.role === 'TENANT_ADMIN' || sample.body?.data?.auth_api_key_aggregate?.aggregate?.count > 0);
     await withdrawnUnderLoad({
       body,
-      headers: ((address) => (client) => ({ ...bearer(key), ...address(client) }))(addresses()),
+      headers: keyFromEachClient(key),
       granted: asAdmin,
       withdraw: async () => {
         const answer = await data(
@@ -217,7 +222,7 @@ describePostgres('two keyplane serve processes on one PostgreSQL database', () =
     const { key } = await createKey(b, admin, account);
     await withdrawnUnderLoad({
       body: USE_KEY,
-      headers: ((address) => (client) => ({ ...bearer(key), ...address(client) }))(addresses()),
+      headers: keyFromEachClient(key),
       granted: served,
       withdraw: async () => {
         const answer = await data(
