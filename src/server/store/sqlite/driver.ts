@@ -21,6 +21,15 @@ const MAX_CACHED_STATEMENTS = 500;
  * function runs: a query that anything else sends meanwhile would land inside the
  * transaction, so it waits until the transaction has ended, as does another transaction.
  */
+/** A synchronous call's result or error as a promise. */
+function settled<R>(work: () => R): Promise<R> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 export class SqliteDriver implements Driver {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -70,13 +79,7 @@ export class SqliteDriver implements Driver {
 
   /** Statements are prepared once and reused: the hot path never re-parses SQL. */
   private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.prepared(this.statements, sql, false);
   }
 
   /**
@@ -85,11 +88,17 @@ export class SqliteDriver implements Driver {
    * arrays take half that.
    */
   private rawStatement(sql: string): Database.Statement {
-    let statement = this.rawStatements.get(sql);
+    return this.prepared(this.rawStatements, sql, true);
+  }
+
+  private prepared(cache: Map<string, Database.Statement>, sql: string, raw: boolean): Database.Statement {
+    let statement = cache.get(sql);
     if (!statement) {
-      if (this.rawStatements.size >= MAX_CACHED_STATEMENTS) this.rawStatements.clear();
-      statement = this.db.prepare(sql).raw(true);
-      this.rawStatements.set(sql, statement);
+      // List queries vary with their filters; keep the cache bounded.
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      statement = this.db.prepare(sql);
+      if (raw) statement.raw(true);
+      cache.set(sql, statement);
     }
     return statement;
   }
@@ -104,12 +113,7 @@ export class SqliteDriver implements Driver {
 
   /** Runs a synchronous call now, or once the open transaction has ended. */
   private call<R>(work: () => R): Promise<R> {
-    if (this.busy) return this.afterTransaction(work);
-    try {
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    return this.busy ? this.afterTransaction(work) : settled(work);
   }
 
   private async afterTransaction<R>(work: () => R): Promise<R> {
@@ -140,11 +144,7 @@ export class SqliteDriver implements Driver {
     let open = true;
     const within = <R>(work: () => R): Promise<R> => {
       if (!open) return Promise.reject(new Error('This transaction has ended: query through the driver, or run the query inside the transaction.'));
-      try {
-        return Promise.resolve(work());
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      return settled(work);
     };
     const tx: Queryable = {
       all: (sql, params) => within(() => this.now.all(sql, params)),
