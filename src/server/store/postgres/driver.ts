@@ -114,9 +114,9 @@ class PgQueryable implements Queryable {
     return { text: statement.text, values: params.map(storable), ...(statement.name !== undefined && { name: statement.name }) };
   }
 
-  private async query(sql: string, params: readonly SqlValue[] | undefined): Promise<pg.QueryResult> {
+  private async query(sql: string, params: readonly SqlValue[] | undefined, rowMode?: 'array'): Promise<pg.QueryResult> {
     try {
-      return await this.runner().query(this.config(sql, params));
+      return await this.runner().query({ ...this.config(sql, params), ...(rowMode && { rowMode }) });
     } catch (error) {
       throw translated(error);
     }
@@ -131,11 +131,7 @@ class PgQueryable implements Queryable {
   }
 
   async rows(sql: string, params?: readonly SqlValue[]): Promise<unknown[][]> {
-    try {
-      return (await this.runner().query<unknown[]>({ ...this.config(sql, params), rowMode: 'array' })).rows;
-    } catch (error) {
-      throw translated(error);
-    }
+    return (await this.query(sql, params, 'array')).rows as unknown[][];
   }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
