@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_INFO, buildWorld, CREATE_KEY, DELETE_KEY, startServer, withoutRequestIds, type Auth, type Server, type World } from './harness.js';
+import { AUTH_INFO, buildWorld, CREATE_KEY, DELETE_KEY, startServer, withoutRequestIds, type Auth, type Server, type World, usesSettled } from './harness.js';
 
 // The permission table of DESIGN.md, row by row, for every role.
 
@@ -14,23 +14,6 @@ afterAll(() => server.close());
 
 const LIST_KEYS = `{ auth_api_key(limit: 1000) { id user_id user { account_type } default_tenant_id } }`;
 const code = (result: { errors?: { extensions: { code: string } }[] }) => result.errors?.[0]?.extensions.code;
-
-type Snapshot = Awaited<ReturnType<Server['snapshot']>>;
-
-/**
- * The rows after, with each key's last_used_at taken from before wherever it only moved
- * forward: the keys' uses are written in batches, a second after the request, which may
- * land between the two snapshots. A use time cleared or moved back still differs.
- */
-function usesSettled(before: Snapshot, after: Snapshot): Snapshot {
-  const earlier = new Map(before.api_key.map((row) => [row.id, row.last_used_at as string | null]));
-  const api_key = after.api_key.map((row) => {
-    const was = earlier.get(row.id);
-    const is = row.last_used_at as string | null;
-    return was !== undefined && is !== null && (was === null || is >= was) ? { ...row, last_used_at: was } : row;
-  });
-  return { ...after, api_key };
-}
 
 async function keyOwners(auth: Auth) {
   const result = await server.gql(LIST_KEYS, {}, auth);
