@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { parse } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isCacheableOperation } from '../../src/server/cache/response-cache.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ChangeFeed } from '../../src/server/cache/change-feed.js';
+import { isCacheableOperation, ResponseCache } from '../../src/server/cache/response-cache.js';
 import { OTHER_WRITERS_CHECK_MS } from '../../src/server/store/sqlite/change-feed.js';
 import { AUTH_INFO, buildWorld, DELETE_KEY, startServer, TEST_STORE, type Server, type World } from './harness.js';
 
@@ -159,5 +161,36 @@ describe('which operations may be saved', () => {
     ['{ __schema { types { name } } }', false],
   ])('%s: %s', (query, expected) => {
     expect(isCacheableOperation(parse(query), undefined)).toBe(expected);
+  });
+});
+
+describe('an answer computed while key uses were written', () => {
+  // The order of events the server cannot force on cue: a list that shows last_used_at
+  // reads the keys, this process then writes their uses (forgetKeyUses), and only then is
+  // the answer sent. Kept, it would show the uses as they were before for up to MAX_AGE_MS.
+  const query = '{ auth_api_key { id last_used_at } }';
+  const request = () => ({ method: 'POST', body: { query }, principal: { apiKeyId: 'key-1', tenantId: 't', role: 'USER' } }) as unknown as FastifyRequest;
+  const reply = () => {
+    const sent: unknown[] = [];
+    const fake = { statusCode: 200, sent, code: () => fake, type: () => fake, send: (body: unknown) => sent.push(body) };
+    return fake;
+  };
+  const feed = { stamp: () => 1, changed: () => Promise.resolve() } as unknown as ChangeFeed;
+
+  it.each([
+    ['is not kept when it shows them', query, false],
+    ['is kept when it does not', '{ auth_api_key { id name } }', true],
+  ])('%s', (_name, text, kept) => {
+    const cache = new ResponseCache(feed, 1024 * 1024);
+    const first = request();
+    (first.body as { query: string }).query = text;
+    expect(cache.answer(first, reply() as unknown as FastifyReply)).toBe(false);
+    cache.considerOperation(first, parse(text), undefined);
+    cache.forgetKeyUses();
+    cache.save(first, reply() as unknown as FastifyReply, '{"data":{"auth_api_key":[]}}');
+
+    const again = request();
+    (again.body as { query: string }).query = text;
+    expect(cache.answer(again, reply() as unknown as FastifyReply)).toBe(kept);
   });
 });

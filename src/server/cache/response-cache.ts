@@ -18,7 +18,7 @@ import type { ChangeFeed } from './change-feed.js';
 // - an answer computed while such a change happened is not saved, nor one with errors;
 // - key uses (last_used_at, written at most once a minute) do not move the stamp: when
 //   this process writes them, the answers that show last_used_at are dropped alone
-//   (forgetKeyUses), and every answer is dropped at least every MAX_AGE_MS, so uses
+//   (forgetKeyUses; one computed while they were written is not kept), and every answer is dropped at least every MAX_AGE_MS, so uses
 //   another process wrote show at most that late.
 
 /** Root fields whose answers depend on the caller and the stored data, not on the time. */
@@ -47,6 +47,8 @@ interface Pending {
   cacheable: boolean;
   /** The answer shows when keys were last used. */
   showsKeyUses: boolean;
+  /** forgetKeyUses' count when the request started: an answer showing uses read before a later write of them is not kept. */
+  keyUseGeneration: number;
 }
 
 declare module 'fastify' {
@@ -91,6 +93,8 @@ export class ResponseCache {
   private stamp = -1;
   /** Moves each time the entries are dropped; an answer is saved only into the generation it was computed in. */
   private generation = 0;
+  /** Moves each time the answers that show key uses are dropped (forgetKeyUses). */
+  private keyUseGeneration = 0;
   private expiresAt = 0;
 
   constructor(
@@ -135,7 +139,7 @@ export class ResponseCache {
       reply.code(200).type(JSON_TYPE).send(saved);
       return true;
     }
-    request.responseCachePending = { key, stamp, generation: this.generation, cacheable: false, showsKeyUses: false };
+    request.responseCachePending = { key, stamp, generation: this.generation, cacheable: false, showsKeyUses: false, keyUseGeneration: this.keyUseGeneration };
     return false;
   }
 
@@ -149,6 +153,7 @@ export class ResponseCache {
 
   /** This process has written key uses (auth/key-usage.ts): the answers that show them go. */
   forgetKeyUses(): void {
+    this.keyUseGeneration++;
     for (const key of this.keyUseEntries) {
       const value = this.entries.get(key);
       if (value === undefined) continue;
@@ -169,6 +174,8 @@ export class ResponseCache {
     if (!pending?.cacheable || reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > MAX_ENTRY_BYTES) return;
     // A write while this request ran: what it read may straddle the write.
     if (this.changes.stamp() !== pending.stamp || pending.generation !== this.generation) return;
+    // Uses were written while this request ran: it may show them as they were before.
+    if (pending.showsKeyUses && pending.keyUseGeneration !== this.keyUseGeneration) return;
     if (this.entries.has(pending.key)) return;
     // Kept as bytes: a hit then skips encoding the string again (about 10 µs for a 28 KB page).
     const bytes = Buffer.from(payload);
