@@ -61,3 +61,19 @@ export function nameProblemMessage(label: string, problem: NameProblem): string 
       return `${label} is not valid text.`;
   }
 }
+
+/**
+ * A name as a reader tells names apart, for refusing one that would stand beside
+ * another that looks the same (two tenants in the tenant menu): NFKC, so full-width
+ * "Ａｃｍｅ" and ligatures read as the letters they show; case-folded (upper then lower,
+ * so "ß" and "SS" meet, as do "ς", "σ" and "Σ"); and runs of spaces as one, as a page
+ * shows them.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
+}
+
+/** Whether two names read as one (nameKey). */
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}

@@ -140,6 +140,30 @@ describe('App layout', () => {
     expect(within(dialog).getByLabelText(/url name/i)).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it("shows the server's refusal of a name the person already has a tenant by on the name field, and keeps the dialog open", async () => {
+    const sent: unknown[] = [];
+    const { user, router } = renderApp('/acme/team/members', {
+      handlers: [
+        ...signedIn(aliceInTwo),
+        ...membersFor([]),
+        graphql.mutation('CreateTenant', ({ variables }) => {
+          sent.push(variables.input);
+          return graphqlError('BAD_USER_INPUT', 'You already belong to a tenant named Globex.', 'name');
+        }),
+      ],
+    });
+    await user.click(await screen.findByRole('button', { name: /tenant: acme/i }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Create tenant' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create tenant' });
+    await user.type(within(dialog).getByLabelText(/tenant name/i), 'GLOBEX');
+    await user.click(within(dialog).getByRole('button', { name: 'Create tenant' }));
+    expect(await within(dialog).findByText('You already belong to a tenant named Globex.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: /tenant name/i })).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).getByLabelText(/url name/i)).not.toHaveAttribute('aria-invalid', 'true');
+    expect(sent).toEqual([{ name: 'GLOBEX' }]);
+    expect(router.state.location.pathname).toBe('/acme/team/members');
+  });
+
   it('signs out from the user menu', async () => {
     let signedOut = false;
     const { user, router } = renderApp('/acme/team/members', {

@@ -78,6 +78,25 @@ describe('Team › Settings', () => {
     expect(await screen.findByRole('button', { name: /Acme Industries/ })).toBeInTheDocument();
   });
 
+  it("shows the server's refusal of another of the person's tenants' names on the name field, and keeps the name", async () => {
+    const refused = graphql.mutation('RenameTenant', ({ variables }) => {
+      requests.push({ operation: 'RenameTenant', input: variables.input });
+      return graphqlError('BAD_USER_INPUT', 'You already belong to a tenant named Globex.', 'name');
+    });
+    const { user } = renderApp('/acme/team/settings', {
+      handlers: [refused, ...handlers(makeUser('TENANT_ADMIN', [{ tenant: globex, role: 'TENANT_ADMIN' }]))],
+    });
+    const name = await screen.findByRole('textbox', { name: 'Tenant name' });
+    await user.clear(name);
+    await user.type(name, 'globex');
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
+    expect(await screen.findByText('You already belong to a tenant named Globex.')).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveValue('globex');
+    expect(screen.queryByText('Name saved.')).not.toBeInTheDocument();
+    expect(requests).toEqual([{ operation: 'RenameTenant', input: { tenant_id: acme.id, name: 'globex' } }]);
+  });
+
   it("refuses a taken slug with the server's words, then moves to the new URL", async () => {
     const { user, router } = renderApp('/acme/team/settings', { handlers: handlers(makeUser('TENANT_ADMIN', [{ tenant: globex, role: 'USER' }])) });
     const slug = await screen.findByRole('textbox', { name: 'URL name' });

@@ -1,3 +1,4 @@
+import { sameName } from '../../../shared/names.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Principal, RequestContext } from '../../context.js';
 import { KEY_IN_ITS_TENANT_ONLY } from '../../auth/authenticate.js';
@@ -37,6 +38,20 @@ async function adminTenant(ctx: RequestContext, named: string | null | undefined
   return tenantId;
 }
 
+/**
+ * Refuses a name that reads as one of the caller's other tenants (shared/names.ts
+ * sameName), so the tenant menu never shows two alike. Only the caller's own tenants
+ * count: refusing for anyone else's would tell them a name they may not see.
+ * Checked before the store's write, not in its transaction: two creates racing for the
+ * same name may both pass, and leave two alike, which a rename then sorts out.
+ */
+async function refuseNameOfOwnTenant(ctx: RequestContext, userId: string, name: string, renamedTenantId: string | null = null): Promise<void> {
+  const count = await ctx.store.countTenantsOfUser(userId);
+  const tenants = await ctx.store.listTenantsOfUser(userId, { limit: count, offset: 0 });
+  const twin = tenants.find((tenant) => tenant.id !== renamedTenantId && sameName(tenant.name, name));
+  if (twin) throw badInput('name', `You already belong to a tenant named ${twin.name}.`);
+}
+
 export const tenantResolvers: Resolvers = {
   Query: {
     tenant: async (_root, args, ctx) => {
@@ -70,6 +85,7 @@ export const tenantResolvers: Resolvers = {
     update_tenant_name: async (_root, { input }, ctx) => {
       const name = checkName('name', input.name, 'Tenant name');
       const tenantId = await adminTenant(ctx, input.tenant_id, 'Only tenant administrators can rename the tenant.');
+      await refuseNameOfOwnTenant(ctx, requirePrincipal(ctx).userId, name, tenantId);
       return ctx.store.renameTenant(tenantId, name, auditContext(ctx));
     },
     update_tenant_slug: async (_root, { input }, ctx) => {
@@ -88,6 +104,7 @@ export const tenantResolvers: Resolvers = {
     create_tenant: async (_root, { input }, ctx) => {
       const principal = requirePerson(ctx);
       const name = checkName('name', input.name, 'Tenant name');
+      await refuseNameOfOwnTenant(ctx, principal.userId, name);
       let slug: string;
       if (input.slug !== null && input.slug !== undefined) {
         slug = checkSlug('slug', input.slug);
