@@ -1,7 +1,8 @@
 /**
  * Account in Chromium: the page at 1280 px and on a 390 px phone (nothing scrolls
- * sideways, axe finds nothing), then a password change in one browser signs out the
- * session of another browser, and the new password signs in.
+ * sideways, axe finds nothing), signing out of the other sessions asks first and Cancel
+ * keeps them, then a password change in one browser signs out the session of another
+ * browser, and the new password signs in.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,25 @@ describe.skipIf(skipE2e)('Account in Chromium', () => {
     expect((await sidewaysOverflow(small)).by).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(small, 'Account at 390 px');
     await screenshot(small, SCREENSHOTS_DIR, 'account-390');
+  });
+
+  it('asks before signing out of the other sessions, and Cancel leaves them signed in', async () => {
+    const small = phone.pages()[0];
+    await small.getByRole('button', { name: 'Sign out of all other sessions' }).click();
+    const dialog = small.getByRole('dialog', { name: /^Sign out of \d+ other sessions?\?$/ });
+    await dialog.waitFor();
+    // The desktop browser's session, the one other, is named by when it signed in.
+    expect(await dialog.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
+    expect((await sidewaysOverflow(small)).by).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(small, 'Sign out of other sessions at 390 px');
+    await screenshot(small, SCREENSHOTS_DIR, 'account-sign-out-others-390');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const page = desktop.pages()[0];
+    await page.reload();
+    await page.getByRole('list', { name: 'Your sessions' }).waitFor();
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
   });
 
   it('changes the password: the other browser is signed out, this one stays, and the new password signs in', async () => {

@@ -116,9 +116,74 @@ describe('Account', () => {
     expect(deleted).toEqual([OTHER]);
 
     await user.click(screen.getByRole('button', { name: 'Sign out of all other sessions' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out of 1 other session?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('Signed out of 1 other session.')).toBeInTheDocument();
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
     expect(screen.getByRole('button', { name: 'Sign out of all other sessions' })).toBeDisabled();
+  });
+
+  it('asks before signing out of all other sessions, naming how many and when each signed in; Cancel changes nothing', async () => {
+    let sessions = [
+      session(THIS, true, minutesAgo(5)),
+      session(OTHER, false, minutesAgo(60)),
+      session(THIRD, false, minutesAgo(600)),
+      session('10000000-0000-4000-8000-000000000004', false, minutesAgo(3 * 24 * 60)),
+    ];
+    let calls = 0;
+    const { user } = renderApp('/acme/user/account', {
+      handlers: [
+        ...signedIn(me),
+        accountPage(() => sessions),
+        graphql.mutation('DeleteOtherSessions', () => {
+          calls++;
+          const ended = sessions.filter((s) => !s.current).length;
+          sessions = sessions.filter((s) => s.current);
+          return HttpResponse.json({ data: { delete_other_sessions: { __typename: 'delete_other_sessions_payload', success: true, deleted: ended } } });
+        }),
+      ],
+    });
+    const list = await screen.findByRole('list', { name: 'Your sessions' });
+    await user.click(screen.getByRole('button', { name: 'Sign out of all other sessions' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out of 3 other sessions?' });
+    expect(dialog).toHaveAccessibleDescription(/except this one will have to sign in again/);
+    const listed = within(dialog)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(listed).toEqual([
+      'Signed in 1 hour ago, last active 1 hour ago',
+      'Signed in 10 hours ago, last active 10 hours ago',
+      'Signed in 3 days ago, last active 3 days ago',
+    ]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(calls).toBe(0);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(4);
+
+    await user.click(screen.getByRole('button', { name: 'Sign out of all other sessions' }));
+    const again = await screen.findByRole('dialog', { name: 'Sign out of 3 other sessions?' });
+    const confirm = within(again).getByRole('button', { name: 'Sign out' });
+    await user.click(confirm);
+    expect(await screen.findByText('Signed out of 3 other sessions.')).toBeInTheDocument();
+    expect(calls).toBe(1);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+  });
+
+  it("keeps the dialog open with the server's words when signing the others out fails", async () => {
+    const { user } = renderApp('/acme/user/account', {
+      handlers: [
+        ...signedIn(me),
+        accountPage(() => [session(THIS, true, minutesAgo(5)), session(OTHER, false, minutesAgo(60))]),
+        graphql.mutation('DeleteOtherSessions', () => graphqlError('RATE_LIMITED', 'Too many requests: try again in a minute.')),
+      ],
+    });
+    await user.click(await screen.findByRole('button', { name: 'Sign out of all other sessions' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign out of 1 other session?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    expect(await within(dialog).findByText('Too many requests: try again in a minute.')).toBeInTheDocument();
+    expect(screen.queryByText(/Signed out of/)).not.toBeInTheDocument();
   });
 
   it('saves the display name by the shared name rule', async () => {

@@ -12,8 +12,8 @@ import { graphql } from '../../gql';
 import type { SessionsList_SessionFragment } from '../../gql/graphql';
 import { describeProblem } from '../../lib/errors';
 import { useNow } from '../../lib/use-now';
-import { useDeleteOtherSessions } from './use-delete-other-sessions';
 import { useDeleteSession } from './use-delete-session';
+import { SignOutOthersDialog } from './sign-out-others-dialog';
 
 graphql(`
   fragment SessionsList_session on user_session {
@@ -25,15 +25,16 @@ graphql(`
   }
 `);
 
-/** The account's browser sessions, this one first; any other can be signed out, or all of them at once. */
+/** The account's browser sessions, this one first; any other can be signed out, or all of them at once once confirmed. */
 export function SessionsList({ sessions }: { sessions: readonly SessionsList_SessionFragment[] }) {
   const now = useNow();
   const [signOut, { loading: signingOut }] = useDeleteSession();
-  const [signOutOthers, { loading: signingOutOthers }] = useDeleteOtherSessions();
+  // The sessions as they were when the dialog opened: the list refetches under it once they end.
+  const [confirming, setConfirming] = useState<readonly SessionsList_SessionFragment[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const ordered = [...sessions].sort((a, b) => Number(b.current) - Number(a.current));
-  const others = sessions.filter((s) => !s.current).length;
+  const others = ordered.filter((s) => !s.current);
 
   const run = async (action: () => Promise<string>) => {
     setProblem(null);
@@ -75,20 +76,19 @@ export function SessionsList({ sessions }: { sessions: readonly SessionsList_Ses
         ))}
       </List>
       <div>
-        <Button
-          variant="outlined"
-          color="error"
-          disabled={others === 0 || signingOutOthers}
-          onClick={() =>
-            void run(async () => {
-              const ended = await signOutOthers();
-              return ended === 1 ? 'Signed out of 1 other session.' : `Signed out of ${ended} other sessions.`;
-            })
-          }
-        >
+        <Button variant="outlined" color="error" disabled={others.length === 0} onClick={() => setConfirming(others)}>
           Sign out of all other sessions
         </Button>
       </div>
+      <SignOutOthersDialog
+        sessions={confirming}
+        onClose={() => setConfirming(null)}
+        onSignedOut={(ended) => {
+          setConfirming(null);
+          setProblem(null);
+          setDone(ended === 1 ? 'Signed out of 1 other session.' : `Signed out of ${ended} other sessions.`);
+        }}
+      />
       <SuccessSnackbar message={done} onClose={() => setDone(null)} />
     </Stack>
   );
