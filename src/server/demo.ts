@@ -45,7 +45,7 @@ export async function seedDemo(store: Store): Promise<DemoLogin[]> {
         invitedById: admin.id,
         expiresAt: new Date(Date.now() + DAY).toISOString(),
       },
-      audit,
+      { ...audit, actorId: admin.id },
     );
     await store.acceptInvitation(invitation.id, person.id, audit);
   }
@@ -68,7 +68,10 @@ export async function seedDemo(store: Store): Promise<DemoLogin[]> {
     [agent, 'retired-agent', -10],
   ];
   for (const [owner, name, days] of keys) {
-    const key = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
+    const service = owner.account_type === 'SERVICE';
+    // People make their own keys (nobody may make another person's); the administrator makes the service accounts'.
+    const creatorId = service ? admin.id : owner.id;
+    const key = generateKey(service ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
     await store.createApiKey(
       {
         id: randomUUID(),
@@ -77,10 +80,10 @@ export async function seedDemo(store: Store): Promise<DemoLogin[]> {
         keyHint: keyHint(key),
         userId: owner.id,
         tenantId: tenant.id,
-        createdById: admin.id,
+        createdById: creatorId,
         expiresAt: days === null ? null : new Date(now + days * DAY).toISOString(),
       },
-      { ...audit, actorId: admin.id },
+      { ...audit, actorId: creatorId },
     );
   }
   return logins;
