@@ -56,6 +56,8 @@ invitation_by_pk        401  401       401      401     401     401     none   n
 own_invitation_by_pk    401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      ok
 audit_log               401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
 audit_count             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+audit_actors            401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+audit_actors_count      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
 setup_required          ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 tenant_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok
@@ -318,6 +320,16 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       contains: (data) => data.membership_invitation.some((i: { id: string }) => i.id === invitation.id),
     };
   },
+  // The reader joined A (membership.create names them) and acts nowhere else.
+  audit_actors: async () => ({
+    query: `{ audit_event_actor { id } }`,
+    contains: (data) => data.audit_event_actor.some((a: { id: string }) => a.id === world.ids.reader),
+  }),
+  // Tenant B's and C's logs have actors too (their administrators): any count is "ok".
+  audit_actors_count: async () => ({
+    query: `{ audit_event_actor_aggregate { aggregate { count } } }`,
+    contains: (data) => data.audit_event_actor_aggregate.aggregate.count > 0,
+  }),
   audit_log: async () => ({
     query: `{ audit_event(where: { target_id: { _eq: "${world.ids.tenantA}" } }) { id action } }`,
     contains: (data) => data.audit_event.some((e: { action: string }) => e.action === 'tenant.create'),
@@ -585,6 +597,8 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   invitations: 'membership_invitation',
   audit_log: 'audit_event',
   audit_count: 'audit_event_aggregate',
+  audit_actors: 'audit_event_actor',
+  audit_actors_count: 'audit_event_actor_aggregate',
   setup_required: 'setup_required',
   invitation_preview: 'invitation_preview',
   create_own_key: 'create_api_key',

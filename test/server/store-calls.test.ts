@@ -103,6 +103,7 @@ const PAGES = {
   'keys with owner, tenant and creator': (n: number) =>
     `{ auth_api_key(limit: ${n}) { id user { id username } tenant { id slug } created_by { id username } } }`,
   'audit events with their actor': (n: number) => `{ audit_event(limit: ${n}) { id actor { id username } } }`,
+  'actors of the audit log, members now or not': (n: number) => `{ audit_event_actor(limit: ${n}) { id username account_type is_member } }`,
 };
 
 describe('store calls per page', () => {

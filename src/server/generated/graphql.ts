@@ -170,6 +170,10 @@ export type Query = {
   agent: Array<agent>;
   /** Keyplane: the current tenant's audit log. Tenant administrators only (FORBIDDEN otherwise). */
   audit_event: Array<audit_event>;
+  /** Keyplane: every account that appears as an actor in the current tenant's audit log, once each, whether or not it is still a member (removed members and deleted service accounts too); never an actor of another tenant's log. Tenant administrators only (FORBIDDEN otherwise). */
+  audit_event_actor: Array<audit_event_actor>;
+  /** Keyplane: how many accounts audit_event_actor lists. As audit_event_actor. */
+  audit_event_actor_aggregate: aggregate_result;
   /** Keyplane: how many audit events match. As audit_event. */
   audit_event_aggregate: aggregate_result;
   /** API keys you may see: your own (in every tenant with a session; in the key's tenant with a key) and, for administrators, every service-account key of the current tenant. Revoked keys are never listed; expired ones are. Never the key itself. */
@@ -229,6 +233,13 @@ export type Queryaudit_eventArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   order_by?: InputMaybe<Array<audit_event_order_by>>;
   where?: InputMaybe<audit_event_bool_exp>;
+};
+
+
+export type Queryaudit_event_actorArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order_by?: InputMaybe<Array<audit_event_actor_order_by>>;
 };
 
 
@@ -477,6 +488,32 @@ export type audit_event = {
   target_type?: Maybe<Scalars['String']['output']>;
   /** The tenant it happened in. */
   tenant_id?: Maybe<Scalars['uuid']['output']>;
+};
+
+/**
+ * Keyplane: an account that appears as an actor in the current tenant's audit log, a
+ * member now or not: the people and service accounts an audit may be about.
+ */
+export type audit_event_actor = {
+  __typename?: 'audit_event_actor';
+  /** NORMAL for a person, SERVICE for a service account; null as username. */
+  account_type?: Maybe<Scalars['String']['output']>;
+  /** The account's user id, as audit_event.actor_id holds it (filter audit_event with actor_id: { _eq }). */
+  id: Scalars['uuid']['output'];
+  /** Whether it is a member of the current tenant now: false for a member who was removed or left, a deleted service account, or an account that no longer exists. */
+  is_member: Scalars['Boolean']['output'];
+  /** Its name now; null when no account has this id any more (the log keeps the id alone). */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** Sorting of audit-log actors, one column an item. */
+export type audit_event_actor_order_by = {
+  /** By kind: NORMAL or SERVICE. */
+  account_type?: InputMaybe<order_by>;
+  /** By whether the account is a member now (false before true ascending). */
+  is_member?: InputMaybe<order_by>;
+  /** By name. */
+  username?: InputMaybe<order_by>;
 };
 
 /** A filter on audit events. */
@@ -1301,6 +1338,8 @@ export type ResolversTypes = {
   api_key_user_bool_exp: api_key_user_bool_exp;
   api_key_user_order_by: api_key_user_order_by;
   audit_event: ResolverTypeWrapper<AuditEventRecord>;
+  audit_event_actor: ResolverTypeWrapper<audit_event_actor>;
+  audit_event_actor_order_by: audit_event_actor_order_by;
   audit_event_bool_exp: audit_event_bool_exp;
   audit_event_order_by: audit_event_order_by;
   auth_api_key: ResolverTypeWrapper<ApiKeyRow>;
@@ -1377,6 +1416,8 @@ export type ResolversParentTypes = {
   api_key_user_bool_exp: api_key_user_bool_exp;
   api_key_user_order_by: api_key_user_order_by;
   audit_event: AuditEventRecord;
+  audit_event_actor: audit_event_actor;
+  audit_event_actor_order_by: audit_event_actor_order_by;
   audit_event_bool_exp: audit_event_bool_exp;
   audit_event_order_by: audit_event_order_by;
   auth_api_key: ApiKeyRow;
@@ -1467,6 +1508,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agent?: Resolver<Array<ResolversTypes['agent']>, ParentType, ContextType, Partial<QueryagentArgs>>;
   audit_event?: Resolver<Array<ResolversTypes['audit_event']>, ParentType, ContextType, Partial<Queryaudit_eventArgs>>;
+  audit_event_actor?: Resolver<Array<ResolversTypes['audit_event_actor']>, ParentType, ContextType, Partial<Queryaudit_event_actorArgs>>;
+  audit_event_actor_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType>;
   audit_event_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryaudit_event_aggregateArgs>>;
   auth_api_key?: Resolver<Array<ResolversTypes['auth_api_key']>, ParentType, ContextType, Partial<Queryauth_api_keyArgs>>;
   auth_api_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryauth_api_key_aggregateArgs>>;
@@ -1541,6 +1584,13 @@ export type audit_eventResolvers<ContextType = RequestContext, ParentType extend
   target_name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   target_type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tenant_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+};
+
+export type audit_event_actorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['audit_event_actor'] = ResolversParentTypes['audit_event_actor']> = {
+  account_type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  is_member?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type auth_api_keyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_api_key'] = ResolversParentTypes['auth_api_key']> = {
@@ -1721,6 +1771,7 @@ export type Resolvers<ContextType = RequestContext> = {
   aggregate_result?: aggregate_resultResolvers<ContextType>;
   api_key_user?: api_key_userResolvers<ContextType>;
   audit_event?: audit_eventResolvers<ContextType>;
+  audit_event_actor?: audit_event_actorResolvers<ContextType>;
   auth_api_key?: auth_api_keyResolvers<ContextType>;
   auth_info?: auth_infoResolvers<ContextType>;
   auth_role?: auth_roleResolvers<ContextType>;

@@ -115,6 +115,16 @@ export interface AuditEventRecord {
   cause?: string | null;
 }
 
+/** An account that appears as an actor in a tenant's audit log, a member there now or not. */
+export interface AuditActorRecord {
+  id: string;
+  /** Null when no user row has this id (the log keeps the id alone). */
+  username: string | null;
+  account_type: AccountType | null;
+  /** Whether it is a member of the tenant now. */
+  is_member: boolean;
+}
+
 /**
  * The causes the store records. Keys: their owner was removed from the tenant or left
  * it, or the service account was removed. Invitations: the member who made them was
@@ -336,6 +346,9 @@ export interface Store {
   recordAudit(event: AuditInput): Promise<void>;
   listAuditEvents(tenantId: string, page: Page): Promise<AuditEventRecord[]>;
   countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number>;
+  /** Every distinct actor of the tenant's audit log (members now or not), in the page's order (where is not used). */
+  listAuditActors(tenantId: string, page: Page): Promise<AuditActorRecord[]>;
+  countAuditActors(tenantId: string): Promise<number>;
 }
 
 /** Who did it and from where: recorded with every change, in the same transaction. */

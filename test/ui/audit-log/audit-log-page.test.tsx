@@ -3,7 +3,7 @@ import { endOfDay, format, startOfDay, subDays, subHours, subMinutes } from 'dat
 import { delay, graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emulateWindowWidth, graphqlError, makeUser, renderApp, signedIn } from '../render';
-import { ada, auditHandlers, bob, deployer, makeEvent, type AuditRequest, type FakeEvent } from './fake-audit';
+import { ada, auditHandlers, bob, deployer, joy, makeEvent, oldRunner, vanishedId, type AuditRequest, type FakeEvent } from './fake-audit';
 
 // The 1 s default is short for a loaded 2-core CI machine; files are isolated, so this stays here.
 configure({ asyncUtilTimeout: 5000 });
@@ -214,6 +214,45 @@ describe('Team › Audit Log', () => {
     expect(rowTexts(screen.getByRole('table', { name: 'Audit events' }))[0]).toContain('nightly');
     expect(router.state.location.search).toBe(`?actor=${deployer.id}`);
     expect(requests.at(-1)?.where).toEqual({ actor_id: { _eq: deployer.id } });
+  });
+
+  it('offers removed members and deleted service accounts too, marked removed, A→Z in their groups', async () => {
+    events = [
+      ...events,
+      makeEvent('api_key.create', joy, 'joy-laptop', subDays(new Date(), 5)),
+      makeEvent('api_key.create', oldRunner, 'old-nightly', subDays(new Date(), 6)),
+      makeEvent('auth.log_in_failed', null, 'gone@example.com', subDays(new Date(), 7), { actor_id: vanishedId }),
+    ];
+    const { user, router } = renderLog();
+    await findTable();
+    await user.click(screen.getByRole('combobox', { name: 'Actor' }));
+    const listbox = await screen.findByRole('listbox');
+    const options = within(listbox).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['alice', 'bob', 'joy(removed)', 'Removed account(removed)', 'ci-deployer', 'old-runner(removed)']);
+    const groups = within(listbox).getAllByRole('listitem');
+    expect(groups.map((g) => within(g).getAllByRole('option').length)).toEqual([4, 2]);
+    expect(groups[0]).toHaveTextContent(/^People/);
+    expect(groups[1]).toHaveTextContent(/^Service accounts/);
+
+    await user.click(within(listbox).getByRole('option', { name: /old-runner/ }));
+    await waitFor(() => expect(rowTexts(screen.getByRole('table', { name: 'Audit events' }))).toHaveLength(1));
+    expect(rowTexts(screen.getByRole('table', { name: 'Audit events' }))[0]).toContain('old-nightly');
+    expect(router.state.location.search).toBe(`?actor=${oldRunner.id}`);
+    expect(screen.getByRole('combobox', { name: 'Actor' })).toHaveValue('old-runner');
+
+    // An id with no account left is still picked by id.
+    await user.click(screen.getByRole('combobox', { name: 'Actor' }));
+    await user.click(within(await screen.findByRole('listbox')).getByRole('option', { name: /^Removed account/ }));
+    await waitFor(() => expect(requests.at(-1)?.where).toEqual({ actor_id: { _eq: vanishedId } }));
+    await waitFor(() => expect(rowTexts(screen.getByRole('table', { name: 'Audit events' }))[0]).toContain('gone@example.com'));
+  });
+
+  it('keeps a linked actor the log does not name visible as "Removed account"', async () => {
+    const stranger = 'a1a1a1a1-0000-4000-8000-000000000009';
+    renderLog(`/acme/team/audit-log?actor=${stranger}`);
+    expect(await screen.findByText('No events match these filters', {}, { timeout: 5000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Actor' })).toHaveValue('Removed account'));
+    expect(requests[0]?.where).toEqual({ actor_id: { _eq: stranger } });
   });
 
   it('filters by a date range that covers both whole days', async () => {

@@ -35,7 +35,21 @@ export interface AuditRequest {
 export const ada: FakeActor = { id: '99999999-9999-4999-8999-999999999999', username: 'alice', account_type: 'NORMAL' };
 export const bob: FakeActor = { id: 'b0b00000-0000-4000-8000-000000000001', username: 'bob', account_type: 'NORMAL' };
 export const deployer: FakeActor = { id: '5e5e5e5e-0000-4000-8000-000000000001', username: 'ci-deployer', account_type: 'SERVICE' };
-export const ACTORS = [ada, bob, deployer];
+/** A member who was removed, and a service account that was deleted: still actors of the log. */
+export const joy: FakeActor = { id: '10710000-0000-4000-8000-000000000001', username: 'joy', account_type: 'NORMAL' };
+export const oldRunner: FakeActor = { id: '5e5e5e5e-0000-4000-8000-000000000002', username: 'old-runner', account_type: 'SERVICE' };
+/** An id the log names that no account has any more (the API answers its username null). */
+export const vanishedId = 'dead0000-0000-4000-8000-000000000001';
+
+/** What audit_event_actor answers: every actor of the log, members now or not, in the server's order (username ascending). */
+export const ACTORS = [
+  { ...ada, is_member: true },
+  { ...bob, is_member: true },
+  { ...deployer, is_member: true },
+  { ...joy, is_member: false },
+  { ...oldRunner, is_member: false },
+  { id: vanishedId, username: null, account_type: null, is_member: false },
+];
 
 let sequence = 0;
 
@@ -127,7 +141,7 @@ export function auditHandlers(events: () => FakeEvent[], requests: AuditRequest[
     }),
     graphql.query('AuditLogActors', () =>
       HttpResponse.json({
-        data: { user_view_same_tenant: ACTORS.map((a) => ({ __typename: 'user_view_same_tenant', ...a })) },
+        data: { audit_event_actor: ACTORS.map((a) => ({ __typename: 'audit_event_actor', ...a })) },
       }),
     ),
   ];

@@ -5,6 +5,7 @@ import { compileOrderBy, compileWhere, orderByClause, type EntitySpec } from '..
 import type {
   AccountType,
   AgentRecord,
+  AuditActorRecord,
   AuditCause,
   ApiKeyRecord,
   ApiKeyRow,
@@ -85,6 +86,10 @@ const AUDIT_SPEC: EntitySpec = {
   relations: { actor: KEY_OWNER_SPEC },
 };
 
+/** An audit-log actor (its distinct actor_id as x), its user row as u and its membership of the tenant as m, both left-joined. */
+const AUDIT_ACTOR_SPEC: EntitySpec = {
+  fields: { username: 'u.username', account_type: 'u.account_type', is_member: 'CASE WHEN m.id IS NULL THEN 0 ELSE 1 END' },
+};
 const MEMBERSHIP_SPEC: EntitySpec = {
   fields: { id: 'm.id', tenant_id: 'm.tenant_id', user_id: 'm.user_id', role: 'm.role', role_id: 'm.role', created: 'm.created' },
 };
@@ -1115,6 +1120,24 @@ export class SqlStore implements Store {
       ...event,
       actor: event.actor_id && actor_username ? { id: event.actor_id, username: actor_username, account_type: actor_account_type } : null,
     }));
+  }
+
+  async listAuditActors(tenantId: string, page: Page): Promise<AuditActorRecord[]> {
+    const order = orderByClause(compileOrderBy(AUDIT_ACTOR_SPEC, page.orderBy ?? [{ username: 'asc' }]), 'x.id');
+    // Users are never deleted (a removed member or service account keeps its row), but an
+    // actor_id without one is still listed, by id, so that its events can be filtered.
+    const rows = await this.driver.all<{ id: string; username: string | null; account_type: AccountType | null; is_member: number }>(
+      `WITH x AS (SELECT DISTINCT actor_id AS id FROM audit_event WHERE tenant_id = ? AND actor_id IS NOT NULL)
+       SELECT x.id, u.username, u.account_type, CASE WHEN m.id IS NULL THEN 0 ELSE 1 END AS is_member
+         FROM x LEFT JOIN "user" u ON u.id = x.id LEFT JOIN membership m ON m.user_id = x.id AND m.tenant_id = ?
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [tenantId, tenantId, page.limit, page.offset],
+    );
+    return rows.map((row) => ({ ...row, is_member: Number(row.is_member) === 1 }));
+  }
+
+  async countAuditActors(tenantId: string): Promise<number> {
+    return (await this.driver.get<{ n: number }>('SELECT count(DISTINCT actor_id) AS n FROM audit_event WHERE tenant_id = ?', [tenantId]))!.n;
   }
 
   async countAuditEvents(tenantId: string, where?: BoolExp | null): Promise<number> {

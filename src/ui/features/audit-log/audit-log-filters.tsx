@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
@@ -13,21 +14,27 @@ import { actionGroups, actionLabel, isKnownAction } from './audit-actions';
 
 export const AuditLogActorsQuery = graphql(`
   query AuditLogActors {
-    user_view_same_tenant(order_by: [{ username: asc }]) {
+    audit_event_actor(order_by: [{ username: asc }]) {
       id
       username
       account_type
+      is_member
     }
   }
 `);
 
 const AuditDateRange = lazy(() => import('./audit-date-range').then((m) => ({ default: m.AuditDateRange })));
 
+/** An actor of the log as the picker shows it: a name always (one for an account that no longer exists too). */
 interface AuditActor {
   id: string;
   username: string;
-  account_type: string;
+  account_type: string | null;
+  is_member: boolean;
 }
+
+/** A name for an account the log names by id alone (no account has that id any more). */
+const NO_LONGER_EXISTS = 'Removed account';
 
 export interface AuditLogFiltersProps {
   action: string;
@@ -58,15 +65,16 @@ function DateRangeSkeleton() {
 }
 
 export function AuditLogFilters({ action, actor, from, to, filtered, onAction, onActor, onDates, onClear }: AuditLogFiltersProps) {
-  // The actors to pick from: the tenant's members and service accounts.
+  // The actors to pick from: everyone the tenant's log names, members now or not.
   const actorsQuery = useQuery(AuditLogActorsQuery);
-  const actors: AuditActor[] | undefined = actorsQuery.data?.user_view_same_tenant ?? (actorsQuery.error ? [] : undefined);
+  const actors: AuditActor[] | undefined =
+    actorsQuery.data?.audit_event_actor.map((a) => ({ ...a, username: a.username ?? NO_LONGER_EXISTS })) ?? (actorsQuery.error ? [] : undefined);
   // People first, then service accounts, each A→Z (Autocomplete's groups need sorted options).
   const options = [...(actors ?? [])].sort((a, b) => actorGroup(a).localeCompare(actorGroup(b)) || a.username.localeCompare(b.username));
   let selectedActor = options.find((o) => o.id === actor) ?? null;
   if (actor && !selectedActor && actors) {
-    // A link may name someone who has since left the tenant: keep the filter visible.
-    selectedActor = { id: actor, username: 'Removed account', account_type: 'NORMAL' };
+    // A link may name an account the log does not (or the list could not be read): keep the filter visible.
+    selectedActor = { id: actor, username: NO_LONGER_EXISTS, account_type: null, is_member: false };
     options.push(selectedActor);
   }
 
@@ -107,6 +115,11 @@ export function AuditLogFilters({ action, actor, from, to, filtered, onAction, o
         onChange={(_, value) => onActor(value?.id ?? '')}
         groupBy={actorGroup}
         getOptionLabel={(o) => o.username}
+        renderOption={({ key, ...props }, o) => (
+          <li key={key} {...props}>
+            <ListItemText primary={o.username} secondary={o.is_member ? null : '(removed)'} sx={{ my: 0 }} />
+          </li>
+        )}
         isOptionEqualToValue={(a, b) => a.id === b.id}
         noOptionsText="No one by that name"
         sx={{ width: { xs: '100%', md: 220 } }}
