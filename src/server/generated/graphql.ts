@@ -37,7 +37,7 @@ export type Mutation = {
   create_membership_invitation: create_membership_invitation_payload;
   /** Adds a service account, the non-human member that CI jobs and agents authenticate as, to a tenant. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND (a tenant you are not in); FORBIDDEN; BAD_USER_INPUT (name, role). */
   create_service_account: id_payload;
-  /** Creates a tenant with you as its administrator. People only, not service accounts. Errors: UNAUTHENTICATED; FORBIDDEN (a service account); BAD_USER_INPUT (name; a slug that is malformed, reserved or taken). */
+  /** Creates a tenant with you as its administrator. People only, not service accounts. Errors: UNAUTHENTICATED; FORBIDDEN (a service account); BAD_USER_INPUT (name, or the name of another tenant you belong to, compared ignoring case and Unicode compatibility forms; a slug that is malformed, reserved or taken). */
   create_tenant: create_tenant_payload;
   /** Revokes an API key: the very next request made with it is refused with 401. Your own keys, and a service account's keys for an administrator of its tenant; a request made with a key acts on keys of its own tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (a service account without the administrator role, on its own keys). */
   delete_api_key: success_payload;
@@ -61,7 +61,7 @@ export type Mutation = {
   register_agent: id_payload;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
-  /** Renames a tenant, audited. Administrators. Errors: BAD_USER_INPUT (the name); FORBIDDEN (not an administrator, or no current tenant); NOT_FOUND (a tenant_id you are no member of). */
+  /** Renames a tenant, audited. Administrators. Errors: BAD_USER_INPUT (the name, or the name of another tenant you belong to, compared ignoring case and Unicode compatibility forms; the same name in another case is allowed); FORBIDDEN (not an administrator, or no current tenant); NOT_FOUND (a tenant_id you are no member of). */
   update_tenant_name: tenant;
   /** Changes a tenant's slug, which leads its URLs, audited; the old slug keeps leading to the tenant (tenant_by_previous_slug) until another tenant takes it. Administrators. Errors: BAD_USER_INPUT (not a slug, or taken); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
   update_tenant_slug: tenant;
