@@ -153,6 +153,7 @@ describe('which operations may be saved', () => {
     ['{ auth_info { user_id } }', true],
     ['query Keys { auth_api_key { id } auth_api_key_aggregate { aggregate { count } } }', true],
     ['{ __typename tenant { id } audit_event { id } }', true],
+    ['{ audit_event_actor { id is_member } audit_event_actor_aggregate { aggregate { count } } }', true],
     ['mutation { delete_api_key(input: { key_id: "x" }) { success } }', false],
     ['{ auth_info { user_id } membership_invitation { id } }', false],
     ['{ user_view_same_tenant { id } }', false],

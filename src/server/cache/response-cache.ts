@@ -31,6 +31,8 @@ const CACHEABLE_ROOT_FIELDS = new Set([
   'tenant_aggregate',
   'audit_event',
   'audit_event_aggregate',
+  'audit_event_actor',
+  'audit_event_actor_aggregate',
 ]);
 /** Bigger answers are sent but not kept (a 1,000-key page is about 560 KB). */
 const MAX_ENTRY_BYTES = 256 * 1024;
