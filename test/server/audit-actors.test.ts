@@ -68,6 +68,16 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('audit_event_actor', () => {
+  it('shows a removal on the very next request, saved answers or not', async () => {
+    const admin = { cookie: world.sessions.admin };
+    const member = await makeMember(server, world.ids.tenantA, world.ids.admin);
+    const isMember = async () => (await actorsAs(admin, { limit: 1000 })).data.audit_event_actor.find((a) => a.id === member.userId)?.is_member;
+    expect(await isMember()).toBe(true);
+    expect(await isMember()).toBe(true); // the second answer may be a saved one
+    await server.gql(`mutation { delete_membership(input: { membership_id: "${member.membershipId}" }) { success } }`, {}, admin);
+    expect(await isMember()).toBe(false);
+  });
+
   it("lists each actor of the tenant's log once: members, a removed member, a deleted service account, an id with no account", async () => {
     const result = await actorsAs({ cookie: world.sessions.admin });
     expect(result.errors).toBeUndefined();
