@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
-import { createApolloClients } from '../lib/apollo';
+import type { ApolloClients } from '../lib/apollo';
 import { AppProviders } from './providers';
 import { routes } from './routes';
 
-export function App() {
-  const [clients] = useState(() => createApolloClients());
+export function App({ clients }: { clients: ApolloClients }) {
   const [router] = useState(() => createBrowserRouter(routes));
   return (
     <AppProviders clients={clients}>
