@@ -1,5 +1,5 @@
 import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
+import { Spinner } from './progress';
 
 /**
  * The Suspense fallback of a lazily loaded dialog: the dimmed page and a spinner where
@@ -19,7 +19,7 @@ export function DialogLoading() {
         zIndex: (theme) => theme.zIndex.modal,
       }}
     >
-      <CircularProgress role="status" aria-label="Loading" />
+      <Spinner label="Loading" />
     </Box>
   );
 }

@@ -4,7 +4,6 @@ import { useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
@@ -41,6 +40,7 @@ import {
 } from './api-keys-list-state';
 import { ApiKeysTable } from '../../components/api-keys/api-keys-table';
 import { useMountedOnceWanted } from '../../lib/use-mounted-once-wanted';
+import { ProgressBar } from '../../components/progress';
 
 // The dialogs load on first use, fetched as soon as the pointer or focus nears them.
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
@@ -226,7 +226,7 @@ export function ApiKeysPage() {
           </Button>
         </Typography>
       ) : null}
-      <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing API keys" /> : null}</Box>
+      <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <ProgressBar label="Refreshing API keys" /> : null}</Box>
       {body}
       <LazyDialogSlot open={creating}>
         <CreateKeyDialog

@@ -5,7 +5,6 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import HistoryIcon from '@mui/icons-material/History';
 import RefreshIcon from '@mui/icons-material/Refresh';
@@ -25,6 +24,7 @@ import { AuditExportMenu } from './audit-export-menu';
 import { AuditLogFilters } from './audit-log-filters';
 import { DEFAULT_STATE, auditLogStateToParams, buildWhere, hasFilters, parseAuditLogState, type AuditLogState } from './audit-log-state';
 import { AuditLogTable } from './audit-log-table';
+import { ProgressBar } from '../../components/progress';
 
 export const AuditLogPageQuery = graphql(`
   query AuditLogPage($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {
@@ -182,7 +182,7 @@ function AuditLog() {
         onDates={({ from, to }) => update({ from, to })}
         onClear={clearFilters}
       />
-      <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <LinearProgress aria-label="Refreshing audit events" /> : null}</Box>
+      <Box sx={{ height: 4, mb: 1 }}>{loading && shown ? <ProgressBar label="Refreshing audit events" /> : null}</Box>
       {body}
     </>
   );
