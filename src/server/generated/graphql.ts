@@ -57,7 +57,7 @@ export type Mutation = {
   log_in: log_in_payload;
   /** Ends the browser session and clears its cookie. Public: without a session it does nothing, and succeeds. */
   log_out: success_payload;
-  /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 100 most recent agents. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
+  /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 20 most recently seen agents, and agents unseen for 7 days are dropped. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
   register_agent: id_payload;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
