@@ -143,6 +143,20 @@ describe('agents seen with a key', () => {
     expect((await agentsOf(key.id))!.map((a) => a.name)).toEqual(['late-agent']);
   });
 
+  it("a saved answer does not show an agent's old last seen after it checked in again", async () => {
+    const key = await newServiceKey();
+    const past = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    await server.app.store.recordAgentCheckIns([
+      { tenantId: tenantA, apiKeyId: key.id, userId: world.ids.adminSa, name: 'returning-agent', labels: [], sourceAddress: null, at: past },
+    ]);
+    expect((await agentsOf(key.id))!.map((a) => a.last_queried)).toEqual([past]);
+    expect((await agentsOf(key.id))!.map((a) => a.last_queried)).toEqual([past]);
+    await checkIn(key.key, 'returning-agent');
+    await batchWritten();
+    const [seen] = (await agentsOf(key.id))!;
+    expect(Date.now() - Date.parse(seen.last_queried)).toBeLessThan(10_000);
+  });
+
   it('refuses a limit outside 0 to 20 with BAD_USER_INPUT', async () => {
     for (const limit of [-1, 21]) {
       const result = await server.gql(KEY_AGENTS, { id: world.keys.adminSa.id, limit }, { cookie: world.sessions.admin });
