@@ -60,6 +60,8 @@ export interface ApiClientOptions {
   stopSignal?: AbortSignal;
   /** Per request; a hung server must not hang a check-in forever. */
   timeoutMs?: number;
+  /** Sent with every request as well (an agent's name and labels: src/shared/agents.ts). */
+  headers?: Record<string, string>;
 }
 
 export class ApiClient {
@@ -83,6 +85,7 @@ export class ApiClient {
           'content-type': 'application/json',
           accept: 'application/json',
           authorization: `Bearer ${key}`,
+          ...this.options.headers,
         },
         body: JSON.stringify({ query, variables }),
         signal,

@@ -9,6 +9,7 @@ import { authenticationHook } from './auth/authenticate.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
 import { sharedLimiters } from './auth/shared-failure-limiter.js';
 import { answerDatabaseUnavailable } from './http/database-unavailable.js';
+import { AgentCheckIns } from './auth/agent-check-ins.js';
 import { KeyUsage } from './auth/key-usage.js';
 import { Sessions } from './auth/sessions.js';
 import { SignInGuard } from './auth/sign-in-guard.js';
@@ -110,6 +111,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     written: () => responses?.forgetKeyUses(),
     failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
   });
+  const agentCheckIns = new AgentCheckIns(store, {
+    written: () => responses?.forgetKeyUses(),
+    failed: (error) => app.log.warn({ err: error }, "could not write agents' check-ins"),
+  });
   app.decorate('store', store);
   app.decorate('database', database);
   app.decorate('changes', changes);
@@ -120,7 +125,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
     try {
-      await keyUsage.close();
+      await Promise.all([keyUsage.close(), agentCheckIns.close()]);
     } finally {
       await database.close();
     }
@@ -195,6 +200,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     authenticate,
     responses,
     onSavedAnswer: metrics ? () => metrics.savedAnswer('hit') : undefined,
+    onAuthenticated: (request) => agentCheckIns.noteRequest(request),
   });
   // After the GraphQL route hooks: saved answers are kept before they are compressed.
   await registerCompression(app);

@@ -70,6 +70,22 @@ function agentInProcess(
 }
 
 describe('keyplane agent start', () => {
+  it('is listed under its key with its name, labels and address, from the check-ins it sends anyway', async (context) => {
+    const { keyId, key } = await serviceAccountKey('listed-agent');
+    const run = agentInProcess(context, ['start', '--key', key, '--api', server.url, '--name', 'prod-agent-1', '--label', 'prod', '--label', 'eu west']);
+    await run.waitFor(/Agent running/);
+    // Check-ins are written a second after the first one (src/server/auth/agent-check-ins.ts).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const seen = await server.graphql(
+      { key: server.adminKey },
+      `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }, limit: 1) { agents { name type labels source_address } } }`,
+      {
+        id: keyId,
+      },
+    );
+    expect(seen.auth_api_key[0].agents).toEqual([{ name: 'prod-agent-1', type: 'KeyplaneAgent', labels: ['prod', 'eu west'], source_address: '127.0.0.1' }]);
+  });
+
   it('says which source its key came from and who it runs as, then stops with exit 4 within one interval of revocation', async (context) => {
     const { keyId, key } = await serviceAccountKey('flow-agent');
     const run = agent(context, ['start', '--api', server.url], { PREFECT__CLOUD__API_KEY: key }, undefined, REVOCATION_INTERVAL_SECONDS);

@@ -50,6 +50,8 @@ list_sa_keys            401  401       401      401     401     401     none   n
 count_sa_keys           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
 sa_key_by_pk            401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
 own_key_by_pk           401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     none   403    403      ok
+sa_key_agents           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
+own_key_agents          401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     none   403    403      ok
 invitations             401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      F
 own_invitations         401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      F
 invitation_by_pk        401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      ok
@@ -257,6 +259,18 @@ async function extraSession(userId: string) {
   return { idHash, id: sessionPublicId(idHash) };
 }
 
+/** A key with an agent seen with it, and the query for that key's agents. */
+async function keyAgentsCase(keyId: string, tenantId: string, userId: string): Promise<Call> {
+  await server.app.store.recordAgentCheckIns([
+    { tenantId, apiKeyId: keyId, userId, name: unique('agent'), labels: [], sourceAddress: null, at: new Date().toISOString() },
+  ]);
+  return {
+    query: `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }, limit: 1) { id agents { id } } }`,
+    variables: { id: keyId },
+    contains: (data) => data.auth_api_key[0]?.agents.length === 1,
+  };
+}
+
 /** Builds the call for one cell, with fresh targets so cells do not depend on each other. */
 const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   auth_info: async () => ({ query: `{ auth_info { user_id tenant_id role } }` }),
@@ -308,6 +322,16 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       variables: { id: key.id },
       contains: (data) => data.auth_api_key_by_pk?.id === key.id,
     };
+  },
+  // A key's agents (auth_api_key.agents): seen by whoever sees the key, nobody else.
+  sa_key_agents: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return keyAgentsCase(key.id, world.ids.tenantA, targetSa);
+  },
+  own_key_agents: async (actor) => {
+    const owner = self[actor];
+    const key = await makeKey(server, owner);
+    return keyAgentsCase(key.id, owner.tenantId, owner.userId);
   },
   list_sa_keys: async () => ({
     query: `{ auth_api_key(where: { user_id: { _eq: "${targetSa}" } }) { id } }`,
@@ -592,6 +616,8 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   member_by_pk: 'user_view_same_tenant_by_pk',
   sa_key_by_pk: 'auth_api_key_by_pk',
   own_key_by_pk: 'auth_api_key_by_pk',
+  sa_key_agents: 'auth_api_key',
+  own_key_agents: 'auth_api_key',
   list_sa_keys: 'auth_api_key',
   count_sa_keys: 'auth_api_key_aggregate',
   invitations: 'membership_invitation',

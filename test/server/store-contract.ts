@@ -1102,6 +1102,7 @@ export function describeStore(name: string, factory: StoreFactory): void {
           core_version: '1.0',
           created: expect.stringMatching(ISO),
           last_queried: expect.stringMatching(ISO),
+          source_address: '203.0.113.7',
           api_key_id: record.id,
           user: { id: admin.id, username: admin.username, account_type: 'NORMAL' },
         });
@@ -1115,6 +1116,48 @@ export function describeStore(name: string, factory: StoreFactory): void {
         const used = '2031-01-01T00:00:00.000Z';
         await store.touchApiKeys(new Map([[record.id, used]]));
         expect((await store.listAgents(tenant.id, everyPage)).map((a) => a.last_queried)).toEqual([used, used]);
+      });
+
+      it("records Keyplane agents' check-ins, lists each key's agents most recently seen first, keeps 20 per key and drops week-old ones", async () => {
+        const { admin, tenant } = await world();
+        const { record } = await key(admin.id, tenant.id);
+        const { record: other } = await key(admin.id, tenant.id);
+        const checkIn = (name: string, at: string, apiKeyId = record.id) => ({
+          tenantId: tenant.id,
+          apiKeyId,
+          userId: admin.id,
+          name,
+          labels: ['x'],
+          sourceAddress: '198.51.100.3',
+          at,
+        });
+        const t0 = Date.now();
+        const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+        expect(await store.recordAgentCheckIns([checkIn('one', at(0)), checkIn('two', at(1)), checkIn('elsewhere', at(0), other.id)])).toBe(true);
+        // Seen again: not new, and an earlier time (another instance's late write) does not move it back.
+        expect(await store.recordAgentCheckIns([checkIn('one', at(2))])).toBe(false);
+        await store.recordAgentCheckIns([checkIn('one', at(1))]);
+        const byKey = await store.listAgentsOfKeys([record.id, other.id, record.id], 20);
+        expect(byKey.get(record.id)!.map((a) => [a.name, a.type, a.last_queried, a.source_address])).toEqual([
+          ['one', 'KeyplaneAgent', at(2), '198.51.100.3'],
+          ['two', 'KeyplaneAgent', at(1), '198.51.100.3'],
+        ]);
+        expect(byKey.get(other.id)!.map((a) => a.name)).toEqual(['elsewhere']);
+        expect((await store.listAgentsOfKeys([record.id], 1)).get(record.id)!.map((a) => a.name)).toEqual(['one']);
+        expect((await events(tenant.id)).filter((e) => e.action === 'agent.register')).toHaveLength(3);
+
+        for (let i = 0; i < 20; i++) await store.recordAgentCheckIns([checkIn(`bulk-${i}`, at(10 + i))]);
+        const kept = (await store.listAgentsOfKeys([record.id], 20)).get(record.id)!;
+        expect(kept).toHaveLength(20);
+        expect(kept.map((a) => a.name)).not.toContain('one');
+
+        // Eight days on, nothing is shown; the next new agent deletes what expired.
+        await atOffset(8 * 24 * HOUR, async () => {
+          expect((await store.listAgentsOfKeys([record.id, other.id], 20)).get(record.id)).toEqual([]);
+          expect(await store.listAgents(tenant.id, everyPage)).toEqual([]);
+          await store.recordAgentCheckIns([checkIn('fresh', new Date().toISOString(), other.id)]);
+          expect((await store.listAgents(tenant.id, everyPage)).map((a) => a.name)).toEqual(['fresh']);
+        });
       });
     });
 

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { constants as osConstants } from 'node:os';
+import { hostname, constants as osConstants } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ApiClient, ApiError, KeyRejectedError, StoppedError, UnreachableError } from '../api-client.js';
 import type { CliContext, OutputStream } from '../context.js';
+import { agentHeaders, MAX_AGENT_LABELS } from '../../shared/agents.js';
+import { checkNameText } from '../../shared/names.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import {
   AGENT_TOKEN_ENV,
@@ -58,6 +60,30 @@ interface AgentOptions {
   token?: string;
   api?: string;
   interval: number;
+  name?: string;
+  label: string[];
+}
+
+function parseAgentName(value: string): string {
+  const checked = checkNameText(value);
+  if (!checked.ok) throw new InvalidArgumentError('a name of 1 to 100 characters, without control characters.');
+  return checked.name;
+}
+
+function collectLabel(value: string, previous: string[]): string[] {
+  const checked = checkNameText(value);
+  if (!checked.ok) throw new InvalidArgumentError('a label of 1 to 100 characters, without control characters.');
+  if (previous.length >= MAX_AGENT_LABELS) throw new InvalidArgumentError(`at most ${MAX_AGENT_LABELS} labels.`);
+  return [...previous, checked.name];
+}
+
+/**
+ * The agent's name and labels ride on the check-ins it sends anyway, so that the
+ * Service Accounts page lists it under its key without a request of its own.
+ */
+function identityHeaders(options: AgentOptions): Record<string, string> {
+  const host = checkNameText(hostname());
+  return agentHeaders(options.name ?? (host.ok ? host.name : 'agent'), options.label);
 }
 
 type Log = (message: string) => void;
@@ -124,7 +150,7 @@ async function authenticate(ctx: CliContext, options: AgentOptions, log: Log, wa
   for (const warning of keyWarnings(resolved, 'agent')) warn(warning);
 
   const api = resolveApiUrl({ flag: options.api, env: ctx.env, pairedApiUrl: resolved.source.pairedApiUrl });
-  const client = new ApiClient({ endpoint: api.endpoint, key: resolved.key, stopSignal: ctx.stopSignal });
+  const client = new ApiClient({ endpoint: api.endpoint, key: resolved.key, stopSignal: ctx.stopSignal, headers: identityHeaders(options) });
   const nextDelay = backoffDelays(options.interval);
   for (;;) {
     try {
@@ -163,8 +189,9 @@ async function announce(agent: AuthenticatedAgent, ctx: CliContext, options: Age
  * Checks in until stopped or refused. Returns 'refused' when the API no longer
  * accepts the key, 'stopped' when `until` fires.
  */
-async function checkInLoop(agent: AuthenticatedAgent, intervalSeconds: number, until: AbortSignal, warn: Log, log: Log) {
-  const client = new ApiClient({ endpoint: agent.api.endpoint, key: agent.resolved.key, stopSignal: until });
+async function checkInLoop(agent: AuthenticatedAgent, options: AgentOptions, until: AbortSignal, warn: Log, log: Log) {
+  const intervalSeconds = options.interval;
+  const client = new ApiClient({ endpoint: agent.api.endpoint, key: agent.resolved.key, stopSignal: until, headers: identityHeaders(options) });
   let nextDelay = backoffDelays(intervalSeconds);
   let delay = intervalSeconds * 1000;
   let failing = false;
@@ -197,7 +224,9 @@ function addKeyOptions(command: Command): Command {
     .option('-k, --key <key>', 'the API key (a service-account key, kps_...)')
     .option('-t, --token <key>', 'the same as --key (Prefect 1 spelling)')
     .option('--api <url>', 'the Keyplane server, e.g. http://127.0.0.1:4200')
-    .option('--interval <seconds>', 'seconds between check-ins (fractions allowed)', parseInterval, 10);
+    .option('--interval <seconds>', 'seconds between check-ins (fractions allowed)', parseInterval, 10)
+    .option('--name <name>', "the name the agent is listed with under its key (default: this machine's host name)", parseAgentName)
+    .option('--label <label>', 'a label it is listed with; repeat for more', collectLabel, []);
 }
 
 export function addAgentCommands(program: Command, ctx: CliContext, action: Action): void {
@@ -220,7 +249,7 @@ export function addAgentCommands(program: Command, ctx: CliContext, action: Acti
         }
         await announce(authenticated, ctx, options, log, warn);
         log('Agent running. Press Ctrl-C to stop.');
-        const outcome = await checkInLoop(authenticated, options.interval, ctx.stopSignal, warn, log);
+        const outcome = await checkInLoop(authenticated, options, ctx.stopSignal, warn, log);
         if (outcome === 'refused') {
           warn(`Error: ${KEY_REFUSED_WHILE_RUNNING}`);
           return ExitCode.KEY_REJECTED;
@@ -285,7 +314,7 @@ async function runCommand(ctx: CliContext, agent: AuthenticatedAgent, [command, 
   };
   ctx.stopSignal.addEventListener('abort', onStop, { once: true });
 
-  const outcome = await checkInLoop(agent, options.interval, childDone.signal, log, log);
+  const outcome = await checkInLoop(agent, options, childDone.signal, log, log);
   if (outcome === 'refused') {
     log(`Error: ${KEY_REFUSED_WHILE_RUNNING} Stopping ${command}.`);
     child.kill('SIGTERM');

@@ -74,12 +74,15 @@ export const isCacheableOperation = perOperation((document, operationName) => {
   );
 });
 
-/** Whether an operation's answer shows last_used_at (anywhere, fragments included). */
+/**
+ * Whether an operation's answer shows last_used_at or a key's agents, whose last seen
+ * follows key uses and agents' check-ins, written alike (anywhere, fragments included).
+ */
 export const showsKeyUses = perOperation((document) => {
   let found = false;
   visit(document, {
     Field(node) {
-      if (node.name.value !== 'last_used_at') return undefined;
+      if (node.name.value !== 'last_used_at' && node.name.value !== 'agents') return undefined;
       found = true;
       return BREAK;
     },

@@ -57,7 +57,7 @@ export type Mutation = {
   log_in: log_in_payload;
   /** Ends the browser session and clears its cookie. Public: without a session it does nothing, and succeeds. */
   log_out: success_payload;
-  /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 100 most recent agents. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
+  /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 20 most recently seen agents, and agents unseen for 7 days are dropped. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
   register_agent: id_payload;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
@@ -387,7 +387,7 @@ export type accept_membership_invitation_payload = {
   tenant_slug: Scalars['String']['output'];
 };
 
-/** Keyplane: a Prefect agent that registered (register_agent), with the key it used. */
+/** Keyplane: an agent seen with a key: a Prefect agent that registered (register_agent) or a keyplane agent that checked in. Agents not seen for 7 days are dropped. */
 export type agent = {
   __typename?: 'agent';
   /** The agent configuration it named, as sent (Keyplane keeps no configurations). */
@@ -402,10 +402,12 @@ export type agent = {
   id: Scalars['uuid']['output'];
   /** Its labels, as it registered them. */
   labels: Array<Scalars['String']['output']>;
-  /** When it last registered, or its key was last used, to within a minute (Prefect's spelling of last seen). */
+  /** When it was last seen, to within a minute (Prefect's spelling): a keyplane agent's last check-in; for a Prefect agent, which names itself only when it starts, the later of its last registration and its key's last use. */
   last_queried: Scalars['timestamptz']['output'];
   /** Its name (Prefect's default: agent). */
   name: Scalars['String']['output'];
+  /** Keyplane: the client address it was last seen from (behind the server's trusted proxies, KEYPLANE_TRUST_PROXY). */
+  source_address?: Maybe<Scalars['String']['output']>;
   /** The tenant it works for: its key's. */
   tenant_id: Scalars['uuid']['output'];
   /** The agent's class, e.g. LocalAgent. */
@@ -553,6 +555,8 @@ export type audit_event_order_by = {
 /** API key metadata. The key itself is returned once, by create_api_key, and never again. */
 export type auth_api_key = {
   __typename?: 'auth_api_key';
+  /** Keyplane: the agents seen with this key in the last 7 days (Prefect agents' register_agent, keyplane agent's check-ins), most recently seen first. A key keeps its 20 most recently seen. */
+  agents: Array<agent>;
   /** When it was created. */
   created: Scalars['timestamptz']['output'];
   /** Who created it; null when that account no longer exists. */
@@ -577,6 +581,12 @@ export type auth_api_key = {
   user: api_key_user;
   /** The owner: a person or a service account. */
   user_id: Scalars['uuid']['output'];
+};
+
+
+/** API key metadata. The key itself is returned once, by create_api_key, and never again. */
+export type auth_api_keyagentsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A filter on API keys. */
@@ -1553,6 +1563,7 @@ export type agentResolvers<ContextType = RequestContext, ParentType extends Reso
   labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   last_queried?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source_address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['api_key_user'], ParentType, ContextType>;
@@ -1594,6 +1605,7 @@ export type audit_event_actorResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type auth_api_keyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['auth_api_key'] = ResolversParentTypes['auth_api_key']> = {
+  agents?: Resolver<Array<ResolversTypes['agent']>, ParentType, ContextType, Partial<auth_api_keyagentsArgs>>;
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   created_by?: Resolver<Maybe<ResolversTypes['api_key_user']>, ParentType, ContextType>;
   default_tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;

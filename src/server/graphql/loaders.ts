@@ -1,6 +1,7 @@
 import type { MercuriusLoaders } from 'mercurius';
 import type { Principal, RequestContext } from '../context.js';
-import type { InvitationRecord, MembershipRecord, TenantRecord, UserRef } from '../store/types.js';
+import { badInput } from '../errors.js';
+import type { AgentRecord, ApiKeyRow, InvitationRecord, MembershipRecord, TenantRecord, UserRef } from '../store/types.js';
 
 // Per-row fields that need another record are Mercurius loaders: each field's rows in
 // one execution step are looked up together, with one batch read of the store, so a
@@ -19,7 +20,26 @@ async function tenantsById(ctx: RequestContext, ids: readonly (string | null)[])
   return new Map((await ctx.store.getTenants(distinct(ids))).map((tenant) => [tenant.id, tenant]));
 }
 
+/** The agents a key keeps (SqlStore.MAX_AGENTS_PER_KEY), and so the most auth_api_key.agents shows. */
+const MAX_AGENTS_SHOWN = 20;
+
+function agentsLimit(limit: unknown): number {
+  if (limit === undefined || limit === null) return MAX_AGENTS_SHOWN;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > MAX_AGENTS_SHOWN) {
+    throw badInput('limit', `A key's agents are listed 0 to ${MAX_AGENTS_SHOWN} at a time.`);
+  }
+  return limit;
+}
+
 export const loaders: MercuriusLoaders = {
+  auth_api_key: {
+    // Whoever sees a key sees its agents: the key's row was filtered by auth_api_key already.
+    async agents(queries: { obj: ApiKeyRow; params: { limit?: number | null } }[], ctx): Promise<AgentRecord[][]> {
+      const limits = queries.map(({ params }) => agentsLimit(params.limit));
+      const byKey = await ctx.store.listAgentsOfKeys(distinct(queries.map(({ obj }) => obj.id)), Math.max(0, ...limits));
+      return queries.map(({ obj }, index) => (byKey.get(obj.id) ?? []).slice(0, limits[index]));
+    },
+  },
   membership: {
     async tenant(queries: { obj: MembershipRecord }[], ctx) {
       const tenants = await tenantsById(

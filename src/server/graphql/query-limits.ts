@@ -43,6 +43,8 @@ import { perOperation } from './per-operation.js';
  */
 const UNPAGED_LIST_SIZES: Readonly<Record<string, number>> = { 'user_view_same_tenant.memberships': 1 };
 const UNPAGED_LIST_SIZE = 10;
+/** Lists that take `limit` with a lower cap than MAX_LIMIT: a key's agents (SqlStore.MAX_AGENTS_PER_KEY). */
+const LIMIT_CAPS: Readonly<Record<string, number>> = { 'auth_api_key.agents': 20 };
 
 export interface QueryLimits {
   maxAliases: number;
@@ -180,7 +182,8 @@ function measure(
     const limitArgument = selection.arguments?.find((a) => a.name.value === 'limit');
     const hasLimit = field.args.some((a) => a.name === 'limit');
     const requested = intValue(limitArgument?.value, variables, defaults, onVariable);
-    return hasLimit ? Math.min(Math.max(requested ?? MAX_LIMIT, 0), MAX_LIMIT) : (UNPAGED_LIST_SIZES[`${parent.name}.${field.name}`] ?? UNPAGED_LIST_SIZE);
+    const cap = LIMIT_CAPS[`${parent.name}.${field.name}`] ?? MAX_LIMIT;
+    return hasLimit ? Math.min(Math.max(requested ?? cap, 0), cap) : (UNPAGED_LIST_SIZES[`${parent.name}.${field.name}`] ?? UNPAGED_LIST_SIZE);
   };
 
   // A fragment is measured once for each mode however often it is spread: a document

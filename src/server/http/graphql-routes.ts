@@ -28,6 +28,8 @@ interface Deps {
   responses: ResponseCache | null;
   /** Told each time a saved answer is sent (the metrics' hit count). */
   onSavedAnswer?: () => void;
+  /** Told of each request that authenticated, saved answers too (an agent's check-in: auth/agent-check-ins.ts). */
+  onAuthenticated?: (request: FastifyRequest) => void;
 }
 
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
@@ -91,10 +93,11 @@ function sendRequestProblem(reply: FastifyReply, problem: RequestProblem): void 
     .send({ data: null, errors: [{ message: problem.message, ...(problem.locations && { locations: problem.locations }), extensions }] });
 }
 
-export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authenticate, responses, onSavedAnswer }: Deps): void {
+export function attachGraphqlRouteHooks(app: FastifyInstance, { gate, authenticate, responses, onSavedAnswer, onAuthenticated }: Deps): void {
   /** An answer sent by now (401, 403, 429, or a saved answer) ends the request. */
   const afterAuthentication = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     if (reply.sent) return;
+    if (request.principal) onAuthenticated?.(request);
     if (!responses) return done();
     // Marked first: answer() sends a saved answer at once, and the log line and the metrics read the mark.
     request.savedAnswer = true;

@@ -170,10 +170,27 @@ export interface AgentRecord {
   agent_config_id: string | null;
   core_version: string | null;
   created: string;
-  /** The later of its last registration and its key's last use (api_key.last_used_at). */
+  /**
+   * When it was last seen: a Keyplane agent's last check-in; for a Prefect agent, which
+   * names itself only when it starts, the later of that and its key's last use.
+   */
   last_queried: string;
+  /** The client address of its last registration or check-in (behind the trusted proxies). */
+  source_address: string | null;
   api_key_id: string;
   user: UserRef;
+}
+
+/** A Keyplane agent's check-in: a request with its key that named the agent (X-Keyplane-Agent). */
+export interface AgentCheckIn {
+  tenantId: string;
+  apiKeyId: string;
+  userId: string;
+  name: string;
+  labels: string[];
+  sourceAddress: string | null;
+  /** When, ISO-8601. */
+  at: string;
 }
 
 export interface NewAgent {
@@ -340,7 +357,15 @@ export interface Store {
    * id. A key keeps its most recent registrations only (see SqlStore.MAX_AGENTS_PER_KEY).
    */
   registerAgent(agent: NewAgent, audit: AuditContext): Promise<AgentRecord>;
+  /**
+   * Records Keyplane agents' check-ins (type KeyplaneAgent) as registerAgent does, the
+   * first one of an agent with an agent.register event. True when an agent was new.
+   */
+  recordAgentCheckIns(checkIns: readonly AgentCheckIn[]): Promise<boolean>;
+  /** Agents seen in the last SqlStore.AGENT_RETENTION_MS, newest first. */
   listAgents(tenantId: string, page: Page): Promise<AgentRecord[]>;
+  /** The agents seen with each of these keys (as listAgents), most recently seen first, at most `limit` per key. */
+  listAgentsOfKeys(apiKeyIds: readonly string[], limit: number): Promise<Map<string, AgentRecord[]>>;
 
   // audit
   recordAudit(event: AuditInput): Promise<void>;

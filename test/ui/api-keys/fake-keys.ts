@@ -17,6 +17,8 @@ export interface FakeKey {
   last_used_at: string | null;
   tenant: FixtureTenant;
   created_by: { id: string; username: string } | null;
+  /** Agents seen with it: asked for by the revoke dialog alone. */
+  agents?: { id: string; name: string; last_queried: string }[];
 }
 
 const HOUR = 3_600_000;
@@ -67,7 +69,7 @@ export function keyListHandlers(keys: FakeKey[], requests: KeyListRequest[] = []
       const page = keys.slice(v.offset, v.offset + v.limit);
       return HttpResponse.json({
         data: {
-          auth_api_key: page.map((k) => ({
+          auth_api_key: page.map(({ agents: _agents, ...k }) => ({
             __typename: 'auth_api_key',
             ...k,
             tenant: { __typename: 'tenant', ...k.tenant },
@@ -79,6 +81,11 @@ export function keyListHandlers(keys: FakeKey[], requests: KeyListRequest[] = []
           },
         },
       });
+    }),
+    graphql.query('RevokeKeyAgents', ({ variables }) => {
+      const key = keys.find((k) => k.id === variables.id);
+      const agents = (key?.agents ?? []).map((a) => ({ __typename: 'agent', ...a }));
+      return HttpResponse.json({ data: { auth_api_key: key ? [{ __typename: 'auth_api_key', id: key.id, agents }] : [] } });
     }),
     graphql.mutation('RevokeApiKey', ({ variables }) => {
       const index = keys.findIndex((k) => k.id === variables.input.key_id);

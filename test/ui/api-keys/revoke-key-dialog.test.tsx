@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
-import { findKeysTable, keyListHandlers, variedKeys, type KeyListRequest } from './fake-keys';
+import { findKeysTable, isoFromNow, keyListHandlers, variedKeys, type FakeKey, type KeyListRequest } from './fake-keys';
 
 const alice = makeUser('USER', [{ tenant: globex, role: 'USER' }]);
 
@@ -78,5 +78,44 @@ describe('Revoke API key', { timeout: 45_000 }, () => {
     expect(within(dialog).getByLabelText('Mutation', { selector: 'pre' })).toHaveTextContent('delete_api_key(input: $input)');
     const variables = JSON.parse(within(dialog).getByLabelText('Variables', { selector: 'pre' }).textContent ?? '');
     expect(variables).toEqual({ input: { key_id: keys.find((k) => k.name === 'laptop')?.id } });
+  });
+});
+
+describe('Revoke API key, for a key agents use', { timeout: 45_000 }, () => {
+  let agentsAsked = 0;
+  async function openRevokeWith(agents: FakeKey['agents']) {
+    const keys = variedKeys();
+    keys[0].agents = agents;
+    agentsAsked = 0;
+    const counting = graphql.query('RevokeKeyAgents', ({ variables }) => {
+      agentsAsked += 1;
+      const key = keys.find((k) => k.id === variables.id)!;
+      const rows = (key.agents ?? []).map((a) => ({ __typename: 'agent', ...a }));
+      return HttpResponse.json({ data: { auth_api_key: [{ __typename: 'auth_api_key', id: key.id, agents: rows }] } });
+    });
+    const rendered = renderApp('/acme/user/keys', { handlers: [counting, ...signedIn(alice), ...keyListHandlers(keys)] });
+    const table = await findKeysTable();
+    await rendered.user.click(within(table).getByRole('button', { name: 'Revoke API key laptop' }));
+    return screen.findByRole('dialog', { name: 'Revoke API key' });
+  }
+
+  it('names the agents that used it in the last hour and will stop, most recent first', async () => {
+    const dialog = await openRevokeWith([
+      { id: 'a1', name: 'night-shift', last_queried: isoFromNow(-12 * 60_000) },
+      { id: 'a2', name: 'prod-agent-1', last_queried: isoFromNow(-10_000) },
+      { id: 'a3', name: 'old-agent', last_queried: isoFromNow(-3 * 3_600_000) },
+    ]);
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent('2 agents used this key in the last hour and will stop: prod-agent-1 (just now), night-shift (12 minutes ago).'),
+    );
+    expect(dialog).not.toHaveTextContent('old-agent');
+  });
+
+  it('says nothing of agents when none used it in the last hour', async () => {
+    const dialog = await openRevokeWith([{ id: 'a3', name: 'old-agent', last_queried: isoFromNow(-3 * 3_600_000) }]);
+    await waitFor(() => expect(agentsAsked).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(dialog).toHaveTextContent('Clients using this key will fail to authenticate at once. This cannot be undone.');
+    expect(dialog).not.toHaveTextContent(/agent/);
   });
 });

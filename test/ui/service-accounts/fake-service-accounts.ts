@@ -24,7 +24,32 @@ export interface FakeServiceKey {
   expires_at: string | null;
   last_used_at: string | null;
   created_by: string;
+  agents: FakeAgent[];
 }
+
+/** An agent seen with a key (auth_api_key.agents). */
+export interface FakeAgent {
+  id: string;
+  name: string;
+  type: string;
+  labels: string[];
+  source_address: string | null;
+  last_queried: string;
+}
+
+export function makeAgent(overrides: Partial<FakeAgent> = {}): FakeAgent {
+  return {
+    id: nextId('ffffffff'),
+    name: `agent-${counter}`,
+    type: 'KeyplaneAgent',
+    labels: [],
+    source_address: '198.51.100.7',
+    last_queried: isoFromNow(-10_000),
+    ...overrides,
+  };
+}
+
+const agentRows = (agents: FakeAgent[]) => agents.map((a) => ({ __typename: 'agent', ...a }));
 
 export interface FakeServiceAccount {
   id: string;
@@ -51,6 +76,7 @@ export function makeServiceKey(overrides: Partial<FakeServiceKey> = {}): FakeSer
     expires_at: isoFromNow(30 * DAY),
     last_used_at: null,
     created_by: 'alice',
+    agents: [],
     ...overrides,
   };
 }
@@ -138,8 +164,19 @@ export function serviceAccountHandlers(
             last_used_at: k.last_used_at,
             created_by: { __typename: 'api_key_user', id: `user-${k.created_by}`, username: k.created_by },
             tenant: { __typename: 'tenant', ...tenantFixture(tenantOf(request)) },
+            agents: agentRows(k.agents),
           })),
         },
+      });
+    }),
+    graphql.query('RevokeKeyAgents', ({ variables }) => {
+      const key = options.admin ? accounts.flatMap((a) => a.keys).find((k) => k.id === variables.id) : undefined;
+      return HttpResponse.json({ data: { auth_api_key: key ? [{ __typename: 'auth_api_key', id: key.id, agents: agentRows(key.agents) }] : [] } });
+    }),
+    graphql.query('RemoveServiceAccountAgents', ({ variables }) => {
+      const account = options.admin ? accounts.find((a) => a.id === variables.userId) : undefined;
+      return HttpResponse.json({
+        data: { auth_api_key: (account?.keys ?? []).map((k) => ({ __typename: 'auth_api_key', id: k.id, agents: agentRows(k.agents) })) },
       });
     }),
     graphql.mutation('CreateServiceAccount', ({ variables }) => {

@@ -3,7 +3,16 @@ import { graphql, type RequestHandler } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nameProblemMessage } from '../../../src/shared/names';
 import { acme, graphqlError, makeUser, renderApp, signedIn } from '../render';
-import { makeServiceKey, serviceAccountHandlers, standardAccounts, type FakeServiceAccount, type SentInputs } from './fake-service-accounts';
+import {
+  DAY,
+  isoFromNow,
+  makeAgent,
+  makeServiceKey,
+  serviceAccountHandlers,
+  standardAccounts,
+  type FakeServiceAccount,
+  type SentInputs,
+} from './fake-service-accounts';
 
 // Each test walks a whole dialog in jsdom with MUI; on a busy 2-core machine that takes
 // seconds, so the describes allow more than the project's default.
@@ -303,5 +312,66 @@ describe('Remove a service account', { timeout: 60_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(router.state.location.search).toBe('');
     expect(screen.queryByRole('region', { name: 'API keys of ci-deployer' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Agents seen with a service account’s keys', { timeout: 60_000 }, () => {
+  function withAgents() {
+    const deployer = accounts.find((a) => a.username === 'ci-deployer')!;
+    deployer.keys[0].agents = [
+      makeAgent({ name: 'prod-agent-1', type: 'LocalAgent', labels: ['prod', 'gpu'], source_address: '203.0.113.5', last_queried: isoFromNow(-10_000) }),
+      makeAgent({ name: 'prod-agent-2', last_queried: isoFromNow(-20 * 60_000) }),
+      makeAgent({ name: 'weekend-agent', last_queried: isoFromNow(-2 * DAY) }),
+    ];
+    deployer.keys[1].agents = [makeAgent({ name: 'other-key-agent', last_queried: isoFromNow(-5 * 60_000) })];
+    return deployer;
+  }
+
+  it('lists each key’s agents with type, labels, source address and last seen', async () => {
+    const deployer = withAgents();
+    const { user } = renderPage();
+    const region = await openKeys(user, 'ci-deployer');
+    const agents = await within(region).findByRole('region', { name: 'Agents seen with these keys' });
+    const first = within(agents).getByRole('list', { name: deployer.keys[0].name });
+    const items = within(first).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'prod-agent-1LocalAgentprodgpufrom 203.0.113.5last seen just now',
+      'prod-agent-2KeyplaneAgentfrom 198.51.100.7last seen 20 minutes ago',
+      'weekend-agentKeyplaneAgentfrom 198.51.100.7last seen 2 days ago',
+    ]);
+    expect(within(agents).getByRole('list', { name: deployer.keys[1].name })).toHaveTextContent('other-key-agent');
+  });
+
+  it('says when no agent used the keys', async () => {
+    const { user } = renderPage();
+    const region = await openKeys(user, 'ci-deployer');
+    expect(await within(region).findByRole('region', { name: 'Agents seen with these keys' })).toHaveTextContent(
+      'No agent has used these keys in the last 7 days.',
+    );
+  });
+
+  it('the revoke dialog names the key’s agents of the last hour that will stop', async () => {
+    const deployer = withAgents();
+    const { user } = renderPage();
+    const region = await openKeys(user, 'ci-deployer');
+    const keys = await within(region).findByRole('table', { name: 'API keys of ci-deployer' });
+    await user.click(within(keys).getByRole('button', { name: `Revoke API key ${deployer.keys[0].name}` }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke API key' });
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent('2 agents used this key in the last hour and will stop: prod-agent-1 (just now), prod-agent-2 (20 minutes ago).'),
+    );
+  });
+
+  it('the remove dialog names the agents of all its keys', async () => {
+    withAgents();
+    const { user } = renderPage();
+    await user.click(within(await findAccountRow('ci-deployer')).getByRole('button', { name: 'Remove ci-deployer' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove ci-deployer?' });
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent(
+        '3 agents used its keys in the last hour and will stop: prod-agent-1 (just now), other-key-agent (5 minutes ago), prod-agent-2 (20 minutes ago).',
+      ),
+    );
+    expect(dialog).not.toHaveTextContent('weekend-agent');
   });
 });

@@ -234,6 +234,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
   `,
   },
+  {
+    version: 4,
+    description: "agents seen per key: source address and Keyplane agents' check-ins (SQLite's migration 8)",
+    sql: `
+  ALTER TABLE agent ADD COLUMN source_address TEXT COLLATE "C";
+  ALTER TABLE agent ADD COLUMN checks_in INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX agent_key_registered ON agent(api_key_id, registered_at);
+  `,
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { badInput, conflict, notFound } from '../errors.js';
 import { compileOrderBy, compileWhere, orderByClause, type EntitySpec } from '../hasura-sql.js';
 import type {
   AccountType,
+  AgentCheckIn,
   AgentRecord,
   AuditActorRecord,
   AuditCause,
@@ -31,6 +32,7 @@ import type {
   UserRecord,
   UserRef,
 } from '../types.js';
+import { KEYPLANE_AGENT_TYPE } from '../../../shared/agents.js';
 import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER, takeTurns } from './dialect.js';
 import type { Dialect, Driver, Queryable, SqlValue } from './driver.js';
 
@@ -115,8 +117,12 @@ const placeholders = (count: number) => Array.from({ length: count }, () => '?')
 const LAST_ADMIN = 'This is the last administrator of the tenant: make someone else an administrator first.';
 
 export class SqlStore implements Store {
-  /** Registrations a key keeps: past this, registering a new agent forgets its least recent one. */
-  static readonly MAX_AGENTS_PER_KEY = 100;
+  /** Agents a key keeps: past this, a new agent seen with it forgets its least recently seen one. */
+  static readonly MAX_AGENTS_PER_KEY = 20;
+  /** Agents not seen for this long are not shown, and are deleted as new agents appear. */
+  static readonly AGENT_RETENTION_MS = 7 * 86_400_000;
+  /** Expired agents one new agent deletes at most, so that no write grows with the backlog. */
+  static readonly EXPIRED_AGENTS_PER_WRITE = 100;
 
   private readonly dialect: Dialect;
   /** Appended to a SELECT in a transaction that checks rows before it changes them (see dialect.ts). */
@@ -1039,50 +1045,131 @@ export class SqlStore implements Store {
   // ------------------------------------------------------------ agents
 
   async registerAgent(agent: NewAgent, audit: AuditContext): Promise<AgentRecord> {
-    const labels = JSON.stringify(agent.labels);
-    const { id, created } = await this.driver.transaction(async (tx) => {
-      const at = now();
-      const existing = await tx.get<{ id: string }>(
-        "SELECT id FROM agent WHERE api_key_id = ? AND type = ? AND name = ? AND labels = ? AND coalesce(agent_config_id, '') = coalesce(?, '')",
-        [agent.apiKeyId, agent.type, agent.name, labels, agent.agentConfigId],
-      );
-      if (existing) {
-        await tx.run('UPDATE agent SET registered_at = ?, core_version = ? WHERE id = ?', [at, agent.coreVersion, existing.id]);
-        return { id: existing.id, created: false };
-      }
-      const newId = randomUUID();
-      await tx.run(
-        `INSERT INTO agent (id, tenant_id, api_key_id, user_id, type, name, labels, agent_config_id, core_version, created, registered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [newId, agent.tenantId, agent.apiKeyId, agent.userId, agent.type, agent.name, labels, agent.agentConfigId, agent.coreVersion, at, at],
-      );
-      await tx.run(
-        `DELETE FROM agent WHERE api_key_id = ? AND id NOT IN
-           (SELECT id FROM agent WHERE api_key_id = ? ORDER BY registered_at DESC, created DESC LIMIT ?)`,
-        [agent.apiKeyId, agent.apiKeyId, SqlStore.MAX_AGENTS_PER_KEY],
-      );
-      // The first registration only: an agent registers each time it starts.
-      await this.audit(tx, 'agent.register', audit, agent.tenantId, 'agent', newId, agent.name);
-      return { id: newId, created: true };
-    });
-    // A new agent adds an audit event; a registration again changes nothing a cache holds.
-    if (created) await this.changes.changed();
+    const { id } = await this.driver.transaction((tx) =>
+      this.upsertAgent(tx, { ...agent, sourceAddress: audit.sourceAddress, checksIn: false, at: now() }, audit),
+    );
+    // A new agent adds an audit event; one registering again (when it starts: seldom) moves
+    // what auth_api_key.agents shows.
+    await this.changes.changed();
     return (await this.agentRows('a.id = ?', [id], 1, 0))[0];
+  }
+
+  async recordAgentCheckIns(checkIns: readonly AgentCheckIn[]): Promise<boolean> {
+    if (checkIns.length === 0) return false;
+    const added = await this.driver.transaction(async (tx) => {
+      let any = false;
+      for (const checkIn of checkIns) {
+        const agent = { ...checkIn, type: KEYPLANE_AGENT_TYPE, agentConfigId: null, coreVersion: null, checksIn: true };
+        const { created } = await this.upsertAgent(tx, agent, { actorId: checkIn.userId, sourceAddress: checkIn.sourceAddress });
+        any ||= created;
+      }
+      return any;
+    });
+    if (added) await this.changes.changed();
+    return added;
+  }
+
+  /**
+   * One row per key and agent: seen again, its row moves forward (only forward: check-ins
+   * of one agent may reach several instances). A new row pushes out the key's least
+   * recently seen past MAX_AGENTS_PER_KEY, and up to a bounded number of the tenant's
+   * agents unseen for AGENT_RETENTION_MS: rows stay bounded without a timer.
+   */
+  private async upsertAgent(
+    tx: Queryable,
+    agent: NewAgent & { sourceAddress: string | null; checksIn: boolean; at: string },
+    audit: AuditContext,
+  ): Promise<{ id: string; created: boolean }> {
+    const labels = JSON.stringify(agent.labels);
+    const checksIn = agent.checksIn ? 1 : 0;
+    const existing = await tx.get<{ id: string }>(
+      "SELECT id FROM agent WHERE api_key_id = ? AND type = ? AND name = ? AND labels = ? AND coalesce(agent_config_id, '') = coalesce(?, '')",
+      [agent.apiKeyId, agent.type, agent.name, labels, agent.agentConfigId],
+    );
+    if (existing) {
+      await tx.run(
+        `UPDATE agent SET registered_at = ?, source_address = ?, checks_in = ?, core_version = coalesce(?, core_version)
+         WHERE id = ? AND registered_at <= ?`,
+        [agent.at, agent.sourceAddress, checksIn, agent.coreVersion, existing.id, agent.at],
+      );
+      return { id: existing.id, created: false };
+    }
+    const newId = randomUUID();
+    await tx.run(
+      `INSERT INTO agent (id, tenant_id, api_key_id, user_id, type, name, labels, agent_config_id, core_version, created, registered_at, source_address, checks_in)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        newId,
+        agent.tenantId,
+        agent.apiKeyId,
+        agent.userId,
+        agent.type,
+        agent.name,
+        labels,
+        agent.agentConfigId,
+        agent.coreVersion,
+        agent.at,
+        agent.at,
+        agent.sourceAddress,
+        checksIn,
+      ],
+    );
+    await tx.run(
+      `DELETE FROM agent WHERE api_key_id = ? AND id NOT IN
+         (SELECT id FROM agent WHERE api_key_id = ? ORDER BY registered_at DESC, created DESC LIMIT ?)`,
+      [agent.apiKeyId, agent.apiKeyId, SqlStore.MAX_AGENTS_PER_KEY],
+    );
+    await tx.run(
+      `DELETE FROM agent WHERE id IN
+         (SELECT a.id FROM agent a JOIN api_key k ON k.id = a.api_key_id
+          WHERE a.tenant_id = ? AND ${this.agentLastSeen()} < ? LIMIT ?)`,
+      [agent.tenantId, this.agentCutoff(), SqlStore.EXPIRED_AGENTS_PER_WRITE],
+    );
+    // The first sighting only: an agent registers each time it starts, and checks in often.
+    await this.audit(tx, 'agent.register', audit, agent.tenantId, 'agent', newId, agent.name);
+    return { id: newId, created: true };
+  }
+
+  /** When an agent was last seen, over `agent a JOIN api_key k` (AgentRecord.last_queried). */
+  private agentLastSeen(): string {
+    return `CASE WHEN a.checks_in = 1 THEN a.registered_at ELSE ${greatest(this.dialect, 'a.registered_at', 'coalesce(k.last_used_at, a.registered_at)')} END`;
+  }
+
+  private agentCutoff(): string {
+    return new Date(Date.now() - SqlStore.AGENT_RETENTION_MS).toISOString();
   }
 
   listAgents(tenantId: string, page: Page): Promise<AgentRecord[]> {
     return this.agentRows('a.tenant_id = ?', [tenantId], page.limit, page.offset);
   }
 
-  private async agentRows(condition: string, params: SqlValue[], limit: number, offset: number): Promise<AgentRecord[]> {
+  async listAgentsOfKeys(apiKeyIds: readonly string[], limit: number): Promise<Map<string, AgentRecord[]>> {
+    const byKey = new Map<string, AgentRecord[]>(apiKeyIds.map((id) => [id, []]));
+    if (apiKeyIds.length === 0 || limit <= 0) return byKey;
+    // A key keeps at most MAX_AGENTS_PER_KEY rows, so reading them all and cutting per key is bounded.
+    const rows = await this.agentRows(
+      `a.api_key_id IN (${placeholders(apiKeyIds.length)})`,
+      [...apiKeyIds],
+      apiKeyIds.length * SqlStore.MAX_AGENTS_PER_KEY,
+      0,
+      'last_queried DESC, a.id DESC',
+    );
+    for (const row of rows) {
+      const list = byKey.get(row.api_key_id)!;
+      if (list.length < limit) list.push(row);
+    }
+    return byKey;
+  }
+
+  private async agentRows(condition: string, params: SqlValue[], limit: number, offset: number, orderBy = 'a.created DESC, a.id DESC'): Promise<AgentRecord[]> {
     type AgentRow = Omit<AgentRecord, 'labels' | 'user'> & { labels: string; user_id: string; username: string; account_type: AccountType };
     const rows = await this.driver.all<AgentRow>(
       `SELECT a.id, a.tenant_id, a.name, a.type, a.labels, a.agent_config_id, a.core_version, a.created, a.api_key_id,
-         ${greatest(this.dialect, 'a.registered_at', 'coalesce(k.last_used_at, a.registered_at)')} AS last_queried,
+         ${this.agentLastSeen()} AS last_queried, a.source_address,
          u.id AS user_id, u.username, u.account_type
        FROM agent a JOIN api_key k ON k.id = a.api_key_id JOIN "user" u ON u.id = a.user_id
-       WHERE ${condition} ORDER BY a.created DESC, a.id DESC LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
+       WHERE ${condition} AND ${this.agentLastSeen()} >= ? ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+      [...params, this.agentCutoff(), limit, offset],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -1094,6 +1181,7 @@ export class SqlStore implements Store {
       core_version: row.core_version,
       created: row.created,
       last_queried: row.last_queried,
+      source_address: row.source_address,
       api_key_id: row.api_key_id,
       user: { id: row.user_id, username: row.username, account_type: row.account_type },
     }));

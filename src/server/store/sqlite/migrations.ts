@@ -189,6 +189,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
   `,
+  `
+  -- Agents seen per key: where each was last seen from, and whether it says so itself on
+  -- every check-in (Keyplane's agent: registered_at is then its own last check-in, to
+  -- within a minute) or only when it starts (Prefect's: its key's last use stands in).
+  ALTER TABLE agent ADD COLUMN source_address TEXT;
+  ALTER TABLE agent ADD COLUMN checks_in INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX agent_key_registered ON agent(api_key_id, registered_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -1,8 +1,26 @@
+import { useQuery } from '@apollo/client/react';
 import { ConfirmDialog } from '../confirm-dialog';
+import { graphql } from '../../gql';
 import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
+import { useNow } from '../../lib/use-now';
 import { useRetained } from '../../lib/use-retained';
+import { agentsThatStop } from './agents-that-stop';
 import { ShowGraphql } from './show-graphql';
 import { RevokeApiKeyMutation, useRevokeApiKey } from './use-revoke-api-key';
+
+/** The agents seen with the key, asked for when the dialog opens (not with the list: most keys run none). */
+export const RevokeKeyAgentsQuery = graphql(`
+  query RevokeKeyAgents($id: uuid!) {
+    auth_api_key(where: { id: { _eq: $id } }, limit: 1) {
+      id
+      agents(limit: 20) {
+        id
+        name
+        last_queried
+      }
+    }
+  }
+`);
 
 export interface RevokableKey {
   id: string;
@@ -26,6 +44,9 @@ export function RevokeKeyDialog({ apiKey, onClose, onRevoked }: RevokeKeyDialogP
   const { error, run, clearError } = useConfirmedMutation(apiKey !== null);
   const [revoke, { loading }] = useRevokeApiKey();
   const variables = { input: { key_id: shown?.id ?? '' } };
+  const now = useNow();
+  const agents = useQuery(RevokeKeyAgentsQuery, { variables: { id: shown?.id ?? '' }, skip: apiKey === null, fetchPolicy: 'network-only' });
+  const stopping = agentsThatStop(agents.data?.auth_api_key[0]?.agents ?? [], now, 'this key');
 
   const confirm = () => {
     if (shown && !loading)
@@ -50,7 +71,8 @@ export function RevokeKeyDialog({ apiKey, onClose, onRevoked }: RevokeKeyDialogP
       onExited={clearError}
       maxWidth="sm"
     >
-      Revoke <strong>{shown?.name}</strong>? Clients using this key will fail to authenticate at once. This cannot be undone.
+      Revoke <strong>{shown?.name}</strong>? Clients using this key will fail to authenticate at once. {stopping ? <strong>{stopping} </strong> : null}This
+      cannot be undone.
     </ConfirmDialog>
   );
 }

@@ -1,8 +1,26 @@
+import { useQuery } from '@apollo/client/react';
+import { agentsThatStop } from '../../components/api-keys/agents-that-stop';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { graphql } from '../../gql';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
+import { useNow } from '../../lib/use-now';
 import { useRetained } from '../../lib/use-retained';
 import { useDeleteServiceAccount } from './use-delete-service-account';
+
+/** The agents seen with any of the account's keys, asked for when the dialog opens. */
+export const RemoveServiceAccountAgentsQuery = graphql(`
+  query RemoveServiceAccountAgents($userId: uuid!) {
+    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ last_used_at: desc_nulls_last }], limit: 100) {
+      id
+      agents(limit: 20) {
+        id
+        name
+        last_queried
+      }
+    }
+  }
+`);
 
 export interface RemovableAccount {
   id: string;
@@ -29,6 +47,13 @@ export function RemoveServiceAccountDialog({ account, onClose, onRemoved }: Remo
   const shown = useRetained(account);
   const { error, run, clearError } = useConfirmedMutation(account !== null);
   const [remove, { loading }] = useDeleteServiceAccount();
+  const now = useNow();
+  const agents = useQuery(RemoveServiceAccountAgentsQuery, {
+    variables: { userId: shown?.id ?? '' },
+    skip: account === null,
+    fetchPolicy: 'network-only',
+  });
+  const stopping = agentsThatStop(agents.data?.auth_api_key.flatMap((key) => key.agents) ?? [], now, 'its keys');
 
   const confirm = () => {
     if (shown && !loading)
@@ -52,7 +77,7 @@ export function RemoveServiceAccountDialog({ account, onClose, onRemoved }: Remo
       onExited={clearError}
     >
       The service account <strong>{shown?.name}</strong> will be removed from {tenant.name}, and all its API keys revoked.{' '}
-      <strong>{keysThatStop(shown?.keyCount ?? 0)}</strong> This cannot be undone.
+      <strong>{keysThatStop(shown?.keyCount ?? 0)}</strong> {stopping ? <strong>{stopping} </strong> : null}This cannot be undone.
     </ConfirmDialog>
   );
 }

@@ -16,6 +16,7 @@ import { graphql } from '../../gql';
 import { lazyNamed } from '../../lib/lazy';
 import { pageVariables, useClampPage, useLocalPaging } from '../../lib/paging';
 import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
+import { KeyAgents } from './key-agents';
 
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
 const preloadCreate = () => void CreateKeyDialog.preload().catch(() => undefined);
@@ -25,6 +26,7 @@ export const ServiceAccountKeysQuery = graphql(`
   query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {
     auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {
       ...ApiKeysTable_key
+      ...KeyAgents_key
     }
     auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {
       aggregate {
@@ -84,6 +86,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name, userId: account.id })}
         />
         <TablePageNavigation count={total ?? 0} paging={paging} />
+        <KeyAgents keys={keys} now={now} headingId={`agents-${account.id}`} />
       </>
     );
   }
