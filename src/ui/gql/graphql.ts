@@ -110,6 +110,8 @@ export type Auth_Api_Key_Bool_Exp = {
   created_by?: Api_Key_User_Bool_Exp | null | undefined;
   /** On the tenant it acts in. */
   default_tenant_id?: Uuid_Comparison_Exp | null | undefined;
+  /** Keyplane: on its description (null: none). */
+  description?: String_Comparison_Exp | null | undefined;
   /** On when it expires (null: never). */
   expires_at?: Timestamptz_Comparison_Exp | null | undefined;
   /** On the key's id. */
@@ -120,6 +122,8 @@ export type Auth_Api_Key_Bool_Exp = {
   last_used_at?: Timestamptz_Comparison_Exp | null | undefined;
   /** On its name. */
   name?: String_Comparison_Exp | null | undefined;
+  /** Keyplane: on its own role (null: it follows its owner's). */
+  role?: String_Comparison_Exp | null | undefined;
   /** On its tenant's fields. */
   tenant?: Tenant_Bool_Exp | null | undefined;
   /** On when its record last changed. */
@@ -178,6 +182,8 @@ export type Create_Api_Key_Input = {
   expires_at?: string | null | undefined;
   /** The key's name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: string;
+  /** Keyplane: the key's own role, at most its owner's in the tenant (TENANT_ADMIN, USER or READ_ONLY_USER): the key acts with the lower of this and its owner's role at each request. Absent or null: the key follows its owner's role, as Prefect's keys do; made with a key that has a role of its own, the new key gets at most that role. */
+  role?: string | null | undefined;
   /** Yourself, or (administrators) a service account of the current tenant. */
   user_id: string;
 };

@@ -234,6 +234,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
   `,
   },
+  {
+    version: 4,
+    description: "a key's own role (null: its owner's) and its description (SQLite's migration 8)",
+    sql: `
+  ALTER TABLE api_key ADD COLUMN role TEXT COLLATE "C" CHECK (role IN ('TENANT_ADMIN', 'USER', 'READ_ONLY_USER'));
+  ALTER TABLE api_key ADD COLUMN description TEXT COLLATE "C";
+  `,
+  },
 ];
 
 /**

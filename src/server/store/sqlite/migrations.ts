@@ -189,6 +189,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
   `,
+  `
+  -- A key's own role, at most its owner's when made: it acts with the lower of this and
+  -- its owner's role at each request; null (every key made before) follows the owner.
+  -- And a description people write, for what the key is for.
+  ALTER TABLE api_key ADD COLUMN role TEXT CHECK (role IN ('TENANT_ADMIN', 'USER', 'READ_ONLY_USER'));
+  ALTER TABLE api_key ADD COLUMN description TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
