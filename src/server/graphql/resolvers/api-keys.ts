@@ -143,8 +143,10 @@ export const apiKeyResolvers: Resolvers = {
         changes.expiresAt = checkFutureTime('expires_at', input.expires_at)!;
       }
       await ctx.store.updateApiKey(key.id, changes, auditContext(ctx));
-      // What the list shows now, with owner, creator and tenant (as auth_api_key_by_pk answers).
-      const [row] = await ctx.store.listApiKeys(visibilityOf(ctx), { where: { id: { _eq: key.id } }, limit: 1, offset: 0 });
+      // The key as the lists show it, with owner, creator and tenant: read as its owner's, since the caller may
+      // manage it (an administrator's session sent with another tenant's id sees no service-account keys in lists).
+      const ownersKeys = { ownerId: key.user_id, ownKeysTenantId: key.tenant_id, serviceAccountTenantId: null };
+      const [row] = await ctx.store.listApiKeys(ownersKeys, { where: { id: { _eq: key.id } }, limit: 1, offset: 0 });
       if (!row) throw notFound('API key');
       return row;
     },
