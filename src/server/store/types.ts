@@ -138,14 +138,7 @@ export interface AuditActorRecord {
  * service accounts: their tenant was deleted.
  */
 export type AuditCause =
-  | 'member_removed'
-  | 'member_left'
-  | 'service_account_removed'
-  | 'inviter_removed'
-  | 'inviter_left'
-  | 'inviter_demoted'
-  | 'tenant_deleted'
-  | KeyChangeList;
+  'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted' | KeyChangeList;
 
 /** An api_key.update's cause: the fields it changed, comma-separated (name,expires_at,description), never their values. */
 export type KeyChangeList = `${'name' | 'expires_at' | 'description'}${string}`;
