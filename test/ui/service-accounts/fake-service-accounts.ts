@@ -24,6 +24,8 @@ export interface FakeServiceKey {
   expires_at: string | null;
   last_used_at: string | null;
   created_by: string;
+  role?: string | null;
+  description?: string | null;
 }
 
 export interface FakeServiceAccount {
@@ -136,6 +138,8 @@ export function serviceAccountHandlers(
             created: k.created,
             expires_at: k.expires_at,
             last_used_at: k.last_used_at,
+            role: k.role ?? null,
+            description: k.description ?? null,
             created_by: { __typename: 'api_key_user', id: `user-${k.created_by}`, username: k.created_by },
             tenant: { __typename: 'tenant', ...tenantFixture(tenantOf(request)) },
           })),
