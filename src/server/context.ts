@@ -16,6 +16,8 @@ export interface Principal {
   /** The tenant the request acts in, and the caller's role there now. */
   tenantId: string | null;
   role: Role | null;
+  /** The authenticating key's own role (at most its owner's); null: none, or not a key. role is already the lower of the two. */
+  keyRole?: Role | null;
 }
 
 export interface RequestContext {

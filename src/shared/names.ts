@@ -37,9 +37,16 @@ export function checkNameText(value: string): NameCheck {
   const name = value.normalize('NFC').trim();
   if (name.length === 0) return { ok: false, problem: 'required' };
   if (nameLength(name) > MAX_NAME_LENGTH) return { ok: false, problem: 'too_long' };
-  if (UNSAFE.test(name.replace(EMOJI_GLUE, ''))) return { ok: false, problem: 'unsafe' };
-  if (!VISIBLE.test(name)) return { ok: false, problem: 'invisible' };
-  return { ok: true, name };
+  const problem = shownTextProblem(name);
+  return problem ? { ok: false, problem } : { ok: true, name };
+}
+
+/** What the name rule refuses in a trimmed text of any length: hidden or unsafe characters, or nothing to see. */
+export function shownTextProblem(text: string): 'unsafe' | 'invisible' | 'not_text' | null {
+  if (LONE_SURROGATE.test(text)) return 'not_text';
+  if (UNSAFE.test(text.replace(EMOJI_GLUE, ''))) return 'unsafe';
+  if (!VISIBLE.test(text)) return 'invisible';
+  return null;
 }
 
 /** How long a name is by this rule: code points after normalising and trimming (what a form's counter shows). */

@@ -121,6 +121,19 @@ describe('auth create-key, list-keys, revoke-key', () => {
     expect(created.key).toMatch(/^kpu_/);
   });
 
+  it('create-key --role makes a key with less power than its owner; above the owner is refused', async () => {
+    await loginAsAdmin();
+    const run = await keyplane(['auth', 'create-key', '-n', 'dashboards', '-r', 'READ_ONLY_USER', '--json']);
+    expect(run.code).toBe(ExitCode.OK);
+    const created = JSON.parse(run.stdout);
+    secrets.add(created.key);
+    expect(created.role).toBe('READ_ONLY_USER');
+    expect((await server.graphql({ key: created.key }, '{ auth_info { role } }')).auth_info).toEqual({ role: 'READ_ONLY_USER' });
+    const bad = await keyplane(['auth', 'create-key', '-n', 'root', '-r', 'ROOT']);
+    expect(bad.code).toBe(ExitCode.ERROR);
+    expect(bad.stderr).toMatch(/^Error: Role must be one of/);
+  });
+
   it("create-key passes the server's refusal on (exit 1)", async () => {
     await loginAsAdmin();
     const run = await keyplane(['auth', 'create-key', '-n', ' ']);

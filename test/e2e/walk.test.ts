@@ -130,6 +130,11 @@ describe.skipIf(skipE2e)('every page and dialog fits and passes axe', () => {
       await page.getByRole('dialog', { name: 'Revoke API key' }).waitFor();
       await check('api-keys-revoke');
       await closeDialog('Revoke API key');
+
+      await list.getByRole('button', { name: `Edit API key walk ${size.name}` }).click();
+      await page.getByRole('dialog', { name: 'Edit API key' }).waitFor();
+      await check('api-keys-edit');
+      await closeDialog('Edit API key');
     });
 
     it('the navigation, the tenant switcher and the user menu', async () => {

@@ -34,72 +34,77 @@ const ACTORS = [
   'nocsrf', // A's administrator's session cookie without X-Keyplane-CSRF
   'keyOther', // a user key of A sent with X-Tenant-Id of B
   'sessOther', // A's administrator's session with X-Tenant-Id of B (not a member)
+  'lowKey', // A's administrator's user key made with the role READ_ONLY_USER: acts as a read-only member of A
 ] as const;
 type Actor = (typeof ACTORS)[number];
 
 const MATRIX = `
-operation               anon malformed checksum unknown expired revoked reader user admin adminSa userSa readerSa adminB pinned nocsrf keyOther sessOther
-auth_info               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
-user                    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
-tenant                  401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
-tenant_aggregate        401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok
-members                 401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
-members_aggregate       401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
-member_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
-list_sa_keys            401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
-count_sa_keys           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
-sa_key_by_pk            401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
-own_key_by_pk           401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     none   403    403      ok
-sa_key_agents           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none
-own_key_agents          401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     none   403    403      ok
-invitations             401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      F
-own_invitations         401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      F
-invitation_by_pk        401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      ok
-own_invitation_by_pk    401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      ok
-audit_log               401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
-audit_count             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
-audit_actors            401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
-audit_actors_count      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
-setup_required          ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
-invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
-tenant_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok
-tenant_other_slug       401  401       401      401     401     401     none   none none  F       F      F        ok     F      403    403      none
-tenant_previous_slug    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok
-tenant_live_key_count   401  401       401      401     401     401     none   none ok    ok      none   none     none   F      403    403      ok
-memberships             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F
-auth_role               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
-hello                   ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
-agents                  401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
-create_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     ok     403    403      BAD
-create_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
-create_other_person_key 401  401       401      401     401     401     F      F    F     F       F      F        NF     NF     403    403      NF
-revoke_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok
-revoke_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
-revoke_other_person_key 401  401       401      401     401     401     NF     NF   NF    NF      NF     NF       NF     NF     403    403      NF
-create_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
-delete_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
-set_membership_role     401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
-delete_membership       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
-create_invitation       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
-delete_invitation       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
-create_tenant           401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     ok     403    403      ok
-create_invitation_here  401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
-update_tenant_name      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
-update_tenant_slug      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F
-delete_tenant           401  401       401      401     401     401     F      F    ok    F       F      F        ok     NF     403    403      ok
-register_agent          401  401       401      401     401     401     F      F    F     ok      ok     F        F      ok     403    403      F
-accept_invitation_by_id 401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
-decline_invitation      401  401       401      401     401     401     ok     ok   ok    NF      NF     NF       ok     NF     403    403      ok
-my_sessions             401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
-change_password         401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
-delete_own_session      401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
-delete_others_session   401  401       401      401     401     401     NF     NF   NF    F       F      F        NF     F      403    403      NF
-delete_other_sessions   401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
-update_user_profile     401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok
-bootstrap               BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
-log_in_wrong_password   BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD
-accept_invitation       ok   401       401      401     401     401     BAD    BAD  BAD   F       F      F        ok     F      403    403      BAD
-log_out                 ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
+operation               anon malformed checksum unknown expired revoked reader user admin adminSa userSa readerSa adminB pinned nocsrf keyOther sessOther lowKey
+auth_info               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
+user                    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok        ok
+tenant                  401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok        ok
+tenant_aggregate        401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok        ok
+members                 401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F         ok
+members_aggregate       401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F         ok
+member_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F         ok
+list_sa_keys            401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none      none
+count_sa_keys           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none      none
+sa_key_by_pk            401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none      none
+sa_key_agents           401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      none      none
+own_key_agents          401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     none   403    403      ok        ok
+own_key_by_pk           401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     none   403    403      ok        ok
+invitations             401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      F         none
+own_invitations         401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      F         none
+invitation_by_pk        401  401       401      401     401     401     none   none ok    ok      none   none     none   none   403    403      ok        none
+own_invitation_by_pk    401  401       401      401     401     401     ok     ok   ok    none    none   none     ok     none   403    403      ok        none
+audit_log               401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+audit_count             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+audit_actors            401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+audit_actors_count      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F         F
+setup_required          ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
+invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
+tenant_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok        ok
+tenant_other_slug       401  401       401      401     401     401     none   none none  F       F      F        ok     F      403    403      none      F
+tenant_previous_slug    401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      ok        ok
+tenant_live_key_count   401  401       401      401     401     401     none   none ok    ok      none   none     none   F      403    403      ok        none
+memberships             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   none   403    403      F         ok
+auth_role               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
+hello                   ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
+agents                  401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+create_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     ok     403    403      BAD       ok
+create_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+create_other_person_key 401  401       401      401     401     401     F      F    F     F       F      F        NF     NF     403    403      NF        F
+revoke_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok        ok
+revoke_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+revoke_other_person_key 401  401       401      401     401     401     NF     NF   NF    NF      NF     NF       NF     NF     403    403      NF        NF
+create_admin_role_key   401  401       401      401     401     401     BAD    BAD  ok    ok      F      F        ok     ok     403    403      BAD       BAD
+update_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok        ok
+update_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+update_other_person_key 401  401       401      401     401     401     NF     NF   NF    NF      NF     NF       NF     NF     403    403      NF        NF
+create_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+delete_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+set_membership_role     401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+delete_membership       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+create_invitation       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+delete_invitation       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+create_tenant           401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     ok     403    403      ok        ok
+create_invitation_here  401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F         F
+update_tenant_name      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F         F
+update_tenant_slug      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F         F
+delete_tenant           401  401       401      401     401     401     F      F    ok    F       F      F        ok     NF     403    403      ok        NF
+register_agent          401  401       401      401     401     401     F      F    F     ok      ok     F        F      ok     403    403      F         F
+accept_invitation_by_id 401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok        F
+decline_invitation      401  401       401      401     401     401     ok     ok   ok    NF      NF     NF       ok     NF     403    403      ok        NF
+my_sessions             401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok        F
+change_password         401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok        F
+delete_own_session      401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok        F
+delete_others_session   401  401       401      401     401     401     NF     NF   NF    F       F      F        NF     F      403    403      NF        F
+delete_other_sessions   401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok        F
+update_user_profile     401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok        F
+bootstrap               BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD       BAD
+log_in_wrong_password   BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD       BAD
+accept_invitation       ok   401       401      401     401     401     BAD    BAD  BAD   F       F      F        ok     F      403    403      BAD       F
+log_out                 ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
 `;
 
 type Outcome = 'ok' | 'none' | '401' | '403' | 'F' | 'NF' | 'BAD';
@@ -157,6 +162,7 @@ beforeAll(async () => {
     nocsrf: { cookie: sessions.admin, csrf: false },
     keyOther: { key: keys.user.key, tenant: ids.tenantB },
     sessOther: { cookie: sessions.admin, tenant: 'tenant-b' },
+    lowKey: { key: (await world.createKey(sessions.admin, ids.admin, 'read-only-key', { role: 'READ_ONLY_USER' })).key },
   };
   self = {
     anon: adminSelf,
@@ -176,6 +182,7 @@ beforeAll(async () => {
     nocsrf: adminSelf,
     keyOther: { userId: ids.user, tenantId: ids.tenantA },
     sessOther: adminSelf,
+    lowKey: adminSelf,
   };
   const readerSa = await makeServiceAccount(server, ids.tenantA, 'READ_ONLY_USER');
   auth.readerSa = { key: (await makeKey(server, { userId: readerSa, tenantId: ids.tenantA, service: true })).key };
@@ -204,6 +211,7 @@ interface Call {
 }
 
 const NO_AUDIT = { actorId: null, sourceAddress: null };
+const UPDATE_KEY = `mutation ($input: update_api_key_input!) { update_api_key(input: $input) { id name description } }`;
 const EMAILS: Record<string, string> = {};
 /** A person's email; a service account has none, so an address nobody has. */
 const emailOf = (actor: Actor) => EMAILS[self[actor].userId] ?? `${unique('nobody')}@example.test`;
@@ -381,6 +389,32 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   revoke_other_person_key: async (actor) => {
     const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
     return { query: DELETE_KEY, variables: { input: { key_id: key.id } } };
+  },
+  create_admin_role_key: async (actor) => ({
+    query: CREATE_KEY,
+    variables: { input: { user_id: self[actor].userId, name: unique('admin-role'), role: 'TENANT_ADMIN' } },
+  }),
+  update_own_key: async (actor) => {
+    const key = await makeKey(server, self[actor]);
+    const name = unique('renamed');
+    return {
+      query: UPDATE_KEY,
+      variables: { input: { key_id: key.id, name, description: 'edited' } },
+      verify: async () => expect(await server.app.store.getApiKey(key.id)).toMatchObject({ name, description: 'edited' }),
+    };
+  },
+  update_sa_key: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    const name = unique('renamed');
+    return {
+      query: UPDATE_KEY,
+      variables: { input: { key_id: key.id, name } },
+      verify: async () => expect((await server.app.store.getApiKey(key.id))?.name).toBe(name),
+    };
+  },
+  update_other_person_key: async (actor) => {
+    const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
+    return { query: UPDATE_KEY, variables: { input: { key_id: key.id, name: unique('renamed') } } };
   },
   create_service_account: async () => ({
     query: `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
@@ -633,6 +667,10 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   revoke_own_key: 'delete_api_key',
   revoke_sa_key: 'delete_api_key',
   revoke_other_person_key: 'delete_api_key',
+  create_admin_role_key: 'create_api_key',
+  update_own_key: 'update_api_key',
+  update_sa_key: 'update_api_key',
+  update_other_person_key: 'update_api_key',
   create_service_account: 'create_service_account',
   delete_service_account: 'delete_service_account',
   set_membership_role: 'set_membership_role',

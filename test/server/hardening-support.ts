@@ -14,7 +14,7 @@ export const unique = (label: string) => `${label}-${++counter}-${Math.random().
 export async function makeKey(
   server: Server,
   owner: { userId: string; tenantId: string; service?: boolean },
-  extra: { expiresAt?: string | null; revoked?: boolean } = {},
+  extra: { expiresAt?: string | null; revoked?: boolean; role?: Role | null } = {},
 ) {
   const key = generateKey(owner.service ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
   const id = randomUUID();
@@ -28,6 +28,7 @@ export async function makeKey(
       tenantId: owner.tenantId,
       createdById: owner.userId,
       expiresAt: extra.expiresAt ?? null,
+      role: extra.role ?? null,
     },
     NO_AUDIT,
   );

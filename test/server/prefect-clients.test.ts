@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVALID_CREDENTIALS_MESSAGE } from '../../src/server/errors.js';
 import { generateKey } from '../../src/server/auth/key-format.js';
 import { buildWorld, startServer, type Server, type World } from './harness.js';
-import { makeKey, makeServiceAccount, stableSnapshot } from './hardening-support.js';
+import { makeKey, makeMember, makeServiceAccount, stableSnapshot } from './hardening-support.js';
 import { PREFECT_DOCUMENTS as DOC, prefectGraphql } from './prefect-support.js';
 
 // Prefect 1.x's `prefect auth` CLI, prefect.Client and an agent's start-up, as they
@@ -161,6 +161,33 @@ describe('prefect auth, as the 1.4.1 CLI sends it', () => {
     const key = expiring.body.data.create_api_key.key;
     const listed = await prefect(DOC.listKeys, null, { key, tenantId: tenantA });
     expect(listed.body.data.auth_api_key).toContainEqual({ id: expect.any(String), name: 'ci', expires_at: '2031-01-01T00:00:00.000Z' });
+  });
+
+  it("create-key sends no role: the key follows its owner's role, down and up again, as Prefect's keys did", async () => {
+    const member = await makeMember(server, tenantA, world.ids.admin, 'USER');
+    const ownerKey = await makeKey(server, { userId: member.userId, tenantId: tenantA });
+    const created = await prefect(
+      DOC.createKey,
+      { input: { name: 'follows', user_id: member.userId, expires_at: null } },
+      { key: ownerKey.key, tenantId: tenantA },
+    );
+    const key = created.body.data.create_api_key.key as string;
+    const role = async () => (await server.gql(`{ auth_info { role } }`, {}, { key })).data.auth_info.role;
+    expect(await role()).toBe('USER');
+    const setRole = (to: string) =>
+      server.gql(
+        `mutation ($input: set_membership_role_input!) { set_membership_role(input: $input) { id } }`,
+        { input: { membership_id: member.membershipId, role: to } },
+        {
+          cookie: world.sessions.admin,
+        },
+      );
+    await setRole('READ_ONLY_USER');
+    expect(await role()).toBe('READ_ONLY_USER');
+    await setRole('TENANT_ADMIN');
+    expect(await role()).toBe('TENANT_ADMIN');
+    const listed = await server.gql(`{ auth_api_key(where: { name: { _eq: "follows" } }) { role } }`, {}, { key });
+    expect(listed.data.auth_api_key).toEqual([{ role: null }]);
   });
 
   it('list-keys with 120 keys lists all 120', async () => {

@@ -4,6 +4,8 @@ import { checkExpiry, expiryProblemMessage, latestExpiry, MAX_EXPIRY_YEARS } fro
 import { checkNameText, MAX_NAME_LENGTH, nameLength, nameProblemMessage } from '../../src/shared/names.js';
 import { checkPasswordText, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblemMessage } from '../../src/shared/passwords.js';
 import { checkSlugText, RESERVED_SLUGS, slugify, slugProblemMessage } from '../../src/shared/slugs.js';
+import { checkDescriptionText } from '../../src/shared/descriptions.js';
+import { effectiveRole, roleWithin, rolesWithin } from '../../src/shared/key-roles.js';
 
 // The input rules the forms and the API share (src/shared). The name rule's character
 // cases are in names.test.ts, beside the API's use of it; the UI tests check that the
@@ -127,5 +129,26 @@ describe('the name rule’s length and messages', () => {
     expect(nameProblemMessage('API Key Name', 'required')).toBe('API Key Name is required.');
     expect(nameProblemMessage('API Key Name', 'too_long')).toBe(`API Key Name must be at most ${MAX_NAME_LENGTH} characters.`);
     expect(checkNameText('ok\u202Ename')).toEqual({ ok: false, problem: 'unsafe' });
+  });
+});
+
+describe('key roles and descriptions (src/shared/key-roles.ts, descriptions.ts)', () => {
+  it('a key acts with the lower of its role and its owner’s; none follows the owner; no owner role is nothing', () => {
+    expect(effectiveRole(null, 'TENANT_ADMIN')).toBe('TENANT_ADMIN');
+    expect(effectiveRole('READ_ONLY_USER', 'TENANT_ADMIN')).toBe('READ_ONLY_USER');
+    expect(effectiveRole('TENANT_ADMIN', 'USER')).toBe('USER');
+    expect(effectiveRole('USER', null)).toBeNull();
+    expect(rolesWithin('USER')).toEqual(['USER', 'READ_ONLY_USER']);
+    expect(roleWithin('TENANT_ADMIN', 'USER')).toBe(false);
+  });
+
+  it('a description is optional, trimmed, at most 500 characters, lines of visible text', () => {
+    expect(checkDescriptionText('  ')).toEqual({ ok: true, description: null });
+    expect(checkDescriptionText(null)).toEqual({ ok: true, description: null });
+    expect(checkDescriptionText(' deploys\r\nnightly ')).toEqual({ ok: true, description: 'deploys\nnightly' });
+    expect(checkDescriptionText('x'.repeat(500))).toMatchObject({ ok: true });
+    expect(checkDescriptionText('x'.repeat(501))).toEqual({ ok: false, problem: 'too_long' });
+    expect(checkDescriptionText('tab\there')).toEqual({ ok: false, problem: 'unsafe' });
+    expect(checkDescriptionText('a\u200Bb')).toEqual({ ok: false, problem: 'unsafe' });
   });
 });

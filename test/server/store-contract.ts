@@ -137,7 +137,11 @@ export function describeStore(name: string, factory: StoreFactory): void {
       return { admin, tenant, adminMembership };
     }
 
-    async function key(userId: string, tenantId: string, options: { createdById?: string; expiresAt?: string | null; cap?: number; name?: string } = {}) {
+    async function key(
+      userId: string,
+      tenantId: string,
+      options: { createdById?: string; expiresAt?: string | null; cap?: number; name?: string; role?: Role | null } = {},
+    ) {
       const hash = `hash-${randomBytes(12).toString('hex')}`;
       const record = await store.createApiKey(
         {
@@ -149,6 +153,7 @@ export function describeStore(name: string, factory: StoreFactory): void {
           tenantId,
           createdById: options.createdById ?? userId,
           expiresAt: options.expiresAt ?? null,
+          role: options.role,
         },
         audit,
         options.cap === undefined ? undefined : { maxActivePerOwner: options.cap },
@@ -579,6 +584,8 @@ export function describeStore(name: string, factory: StoreFactory): void {
           updated: record.created,
           expires_at: expiresAt,
           last_used_at: null,
+          role: null,
+          description: null,
         } satisfies ApiKeyRecord);
         expect(await store.getApiKey(record.id)).toEqual(record);
         expect(await store.getApiKey(randomUUID())).toBeNull();
@@ -589,6 +596,40 @@ export function describeStore(name: string, factory: StoreFactory): void {
         expect(await store.revokeApiKey(record.id, audit)).toBe(false);
         expect(await store.revokeApiKey(randomUUID(), audit)).toBe(false);
         expect(await snapshot()).toEqual(before);
+      });
+
+      it('keeps a key’s own role, listed and read with its credential', async () => {
+        const { admin, tenant } = await world();
+        const { record, hash } = await key(admin.id, tenant.id, { role: 'READ_ONLY_USER' });
+        expect(record.role).toBe('READ_ONLY_USER');
+        expect(await store.getApiKey(record.id)).toMatchObject({ role: 'READ_ONLY_USER', description: null });
+        expect(await store.findKeyCredential(hash)).toMatchObject({ role: 'TENANT_ADMIN', key_role: 'READ_ONLY_USER' });
+        const [row] = await store.listApiKeys(own(admin.id), { where: { role: { _eq: 'READ_ONLY_USER' } }, limit: 10, offset: 0 });
+        expect(row).toMatchObject({ id: record.id, role: 'READ_ONLY_USER' });
+      });
+
+      it('updates a key’s name, expiry and description, audited with the fields changed; never pushes the expiry back', async () => {
+        const { admin, tenant } = await world();
+        const expiresAt = later(10 * HOUR);
+        const { record } = await key(admin.id, tenant.id, { expiresAt, name: 'old' });
+        const earlier = later(HOUR);
+        const updated = await store.updateApiKey(record.id, { name: 'new', expiresAt: earlier, description: 'for CI' }, audit);
+        expect(updated).toMatchObject({ id: record.id, name: 'new', expires_at: earlier, description: 'for CI' });
+        expect(await store.getApiKey(record.id)).toEqual(updated);
+        const updates = (await events(tenant.id)).filter((e) => e.action === 'api_key.update');
+        expect(updates).toEqual([expect.objectContaining({ target_id: record.id, target_name: 'new', cause: 'name,expires_at,description' })]);
+
+        const before = await snapshot();
+        // Unchanged fields write nothing, not even an audit event.
+        expect(await store.updateApiKey(record.id, { name: 'new', description: 'for CI' }, audit)).toEqual(updated);
+        await expect(store.updateApiKey(record.id, { expiresAt: later(2 * HOUR) }, audit)).rejects.toMatchObject({ kind: 'bad_input', field: 'expires_at' });
+        await expect(store.updateApiKey(randomUUID(), { name: 'x' }, audit)).rejects.toMatchObject({ kind: 'not_found' });
+        expect(await snapshot()).toEqual(before);
+
+        expect(await store.updateApiKey(record.id, { description: null }, audit)).toMatchObject({ description: null });
+        expect((await events(tenant.id)).filter((e) => e.action === 'api_key.update').map((e) => e.cause)).toContain('description');
+        await store.revokeApiKey(record.id, audit);
+        await expect(store.updateApiKey(record.id, { name: 'again' }, audit)).rejects.toMatchObject({ kind: 'not_found' });
       });
 
       it('revokes a key once when two revocations arrive at once', async () => {
@@ -786,6 +827,7 @@ export function describeStore(name: string, factory: StoreFactory): void {
           account_type: 'NORMAL',
           username: member.user.username,
           role: 'USER',
+          key_role: null,
         });
         expect(await store.findKeyCredential('hash-unknown')).toBeNull();
         await store.setMembershipRole(member.membership.id, 'READ_ONLY_USER', audit);

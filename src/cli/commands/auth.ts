@@ -162,16 +162,17 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
     .description('create an API key for yourself, in the tenant of your login, and print it once')
     .requiredOption('-n, --name <name>', 'a name that says where the key will be used')
     .option('-e, --expires <when>', 'when it expires: a span (30d, 12h, 2w) or a date/time (2026-01-31, 2026-01-31T17:00:00Z); default: never')
+    .option('-r, --role <role>', "the key's own role, at most yours: TENANT_ADMIN, USER or READ_ONLY_USER; default: it follows your role")
     .option('-q, --quiet', 'print only the key, for scripts: KEY=$(keyplane auth create-key -n ci -q)')
     .option('--json', 'print JSON (including the key) for scripts')
     .action(
-      action(async (options: { name: string; expires?: string; quiet?: boolean; json?: boolean }) => {
+      action(async (options: { name: string; expires?: string; role?: string; quiet?: boolean; json?: boolean }) => {
         const expiresAt = options.expires ? parseExpiry(options.expires, ctx.now()) : undefined;
         const session = savedSession(ctx);
         const info = (await call<AuthInfoResult>(session.client, AUTH_INFO)).auth_info;
         const created = (
           await call<CreateKeyResult>(session.client, CREATE_KEY, {
-            input: { user_id: info.user_id, name: options.name, expires_at: expiresAt?.toISOString() ?? null },
+            input: { user_id: info.user_id, name: options.name, expires_at: expiresAt?.toISOString() ?? null, ...(options.role ? { role: options.role } : {}) },
           })
         ).create_api_key;
         if (options.quiet) {
@@ -184,6 +185,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
             name: options.name,
             key: created.key,
             expires_at: expiresAt?.toISOString() ?? null,
+            role: options.role ?? null,
             tenant: info.tenant ?? null,
           });
           return ExitCode.OK;

@@ -9,6 +9,7 @@ import type { KeyUsage } from './key-usage.js';
 import { SESSION_COOKIE, type Sessions } from './sessions.js';
 import type { AttemptLimiter, Reservation } from './failure-limiter.js';
 import { isPrefectClient } from '../http/prefect-clients.js';
+import { effectiveRole } from '../../shared/key-roles.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,7 +94,9 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
       apiKeyId: credential.id,
       sessionIdHash: null,
       tenantId: credential.tenant_id,
-      role: credential.role,
+      // Read with the credential, so the remembered credential moves with the owner's role (a role change moves the change feed).
+      role: effectiveRole(credential.key_role, credential.role),
+      keyRole: credential.key_role,
     };
   }
 

@@ -61,6 +61,8 @@ export type Mutation = {
   register_agent: id_payload;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
+  /** Keyplane: renames a key, brings its expiry forward or sets its description, and answers it as auth_api_key shows it. The same callers as delete_api_key. Audited (api_key.update, cause naming the fields that changed: name, expires_at, description; an edit that changes nothing records nothing). Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (a service account without the administrator role, on its own keys); BAD_USER_INPUT naming the field (a name or description breaking the rule; an expiry in the past, later than the key's, or removed). */
+  update_api_key: auth_api_key;
   /** Renames a tenant, audited. Administrators. Errors: BAD_USER_INPUT (the name, or the name of another tenant you belong to, compared ignoring case and Unicode compatibility forms; the same name in another case is allowed); FORBIDDEN (not an administrator, or no current tenant); NOT_FOUND (a tenant_id you are no member of). */
   update_tenant_name: tenant;
   /** Changes a tenant's slug, which leads its URLs, audited; the old slug keeps leading to the tenant (tenant_by_previous_slug) until another tenant takes it. Administrators. Errors: BAD_USER_INPUT (not a slug, or taken); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
@@ -147,6 +149,11 @@ export type Mutationregister_agentArgs = {
 
 export type Mutationset_membership_roleArgs = {
   input: set_membership_role_input;
+};
+
+
+export type Mutationupdate_api_keyArgs = {
+  input: update_api_key_input;
 };
 
 
@@ -468,7 +475,7 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
@@ -563,6 +570,8 @@ export type auth_api_key = {
   created_by?: Maybe<api_key_user>;
   /** The tenant the key acts in. */
   default_tenant_id: Scalars['uuid']['output'];
+  /** Keyplane: what the key is for, in its owner's words (update_api_key sets it); null: none. */
+  description?: Maybe<Scalars['String']['output']>;
   /** When it stops working; null: never. */
   expires_at?: Maybe<Scalars['timestamptz']['output']>;
   /** The key's id (delete_api_key takes it). */
@@ -573,6 +582,8 @@ export type auth_api_key = {
   last_used_at?: Maybe<Scalars['timestamptz']['output']>;
   /** Its name. */
   name: Scalars['String']['output'];
+  /** Keyplane: the key's own role (TENANT_ADMIN, USER or READ_ONLY_USER), at most its owner's when made; it acts with the lower of this and its owner's role at each request. null: it follows its owner's role. */
+  role?: Maybe<Scalars['String']['output']>;
   /** The tenant it acts in. */
   tenant: tenant;
   /** When its record last changed. */
@@ -603,6 +614,8 @@ export type auth_api_key_bool_exp = {
   created_by?: InputMaybe<api_key_user_bool_exp>;
   /** On the tenant it acts in. */
   default_tenant_id?: InputMaybe<uuid_comparison_exp>;
+  /** Keyplane: on its description (null: none). */
+  description?: InputMaybe<String_comparison_exp>;
   /** On when it expires (null: never). */
   expires_at?: InputMaybe<timestamptz_comparison_exp>;
   /** On the key's id. */
@@ -613,6 +626,8 @@ export type auth_api_key_bool_exp = {
   last_used_at?: InputMaybe<timestamptz_comparison_exp>;
   /** On its name. */
   name?: InputMaybe<String_comparison_exp>;
+  /** Keyplane: on its own role (null: it follows its owner's). */
+  role?: InputMaybe<String_comparison_exp>;
   /** On its tenant's fields. */
   tenant?: InputMaybe<tenant_bool_exp>;
   /** On when its record last changed. */
@@ -722,6 +737,8 @@ export type create_api_key_input = {
   expires_at?: InputMaybe<Scalars['DateTime']['input']>;
   /** The key's name, 1 to 100 characters after trimming, no control or invisible characters. */
   name: Scalars['String']['input'];
+  /** Keyplane: the key's own role, at most its owner's in the tenant (TENANT_ADMIN, USER or READ_ONLY_USER): the key acts with the lower of this and its owner's role at each request. Absent or null: the key follows its owner's role, as Prefect's keys do; made with a key that has a role of its own, the new key gets at most that role. */
+  role?: InputMaybe<Scalars['String']['input']>;
   /** Yourself, or (administrators) a service account of the current tenant. */
   user_id: Scalars['UUID']['input'];
 };
@@ -1122,6 +1139,18 @@ export type timestamptz_comparison_exp = {
   _nin?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
 };
 
+/** What update_api_key changes: each field given is set, each absent is left as it is. */
+export type update_api_key_input = {
+  /** Keyplane: what the key is for, at most 500 characters after trimming, lines of text without control or invisible characters; null or empty clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Keyplane: an earlier expiry, in the future: an expiry can be brought forward or set on a key that never expires, never pushed back or removed (null on a key that expires is BAD_USER_INPUT). */
+  expires_at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The key's id (auth_api_key.id). */
+  key_id: Scalars['UUID']['input'];
+  /** Keyplane: its new name, 1 to 100 characters after trimming, no control or invisible characters; null or absent: unchanged. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What update_tenant_name takes. */
 export type update_tenant_name_input = {
   /** The new name: 1 to 100 characters after trimming. */
@@ -1394,6 +1423,7 @@ export type ResolversTypes = {
   tenant_order_by: tenant_order_by;
   timestamptz: ResolverTypeWrapper<Scalars['timestamptz']['output']>;
   timestamptz_comparison_exp: timestamptz_comparison_exp;
+  update_api_key_input: update_api_key_input;
   update_tenant_name_input: update_tenant_name_input;
   update_tenant_slug_input: update_tenant_slug_input;
   update_user_profile_input: update_user_profile_input;
@@ -1471,6 +1501,7 @@ export type ResolversParentTypes = {
   tenant_order_by: tenant_order_by;
   timestamptz: Scalars['timestamptz']['output'];
   timestamptz_comparison_exp: timestamptz_comparison_exp;
+  update_api_key_input: update_api_key_input;
   update_tenant_name_input: update_tenant_name_input;
   update_tenant_slug_input: update_tenant_slug_input;
   update_user_profile_input: update_user_profile_input;
@@ -1510,6 +1541,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   log_out?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType>;
   register_agent?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationregister_agentArgs, 'input'>>;
   set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
+  update_api_key?: Resolver<ResolversTypes['auth_api_key'], ParentType, ContextType, RequireFields<Mutationupdate_api_keyArgs, 'input'>>;
   update_tenant_name?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_nameArgs, 'input'>>;
   update_tenant_slug?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_slugArgs, 'input'>>;
   update_user_profile?: Resolver<ResolversTypes['user'], ParentType, ContextType, RequireFields<Mutationupdate_user_profileArgs, 'input'>>;
@@ -1609,11 +1641,13 @@ export type auth_api_keyResolvers<ContextType = RequestContext, ParentType exten
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   created_by?: Resolver<Maybe<ResolversTypes['api_key_user']>, ParentType, ContextType>;
   default_tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expires_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   key_hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   last_used_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tenant?: Resolver<ResolversTypes['tenant'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['api_key_user'], ParentType, ContextType>;

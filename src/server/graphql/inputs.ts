@@ -1,3 +1,4 @@
+import { checkDescriptionText, descriptionProblemMessage } from '../../shared/descriptions.js';
 import { checkEmailText, emailProblemMessage } from '../../shared/emails.js';
 import { checkExpiry, expiryProblemMessage } from '../../shared/expiry.js';
 import { checkNameText, nameProblemMessage } from '../../shared/names.js';
@@ -19,6 +20,13 @@ export function checkName(field: string, value: string, label = 'Name'): string 
   const checked = checkNameText(value);
   if (!checked.ok) throw badInput(field, nameProblemMessage(label, checked.problem));
   return checked.name;
+}
+
+/** A description by the shared rule (src/shared/descriptions.ts); empty or null is none. */
+export function checkDescription(field: string, value: string | null): string | null {
+  const checked = checkDescriptionText(value);
+  if (!checked.ok) throw badInput(field, descriptionProblemMessage(checked.problem));
+  return checked.description;
 }
 
 export function checkFutureTime(field: string, iso: string | null | undefined): string | null {

@@ -43,6 +43,10 @@ export interface ApiKeyRecord {
   updated: string;
   expires_at: string | null;
   last_used_at: string | null;
+  /** The key's own role, at most its owner's; null: it follows its owner's role. */
+  role: Role | null;
+  /** What the key is for, in its owner's words; null: none. */
+  description: string | null;
 }
 
 export interface UserRef {
@@ -70,6 +74,8 @@ export interface KeyCredential {
   username: string;
   /** The owner's role in the key's tenant now; null when no longer a member. */
   role: Role | null;
+  /** The key's own role (null: none); the key acts with the lower of the two. */
+  key_role: Role | null;
 }
 
 export interface SessionRecord {
@@ -132,7 +138,10 @@ export interface AuditActorRecord {
  * service accounts: their tenant was deleted.
  */
 export type AuditCause =
-  'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted';
+  'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted' | KeyChangeList;
+
+/** An api_key.update's cause: the fields it changed, comma-separated (name,expires_at,description), never their values. */
+export type KeyChangeList = `${'name' | 'expires_at' | 'description'}${string}`;
 
 export type AuditInput = Omit<AuditEventRecord, 'id' | 'created'>;
 
@@ -225,6 +234,15 @@ export interface NewApiKey {
   tenantId: string;
   createdById: string;
   expiresAt: string | null;
+  /** The key's own role; null or absent follows its owner's. */
+  role?: Role | null;
+}
+
+/** What update_api_key changes: each field present is set (description null clears it). */
+export interface ApiKeyChanges {
+  name?: string;
+  expiresAt?: string;
+  description?: string | null;
 }
 
 export interface Store {
@@ -291,6 +309,12 @@ export interface Store {
   createApiKey(key: NewApiKey, audit: AuditContext, limits?: { maxActivePerOwner: number }): Promise<ApiKeyRecord>;
   getApiKey(id: string): Promise<ApiKeyRecord | null>;
   revokeApiKey(id: string, audit: AuditContext): Promise<boolean>;
+  /**
+   * Renames a live key, moves its expiry (the caller checks it is earlier) or sets its
+   * description, audited (api_key.update, cause naming the fields that changed, nothing
+   * written when none did). NOT_FOUND when revoked meanwhile. Answers the key as it is now.
+   */
+  updateApiKey(id: string, changes: ApiKeyChanges, audit: AuditContext): Promise<ApiKeyRecord>;
   /** Reads afresh each time: cache/credential-cache.ts remembers the answers. */
   findKeyCredential(keyHash: string): Promise<KeyCredential | null>;
   /** Records uses (key id to time); called at most once a minute per key. A stored time only moves forward. */

@@ -1,3 +1,4 @@
+import { checkDescriptionText, descriptionProblemMessage } from '../../shared/descriptions';
 import { checkEmailText, emailProblemMessage } from '../../shared/emails';
 import { checkNameText, nameProblemMessage } from '../../shared/names';
 import { checkPasswordText, passwordProblemMessage } from '../../shared/passwords';
@@ -12,6 +13,12 @@ export const nameRule = (label: string) => (value: string) => {
   const checked = checkNameText(value);
   return checked.ok || nameProblemMessage(label, checked.problem);
 };
+
+/** A key's description: optional, so blank passes. */
+export function descriptionRule(value: string): true | string {
+  const checked = checkDescriptionText(value);
+  return checked.ok || descriptionProblemMessage(checked.problem);
+}
 
 export function emailRule(value: string): true | string {
   const checked = checkEmailText(value);

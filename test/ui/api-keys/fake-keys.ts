@@ -19,6 +19,8 @@ export interface FakeKey {
   created_by: { id: string; username: string } | null;
   /** Agents seen with it: asked for by the revoke dialog alone. */
   agents?: { id: string; name: string; last_queried: string }[];
+  role: string | null;
+  description: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -41,6 +43,8 @@ export function makeKey(overrides: Partial<FakeKey> = {}): FakeKey {
     last_used_at: null,
     tenant: acme,
     created_by: null,
+    role: null,
+    description: null,
     ...overrides,
   };
 }
@@ -86,6 +90,19 @@ export function keyListHandlers(keys: FakeKey[], requests: KeyListRequest[] = []
       const key = keys.find((k) => k.id === variables.id);
       const agents = (key?.agents ?? []).map((a) => ({ __typename: 'agent', ...a }));
       return HttpResponse.json({ data: { auth_api_key: key ? [{ __typename: 'auth_api_key', id: key.id, agents }] : [] } });
+    }),
+    // Sets the fields sent, as update_api_key does, and answers the key's changed fields.
+    graphql.mutation('UpdateApiKey', ({ variables }) => {
+      const input = variables.input as { key_id: string; name?: string; expires_at?: string; description?: string | null };
+      const key = keys.find((k) => k.id === input.key_id);
+      if (!key) return HttpResponse.json({ data: null, errors: [{ message: 'API key not found.', extensions: { code: 'NOT_FOUND' } }] });
+      if (input.name !== undefined) key.name = input.name;
+      if (input.expires_at !== undefined) key.expires_at = input.expires_at;
+      if (input.description !== undefined) key.description = input.description;
+      const { id, name, expires_at, description } = key;
+      return HttpResponse.json({
+        data: { update_api_key: { __typename: 'auth_api_key', id, name, expires_at, description, updated: new Date().toISOString() } },
+      });
     }),
     graphql.mutation('RevokeApiKey', ({ variables }) => {
       const index = keys.findIndex((k) => k.id === variables.input.key_id);

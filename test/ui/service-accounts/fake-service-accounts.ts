@@ -25,6 +25,8 @@ export interface FakeServiceKey {
   last_used_at: string | null;
   created_by: string;
   agents: FakeAgent[];
+  role?: string | null;
+  description?: string | null;
 }
 
 /** An agent seen with a key (auth_api_key.agents). */
@@ -162,6 +164,8 @@ export function serviceAccountHandlers(
             created: k.created,
             expires_at: k.expires_at,
             last_used_at: k.last_used_at,
+            role: k.role ?? null,
+            description: k.description ?? null,
             created_by: { __typename: 'api_key_user', id: `user-${k.created_by}`, username: k.created_by },
             tenant: { __typename: 'tenant', ...tenantFixture(tenantOf(request)) },
             agents: agentRows(k.agents),

@@ -3,8 +3,9 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
 import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } from '../../auth/key-format.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
-import type { KeyVisibility } from '../../store/types.js';
-import { checkFutureTime, checkName } from '../inputs.js';
+import type { ApiKeyChanges, ApiKeyRecord, KeyVisibility, Role } from '../../store/types.js';
+import { roleWithin } from '../../../shared/key-roles.js';
+import { checkDescription, checkFutureTime, checkName, checkRole, ROLE_NAMES } from '../inputs.js';
 import { listPage } from '../paging.js';
 import { auditContext, requireAdmin, requirePrincipal, requireRoleIn, roleIn } from '../guards.js';
 
@@ -21,6 +22,39 @@ function visibilityOf(ctx: RequestContext): KeyVisibility {
     ownKeysTenantId: principal.apiKeyId ? principal.tenantId : null,
     serviceAccountTenantId: isAdminHere ? principal.tenantId : null,
   };
+}
+
+/**
+ * The key's own role: none asked is none (it follows its owner), unless the request is made
+ * with a key that has one, whose keys get at most its role; asked above `ceiling` (what the
+ * owner, or the calling key, acts as in the tenant) is BAD_USER_INPUT.
+ */
+function keyRoleOf(ctx: RequestContext, requested: string | null | undefined, ceiling: Role, callerCeiling: boolean): Role | null {
+  if (requested === null || requested === undefined) return callerCeiling && ctx.principal?.keyRole ? ceiling : null;
+  const role = checkRole('role', requested);
+  if (!roleWithin(role, ceiling)) {
+    throw badInput('role', `A key's role can be at most its owner's role in the tenant (${ROLE_NAMES[ceiling]}).`);
+  }
+  return role;
+}
+
+/** The key if the caller may revoke (and so edit) it, else NOT_FOUND or FORBIDDEN as delete_api_key answers. */
+async function requireManageableKey(ctx: RequestContext, keyId: string): Promise<ApiKeyRecord> {
+  const principal = requirePrincipal(ctx);
+  const key = await ctx.store.getApiKey(keyId);
+  if (!key) throw notFound('API key');
+  // A key acts in its own tenant only, even on its owner's other keys.
+  if (principal.apiKeyId && key.tenant_id !== principal.tenantId) throw notFound('API key');
+  if (key.user_id !== principal.userId) {
+    // Another's key: only a service account's, by an administrator of its tenant.
+    const owner = await ctx.store.getUser(key.user_id);
+    const role = owner?.account_type === 'SERVICE' ? await roleIn(ctx, key.tenant_id) : null;
+    if (role !== 'TENANT_ADMIN') throw notFound('API key');
+  } else if (principal.accountType === 'SERVICE') {
+    // A service account acts as its role: its own keys are service-account keys, which administrators manage.
+    if (principal.role !== 'TENANT_ADMIN') throw forbidden('Only tenant administrators can change service-account keys.');
+  }
+  return key;
 }
 
 export const apiKeyResolvers: Resolvers = {
@@ -43,6 +77,7 @@ export const apiKeyResolvers: Resolvers = {
       const expiresAt = checkFutureTime('expires_at', input.expires_at);
       const owner = await ctx.store.getUser(input.user_id);
       let tenantId: string;
+      let keyRole: Role | null;
 
       if (owner?.account_type === 'SERVICE') {
         const membership = (await ctx.store.listMembershipsOfUser(owner.id))[0];
@@ -53,12 +88,15 @@ export const apiKeyResolvers: Resolvers = {
           throw badInput('default_tenant_id', "A service account's keys act in its own tenant.");
         }
         tenantId = membership.tenant_id;
+        keyRole = keyRoleOf(ctx, input.role, membership.role, false);
       } else if (owner && owner.id === principal.userId) {
         const requested = input.default_tenant_id ?? (ctx.tenantDenied ? null : principal.tenantId);
         if (!requested) throw badInput('default_tenant_id', 'Choose the tenant the key acts in.');
         if (principal.apiKeyId && requested !== principal.tenantId) throw forbidden('This API key can act only in its own tenant.');
-        await requireRoleIn(ctx, requested, 'Tenant');
+        // A key's ceiling is what it acts as (its own role, or its owner's if lower); a session's, the owner's role.
+        const ceiling = await requireRoleIn(ctx, requested, 'Tenant');
         tenantId = requested;
+        keyRole = keyRoleOf(ctx, input.role, ceiling, true);
       } else {
         // Another person: visible to members of a shared tenant, so FORBIDDEN there; NOT_FOUND elsewhere.
         const shared = owner && principal.tenantId ? await ctx.store.findMembership(owner.id, principal.tenantId) : null;
@@ -77,6 +115,7 @@ export const apiKeyResolvers: Resolvers = {
           tenantId,
           createdById: principal.userId,
           expiresAt,
+          role: keyRole,
         },
         auditContext(ctx),
         { maxActivePerOwner: ctx.config.maxActiveKeysPerOwner },
@@ -85,22 +124,31 @@ export const apiKeyResolvers: Resolvers = {
     },
 
     delete_api_key: async (_root, { input }, ctx) => {
-      const principal = requirePrincipal(ctx);
-      const key = await ctx.store.getApiKey(input.key_id);
-      if (!key) throw notFound('API key');
-      // A key acts in its own tenant only, even on its owner's other keys.
-      if (principal.apiKeyId && key.tenant_id !== principal.tenantId) throw notFound('API key');
-      if (key.user_id !== principal.userId) {
-        // Another's key: only a service account's, by an administrator of its tenant.
-        const owner = await ctx.store.getUser(key.user_id);
-        const role = owner?.account_type === 'SERVICE' ? await roleIn(ctx, key.tenant_id) : null;
-        if (role !== 'TENANT_ADMIN') throw notFound('API key');
-      } else if (principal.accountType === 'SERVICE') {
-        // A service account acts as its role: its own keys are service-account keys, which administrators manage.
-        if (principal.role !== 'TENANT_ADMIN') throw forbidden('Only tenant administrators can revoke service-account keys.');
-      }
+      const key = await requireManageableKey(ctx, input.key_id);
       await ctx.store.revokeApiKey(key.id, auditContext(ctx));
       return { success: true, error: null };
+    },
+
+    update_api_key: async (_root, { input }, ctx) => {
+      requirePrincipal(ctx);
+      const changes: ApiKeyChanges = {};
+      // The input is checked before the key is looked for, and all of it before anything is written.
+      if (input.name !== undefined && input.name !== null) changes.name = checkName('name', input.name);
+      if (input.description !== undefined) changes.description = checkDescription('description', input.description);
+      const key = await requireManageableKey(ctx, input.key_id);
+      if (input.expires_at === null && key.expires_at !== null) {
+        throw badInput('expires_at', "A key's expiry can be brought forward, not removed.");
+      }
+      if (input.expires_at !== undefined && input.expires_at !== null) {
+        changes.expiresAt = checkFutureTime('expires_at', input.expires_at)!;
+      }
+      await ctx.store.updateApiKey(key.id, changes, auditContext(ctx));
+      // The key as the lists show it, with owner, creator and tenant: read as its owner's, since the caller may
+      // manage it (an administrator's session sent with another tenant's id sees no service-account keys in lists).
+      const ownersKeys = { ownerId: key.user_id, ownKeysTenantId: key.tenant_id, serviceAccountTenantId: null };
+      const [row] = await ctx.store.listApiKeys(ownersKeys, { where: { id: { _eq: key.id } }, limit: 1, offset: 0 });
+      if (!row) throw notFound('API key');
+      return row;
     },
   },
 };

@@ -243,6 +243,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX agent_key_registered ON agent(api_key_id, registered_at);
   `,
   },
+  {
+    version: 5,
+    description: "a key's own role (null: its owner's) and its description (SQLite's migration 9)",
+    sql: `
+  ALTER TABLE api_key ADD COLUMN role TEXT COLLATE "C" CHECK (role IN ('TENANT_ADMIN', 'USER', 'READ_ONLY_USER'));
+  ALTER TABLE api_key ADD COLUMN description TEXT COLLATE "C";
+  `,
+  },
 ];
 
 /**

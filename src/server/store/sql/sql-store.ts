@@ -8,6 +8,7 @@ import type {
   AgentRecord,
   AuditActorRecord,
   AuditCause,
+  ApiKeyChanges,
   ApiKeyRecord,
   ApiKeyRow,
   AuditContext,
@@ -17,6 +18,7 @@ import type {
   DeviceCookieRecord,
   InvitationRecord,
   InvitationVisibility,
+  KeyChangeList,
   KeyCredential,
   KeyVisibility,
   MemberRow,
@@ -68,6 +70,8 @@ const API_KEY_SPEC: EntitySpec = {
     user_id: 'k.user_id',
     default_tenant_id: 'k.tenant_id',
     key_hint: 'k.key_hint',
+    role: 'k.role',
+    description: 'k.description',
   },
   relations: { user: KEY_OWNER_SPEC, tenant: TENANT_SPEC, created_by: KEY_CREATOR_SPEC },
 };
@@ -100,7 +104,8 @@ const INVITATION_SPEC: EntitySpec = {
 };
 
 const USER_COLUMNS = 'u.id, u.username, u.email, u.first_name, u.last_name, u.account_type, u.default_membership_id, u.created';
-const KEY_COLUMNS = 'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at';
+const KEY_COLUMNS =
+  'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at, k.role, k.description';
 const MEMBERSHIP_COLUMNS = 'id, tenant_id, user_id, role, created';
 const INVITATION_COLUMNS = 'id, tenant_id, email, role, invited_by_id, created, expires_at, accepted_at, revoked_at';
 /** Filters and sorts that name the owner (user.*) or tenant (tenant.*) need those joins while paging. */
@@ -630,6 +635,8 @@ export class SqlStore implements Store {
       updated: at,
       expires_at: key.expiresAt,
       last_used_at: null,
+      role: key.role ?? null,
+      description: null,
     };
     await this.change(async (tx) => {
       if (limits) {
@@ -647,9 +654,9 @@ export class SqlStore implements Store {
         }
       }
       await tx.run(
-        `INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, (SELECT account_type FROM "user" WHERE id = ?), ?, ?, ?, ?)`,
-        [key.id, key.name, key.keyHash, key.keyHint, key.userId, key.tenantId, key.userId, key.createdById, at, at, key.expiresAt],
+        `INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated, expires_at, role)
+         VALUES (?, ?, ?, ?, ?, ?, (SELECT account_type FROM "user" WHERE id = ?), ?, ?, ?, ?, ?)`,
+        [key.id, key.name, key.keyHash, key.keyHint, key.userId, key.tenantId, key.userId, key.createdById, at, at, key.expiresAt, key.role ?? null],
       );
       await this.audit(tx, 'api_key.create', audit, key.tenantId, 'api_key', key.id, key.name);
     });
@@ -675,10 +682,51 @@ export class SqlStore implements Store {
     return revoked;
   }
 
+  async updateApiKey(id: string, changes: ApiKeyChanges, audit: AuditContext): Promise<ApiKeyRecord> {
+    let changed = false;
+    const record = await this.driver.transaction(async (tx) => {
+      const key = await tx.get<ApiKeyRecord>(`SELECT ${KEY_COLUMNS} FROM api_key k WHERE k.id = ? AND k.revoked_at IS NULL${this.lock}`, [id]);
+      if (!key) throw notFound('API key');
+      const next = { ...key };
+      const fields: string[] = [];
+      if (changes.name !== undefined && changes.name !== key.name) {
+        next.name = changes.name;
+        fields.push('name');
+      }
+      // Checked here, under the row's lock, so that two edits cannot together lengthen it.
+      if (changes.expiresAt !== undefined && key.expires_at !== null && Date.parse(changes.expiresAt) > Date.parse(key.expires_at)) {
+        throw badInput('expires_at', "A key's expiry can be brought forward, not pushed back.");
+      }
+      if (changes.expiresAt !== undefined && changes.expiresAt !== key.expires_at) {
+        next.expires_at = changes.expiresAt;
+        fields.push('expires_at');
+      }
+      if (changes.description !== undefined && changes.description !== key.description) {
+        next.description = changes.description;
+        fields.push('description');
+      }
+      if (fields.length === 0) return key;
+      next.updated = now();
+      await tx.run('UPDATE api_key SET name = ?, expires_at = ?, description = ?, updated = ? WHERE id = ?', [
+        next.name,
+        next.expires_at,
+        next.description,
+        next.updated,
+        id,
+      ]);
+      // The cause names the fields, never their values: a description may hold anything its owner typed.
+      await this.audit(tx, 'api_key.update', audit, key.tenant_id, 'api_key', id, next.name, fields.join(',') as KeyChangeList);
+      changed = true;
+      return next;
+    });
+    if (changed) await this.changes.changed();
+    return record;
+  }
+
   /** One indexed lookup; cache/credential-cache.ts remembers the answers between changes. */
   async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
     const row = await this.driver.get<Omit<KeyCredential, 'revoked'> & { revoked_at: string | null }>(
-      `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, u.account_type, u.username, m.role
+      `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, u.account_type, u.username, m.role, k.role AS key_role
        FROM api_key k JOIN "user" u ON u.id = k.user_id
        LEFT JOIN membership m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
        WHERE k.key_hash = ?`,
@@ -695,6 +743,7 @@ export class SqlStore implements Store {
       account_type: row.account_type,
       username: row.username,
       role: row.role,
+      key_role: row.key_role,
     };
   }
 
@@ -773,6 +822,8 @@ export class SqlStore implements Store {
       updated: row[7] as string,
       expires_at: row[8] as string | null,
       last_used_at: row[9] as string | null,
+      role: row[10] as Role | null,
+      description: row[11] as string | null,
       user: users.get(row[3] as string)!,
       created_by: row[5] ? (users.get(row[5] as string) ?? null) : null,
       tenant: tenants.get(row[4] as string)!,

@@ -197,6 +197,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE agent ADD COLUMN checks_in INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX agent_key_registered ON agent(api_key_id, registered_at);
   `,
+  `
+  -- A key's own role, at most its owner's when made: it acts with the lower of this and
+  -- its owner's role at each request; null (every key made before) follows the owner.
+  -- And a description people write, for what the key is for.
+  ALTER TABLE api_key ADD COLUMN role TEXT CHECK (role IN ('TENANT_ADMIN', 'USER', 'READ_ONLY_USER'));
+  ALTER TABLE api_key ADD COLUMN description TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

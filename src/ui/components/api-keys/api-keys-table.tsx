@@ -8,11 +8,13 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import EditIcon from '@mui/icons-material/Edit';
 import visuallyHidden from '@mui/utils/visuallyHidden';
 import type { ReactNode } from 'react';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
 import { DateTime } from '../date-time';
+import { roleLabel } from '../../lib/roles';
 import { usePhoneLayout } from '../../lib/use-phone-layout';
 import { LazyTooltip } from '../lazy-tooltip';
 import { StackedList } from '../stacked-list';
@@ -26,6 +28,8 @@ export const ApiKeysTableKeyFragment = graphql(`
     created
     expires_at
     last_used_at
+    role
+    description
     tenant {
       id
       name
@@ -61,7 +65,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { id: 'name', label: 'Name', sort: 'name', cell: (key) => key.name },
+  { id: 'name', label: 'Name', sort: 'name', cell: (key) => <KeyName apiKey={key} /> },
   { id: 'key', label: 'Key', cell: (key) => <KeyHint hint={key.key_hint} />, nowrap: true },
   { id: 'tenant', label: 'Tenant', sort: 'tenant', cell: (key) => key.tenant.name },
   { id: 'createdBy', label: 'Created by', cell: (key) => key.created_by?.username ?? '—' },
@@ -69,6 +73,24 @@ const COLUMNS: Column[] = [
   { id: 'expires', label: 'Expires', sort: 'expires_at', cell: (key, now) => <KeyExpiry expiresAt={key.expires_at} now={now} /> },
   { id: 'lastUsed', label: 'Last used', sort: 'last_used_at', cell: (key, now) => <KeyLastUsed lastUsedAt={key.last_used_at} now={now} />, nowrap: true },
 ];
+
+const SECONDARY = { color: 'text.secondary', fontWeight: 400 };
+
+/** The name, a key's own role when it has one ("Read-only key"), and its description below. */
+function KeyName({ apiKey }: { apiKey: ApiKeyRow }) {
+  return (
+    <>
+      {apiKey.name}
+      {apiKey.role && (
+        <Box component="span" sx={SECONDARY}>
+          {' '}
+          ({roleLabel(apiKey.role)} key)
+        </Box>
+      )}
+      {apiKey.description && <Box sx={{ ...SECONDARY, whiteSpace: 'pre-line' }}>{apiKey.description}</Box>}
+    </>
+  );
+}
 
 function KeyHint({ hint }: { hint: string | null | undefined }) {
   return (
@@ -91,6 +113,7 @@ export interface ApiKeysTableProps {
   /** Sortable column headers; without it the headers are plain. */
   sort?: KeySort;
   onRevoke: (key: ApiKeyRow) => void;
+  onEdit: (key: ApiKeyRow) => void;
 }
 
 /**
@@ -98,22 +121,33 @@ export interface ApiKeysTableProps {
  * key (name, hint, times and the trash icon), so nothing scrolls sideways. Both pages of
  * keys (User › API Keys and a service account's keys) show their rows with this.
  */
-export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false, showCreatedBy = false, sort, onRevoke }: ApiKeysTableProps) {
+export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false, showCreatedBy = false, sort, onRevoke, onEdit }: ApiKeysTableProps) {
   const phone = usePhoneLayout();
   const columns = COLUMNS.filter((c) => (c.id !== 'tenant' || showTenant) && (c.id !== 'createdBy' || showCreatedBy));
   const revokeButton = (key: ApiKeyRow) => (
-    <LazyTooltip title="Revoke API key">
-      <IconButton aria-label={`Revoke API key ${key.name}`} onClick={() => onRevoke(key)}>
-        <DeleteOutlinedIcon />
-      </IconButton>
-    </LazyTooltip>
+    <Box sx={{ display: 'flex' }}>
+      <LazyTooltip title="Edit API key">
+        <IconButton aria-label={`Edit API key ${key.name}`} onClick={() => onEdit(key)}>
+          <EditIcon />
+        </IconButton>
+      </LazyTooltip>
+      <LazyTooltip title="Revoke API key">
+        <IconButton aria-label={`Revoke API key ${key.name}`} onClick={() => onRevoke(key)}>
+          <DeleteOutlinedIcon />
+        </IconButton>
+      </LazyTooltip>
+    </Box>
   );
 
   if (phone) {
     const items = keys.map((key) => ({
       id: key.id,
       title: key.name,
-      details: columns.filter((c) => c.id !== 'name').map((c) => ({ label: c.label, value: c.cell(key, now) })),
+      details: [
+        ...(key.role ? [{ label: 'Role', value: `${roleLabel(key.role)} key` }] : []),
+        ...(key.description ? [{ label: 'Description', value: key.description }] : []),
+        ...columns.filter((c) => c.id !== 'name').map((c) => ({ label: c.label, value: c.cell(key, now) })),
+      ],
       actions: revokeButton(key),
     }));
     return <StackedList items={items} label={label} labelledBy={labelledBy} />;
@@ -151,7 +185,7 @@ export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false,
               {columns.map((column) =>
                 column.id === 'name' ? (
                   <TableCell key={column.id} component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: 'break-word', minWidth: '8rem' }}>
-                    {key.name}
+                    <KeyName apiKey={key} />
                   </TableCell>
                 ) : (
                   <TableCell key={column.id} sx={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>

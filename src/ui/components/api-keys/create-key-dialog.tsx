@@ -6,6 +6,8 @@ export interface CreateKeyDialogTenant {
   id: string;
   name: string;
   slug: string;
+  /** The owner's role there: the new key's role can be at most this. */
+  role?: string;
 }
 
 export interface CreateKeyDialogProps extends Omit<CreateKeyFormProps, 'onCreated'> {

@@ -5,10 +5,12 @@ import { endOfDay } from 'date-fns';
 import { Suspense, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEARS } from '../../../shared/expiry';
+import { KEY_ROLES, rolesWithin, type KeyRole } from '../../../shared/key-roles';
 import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
 import { describeProblem, problemField } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { lazyNamed } from '../../lib/lazy';
+import { roleLabel } from '../../lib/roles';
 import { nameRule } from '../../lib/rules';
 import { FormDialog } from '../form-dialog';
 import { FormTextField } from '../form-text-field';
@@ -39,6 +41,8 @@ export interface CreateKeyFormProps {
   tenants?: CreateKeyDialogTenant[];
   /** The tenant selected at first (the current one). */
   defaultTenantId?: string;
+  /** A service account's role (its keys' role can be at most this); for a person, each tenant's role is in `tenants`. */
+  ownerRole?: string;
   /** 'service-account' changes the advice shown for keys that never expire. */
   variant?: 'user' | 'service-account';
   title?: string;
@@ -51,6 +55,8 @@ interface KeyValues {
   expiration: ExpirationChoice;
   customDate: Date | null;
   tenantId: string;
+  /** '' follows the owner's role. */
+  role: string;
 }
 
 const NAME_LABEL = 'API Key Name';
@@ -78,19 +84,28 @@ export function CreateKeyForm({
   userId,
   tenants,
   defaultTenantId,
+  ownerRole,
   variant = 'user',
   title = 'Create an API Key',
   onCreated,
 }: CreateKeyFormProps) {
   const form = useForm<KeyValues>({
     mode: 'onChange',
-    defaultValues: { name: '', expiration: DEFAULT_EXPIRATION, customDate: null, tenantId: startingTenant(tenants, defaultTenantId) },
+    defaultValues: { name: '', expiration: DEFAULT_EXPIRATION, customDate: null, tenantId: startingTenant(tenants, defaultTenantId), role: '' },
   });
   const [create] = useCreateApiKey();
   // The picker's own verdict on what was typed (half a date, a day before minDate…).
   const [pickerError, setPickerError] = useState<string | null>(null);
   const { errors, isSubmitting, isSubmitted, isValid } = form.formState;
-  const [name, expiration, customDate, tenantId] = useWatch({ control: form.control, name: ['name', 'expiration', 'customDate', 'tenantId'] });
+  const [name, expiration, customDate, tenantId, role] = useWatch({ control: form.control, name: ['name', 'expiration', 'customDate', 'tenantId', 'role'] });
+  // The roles the key may carry: at most its owner's in the tenant it acts in.
+  const ceiling = (tenants ? tenants.find((t) => t.id === tenantId)?.role : ownerRole) as KeyRole | undefined;
+  const roleChoices = ceiling && KEY_ROLES.includes(ceiling) ? rolesWithin(ceiling) : [];
+  const roleValid = role === '' || roleChoices.includes(role as KeyRole);
+  // Another tenant, where the owner's role is lower: back to following the owner.
+  useEffect(() => {
+    if (!roleValid) form.setValue('role', '');
+  }, [roleValid, form]);
 
   // Fetch the picker while the user types a name, so "Custom date" shows it at once.
   useEffect(() => {
@@ -100,7 +115,7 @@ export function CreateKeyForm({
   const now = new Date();
   const customProblem = expiration === 'custom' ? (pickerError ?? customDateProblem(customDate, now)) : null;
   const tenantMissing = tenants !== undefined && !tenants.some((t) => t.id === tenantId);
-  const formValid = isValid && !customProblem && !tenantMissing;
+  const formValid = isValid && !customProblem && !tenantMissing && roleValid;
 
   /** What Create sends for these values (and Show GraphQL shows); no expiry until the date is valid. */
   const inputFor = (values: KeyValues, valid: boolean) => ({
@@ -108,6 +123,7 @@ export function CreateKeyForm({
     name: values.name.trim(),
     expires_at: valid ? expiresAtFor(values.expiration, new Date(), values.customDate) : null,
     ...(tenants ? { default_tenant_id: values.tenantId } : {}),
+    ...(values.role ? { role: values.role } : {}),
   });
 
   // handleSubmit has checked the fields' rules; the date and tenant are checked here, on the values submitted.
@@ -117,11 +133,11 @@ export function CreateKeyForm({
     const sent = inputFor(values, true);
     try {
       const payload = await create(sent);
-      onCreated({ id: payload.id, name: sent.name, key: payload.key });
+      onCreated({ id: payload.id, name: sent.name, key: payload.key, role: sent.role ?? null });
     } catch (error) {
       const problem = describeProblem(error);
-      const field = problemField(problem, ['name', 'expires_at'] as const);
-      if (field === 'name') form.setError('name', { message: problem.message });
+      const field = problemField(problem, ['name', 'expires_at', 'role'] as const);
+      if (field === 'name' || field === 'role') form.setError(field, { message: problem.message });
       else if (field === 'expires_at' && expiration === 'custom') form.setError('customDate', { message: problem.message });
       else form.setError('root.server', { message: problem.message });
     }
@@ -204,7 +220,28 @@ export function CreateKeyForm({
           ))}
         </FormTextField>
       )}
-      <ShowGraphql document={CreateApiKeyMutation} variables={{ input: inputFor({ name, expiration, customDate, tenantId }, formValid) }} />
+      {roleChoices.length > 0 && (
+        <FormTextField
+          control={form.control}
+          name="role"
+          select
+          label="Key role"
+          fullWidth
+          helperText={
+            role
+              ? `The key acts as ${roleLabel(role)} at most, even if its owner's role is higher.`
+              : `The key acts with its owner's role, now ${roleLabel(ceiling)}, as it changes.`
+          }
+        >
+          <MenuItem value="">Owner's role ({roleLabel(ceiling)})</MenuItem>
+          {roleChoices.map((choice) => (
+            <MenuItem key={choice} value={choice}>
+              {roleLabel(choice)}
+            </MenuItem>
+          ))}
+        </FormTextField>
+      )}
+      <ShowGraphql document={CreateApiKeyMutation} variables={{ input: inputFor({ name, expiration, customDate, tenantId, role }, formValid) }} />
     </FormDialog>
   );
 }

@@ -7,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { ConfirmDialog } from '../confirm-dialog';
+import { roleLabel } from '../../lib/roles';
 import { KeyReveal } from './key-reveal';
 
 export interface CreatedKey {
@@ -14,6 +15,8 @@ export interface CreatedKey {
   name: string;
   /** The key itself, held only in React state. */
   key: string;
+  /** The key's own role; null or absent: its owner's. */
+  role?: string | null;
 }
 
 interface NewKeyDialogProps {
@@ -57,7 +60,8 @@ export function NewKeyDialog({ open, created, onClose, onExited }: NewKeyDialogP
       <DialogTitle>Your API key has been created</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          <strong>{created.name}</strong> is ready.
+          <strong>{created.name}</strong> is ready.{' '}
+          {created.role ? `It acts as ${roleLabel(created.role)} at most, whatever its owner's role.` : "It acts with its owner's role."}
         </DialogContentText>
         <KeyReveal apiKey={created.key} onCopied={() => setCopied(true)} />
       </DialogContent>

@@ -20,6 +20,8 @@ export interface CreateApiKeyInput {
   name: string;
   expires_at: string | null;
   default_tenant_id?: string;
+  /** The key's own role, at most its owner's; absent: it follows its owner's. */
+  role?: string;
 }
 
 /**

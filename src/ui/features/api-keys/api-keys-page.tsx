@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import type { SnackbarAction } from '../../components/success-snackbar';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
+import type { EditableKey } from '../../components/api-keys/edit-key-dialog';
 import { useNow } from '../../lib/use-now';
 import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
@@ -44,10 +45,13 @@ import { ProgressBar } from '../../components/progress';
 
 // The dialogs load on first use, fetched as soon as the pointer or focus nears them.
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
+// Declared here, beside Create's: the two dialogs' code shares most of its chunks, which the page then lists once.
+const EditKeyDialog = lazyNamed(() => import('../../components/api-keys/edit-key-dialog'), 'EditKeyDialog');
 // The "revoked" snackbar comes after a revoke only; it loads with the revoke dialog.
 const SuccessSnackbar = lazyNamed(() => import('../../components/success-snackbar'), 'SuccessSnackbar');
 const preloadRevoke = () => {
   preloadRevokeKeyDialog();
+  void EditKeyDialog.preload().catch(() => undefined);
   void SuccessSnackbar.preload().catch(() => undefined);
 };
 
@@ -106,6 +110,7 @@ export function ApiKeysPage() {
 
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
+  const [editing, setEditing] = useState<EditableKey | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeMounted = useMountedOnceWanted(notice !== null);
   // A key just created, until the list has been fetched again with the dialog closed: then the
@@ -193,6 +198,7 @@ export function ApiKeysPage() {
           showTenant
           sort={{ field: state.sort, direction: state.direction, onSort: sortBy }}
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name })}
+          onEdit={setEditing}
         />
         <TablePageNavigation count={total} paging={paging} />
       </Paper>
@@ -233,12 +239,22 @@ export function ApiKeysPage() {
           open={creating}
           onClose={() => setCreating(false)}
           userId={current.user.id}
-          tenants={current.memberships.map((m) => m.tenant)}
+          tenants={current.memberships.map((m) => ({ ...m.tenant, role: m.role }))}
           defaultTenantId={current.id}
           onCreated={setJustCreated}
         />
       </LazyDialogSlot>
       <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={(message) => setNotice({ message })} />
+      <LazyDialogSlot open={editing !== null}>
+        <EditKeyDialog
+          apiKey={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(name) => {
+            setEditing(null);
+            setNotice({ message: `API key "${name}" saved` });
+          }}
+        />
+      </LazyDialogSlot>
       {noticeMounted && (
         <Suspense fallback={null}>
           <SuccessSnackbar message={notice?.message ?? null} action={notice?.action} onClose={() => setNotice(null)} />

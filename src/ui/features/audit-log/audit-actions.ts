@@ -13,6 +13,7 @@ export interface AuditActionInfo {
 export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.create', label: 'Created API key', group: 'API keys' },
   { action: 'api_key.revoke', label: 'Revoked API key', group: 'API keys' },
+  { action: 'api_key.update', label: 'Edited API key', group: 'API keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -65,9 +66,17 @@ const CAUSES: Record<string, string> = {
   inviter_demoted: 'Inviter no longer an administrator',
 };
 
+/** What an api_key.update changed: its cause lists the fields, comma-separated. */
+const KEY_FIELDS: Record<string, string> = { name: 'name', expires_at: 'expiry', description: 'description' };
+
 /** A cause this UI does not know yet is shown as the server spells it. */
-export function causeLabel(cause: string | null | undefined): string | null {
+export function causeLabel(cause: string | null | undefined, action?: string): string | null {
   if (!cause) return null;
+  if (action === 'api_key.update')
+    return `Changed ${cause
+      .split(',')
+      .map((field) => KEY_FIELDS[field] ?? field)
+      .join(', ')}`;
   return CAUSES[cause] ?? cause;
 }
 

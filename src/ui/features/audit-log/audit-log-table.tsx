@@ -59,9 +59,9 @@ function Actor({ event }: { event: AuditLogTable_EventFragment }) {
   );
 }
 
-/** Under the action: why it followed from another change, when it did. */
-function Cause({ cause }: { cause: string | null | undefined }) {
-  const label = causeLabel(cause);
+/** Under the action: why it followed from another change, when it did (for an edit: what it changed). */
+function Cause({ cause, action }: { cause: string | null | undefined; action: string }) {
+  const label = causeLabel(cause, action);
   return label ? <Secondary>{label}</Secondary> : null;
 }
 
@@ -113,7 +113,7 @@ export function AuditLogTable({ events, now }: AuditLogTableProps) {
       title: (
         <>
           {actionLabel(event.action)}
-          <Cause cause={event.cause} />
+          <Cause cause={event.cause} action={event.action} />
         </>
       ),
       details: [
@@ -145,7 +145,7 @@ export function AuditLogTable({ events, now }: AuditLogTableProps) {
               </TableCell>
               <TableCell component="th" scope="row" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
                 {actionLabel(event.action)}
-                <Cause cause={event.cause} />
+                <Cause cause={event.cause} action={event.action} />
               </TableCell>
               <TableCell>
                 <Actor event={event} />

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ApiKeysTable } from '../../components/api-keys/api-keys-table';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
+import type { EditableKey } from '../../components/api-keys/edit-key-dialog';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { QueryError } from '../../components/query-error';
@@ -20,6 +21,12 @@ import { KeyAgents } from './key-agents';
 
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
 const preloadCreate = () => void CreateKeyDialog.preload().catch(() => undefined);
+const EditKeyDialog = lazyNamed(() => import('../../components/api-keys/edit-key-dialog'), 'EditKeyDialog');
+
+const preloadKeyDialogs = () => {
+  preloadRevokeKeyDialog();
+  void EditKeyDialog.preload().catch(() => undefined);
+};
 
 /** One account's keys (administrators only), newest first. */
 export const ServiceAccountKeysQuery = graphql(`
@@ -37,7 +44,7 @@ export const ServiceAccountKeysQuery = graphql(`
 `);
 
 interface ServiceAccountKeysProps {
-  account: { id: string; name: string };
+  account: { id: string; name: string; role?: string };
   now: Date;
   onNotice: (message: string) => void;
 }
@@ -57,6 +64,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   useClampPage(paging.page, total, paging.setPage, paging.size);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
+  const [editing, setEditing] = useState<EditableKey | null>(null);
 
   const createButton = (
     <Button variant="contained" size="small" startIcon={<AddIcon />} onClick={() => setCreating(true)} onPointerEnter={preloadCreate} onFocus={preloadCreate}>
@@ -84,6 +92,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           labelledBy={headingId}
           showCreatedBy
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name, userId: account.id })}
+          onEdit={setEditing}
         />
         <TablePageNavigation count={total ?? 0} paging={paging} />
         <KeyAgents keys={keys} now={now} headingId={`agents-${account.id}`} />
@@ -92,7 +101,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   }
 
   return (
-    <Box component="section" aria-labelledby={headingId} sx={{ py: 2, px: { xs: 0, sm: 2 } }} onPointerEnter={preloadRevokeKeyDialog}>
+    <Box component="section" aria-labelledby={headingId} sx={{ py: 2, px: { xs: 0, sm: 2 } }} onPointerEnter={preloadKeyDialogs}>
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap', mb: 1 }}>
         <Typography id={headingId} variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
           API keys of {account.name}
@@ -110,11 +119,22 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           open={creating}
           onClose={() => setCreating(false)}
           userId={account.id}
+          ownerRole={account.role}
           variant="service-account"
           title={`Create an API Key for ${account.name}`}
         />
       </LazyDialogSlot>
       <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={onNotice} />
+      <LazyDialogSlot open={editing !== null}>
+        <EditKeyDialog
+          apiKey={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(name) => {
+            setEditing(null);
+            onNotice(`API key "${name}" saved`);
+          }}
+        />
+      </LazyDialogSlot>
     </Box>
   );
 }

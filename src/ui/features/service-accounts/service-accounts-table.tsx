@@ -140,7 +140,11 @@ export function ServiceAccountsTable({ accounts, manage, openId, now, onToggle, 
                     <TableCell colSpan={columns} sx={{ py: 0, ...(open ? {} : { borderBottom: 'none' }) }}>
                       <Collapse in={open} timeout="auto" unmountOnExit>
                         <Box id={panelId}>
-                          <ServiceAccountKeys account={{ id: account.id, name: account.username }} now={now} onNotice={onNotice} />
+                          <ServiceAccountKeys
+                            account={{ id: account.id, name: account.username, role: account.memberships[0]?.role }}
+                            now={now}
+                            onNotice={onNotice}
+                          />
                         </Box>
                       </Collapse>
                     </TableCell>
