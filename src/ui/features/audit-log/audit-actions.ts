@@ -13,6 +13,9 @@ export interface AuditActionInfo {
 export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.create', label: 'Created API key', group: 'API keys' },
   { action: 'api_key.revoke', label: 'Revoked API key', group: 'API keys' },
+  { action: 'api_key.canary_create', label: 'Created canary key', group: 'Canary keys' },
+  { action: 'api_key.canary_delete', label: 'Deleted canary key', group: 'Canary keys' },
+  { action: 'api_key.canary_used', label: 'Canary key used', group: 'Canary keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
