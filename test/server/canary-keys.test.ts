@@ -73,7 +73,7 @@ describe('canary keys', () => {
     const canary = await createCanary('refusal');
     const revoked = await world.createKey(world.sessions.admin, world.ids.adminSa, 'to revoke');
     await server.gql(DELETE_KEY, { input: { key_id: revoked.id } }, { cookie: world.sessions.admin });
-    for (const headers of [{}, { 'x-prefect-core-version': '1.4.1' }]) {
+    for (const headers of [{}, { 'x-prefect-core-version': '1.4.1' }] as Record<string, string>[]) {
       const fromCanary = observable(await useKey(canary.key, headers));
       const fromRevoked = observable(await useKey(revoked.key, headers));
       expect(fromCanary).toEqual(fromRevoked);
