@@ -37,6 +37,10 @@ type Documents = {
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.BootstrapDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": typeof types.LogOutDocument,
+    "\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.CanaryKeysPageDocument,
+    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": typeof types.CanaryKeysTable_CanaryFragmentDoc,
+    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateCanaryKeyDocument,
+    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteCanaryKeyDocument,
     "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.InvitationsTableDocument,
     "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.MembersPageDocument,
     "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": typeof types.MembersTable_MemberFragmentDoc,
@@ -83,6 +87,10 @@ const documents: Documents = {
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.BootstrapDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": types.LogOutDocument,
+    "\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.CanaryKeysPageDocument,
+    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": types.CanaryKeysTable_CanaryFragmentDoc,
+    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateCanaryKeyDocument,
+    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteCanaryKeyDocument,
     "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": types.InvitationsTableDocument,
     "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.MembersPageDocument,
     "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": types.MembersTable_MemberFragmentDoc,
@@ -212,6 +220,22 @@ export function graphql(source: "\n  mutation LogIn($input: log_in_input!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"): (typeof documents)["\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
