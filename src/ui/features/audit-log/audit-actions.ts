@@ -81,6 +81,7 @@ const TARGET_TYPES: Record<string, string> = {
   invitation: 'Invitation',
   tenant: 'Tenant',
   user: 'Account',
+  canary_key: 'Canary key',
 };
 
 export function targetTypeLabel(targetType: string | null | undefined): string | null {
