@@ -1,5 +1,5 @@
 /**
- * Team › Canary Keys in Chromium against the real server: an administrator creates a
+ * Team › Service Accounts › Canary keys in Chromium against the real server: an administrator creates a
  * canary in the browser and copies it; the test uses it as a thief would (fetch with
  * curl's user agent) and is refused as with a revoked key; the tab then shows it tripped,
  * from where and with what, at 1280 px and 390 px (no sideways scrolling). axe-core checks
@@ -25,7 +25,7 @@ const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-ho
 
 requireBrowserWhenAsked();
 
-describe.skipIf(skipE2e)('Team › Canary Keys in Chromium', () => {
+describe.skipIf(skipE2e)('Team › Service Accounts › Canary keys in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
   let admin: BrowserContext;
@@ -46,11 +46,11 @@ describe.skipIf(skipE2e)('Team › Canary Keys in Chromium', () => {
     await server?.close();
   });
 
-  it('is under Team in the navigation, and starts empty with what to do', async () => {
-    await page.goto(`${server.url}/acme/user/keys`);
-    await page.getByRole('link', { name: 'Canary Keys' }).click();
+  it('is a tab of Team › Service Accounts, and starts empty with what to do', async () => {
+    await page.goto(`${server.url}/acme/team/service-accounts`);
+    await page.getByRole('tab', { name: 'Canary keys' }).click();
     await page.getByText('No canary keys yet').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/acme/team/canary-keys');
+    expect(new URL(page.url()).search).toBe('?view=canaries');
     await expectNoAxeViolations(page, 'Canary Keys, empty');
   });
 
@@ -123,7 +123,7 @@ describe.skipIf(skipE2e)('Team › Canary Keys in Chromium', () => {
     const phone = await newContext(browser, { width: 390, height: 844 });
     await phone.addCookies(await admin.cookies());
     const phonePage = await phone.newPage();
-    await phonePage.goto(`${server.url}/acme/team/canary-keys`);
+    await phonePage.goto(`${server.url}/acme/team/service-accounts?view=canaries`);
     const list = phonePage.getByRole('list', { name: 'Canary keys' });
     await list.getByText(/Tripped .* from 127\.0\.0\.1, curl\/8\.5\.0/).waitFor();
     expect((await sidewaysOverflow(phonePage)).by).toBe(0);
@@ -133,7 +133,7 @@ describe.skipIf(skipE2e)('Team › Canary Keys in Chromium', () => {
   });
 
   it('deletes a canary after confirmation', async () => {
-    await page.goto(`${server.url}/acme/team/canary-keys`);
+    await page.goto(`${server.url}/acme/team/service-accounts?view=canaries`);
     await page.getByRole('button', { name: 'Delete canary key infra repo .env' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete infra repo .env?' });
     await dialog.waitFor();

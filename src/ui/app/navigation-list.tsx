@@ -1,4 +1,3 @@
-import CrisisAlertIcon from '@mui/icons-material/CrisisAlert';
 import GroupsIcon from '@mui/icons-material/Groups';
 import HistoryIcon from '@mui/icons-material/History';
 import KeyIcon from '@mui/icons-material/Key';
@@ -32,7 +31,7 @@ function NavItem({ to, label, icon }: NavItemProps) {
   );
 }
 
-/** User › API Keys, Team › Service Accounts, Team › Members, Team › Audit Log and, for administrators, Team › Canary Keys and Team › Settings. */
+/** User › API Keys, Team › Service Accounts, Team › Members, Team › Audit Log and, for administrators, Team › Settings. */
 export function NavigationList({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
   // Rendered in both the mobile and the desktop drawer: ids must differ.
   const userId = useId();
@@ -52,7 +51,6 @@ export function NavigationList({ slug, isAdmin }: { slug: string; isAdmin: boole
         <NavItem to={paths.serviceAccounts.href(slug)} label="Service Accounts" icon={<SmartToyIcon />} />
         <NavItem to={paths.members.href(slug)} label="Members" icon={<GroupsIcon />} />
         <NavItem to={paths.auditLog.href(slug)} label="Audit Log" icon={<HistoryIcon />} />
-        {isAdmin ? <NavItem to={paths.canaryKeys.href(slug)} label="Canary Keys" icon={<CrisisAlertIcon />} /> : null}
         {isAdmin ? <NavItem to={paths.tenantSettings.href(slug)} label="Settings" icon={<SettingsIcon />} /> : null}
       </List>
     </>

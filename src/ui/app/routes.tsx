@@ -72,10 +72,6 @@ export const routes: RouteObject[] = [
                 lazy: () => import('../features/audit-log/audit-log-page').then((m) => ({ Component: m.AuditLogPage })),
               },
               {
-                path: paths.canaryKeys.path,
-                lazy: () => import('../features/canary-keys/canary-keys-page').then((m) => ({ Component: m.CanaryKeysPage })),
-              },
-              {
                 path: paths.tenantSettings.path,
                 lazy: () => import('../features/tenant-settings/tenant-settings-page').then((m) => ({ Component: m.TenantSettingsPage })),
               },

@@ -37,10 +37,6 @@ type Documents = {
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.BootstrapDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": typeof types.LogOutDocument,
-    "\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.CanaryKeysPageDocument,
-    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": typeof types.CanaryKeysTable_CanaryFragmentDoc,
-    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateCanaryKeyDocument,
-    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteCanaryKeyDocument,
     "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.InvitationsTableDocument,
     "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.MembersPageDocument,
     "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": typeof types.MembersTable_MemberFragmentDoc,
@@ -49,10 +45,14 @@ type Documents = {
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n": typeof types.MembersTableOtherAdministratorsDocument,
     "\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.MembersTablePeopleAmongDocument,
+    "\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.CanaryKeysPanelDocument,
+    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": typeof types.CanaryKeysTable_CanaryFragmentDoc,
     "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountKeysDocument,
     "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountsPageDocument,
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": typeof types.ServiceAccountsTable_AccountFragmentDoc,
+    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateCanaryKeyDocument,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
+    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": typeof types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": typeof types.TenantSettingsPageDocument,
@@ -87,10 +87,6 @@ const documents: Documents = {
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.BootstrapDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": types.LogOutDocument,
-    "\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.CanaryKeysPageDocument,
-    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": types.CanaryKeysTable_CanaryFragmentDoc,
-    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateCanaryKeyDocument,
-    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteCanaryKeyDocument,
     "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": types.InvitationsTableDocument,
     "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.MembersPageDocument,
     "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": types.MembersTable_MemberFragmentDoc,
@@ -99,10 +95,14 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n": types.MembersTableOtherAdministratorsDocument,
     "\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.MembersTablePeopleAmongDocument,
+    "\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.CanaryKeysPanelDocument,
+    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": types.CanaryKeysTable_CanaryFragmentDoc,
     "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountKeysDocument,
     "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountsPageDocument,
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": types.ServiceAccountsTable_AccountFragmentDoc,
+    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateCanaryKeyDocument,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
+    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": types.TenantSettingsPageDocument,
@@ -223,22 +223,6 @@ export function graphql(source: "\n  mutation LogOut {\n    log_out {\n      suc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanaryKeysPage($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"): (typeof documents)["\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -271,6 +255,14 @@ export function graphql(source: "\n  query MembersTablePeopleAmong($ids: [uuid!]
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"): (typeof documents)["\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -283,7 +275,15 @@ export function graphql(source: "\n  fragment ServiceAccountsTable_account on us
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,7 +22,6 @@ export const paths = {
   serviceAccounts: { path: '/:tenant/team/service-accounts', href: (slug: string) => `/${slug}/team/service-accounts` },
   members: { path: '/:tenant/team/members', href: (slug: string) => `/${slug}/team/members` },
   auditLog: { path: '/:tenant/team/audit-log', href: (slug: string) => `/${slug}/team/audit-log` },
-  canaryKeys: { path: '/:tenant/team/canary-keys', href: (slug: string) => `/${slug}/team/canary-keys` },
   tenantSettings: { path: '/:tenant/team/settings', href: (slug: string) => `/${slug}/team/settings` },
   /** GraphiQL is a page of its own, served by the server (not a route of the app). */
   graphiql: { path: '/graphiql', href: () => '/graphiql' },

@@ -6,20 +6,18 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
-import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { SuccessSnackbar } from '../../components/success-snackbar';
 import { TablePageNavigation } from '../../components/table-page-navigation';
 import { graphql } from '../../gql';
 import { lazyNamed } from '../../lib/lazy';
 import { pageVariables, useClampPage, useUrlPaging } from '../../lib/paging';
-import { useCurrentTenant } from '../../lib/tenant-context';
 import { useNow } from '../../lib/use-now';
-import { usePageTitle } from '../../lib/use-page-title';
 import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
 import { CanaryKeysTable } from './canary-keys-table';
 import type { DeletableCanary } from './delete-canary-key-dialog';
@@ -29,8 +27,8 @@ const DeleteCanaryKeyDialog = lazyNamed(() => import('./delete-canary-key-dialog
 const preloadCreate = () => void CreateCanaryKeyDialog.preload().catch(() => undefined);
 const preloadDelete = () => void DeleteCanaryKeyDialog.preload().catch(() => undefined);
 
-export const CanaryKeysPageQuery = graphql(`
-  query CanaryKeysPage($limit: Int!, $offset: Int!) {
+export const CanaryKeysPanelQuery = graphql(`
+  query CanaryKeysPanel($limit: Int!, $offset: Int!) {
     canary_key(limit: $limit, offset: $offset) {
       ...CanaryKeysTable_canary
     }
@@ -42,34 +40,15 @@ export const CanaryKeysPageQuery = graphql(`
   }
 `);
 
-const DESCRIPTION =
-  'Decoy keys to plant where a leak would show: a repository, a CI variable, a laptop. Each looks like any service-account key but can do nothing; every use is refused and recorded here.';
-
-/** Team › Canary Keys: the tenant's decoys and whether they have tripped; administrators only. */
-export function CanaryKeysPage() {
-  usePageTitle('Canary Keys');
-  const tenant = useCurrentTenant();
-  return (
-    <Box>
-      {tenant.isAdmin ? (
-        <CanaryKeys />
-      ) : (
-        <>
-          <PageHeader section="Team" title="Canary Keys" description={DESCRIPTION} />
-          <Alert severity="info">
-            <AlertTitle>Only administrators can see canary keys</AlertTitle>
-            The canary keys of {tenant.name} are known to its administrators alone, so that no one can tell a canary from a real key.
-          </Alert>
-        </>
-      )}
-    </Box>
-  );
-}
-
-function CanaryKeys() {
+/**
+ * Team › Service Accounts › Canary keys (administrators): the tenant's decoys and whether
+ * they have tripped. A canary is a service-account key to anyone who finds it, so it sits
+ * beside them, on a tab of its own that only administrators see.
+ */
+export function CanaryKeysPanel() {
   const now = useNow();
-  const paging = useUrlPaging();
-  const { data, previousData, error, refetch } = useQuery(CanaryKeysPageQuery, { variables: pageVariables(paging.page, paging.size) });
+  const paging = useUrlPaging('canaries');
+  const { data, previousData, error, refetch } = useQuery(CanaryKeysPanelQuery, { variables: pageVariables(paging.page, paging.size) });
   // A canary tripped while the tab was away shows when the user comes back.
   useRefetchOnReturn(refetch);
   const shown = data ?? previousData;
@@ -125,7 +104,13 @@ function CanaryKeys() {
 
   return (
     <>
-      <PageHeader section="Team" title="Canary Keys" description={DESCRIPTION} actions={total === 0 ? null : createButton} />
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start', justifyContent: 'space-between', mb: 2 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 640 }}>
+          Decoy keys to plant where a leak would show: a repository, a CI variable, a laptop. Each looks like any service-account key but can do nothing; every
+          use is refused and recorded here.
+        </Typography>
+        {total === 0 ? null : createButton}
+      </Box>
       {body}
       <LazyDialogSlot open={creating}>
         <CreateCanaryKeyDialog

@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { subDays, subMinutes } from 'date-fns';
-import { graphql, HttpResponse } from 'msw';
+import { graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emulateWindowWidth, graphqlError, makeUser, renderApp, signedIn } from '../render';
 
@@ -64,7 +64,7 @@ beforeEach(() => {
 });
 
 const handlers = () => [
-  graphql.query('CanaryKeysPage', () => {
+  graphql.query('CanaryKeysPanel', () => {
     sent.listed++;
     return HttpResponse.json({
       data: {
@@ -88,17 +88,27 @@ const handlers = () => [
   }),
 ];
 
-function renderPage(user = admin, extra: Parameters<typeof renderApp>[1]['handlers'] = []) {
-  return renderApp('/acme/team/canary-keys', { handlers: [...(extra ?? []), ...signedIn(user), ...handlers()] });
+/** An empty list of service accounts, for the accounts tab. */
+const accountsPage = graphql.query('ServiceAccountsPage', () =>
+  HttpResponse.json({
+    data: {
+      user_view_same_tenant: [],
+      user_view_same_tenant_aggregate: { __typename: 'aggregate_result', aggregate: { __typename: 'aggregate_count', count: 0 } },
+    },
+  }),
+);
+
+function renderPage(user = admin, extra: RequestHandler[] = [], path = '/acme/team/service-accounts?view=canaries') {
+  return renderApp(path, { handlers: [...extra, ...signedIn(user), ...handlers()] });
 }
 
 const findTable = () => screen.findByRole('table', { name: 'Canary keys' }, { timeout: 5000 });
 
-describe('Team › Canary Keys', { timeout: 60_000 }, () => {
+describe('Team › Service Accounts › Canary keys', { timeout: 60_000 }, () => {
   it('shows each canary with its trip status: when, from where and with what, or that it is quiet', async () => {
     renderPage();
     const table = await findTable();
-    expect(screen.getByRole('heading', { name: 'Canary Keys' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Canary keys', selected: true })).toBeInTheDocument();
     const tripped = within(table).getByRole('row', { name: /infra repo/ });
     expect(tripped).toHaveTextContent('Tripped 3 minutes ago from 203.0.113.7, curl/8.5.0');
     expect(tripped).toHaveTextContent('(4 uses, first 40 minutes ago)');
@@ -107,17 +117,21 @@ describe('Team › Canary Keys', { timeout: 60_000 }, () => {
     expect(screen.getByRole('alert')).toHaveTextContent('1 canary key has been used');
   });
 
-  it('is in the navigation for administrators', async () => {
-    renderPage();
+  it('is a tab of Team › Service Accounts for administrators, kept in the URL', async () => {
+    const { user, router } = renderPage(admin, [accountsPage], '/acme/team/service-accounts');
+    await user.click(await screen.findByRole('tab', { name: 'Canary keys' }, { timeout: 5000 }));
     await findTable();
-    expect(screen.getAllByRole('link', { name: 'Canary Keys' })[0]).toHaveAttribute('href', '/acme/team/canary-keys');
+    expect(router.state.location.search).toBe('?view=canaries');
+    expect(screen.queryAllByRole('button', { name: 'Add Service Account' })).toHaveLength(0);
+    await user.click(screen.getByRole('tab', { name: 'Service accounts' }));
+    expect((await screen.findAllByRole('button', { name: 'Add Service Account' })).length).toBeGreaterThan(0);
   });
 
-  it('tells a member that only administrators see canaries, and asks the server nothing about them', async () => {
-    renderPage(member);
-    expect(await screen.findByText('Only administrators can see canary keys', {}, { timeout: 5000 })).toBeInTheDocument();
+  it('is no tab for a member, who is shown the accounts and asks the server nothing about canaries', async () => {
+    renderPage(member, [accountsPage]);
+    expect(await screen.findByText(/Only tenant administrators can manage service accounts/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Canary keys' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Create Canary Key' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: 'Canary Keys' })).not.toBeInTheDocument();
     expect(sent.listed).toBe(0);
   });
 
