@@ -6,6 +6,7 @@ import mercurius from 'mercurius';
 import { BODY_LIMIT_BYTES, loadConfig, poolSettings, trustedProxies, type ServerConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
+import { CanaryAlarm } from './auth/canary-alarm.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
 import { sharedLimiters } from './auth/shared-failure-limiter.js';
 import { answerDatabaseUnavailable } from './http/database-unavailable.js';
@@ -62,6 +63,8 @@ declare module 'fastify' {
     changes: ChangeFeed;
     /** Key credentials remembered between changes (cache/credential-cache.ts). */
     credentials: CredentialCache;
+    /** Records uses of canary keys (auth/canary-alarm.ts). */
+    canaries: CanaryAlarm;
     keyplaneConfig: ServerConfig;
     /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
     lifecycle: Lifecycle;
@@ -107,6 +110,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     trustProxy: trustedProxies(config.trustProxy),
     rewriteUrl: graphqlAtRoot,
   });
+  const canaries = new CanaryAlarm(
+    store,
+    // The one place a tripped canary is announced beyond its audit event: tenant notifications hook in here.
+    ({ canary }) =>
+      app.log.warn(
+        { canary_key_id: canary.id, tenant_id: canary.tenant_id, source_address: canary.last_source_address, user_agent: canary.last_user_agent },
+        'canary key used',
+      ),
+    (error) => app.log.warn({ err: error }, 'could not record a use of a canary key'),
+  );
+  app.decorate('canaries', canaries);
   const keyUsage = new KeyUsage(store, {
     written: () => responses?.forgetKeyUses(),
     failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
@@ -125,7 +139,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
     try {
-      await Promise.all([keyUsage.close(), agentCheckIns.close()]);
+      await Promise.all([keyUsage.close(), agentCheckIns.close(), canaries.settled()]);
     } finally {
       await database.close();
     }
@@ -194,6 +208,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     failures: authFailures,
     parseCookie: (header) => app.parseCookie(header),
     metrics,
+    canaries,
   });
   attachGraphqlRouteHooks(app, {
     gate: new GraphQLRequestGate(config.maxQueryTokens),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,10 @@ bootstrap               BAD  401       401      401     401     401     BAD    B
 log_in_wrong_password   BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD       BAD
 accept_invitation       ok   401       401      401     401     401     BAD    BAD  BAD   F       F      F        ok     F      403    403      BAD       F
 log_out                 ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
+canary_keys             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+canary_keys_count       401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+create_canary_key       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+delete_canary_key       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
 `;
 
 type Outcome = 'ok' | 'none' | '401' | '403' | 'F' | 'NF' | 'BAD';
@@ -256,6 +261,21 @@ async function tenantWithTheirRole(actor: Actor) {
   }
   return tenant;
 }
+
+/** A canary of tenant A, made straight in the store (its key is not needed here). */
+const makeCanary = () =>
+  server.app.store.createCanaryKey(
+    {
+      id: randomUUID(),
+      tenantId: world.ids.tenantA,
+      name: unique('canary'),
+      description: null,
+      keyHash: unique('canary-hash'),
+      keyHint: 'kps_abcd',
+      createdById: world.ids.admin,
+    },
+    NO_AUDIT,
+  );
 
 const stillWorks = async (key: string) => (await server.gql(`{ auth_info { api_key_id } }`, {}, { key })).status === 200;
 const otherPerson = (actor: Actor) => (self[actor].userId === world.ids.user ? world.ids.reader : world.ids.user);
@@ -591,6 +611,30 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
     );
     return { query: `{ agent { id } }`, contains: (data) => data.agent.some((a: { id: string }) => a.id === agent.id) };
   },
+  canary_keys: async () => {
+    const canary = await makeCanary();
+    return { query: `{ canary_key { id } }`, contains: (data) => data.canary_key.some((c: { id: string }) => c.id === canary.id) };
+  },
+  canary_keys_count: async () => {
+    await makeCanary();
+    return { query: `{ canary_key_aggregate { aggregate { count } } }`, contains: (data) => data.canary_key_aggregate.aggregate.count > 0 };
+  },
+  create_canary_key: async () => {
+    const name = unique('canary');
+    return {
+      query: `mutation ($input: create_canary_key_input!) { create_canary_key(input: $input) { id key } }`,
+      variables: { input: { tenant_id: world.ids.tenantA, name, description: 'matrix' } },
+      verify: async () => expect((await server.app.store.listCanaryKeys(world.ids.tenantA, { limit: 1000, offset: 0 })).map((c) => c.name)).toContain(name),
+    };
+  },
+  delete_canary_key: async () => {
+    const canary = await makeCanary();
+    return {
+      query: `mutation ($input: delete_canary_key_input!) { delete_canary_key(input: $input) { success } }`,
+      variables: { input: { canary_key_id: canary.id } },
+      verify: async () => expect(await server.app.store.getCanaryKey(canary.id)).toBeNull(),
+    };
+  },
   create_invitation_here: async () => {
     const email = `${unique('here')}@example.test`;
     return {
@@ -699,6 +743,10 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   auth_role: 'auth_role',
   hello: 'hello',
   agents: 'agent',
+  canary_keys: 'canary_key',
+  canary_keys_count: 'canary_key_aggregate',
+  create_canary_key: 'create_canary_key',
+  delete_canary_key: 'delete_canary_key',
   create_invitation_here: 'create_membership_invitation',
   update_tenant_name: 'update_tenant_name',
   update_tenant_slug: 'update_tenant_slug',

@@ -1119,6 +1119,63 @@ export function describeStore(name: string, factory: StoreFactory): void {
 
     // ---------------------------------------------------------------- agents
 
+    describe('canary keys', () => {
+      it('creates, lists newest first, counts, records uses with bounded alerts, and deletes, each audited', async () => {
+        const { admin, tenant } = await world();
+        const secondHash = `canary-${randomUUID()}`;
+        const canary = async (name: string, keyHash = `canary-${randomUUID()}`) =>
+          store.createCanaryKey(
+            { id: randomUUID(), tenantId: tenant.id, name, description: `${name} note`, keyHash, keyHint: 'kps_abcd', createdById: admin.id },
+            { ...audit, actorId: admin.id },
+          );
+        const first = await canary('first');
+        const second = await canary('second', secondHash);
+        expect(first).toEqual({
+          id: first.id,
+          tenant_id: tenant.id,
+          name: 'first',
+          description: 'first note',
+          key_hint: 'kps_abcd',
+          created_by: { id: admin.id, username: admin.username, account_type: 'NORMAL' },
+          created: expect.stringMatching(ISO),
+          first_used_at: null,
+          last_used_at: null,
+          use_count: 0,
+          last_source_address: null,
+          last_user_agent: null,
+        });
+        expect((await store.listCanaryKeys(tenant.id, everyPage)).map((c) => c.name)).toEqual(['second', 'first']);
+        expect(await store.countCanaryKeys(tenant.id)).toBe(2);
+        // Not a key: no credential, no key in any count.
+        expect(await store.recordCanaryUse(`canary-none-${randomUUID()}`, { at: new Date().toISOString(), sourceAddress: null, userAgent: null })).toBeNull();
+        expect(await store.findKeyCredential(secondHash)).toBeNull();
+        const at = new Date().toISOString();
+        const trip = await store.recordCanaryUse(secondHash, { at, sourceAddress: '203.0.113.7', userAgent: 'curl/8.5.0' });
+        expect(trip).toMatchObject({
+          alerted: true,
+          canary: { id: second.id, first_used_at: at, last_used_at: at, use_count: 1, last_source_address: '203.0.113.7', last_user_agent: 'curl/8.5.0' },
+        });
+        const again = await store.recordCanaryUse(secondHash, {
+          at: new Date(Date.parse(at) + 1000).toISOString(),
+          sourceAddress: '192.0.2.1',
+          userAgent: null,
+        });
+        expect(again).toMatchObject({ alerted: false, canary: { first_used_at: at, use_count: 2, last_source_address: '192.0.2.1', last_user_agent: null } });
+        const used = (await events(tenant.id)).filter((e) => e.action === 'api_key.canary_used');
+        expect(used).toEqual([
+          expect.objectContaining({ target_id: second.id, target_name: 'second', source_address: '203.0.113.7', user_agent: 'curl/8.5.0', actor_id: null }),
+        ]);
+
+        expect(await store.deleteCanaryKey(first.id, { ...audit, actorId: admin.id })).toBe(true);
+        expect(await store.deleteCanaryKey(first.id, audit)).toBe(false);
+        expect(await store.getCanaryKey(first.id)).toBeNull();
+        expect(await store.countCanaryKeys(tenant.id)).toBe(1);
+        expect((await events(tenant.id)).map((e) => e.action).filter((a) => a.startsWith('api_key.canary_'))).toEqual(
+          expect.arrayContaining(['api_key.canary_create', 'api_key.canary_create', 'api_key.canary_delete', 'api_key.canary_used']),
+        );
+      });
+    });
+
     describe('agents', () => {
       it('registers an agent, the same one again under the same id, and lists them newest first', async () => {
         const { admin, tenant } = await world();
@@ -1245,6 +1302,7 @@ export function describeStore(name: string, factory: StoreFactory): void {
           source_address: '198.51.100.1',
           created: expect.stringMatching(ISO),
           cause: null,
+          user_agent: null,
         });
         expect(all.find((e) => e.action === 'test.anonymous')).toMatchObject({ actor_id: null, actor: null });
         const where = { action: { _like: 'test.t%' } };

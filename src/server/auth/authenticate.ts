@@ -6,6 +6,8 @@ import type { CredentialCache } from '../cache/credential-cache.js';
 import type { KeyCredential, Store } from '../store/types.js';
 import { hashKey, isWellFormedKey, KEY_LENGTH } from './key-format.js';
 import type { KeyUsage } from './key-usage.js';
+import type { CanaryAlarm } from './canary-alarm.js';
+import { cleanUserAgent } from './canary-alarm.js';
 import { SESSION_COOKIE, type Sessions } from './sessions.js';
 import type { AttemptLimiter, Reservation } from './failure-limiter.js';
 import { isPrefectClient } from '../http/prefect-clients.js';
@@ -33,6 +35,8 @@ interface Deps {
   parseCookie: (header: string) => Record<string, string | undefined>;
   /** Counts each outcome (observability/metrics.ts); null when metrics are off. */
   metrics?: AuthenticationMetrics | null;
+  /** Told of each refused key that is no API key, which may be a canary (canary-alarm.ts). */
+  canaries?: CanaryAlarm | null;
 }
 
 export function sendGraphQLError(reply: FastifyReply, status: number, code: string, message: string) {
@@ -80,7 +84,7 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * key (the common case: see cache/credential-cache.ts), and returns a promise only
  * when it has to wait for the store.
  */
-export function authenticationHook({ store, credentials, sessions, keyUsage, failures, parseCookie, metrics }: Deps) {
+export function authenticationHook({ store, credentials, sessions, keyUsage, failures, parseCookie, metrics, canaries }: Deps) {
   function principalOf(credential: KeyCredential | null): Principal | null {
     const now = Date.now();
     if (metrics) metrics.key(credentialOutcome(credential, now));
@@ -129,7 +133,10 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     const remembered = credentials.remembered(keyHash);
     if (remembered !== undefined) {
       const principal = principalOf(remembered);
-      return principal ? withKey(request, reply, principal) : failedAtOnce(request, reply);
+      if (principal) return withKey(request, reply, principal);
+      failedAtOnce(request, reply);
+      if (remembered === null) noteUnknownKey(request, keyHash);
+      return;
     }
     return attempt(request, reply, keyHash);
   }
@@ -137,9 +144,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
   function attempt(request: FastifyRequest, reply: FastifyReply, keyHash: string): void | Promise<void> {
     const underWay = lookups.get(keyHash);
     if (underWay) {
-      return underWay.then((credential) =>
-        credential === REFUSED ? attempt(request, reply, keyHash) : withKeyOrRefuse(request, reply, principalOf(credential)),
-      );
+      return underWay.then((credential) => (credential === REFUSED ? attempt(request, reply, keyHash) : withKeyOrRefuse(request, reply, keyHash, credential)));
     }
     // The store may wait: the attempt is counted now, so that a burst of unknown keys
     // cannot all pass the address's check before the first of them has failed. (A limiter
@@ -158,7 +163,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
       (credential) => {
         done();
         if (credential === REFUSED) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
-        return withKeyOrRefuse(request, reply, principalOf(credential));
+        return withKeyOrRefuse(request, reply, keyHash, credential);
       },
       (error: unknown) => {
         done();
@@ -182,8 +187,19 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     );
   }
 
-  function withKeyOrRefuse(request: FastifyRequest, reply: FastifyReply, principal: Principal | null): void | Promise<void> {
-    return principal ? withKey(request, reply, principal) : refuseKey(reply);
+  function withKeyOrRefuse(request: FastifyRequest, reply: FastifyReply, keyHash: string, credential: KeyCredential | null): void | Promise<void> {
+    const principal = principalOf(credential);
+    if (principal) return withKey(request, reply, principal);
+    refuseKey(reply);
+    if (credential === null) noteUnknownKey(request, keyHash);
+  }
+
+  /**
+   * A canary key has no api_key row, so it is refused above as any unknown key is, with the
+   * same answer; the alarm looks for it among the canaries once that answer is on its way.
+   */
+  function noteUnknownKey(request: FastifyRequest, keyHash: string): void {
+    canaries?.refused(keyHash, request.ip, cleanUserAgent(request.headers['user-agent']));
   }
 
   function withKey(request: FastifyRequest, reply: FastifyReply, principal: Principal): void | Promise<void> {

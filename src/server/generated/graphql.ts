@@ -3,6 +3,7 @@ import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, 
 import type { Principal, RequestContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -33,6 +34,8 @@ export type Mutation = {
   change_password: success_payload;
   /** Creates an API key and answers with it, the only time it is shown. For yourself, in a tenant you belong to (a key can create keys only in its own tenant), or, as an administrator of its tenant, for a service account. An account may hold at most 1000 keys that are neither revoked nor expired (KEYPLANE_MAX_KEYS_PER_OWNER). Errors: UNAUTHENTICATED; FORBIDDEN (another person, a read-only or user-role service account, a tenant other than the key's); NOT_FOUND (an account or tenant you cannot see); BAD_USER_INPUT naming the field. */
   create_api_key: create_api_key_payload;
+  /** Keyplane: creates a canary key and answers with it, the only time it is shown. Tenant administrators only. Errors: UNAUTHENTICATED; FORBIDDEN (not an administrator); NOT_FOUND (a tenant you cannot see); BAD_USER_INPUT naming the field. */
+  create_canary_key: create_canary_key_payload;
   /** Invites an email address to a tenant (the request's, unless tenant_id names one) with a role, and answers with the invitation's token, the only time it is shown: the link /invite/<token> works for 7 days. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (email, or already a member; role or role_id). */
   create_membership_invitation: create_membership_invitation_payload;
   /** Adds a service account, the non-human member that CI jobs and agents authenticate as, to a tenant. Tenant administrators only. Errors: UNAUTHENTICATED; NOT_FOUND (a tenant you are not in); FORBIDDEN; BAD_USER_INPUT (name, role). */
@@ -41,6 +44,8 @@ export type Mutation = {
   create_tenant: create_tenant_payload;
   /** Revokes an API key: the very next request made with it is refused with 401. Your own keys, and a service account's keys for an administrator of its tenant; a request made with a key acts on keys of its own tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (a service account without the administrator role, on its own keys). */
   delete_api_key: success_payload;
+  /** Keyplane: deletes a canary key; its uses stay in the audit log, and it is refused as before (as any unknown key). Tenant administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a canary you may not see, which is every canary to anyone but its tenant's administrators: they alone may learn that it exists). */
+  delete_canary_key: success_payload;
   /** Removes a person from a tenant, revoking their keys there and the invitations they made there. Anyone may leave; administrators remove others. Not for service accounts (delete_service_account), nor for the last human administrator. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT. */
   delete_membership: success_payload;
   /** Revokes a pending invitation: its link stops working. Tenant administrators, or the signed-in person it was sent to (declining it); to anyone else the id answers NOT_FOUND. Errors: UNAUTHENTICATED; NOT_FOUND; BAD_USER_INPUT (no longer pending). */
@@ -92,6 +97,11 @@ export type Mutationcreate_api_keyArgs = {
 };
 
 
+export type Mutationcreate_canary_keyArgs = {
+  input: create_canary_key_input;
+};
+
+
 export type Mutationcreate_membership_invitationArgs = {
   input: create_membership_invitation_input;
 };
@@ -109,6 +119,11 @@ export type Mutationcreate_tenantArgs = {
 
 export type Mutationdelete_api_keyArgs = {
   input: delete_api_key_input;
+};
+
+
+export type Mutationdelete_canary_keyArgs = {
+  input: delete_canary_key_input;
 };
 
 
@@ -193,6 +208,10 @@ export type Query = {
   auth_info: auth_info;
   /** The roles a membership can have: TENANT_ADMIN, USER and READ_ONLY_USER. Any key or session. */
   auth_role: Array<auth_role>;
+  /** Keyplane: the current tenant's canary keys, newest first. Tenant administrators only (FORBIDDEN otherwise). */
+  canary_key: Array<canary_key>;
+  /** Keyplane: how many canary keys the current tenant has. As canary_key. */
+  canary_key_aggregate: aggregate_result;
   /** Prefect agents' connection test: answers a greeting. Public. */
   hello: Scalars['String']['output'];
   /** Keyplane: what an invitation link is for, or null for an unknown token. Public. */
@@ -270,6 +289,12 @@ export type Queryauth_api_key_aggregateArgs = {
 
 export type Queryauth_api_key_by_pkArgs = {
   id: Scalars['uuid']['input'];
+};
+
+
+export type Querycanary_keyArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -475,7 +500,7 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
@@ -493,10 +518,12 @@ export type audit_event = {
   target_id?: Maybe<Scalars['String']['output']>;
   /** The target's name at the time: a key's or account's name, an email, or a role change such as USER → TENANT_ADMIN. */
   target_name?: Maybe<Scalars['String']['output']>;
-  /** What it acted on, one of api_key, service_account, membership, invitation, tenant, agent, user. */
+  /** What it acted on, one of api_key, service_account, membership, invitation, tenant, agent, user, canary_key. */
   target_type?: Maybe<Scalars['String']['output']>;
   /** The tenant it happened in. */
   tenant_id?: Maybe<Scalars['uuid']['output']>;
+  /** Keyplane: the client's User-Agent, recorded where it is the evidence (api_key.canary_used); null otherwise. As the client sent it, at most 200 characters. */
+  user_agent?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -721,6 +748,39 @@ export type bootstrap_payload = {
   user_id: Scalars['UUID']['output'];
 };
 
+/**
+ * Keyplane: a canary key, a decoy planted where a leak would show (a repository, a CI
+ * variable, a laptop). It is a kps_ key of the same form as a service account's, but no API
+ * key: every use of it is refused exactly as a revoked key's is, and recorded here; the first
+ * use, and then at most one an hour, raises an alert (audit event api_key.canary_used). No
+ * list or count of keys, members or service accounts includes it.
+ */
+export type canary_key = {
+  __typename?: 'canary_key';
+  /** When it was created. */
+  created: Scalars['timestamptz']['output'];
+  /** Who created it; null when that account no longer exists. */
+  created_by?: Maybe<api_key_user>;
+  /** Where it was planted, as noted at its creation; null when none was. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** When it was first used: it has tripped. Null while it never was. */
+  first_used_at?: Maybe<Scalars['timestamptz']['output']>;
+  /** The canary's id (delete_canary_key takes it). */
+  id: Scalars['uuid']['output'];
+  /** The key's prefix and first four random characters, as auth_api_key shows them. */
+  key_hint: Scalars['String']['output'];
+  /** The address its last use came from (behind a proxy, as KEYPLANE_TRUST_PROXY decides). */
+  last_source_address?: Maybe<Scalars['String']['output']>;
+  /** When it was last used. */
+  last_used_at?: Maybe<Scalars['timestamptz']['output']>;
+  /** The User-Agent its last use sent, at most 200 characters; null when it sent none. */
+  last_user_agent?: Maybe<Scalars['String']['output']>;
+  /** Its name, to tell canaries apart (e.g. where it was planted). */
+  name: Scalars['String']['output'];
+  /** How many times it was used (each a refused request). */
+  use_count: Scalars['Int']['output'];
+};
+
 /** What change_password takes. */
 export type change_password_input = {
   /** Your password now. */
@@ -752,6 +812,25 @@ export type create_api_key_payload = {
   key: Scalars['String']['output'];
   /** The same value as key (older clients' spelling). */
   token: Scalars['String']['output'];
+};
+
+/** What create_canary_key takes. */
+export type create_canary_key_input = {
+  /** Where it will be planted, at most 500 characters; empty or absent: none. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Its name, 1 to 100 characters after trimming, no control or invisible characters. */
+  name: Scalars['String']['input'];
+  /** The tenant it watches for; you must administer it. Defaults to the current tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** The new canary key. This answer is the one place the key ever appears: it is stored only as a hash. */
+export type create_canary_key_payload = {
+  __typename?: 'create_canary_key_payload';
+  /** The canary's id (canary_key.id). */
+  id: Scalars['UUID']['output'];
+  /** The key, shown this once: a kps_ key that no one can tell from a service account's. */
+  key: Scalars['String']['output'];
 };
 
 /** What create_membership_invitation takes. */
@@ -808,6 +887,12 @@ export type create_tenant_payload = {
 export type delete_api_key_input = {
   /** The key's id (auth_api_key.id). */
   key_id: Scalars['UUID']['input'];
+};
+
+/** Which canary delete_canary_key deletes. */
+export type delete_canary_key_input = {
+  /** The canary's id (canary_key.id). */
+  canary_key_id: Scalars['UUID']['input'];
 };
 
 /** Which membership delete_membership ends. */
@@ -1388,15 +1473,19 @@ export type ResolversTypes = {
   auth_role: ResolverTypeWrapper<auth_role>;
   bootstrap_input: bootstrap_input;
   bootstrap_payload: ResolverTypeWrapper<bootstrap_payload>;
+  canary_key: ResolverTypeWrapper<Omit<canary_key, 'created_by'> & { created_by?: Maybe<ResolversTypes['api_key_user']> }>;
   change_password_input: change_password_input;
   create_api_key_input: create_api_key_input;
   create_api_key_payload: ResolverTypeWrapper<create_api_key_payload>;
+  create_canary_key_input: create_canary_key_input;
+  create_canary_key_payload: ResolverTypeWrapper<create_canary_key_payload>;
   create_membership_invitation_input: create_membership_invitation_input;
   create_membership_invitation_payload: ResolverTypeWrapper<create_membership_invitation_payload>;
   create_service_account_input: create_service_account_input;
   create_tenant_input: create_tenant_input;
   create_tenant_payload: ResolverTypeWrapper<create_tenant_payload>;
   delete_api_key_input: delete_api_key_input;
+  delete_canary_key_input: delete_canary_key_input;
   delete_membership_input: delete_membership_input;
   delete_membership_invitation_input: delete_membership_invitation_input;
   delete_other_sessions_payload: ResolverTypeWrapper<delete_other_sessions_payload>;
@@ -1467,15 +1556,19 @@ export type ResolversParentTypes = {
   auth_role: auth_role;
   bootstrap_input: bootstrap_input;
   bootstrap_payload: bootstrap_payload;
+  canary_key: Omit<canary_key, 'created_by'> & { created_by?: Maybe<ResolversParentTypes['api_key_user']> };
   change_password_input: change_password_input;
   create_api_key_input: create_api_key_input;
   create_api_key_payload: create_api_key_payload;
+  create_canary_key_input: create_canary_key_input;
+  create_canary_key_payload: create_canary_key_payload;
   create_membership_invitation_input: create_membership_invitation_input;
   create_membership_invitation_payload: create_membership_invitation_payload;
   create_service_account_input: create_service_account_input;
   create_tenant_input: create_tenant_input;
   create_tenant_payload: create_tenant_payload;
   delete_api_key_input: delete_api_key_input;
+  delete_canary_key_input: delete_canary_key_input;
   delete_membership_input: delete_membership_input;
   delete_membership_invitation_input: delete_membership_invitation_input;
   delete_other_sessions_payload: delete_other_sessions_payload;
@@ -1527,10 +1620,12 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   bootstrap?: Resolver<ResolversTypes['bootstrap_payload'], ParentType, ContextType, RequireFields<MutationbootstrapArgs, 'input'>>;
   change_password?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationchange_passwordArgs, 'input'>>;
   create_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<Mutationcreate_api_keyArgs, 'input'>>;
+  create_canary_key?: Resolver<ResolversTypes['create_canary_key_payload'], ParentType, ContextType, RequireFields<Mutationcreate_canary_keyArgs, 'input'>>;
   create_membership_invitation?: Resolver<ResolversTypes['create_membership_invitation_payload'], ParentType, ContextType, RequireFields<Mutationcreate_membership_invitationArgs, 'input'>>;
   create_service_account?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationcreate_service_accountArgs, 'input'>>;
   create_tenant?: Resolver<ResolversTypes['create_tenant_payload'], ParentType, ContextType, RequireFields<Mutationcreate_tenantArgs, 'input'>>;
   delete_api_key?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_api_keyArgs, 'input'>>;
+  delete_canary_key?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_canary_keyArgs, 'input'>>;
   delete_membership?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membershipArgs, 'input'>>;
   delete_membership_invitation?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membership_invitationArgs, 'input'>>;
   delete_other_sessions?: Resolver<ResolversTypes['delete_other_sessions_payload'], ParentType, ContextType>;
@@ -1558,6 +1653,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   auth_api_key_by_pk?: Resolver<Maybe<ResolversTypes['auth_api_key']>, ParentType, ContextType, RequireFields<Queryauth_api_key_by_pkArgs, 'id'>>;
   auth_info?: Resolver<ResolversTypes['auth_info'], ParentType, ContextType>;
   auth_role?: Resolver<Array<ResolversTypes['auth_role']>, ParentType, ContextType>;
+  canary_key?: Resolver<Array<ResolversTypes['canary_key']>, ParentType, ContextType, Partial<Querycanary_keyArgs>>;
+  canary_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType>;
   hello?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<Queryinvitation_previewArgs, 'token'>>;
   membership?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType, Partial<QuerymembershipArgs>>;
@@ -1627,6 +1724,7 @@ export type audit_eventResolvers<ContextType = RequestContext, ParentType extend
   target_name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   target_type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tenant_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  user_agent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type audit_event_actorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['audit_event_actor'] = ResolversParentTypes['audit_event_actor']> = {
@@ -1681,10 +1779,29 @@ export type bootstrap_payloadResolvers<ContextType = RequestContext, ParentType 
   user_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
 };
 
+export type canary_keyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['canary_key'] = ResolversParentTypes['canary_key']> = {
+  created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  created_by?: Resolver<Maybe<ResolversTypes['api_key_user']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  first_used_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  key_hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  last_source_address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  last_used_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
+  last_user_agent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  use_count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type create_api_key_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_api_key_payload'] = ResolversParentTypes['create_api_key_payload']> = {
   id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type create_canary_key_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_canary_key_payload'] = ResolversParentTypes['create_canary_key_payload']> = {
+  id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type create_membership_invitation_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_membership_invitation_payload'] = ResolversParentTypes['create_membership_invitation_payload']> = {
@@ -1822,7 +1939,9 @@ export type Resolvers<ContextType = RequestContext> = {
   auth_info?: auth_infoResolvers<ContextType>;
   auth_role?: auth_roleResolvers<ContextType>;
   bootstrap_payload?: bootstrap_payloadResolvers<ContextType>;
+  canary_key?: canary_keyResolvers<ContextType>;
   create_api_key_payload?: create_api_key_payloadResolvers<ContextType>;
+  create_canary_key_payload?: create_canary_key_payloadResolvers<ContextType>;
   create_membership_invitation_payload?: create_membership_invitation_payloadResolvers<ContextType>;
   create_tenant_payload?: create_tenant_payloadResolvers<ContextType>;
   delete_other_sessions_payload?: delete_other_sessions_payloadResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { agentResolvers } from './resolvers/agents.js';
 import { apiKeyResolvers } from './resolvers/api-keys.js';
 import { auditResolvers } from './resolvers/audit.js';
 import { authResolvers } from './resolvers/auth.js';
+import { canaryKeyResolvers } from './resolvers/canary-keys.js';
 import { memberResolvers } from './resolvers/members.js';
 import { membershipResolvers } from './resolvers/memberships.js';
 import { roleResolvers } from './resolvers/roles.js';
@@ -37,6 +38,7 @@ export const resolvers = {
     serviceAccountResolvers,
     auditResolvers,
     agentResolvers,
+    canaryKeyResolvers,
     roleResolvers,
   ),
 };

@@ -119,6 +119,8 @@ export interface AuditEventRecord {
   created: string;
   /** Why a change was made that nobody asked for by itself (e.g. inviter_removed); null when asked for directly. */
   cause?: string | null;
+  /** The client's User-Agent, where it is the evidence (api_key.canary_used); null otherwise. */
+  user_agent?: string | null;
 }
 
 /** An account that appears as an actor in a tenant's audit log, a member there now or not. */
@@ -243,6 +245,45 @@ export interface ApiKeyChanges {
   name?: string;
   expiresAt?: string;
   description?: string | null;
+}
+
+/** A decoy key: refused like a revoked key wherever it is used, each use recorded. */
+export interface CanaryKeyRecord {
+  id: string;
+  tenant_id: string;
+  name: string;
+  description: string | null;
+  key_hint: string;
+  created_by: UserRef | null;
+  created: string;
+  first_used_at: string | null;
+  last_used_at: string | null;
+  use_count: number;
+  last_source_address: string | null;
+  last_user_agent: string | null;
+}
+
+export interface NewCanaryKey {
+  id: string;
+  tenantId: string;
+  name: string;
+  description: string | null;
+  keyHash: string;
+  keyHint: string;
+  createdById: string;
+}
+
+/** Where a canary key was used from. */
+export interface CanaryUse {
+  at: string;
+  sourceAddress: string | null;
+  userAgent: string | null;
+}
+
+/** A use recorded: the canary as it is now, and whether this use raised an alert (audit event api_key.canary_used). */
+export interface CanaryTrip {
+  canary: CanaryKeyRecord;
+  alerted: boolean;
 }
 
 export interface Store {
@@ -390,6 +431,19 @@ export interface Store {
   listAgents(tenantId: string, page: Page): Promise<AgentRecord[]>;
   /** The agents seen with each of these keys (as listAgents), most recently seen first, at most `limit` per key. */
   listAgentsOfKeys(apiKeyIds: readonly string[], limit: number): Promise<Map<string, AgentRecord[]>>;
+
+  // canary keys
+  createCanaryKey(canary: NewCanaryKey, audit: AuditContext): Promise<CanaryKeyRecord>;
+  listCanaryKeys(tenantId: string, page: Page): Promise<CanaryKeyRecord[]>;
+  countCanaryKeys(tenantId: string): Promise<number>;
+  getCanaryKey(id: string): Promise<CanaryKeyRecord | null>;
+  deleteCanaryKey(id: string, audit: AuditContext): Promise<boolean>;
+  /**
+   * Records a use of the canary with this key hash, if there is one (null otherwise). The
+   * first use, and the first after an hour without an alert, is audited (api_key.canary_used)
+   * in the same transaction: every use is counted, alerts are at most one an hour per canary.
+   */
+  recordCanaryUse(keyHash: string, use: CanaryUse): Promise<CanaryTrip | null>;
 
   // audit
   recordAudit(event: AuditInput): Promise<void>;

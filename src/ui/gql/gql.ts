@@ -47,12 +47,16 @@ type Documents = {
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n": typeof types.MembersTableOtherAdministratorsDocument,
     "\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.MembersTablePeopleAmongDocument,
+    "\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.CanaryKeysPanelDocument,
+    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": typeof types.CanaryKeysTable_CanaryFragmentDoc,
     "\n  fragment KeyAgents_key on auth_api_key {\n    id\n    name\n    agents(limit: 20) {\n      id\n      name\n      type\n      labels\n      source_address\n      last_queried\n    }\n  }\n": typeof types.KeyAgents_KeyFragmentDoc,
     "\n  query RemoveServiceAccountAgents($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ last_used_at: desc_nulls_last }], limit: 100) {\n      id\n      agents(limit: 20) {\n        id\n        name\n        last_queried\n      }\n    }\n  }\n": typeof types.RemoveServiceAccountAgentsDocument,
     "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n      ...KeyAgents_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountKeysDocument,
     "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.ServiceAccountsPageDocument,
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": typeof types.ServiceAccountsTable_AccountFragmentDoc,
+    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateCanaryKeyDocument,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
+    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": typeof types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": typeof types.TenantSettingsPageDocument,
@@ -97,12 +101,16 @@ const documents: Documents = {
     "\n  mutation RevokeInvitation($input: delete_membership_invitation_input!) {\n    delete_membership_invitation(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  query MembersTableOtherAdministrators($tenantId: uuid!, $me: uuid!) {\n    membership(where: { tenant_id: { _eq: $tenantId }, role: { _eq: \"TENANT_ADMIN\" }, user_id: { _neq: $me } }) {\n      id\n      user_id\n    }\n  }\n": types.MembersTableOtherAdministratorsDocument,
     "\n  query MembersTablePeopleAmong($ids: [uuid!]!) {\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" }, id: { _in: $ids } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.MembersTablePeopleAmongDocument,
+    "\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.CanaryKeysPanelDocument,
+    "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n": types.CanaryKeysTable_CanaryFragmentDoc,
     "\n  fragment KeyAgents_key on auth_api_key {\n    id\n    name\n    agents(limit: 20) {\n      id\n      name\n      type\n      labels\n      source_address\n      last_queried\n    }\n  }\n": types.KeyAgents_KeyFragmentDoc,
     "\n  query RemoveServiceAccountAgents($userId: uuid!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ last_used_at: desc_nulls_last }], limit: 100) {\n      id\n      agents(limit: 20) {\n        id\n        name\n        last_queried\n      }\n    }\n  }\n": types.RemoveServiceAccountAgentsDocument,
     "\n  query ServiceAccountKeys($userId: uuid!, $limit: Int!, $offset: Int!) {\n    auth_api_key(where: { user_id: { _eq: $userId } }, order_by: [{ created: desc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ApiKeysTable_key\n      ...KeyAgents_key\n    }\n    auth_api_key_aggregate(where: { user_id: { _eq: $userId } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountKeysDocument,
     "\n  query ServiceAccountsPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"SERVICE\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...ServiceAccountsTable_account\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"SERVICE\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.ServiceAccountsPageDocument,
     "\n  fragment ServiceAccountsTable_account on user_view_same_tenant {\n    id\n    username\n    created\n    memberships {\n      id\n      role\n    }\n    api_key_count\n  }\n": types.ServiceAccountsTable_AccountFragmentDoc,
+    "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateCanaryKeyDocument,
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
+    "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": types.TenantSettingsPageDocument,
@@ -263,6 +271,14 @@ export function graphql(source: "\n  query MembersTablePeopleAmong($ids: [uuid!]
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanaryKeysPanel($limit: Int!, $offset: Int!) {\n    canary_key(limit: $limit, offset: $offset) {\n      ...CanaryKeysTable_canary\n    }\n    canary_key_aggregate {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"): (typeof documents)["\n  fragment CanaryKeysTable_canary on canary_key {\n    id\n    name\n    description\n    key_hint\n    created\n    created_by {\n      id\n      username\n    }\n    first_used_at\n    last_used_at\n    use_count\n    last_source_address\n    last_user_agent\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment KeyAgents_key on auth_api_key {\n    id\n    name\n    agents(limit: 20) {\n      id\n      name\n      type\n      labels\n      source_address\n      last_queried\n    }\n  }\n"): (typeof documents)["\n  fragment KeyAgents_key on auth_api_key {\n    id\n    name\n    agents(limit: 20) {\n      id\n      name\n      type\n      labels\n      source_address\n      last_queried\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -283,7 +299,15 @@ export function graphql(source: "\n  fragment ServiceAccountsTable_account on us
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCanaryKey($input: create_canary_key_input!) {\n    create_canary_key(input: $input) {\n      id\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

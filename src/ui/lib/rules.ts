@@ -1,4 +1,5 @@
 import { checkDescriptionText, descriptionProblemMessage } from '../../shared/descriptions';
+import { checkCanaryDescription } from '../../shared/canary-keys';
 import { checkEmailText, emailProblemMessage } from '../../shared/emails';
 import { checkNameText, nameProblemMessage } from '../../shared/names';
 import { checkPasswordText, passwordProblemMessage } from '../../shared/passwords';
@@ -41,4 +42,10 @@ export function optionalSlugRule(value: string): true | string {
   if (value.trim() === '') return true;
   const checked = checkSlugText(value);
   return checked.ok || slugProblemMessage(checked.problem, value);
+}
+
+/** A canary key's description, by the rule the API applies (src/shared/canary-keys.ts). */
+export function canaryDescriptionRule(value: string): true | string {
+  const checked = checkCanaryDescription(value);
+  return checked.ok || checked.message;
 }

@@ -251,6 +251,30 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   ALTER TABLE api_key ADD COLUMN description TEXT COLLATE "C";
   `,
   },
+  {
+    version: 6,
+    description: "canary keys, and the user agent of audit events (SQLite's migration 10)",
+    sql: `
+  CREATE TABLE canary_key (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    tenant_id TEXT COLLATE "C" NOT NULL REFERENCES tenant(id),
+    name TEXT COLLATE "C" NOT NULL,
+    description TEXT COLLATE "C",
+    key_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+    key_hint TEXT COLLATE "C" NOT NULL,
+    created_by_id TEXT COLLATE "C" REFERENCES "user"(id),
+    created TEXT COLLATE "C" NOT NULL,
+    first_used_at TEXT COLLATE "C",
+    last_used_at TEXT COLLATE "C",
+    use_count INTEGER NOT NULL DEFAULT 0,
+    last_source_address TEXT COLLATE "C",
+    last_user_agent TEXT COLLATE "C",
+    last_alerted_at TEXT COLLATE "C"
+  );
+  CREATE INDEX canary_key_tenant_created ON canary_key(tenant_id, created);
+  ALTER TABLE audit_event ADD COLUMN user_agent TEXT COLLATE "C";
+  `,
+  },
 ];
 
 /**

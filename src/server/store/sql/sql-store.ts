@@ -33,6 +33,10 @@ import type {
   TenantRecord,
   UserRecord,
   UserRef,
+  CanaryKeyRecord,
+  CanaryTrip,
+  CanaryUse,
+  NewCanaryKey,
 } from '../types.js';
 import { KEYPLANE_AGENT_TYPE } from '../../../shared/agents.js';
 import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER, takeTurns } from './dialect.js';
@@ -128,6 +132,8 @@ export class SqlStore implements Store {
   static readonly AGENT_RETENTION_MS = 7 * 86_400_000;
   /** Expired agents one new agent deletes at most, so that no write grows with the backlog. */
   static readonly EXPIRED_AGENTS_PER_WRITE = 100;
+  /** A canary used again within this of its last alert is counted without another audit event. */
+  static readonly CANARY_ALERT_INTERVAL_MS = 3_600_000;
 
   private readonly dialect: Dialect;
   /** Appended to a SELECT in a transaction that checks rows before it changes them (see dialect.ts). */
@@ -176,8 +182,8 @@ export class SqlStore implements Store {
 
   private async insertAudit(db: Queryable, event: AuditInput): Promise<void> {
     await db.run(
-      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, created)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, user_agent, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         randomUUID(),
         event.action,
@@ -188,6 +194,7 @@ export class SqlStore implements Store {
         event.target_name,
         event.source_address,
         event.cause ?? null,
+        event.user_agent ?? null,
         now(),
       ],
     );
@@ -576,6 +583,7 @@ export class SqlStore implements Store {
       }
       // The rows go (the audit events stay): nothing may refer to the tenant any more.
       await tx.run('DELETE FROM agent WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM canary_key WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM invitation WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM api_key WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM api_key_count WHERE tenant_id = ?', [tenantId]);
@@ -1235,6 +1243,104 @@ export class SqlStore implements Store {
       source_address: row.source_address,
       api_key_id: row.api_key_id,
       user: { id: row.user_id, username: row.username, account_type: row.account_type },
+    }));
+  }
+
+  // ------------------------------------------------------------ canary keys
+
+  async createCanaryKey(canary: NewCanaryKey, audit: AuditContext): Promise<CanaryKeyRecord> {
+    await this.change(async (tx) => {
+      await tx.run(
+        `INSERT INTO canary_key (id, tenant_id, name, description, key_hash, key_hint, created_by_id, created)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [canary.id, canary.tenantId, canary.name, canary.description, canary.keyHash, canary.keyHint, canary.createdById, now()],
+      );
+      await this.audit(tx, 'api_key.canary_create', audit, canary.tenantId, 'canary_key', canary.id, canary.name);
+    });
+    return (await this.canaryRows('c.id = ?', [canary.id], 1, 0))[0];
+  }
+
+  listCanaryKeys(tenantId: string, page: Page): Promise<CanaryKeyRecord[]> {
+    return this.canaryRows('c.tenant_id = ?', [tenantId], page.limit, page.offset);
+  }
+
+  async countCanaryKeys(tenantId: string): Promise<number> {
+    return (await this.driver.get<{ n: number }>('SELECT count(*) AS n FROM canary_key WHERE tenant_id = ?', [tenantId]))!.n;
+  }
+
+  async getCanaryKey(id: string): Promise<CanaryKeyRecord | null> {
+    return (await this.canaryRows('c.id = ?', [id], 1, 0))[0] ?? null;
+  }
+
+  async deleteCanaryKey(id: string, audit: AuditContext): Promise<boolean> {
+    const deleted = await this.driver.transaction(async (tx) => {
+      const canary = await tx.get<{ name: string; tenant_id: string }>(`SELECT name, tenant_id FROM canary_key WHERE id = ?${this.lock}`, [id]);
+      if (!canary) return false;
+      await tx.run('DELETE FROM canary_key WHERE id = ?', [id]);
+      await this.audit(tx, 'api_key.canary_delete', audit, canary.tenant_id, 'canary_key', id, canary.name);
+      return true;
+    });
+    if (deleted) await this.changes.changed();
+    return deleted;
+  }
+
+  async recordCanaryUse(keyHash: string, use: CanaryUse): Promise<CanaryTrip | null> {
+    // Most refused keys are no canary: a read first, so that they cost no write.
+    const found = await this.driver.get<{ id: string }>('SELECT id FROM canary_key WHERE key_hash = ?', [keyHash]);
+    if (!found) return null;
+    const alerted = await this.driver.transaction(async (tx) => {
+      const canary = await tx.get<{ tenant_id: string; name: string; last_alerted_at: string | null }>(
+        `SELECT tenant_id, name, last_alerted_at FROM canary_key WHERE id = ?${this.lock}`,
+        [found.id],
+      );
+      if (!canary) return null;
+      const alert = canary.last_alerted_at === null || Date.parse(use.at) - Date.parse(canary.last_alerted_at) >= SqlStore.CANARY_ALERT_INTERVAL_MS;
+      await tx.run(
+        `UPDATE canary_key SET first_used_at = coalesce(first_used_at, ?), last_used_at = ?, use_count = use_count + 1,
+           last_source_address = ?, last_user_agent = ?, last_alerted_at = ? WHERE id = ?`,
+        [use.at, use.at, use.sourceAddress, use.userAgent, alert ? use.at : canary.last_alerted_at, found.id],
+      );
+      if (alert) {
+        await this.insertAudit(tx, {
+          action: 'api_key.canary_used',
+          actor_id: null,
+          tenant_id: canary.tenant_id,
+          target_type: 'canary_key',
+          target_id: found.id,
+          target_name: canary.name,
+          source_address: use.sourceAddress,
+          user_agent: use.userAgent,
+        });
+      }
+      return alert;
+    });
+    if (alerted === null) return null;
+    // The canary list shows its uses, and an alert adds an audit event: saved answers go.
+    await this.changes.changed();
+    const canary = await this.getCanaryKey(found.id);
+    return canary ? { canary, alerted } : null;
+  }
+
+  private async canaryRows(condition: string, params: SqlValue[], limit: number, offset: number): Promise<CanaryKeyRecord[]> {
+    type CanaryRow = Omit<CanaryKeyRecord, 'created_by'> & {
+      created_by_id: string | null;
+      creator_username: string | null;
+      creator_account_type: AccountType | null;
+    };
+    const rows = await this.driver.all<CanaryRow>(
+      `SELECT c.id, c.tenant_id, c.name, c.description, c.key_hint, c.created, c.first_used_at, c.last_used_at, c.use_count,
+         c.last_source_address, c.last_user_agent, c.created_by_id, u.username AS creator_username, u.account_type AS creator_account_type
+       FROM canary_key c LEFT JOIN "user" u ON u.id = c.created_by_id
+       WHERE ${condition} ORDER BY c.created DESC, c.id DESC LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return rows.map(({ created_by_id, creator_username, creator_account_type, ...row }) => ({
+      ...row,
+      use_count: Number(row.use_count),
+      created_by:
+        created_by_id && creator_username && creator_account_type
+          ? { id: created_by_id, username: creator_username, account_type: creator_account_type }
+          : null,
     }));
   }
 

@@ -204,6 +204,31 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE api_key ADD COLUMN role TEXT CHECK (role IN ('TENANT_ADMIN', 'USER', 'READ_ONLY_USER'));
   ALTER TABLE api_key ADD COLUMN description TEXT;
   `,
+  `
+  -- Canary keys: decoys an administrator plants (a repository, a CI variable) whose every
+  -- use is refused like a revoked key's and raises an alert. Not in api_key, so that no
+  -- list, count or credential lookup of keys can see one. The last use's address and user
+  -- agent, the use count and when the last alert was raised (alerts are bounded per hour).
+  CREATE TABLE canary_key (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenant(id),
+    name TEXT NOT NULL,
+    description TEXT,
+    key_hash TEXT NOT NULL UNIQUE,
+    key_hint TEXT NOT NULL,
+    created_by_id TEXT REFERENCES user(id),
+    created TEXT NOT NULL,
+    first_used_at TEXT,
+    last_used_at TEXT,
+    use_count INTEGER NOT NULL DEFAULT 0,
+    last_source_address TEXT,
+    last_user_agent TEXT,
+    last_alerted_at TEXT
+  );
+  CREATE INDEX canary_key_tenant_created ON canary_key(tenant_id, created);
+  -- The client's User-Agent, for the events where it is the evidence (api_key.canary_used).
+  ALTER TABLE audit_event ADD COLUMN user_agent TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
@@ -18,10 +18,12 @@ export interface KeyRevealProps {
   onCopied: () => void;
   /** Where the API is; the snippets call `${origin}/graphql`. */
   origin?: string;
+  /** Shown instead of "How to use it" (a canary key is planted, never used). */
+  instead?: ReactNode;
 }
 
 /** The one-time view of a new key: masked with show/hide, Copy, and how to use it. */
-export function KeyReveal({ apiKey, onCopied, origin = window.location.origin }: KeyRevealProps) {
+export function KeyReveal({ apiKey, onCopied, origin = window.location.origin, instead }: KeyRevealProps) {
   const [shown, setShown] = useState(false);
   const displayed = shown ? apiKey : maskKey(apiKey);
   const masked = usageSnippets(maskKey(apiKey), origin);
@@ -66,16 +68,18 @@ export function KeyReveal({ apiKey, onCopied, origin = window.location.origin }:
           <CopyButton value={apiKey} onCopied={onCopied} variant="contained" />
         </Box>
       </Box>
-      <Box component="section" aria-labelledby="how-to-use-heading">
-        <Typography variant="subtitle1" component="h3" id="how-to-use-heading" gutterBottom>
-          How to use it
-        </Typography>
-        <Stack spacing={1.5}>
-          {real.map((snippet, i) => (
-            <CodeBlock key={snippet.title} title={snippet.title} code={shown ? snippet.code : masked[i].code} copyText={snippet.code} onCopied={onCopied} />
-          ))}
-        </Stack>
-      </Box>
+      {instead ?? (
+        <Box component="section" aria-labelledby="how-to-use-heading">
+          <Typography variant="subtitle1" component="h3" id="how-to-use-heading" gutterBottom>
+            How to use it
+          </Typography>
+          <Stack spacing={1.5}>
+            {real.map((snippet, i) => (
+              <CodeBlock key={snippet.title} title={snippet.title} code={shown ? snippet.code : masked[i].code} copyText={snippet.code} onCopied={onCopied} />
+            ))}
+          </Stack>
+        </Box>
+      )}
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { ConfirmDialog } from '../confirm-dialog';
 import { roleLabel } from '../../lib/roles';
@@ -24,6 +24,10 @@ interface NewKeyDialogProps {
   created: CreatedKey;
   onClose: () => void;
   onExited: () => void;
+  /** The title, when the key is not an API key to use (a canary). */
+  title?: string;
+  /** Shown instead of how to use the key (KeyReveal's instead). */
+  instead?: ReactNode;
 }
 
 /**
@@ -32,7 +36,7 @@ interface NewKeyDialogProps {
  * (Done, Escape, the backdrop) and leaving the page (Back, a link, the tenant switcher,
  * a reload, closing the tab).
  */
-export function NewKeyDialog({ open, created, onClose, onExited }: NewKeyDialogProps) {
+export function NewKeyDialog({ open, created, onClose, onExited, title = 'Your API key has been created', instead }: NewKeyDialogProps) {
   const [copied, setCopied] = useState(false);
   const [guarding, setGuarding] = useState(false);
   const blocker = useLeaveGuard(open && !copied);
@@ -57,13 +61,13 @@ export function NewKeyDialog({ open, created, onClose, onExited }: NewKeyDialogP
 
   return (
     <Dialog open={open} onClose={requestClose} fullWidth maxWidth="sm" slotProps={{ transition: { onExited } }}>
-      <DialogTitle>Your API key has been created</DialogTitle>
+      <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
           <strong>{created.name}</strong> is ready.{' '}
           {created.role ? `It acts as ${roleLabel(created.role)} at most, whatever its owner's role.` : "It acts with its owner's role."}
         </DialogContentText>
-        <KeyReveal apiKey={created.key} onCopied={() => setCopied(true)} />
+        <KeyReveal apiKey={created.key} onCopied={() => setCopied(true)} instead={instead} />
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button variant="contained" onClick={requestClose}>

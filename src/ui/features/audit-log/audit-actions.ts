@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.create', label: 'Created API key', group: 'API keys' },
   { action: 'api_key.revoke', label: 'Revoked API key', group: 'API keys' },
   { action: 'api_key.update', label: 'Edited API key', group: 'API keys' },
+  { action: 'api_key.canary_create', label: 'Created canary key', group: 'Canary keys' },
+  { action: 'api_key.canary_delete', label: 'Deleted canary key', group: 'Canary keys' },
+  { action: 'api_key.canary_used', label: 'Canary key used', group: 'Canary keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -87,6 +90,7 @@ const TARGET_TYPES: Record<string, string> = {
   invitation: 'Invitation',
   tenant: 'Tenant',
   user: 'Account',
+  canary_key: 'Canary key',
 };
 
 export function targetTypeLabel(targetType: string | null | undefined): string | null {

@@ -5,6 +5,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { EmptyState } from '../../components/empty-state';
@@ -21,6 +23,7 @@ import { roleLabel } from '../../lib/roles';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { useNow } from '../../lib/use-now';
 import { usePageTitle } from '../../lib/use-page-title';
+import { CanaryKeysPanel } from './canary-keys-panel';
 import type { RoleChangeTarget } from './change-role-dialog';
 import type { RemovableAccount } from './remove-service-account-dialog';
 import { ServiceAccountsTable, type ServiceAccount } from './service-accounts-table';
@@ -49,6 +52,9 @@ export const ServiceAccountsPageQuery = graphql(`
 
 /** The search parameter that holds the opened account, so a link opens it again. */
 const OPEN_PARAM = 'account';
+/** The search parameter of the tab shown: absent for the accounts, "canaries" for the canary keys (administrators). */
+const VIEW_PARAM = 'view';
+const CANARIES = 'canaries';
 
 /**
  * Team › Service Accounts: what CI jobs and agents authenticate as. Everyone sees the
@@ -61,13 +67,30 @@ export function ServiceAccountsPage() {
   const manage = tenant.isAdmin;
   const now = useNow();
   const paging = useUrlPaging();
-  const { data, previousData, error, refetch } = useQuery(ServiceAccountsPageQuery, { variables: pageVariables(paging.page, paging.size) });
+  const [searchParams, setSearchParams] = useSearchParams();
+  const canaries = manage && searchParams.get(VIEW_PARAM) === CANARIES;
+  const { data, previousData, error, refetch } = useQuery(ServiceAccountsPageQuery, {
+    variables: pageVariables(paging.page, paging.size),
+    // The canary tab has its own list; the accounts are asked for when their tab shows.
+    skip: canaries,
+  });
   // After a change the list refetches; the rows (and an opened account) stay until the new ones arrive.
   const shown = data ?? previousData;
   const total = shown ? shown.user_view_same_tenant_aggregate.aggregate.count : null;
   useClampPage(paging.page, total, paging.setPage, paging.size);
-  const [searchParams, setSearchParams] = useSearchParams();
   const openId = manage ? searchParams.get(OPEN_PARAM) : null;
+  const setView = (view: string | null) =>
+    setSearchParams(
+      (params) => {
+        // Each tab keeps its own paging; the opened account belongs to the accounts tab.
+        const next = new URLSearchParams(params);
+        if (view) next.set(VIEW_PARAM, view);
+        else next.delete(VIEW_PARAM);
+        next.delete(OPEN_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
   const [adding, setAdding] = useState(false);
   const [changingRole, setChangingRole] = useState<RoleChangeTarget | null>(null);
   const [removing, setRemoving] = useState<RemovableAccount | null>(null);
@@ -144,14 +167,30 @@ export function ServiceAccountsPage() {
         section="Team"
         title="Service Accounts"
         description={`Accounts that CI jobs, agents and scripts authenticate as in ${tenant.name}. Their keys act with the account’s role, not a person’s.`}
-        actions={addButton}
+        actions={canaries ? null : addButton}
       />
+      {manage ? (
+        <Tabs value={canaries ? CANARIES : 'accounts'} onChange={(_event, value: string) => setView(value === CANARIES ? CANARIES : null)} sx={{ mb: 2 }}>
+          <Tab value="accounts" label="Service accounts" id="service-accounts-tab" aria-controls="service-accounts-tabpanel" />
+          <Tab value={CANARIES} label="Canary keys" id="canary-keys-tab" aria-controls="canary-keys-tabpanel" />
+        </Tabs>
+      ) : null}
       {!manage ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           Only tenant administrators can manage service accounts: add or remove them, change their roles, and see or create their API keys.
         </Alert>
       ) : null}
-      {body}
+      {!manage ? (
+        body
+      ) : canaries ? (
+        <Box role="tabpanel" id="canary-keys-tabpanel" aria-labelledby="canary-keys-tab">
+          <CanaryKeysPanel />
+        </Box>
+      ) : (
+        <Box role="tabpanel" id="service-accounts-tabpanel" aria-labelledby="service-accounts-tab">
+          {body}
+        </Box>
+      )}
       <LazyDialogSlot open={adding}>
         <AddServiceAccountDialog
           open={adding}
