@@ -6,6 +6,7 @@ import mercurius from 'mercurius';
 import { BODY_LIMIT_BYTES, loadConfig, poolSettings, trustedProxies, type ServerConfig } from './config.js';
 import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
+import { Rotations } from './auth/rotations.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
 import { sharedLimiters } from './auth/shared-failure-limiter.js';
 import { answerDatabaseUnavailable } from './http/database-unavailable.js';
@@ -61,6 +62,8 @@ declare module 'fastify' {
     changes: ChangeFeed;
     /** Key credentials remembered between changes (cache/credential-cache.ts). */
     credentials: CredentialCache;
+    /** Ends key rotations (auth/rotations.ts). */
+    rotations: Rotations;
     keyplaneConfig: ServerConfig;
     /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
     lifecycle: Lifecycle;
@@ -106,6 +109,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     trustProxy: trustedProxies(config.trustProxy),
     rewriteUrl: graphqlAtRoot,
   });
+  const rotations = new Rotations(store);
+  rotations.start();
   const keyUsage = new KeyUsage(store, {
     written: () => responses?.forgetKeyUses(),
     failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
@@ -114,11 +119,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('database', database);
   app.decorate('changes', changes);
   app.decorate('credentials', credentials);
+  app.decorate('rotations', rotations);
   app.decorate('keyplaneConfig', config);
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
   app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
+    rotations.stop();
     try {
       await keyUsage.close();
     } finally {
@@ -186,6 +193,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     credentials,
     sessions,
     keyUsage,
+    rotations,
     failures: authFailures,
     parseCookie: (header) => app.parseCookie(header),
     metrics,

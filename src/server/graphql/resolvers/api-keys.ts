@@ -3,7 +3,8 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
 import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } from '../../auth/key-format.js';
 import { badInput, forbidden, notFound } from '../../errors.js';
-import type { KeyVisibility } from '../../store/types.js';
+import { checkOverlap } from '../../../shared/rotation.js';
+import type { ApiKeyRecord, KeyVisibility } from '../../store/types.js';
 import { checkFutureTime, checkName } from '../inputs.js';
 import { listPage } from '../paging.js';
 import { auditContext, requireAdmin, requirePrincipal, requireRoleIn, roleIn } from '../guards.js';
@@ -21,6 +22,28 @@ function visibilityOf(ctx: RequestContext): KeyVisibility {
     ownKeysTenantId: principal.apiKeyId ? principal.tenantId : null,
     serviceAccountTenantId: isAdminHere ? principal.tenantId : null,
   };
+}
+
+/**
+ * The key, when the caller may revoke (or rotate, which ends it too) it: their own keys,
+ * and a service account's keys for an administrator of its tenant. NOT_FOUND otherwise.
+ */
+async function keyCallerManages(ctx: RequestContext, keyId: string, verb: 'revoke' | 'rotate'): Promise<ApiKeyRecord> {
+  const principal = requirePrincipal(ctx);
+  const key = await ctx.store.getApiKey(keyId);
+  if (!key) throw notFound('API key');
+  // A key acts in its own tenant only, even on its owner's other keys.
+  if (principal.apiKeyId && key.tenant_id !== principal.tenantId) throw notFound('API key');
+  if (key.user_id !== principal.userId) {
+    // Another's key: only a service account's, by an administrator of its tenant.
+    const owner = await ctx.store.getUser(key.user_id);
+    const role = owner?.account_type === 'SERVICE' ? await roleIn(ctx, key.tenant_id) : null;
+    if (role !== 'TENANT_ADMIN') throw notFound('API key');
+  } else if (principal.accountType === 'SERVICE') {
+    // A service account acts as its role: its own keys are service-account keys, which administrators manage.
+    if (principal.role !== 'TENANT_ADMIN') throw forbidden(`Only tenant administrators can ${verb} service-account keys.`);
+  }
+  return key;
 }
 
 export const apiKeyResolvers: Resolvers = {
@@ -85,22 +108,43 @@ export const apiKeyResolvers: Resolvers = {
     },
 
     delete_api_key: async (_root, { input }, ctx) => {
-      const principal = requirePrincipal(ctx);
-      const key = await ctx.store.getApiKey(input.key_id);
-      if (!key) throw notFound('API key');
-      // A key acts in its own tenant only, even on its owner's other keys.
-      if (principal.apiKeyId && key.tenant_id !== principal.tenantId) throw notFound('API key');
-      if (key.user_id !== principal.userId) {
-        // Another's key: only a service account's, by an administrator of its tenant.
-        const owner = await ctx.store.getUser(key.user_id);
-        const role = owner?.account_type === 'SERVICE' ? await roleIn(ctx, key.tenant_id) : null;
-        if (role !== 'TENANT_ADMIN') throw notFound('API key');
-      } else if (principal.accountType === 'SERVICE') {
-        // A service account acts as its role: its own keys are service-account keys, which administrators manage.
-        if (principal.role !== 'TENANT_ADMIN') throw forbidden('Only tenant administrators can revoke service-account keys.');
-      }
+      const key = await keyCallerManages(ctx, input.key_id, 'revoke');
       await ctx.store.revokeApiKey(key.id, auditContext(ctx));
       return { success: true, error: null };
+    },
+
+    rotate_api_key: async (_root, { input }, ctx) => {
+      const principal = requirePrincipal(ctx);
+      const overlap = checkOverlap(input.overlap);
+      if (!overlap.ok) throw badInput('overlap', overlap.message);
+      // Absent: the old key's expiry; null: never (as create_api_key reads it).
+      const expiresAtGiven = input.expires_at !== undefined;
+      const newExpiry = expiresAtGiven ? checkFutureTime('expires_at', input.expires_at) : null;
+      const key = await keyCallerManages(ctx, input.key_id, 'rotate');
+      const expiresAt = expiresAtGiven ? newExpiry : key.expires_at;
+      if (expiresAt !== null && Date.parse(expiresAt) <= Date.now()) {
+        throw badInput('expires_at', 'This key has expired: choose when its successor expires.');
+      }
+      const owner = await ctx.store.getUser(key.user_id);
+      if (!owner) throw notFound('API key');
+      const successor = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
+      const rotationEndsAt = overlap.seconds === 0 ? null : new Date(Date.now() + overlap.seconds * 1000).toISOString();
+      const record = await ctx.store.rotateApiKey(
+        key.id,
+        {
+          id: randomUUID(),
+          name: key.name,
+          keyHash: hashKey(successor),
+          keyHint: keyHint(successor),
+          userId: key.user_id,
+          tenantId: key.tenant_id,
+          createdById: principal.userId,
+          expiresAt,
+        },
+        rotationEndsAt,
+        auditContext(ctx),
+      );
+      return { id: record.id, key: successor, token: successor };
     },
   },
 };

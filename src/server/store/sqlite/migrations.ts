@@ -189,6 +189,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
   `,
+  `
+  -- Rotation (rotate_api_key): a successor names the key it replaces; the key being
+  -- replaced names its successor and when its overlap ends. It keeps working until the
+  -- first of its successor's first use and that time, then is revoked with the cause.
+  ALTER TABLE api_key ADD COLUMN replaces_id TEXT REFERENCES api_key(id);
+  ALTER TABLE api_key ADD COLUMN replaced_by_id TEXT REFERENCES api_key(id);
+  ALTER TABLE api_key ADD COLUMN rotation_ends_at TEXT;
+  -- The rotations still under way, for the sweep that ends those whose overlap is over.
+  CREATE INDEX api_key_rotation_ends ON api_key(rotation_ends_at) WHERE rotation_ends_at IS NOT NULL AND revoked_at IS NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
