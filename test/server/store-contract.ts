@@ -617,7 +617,13 @@ export function describeStore(name: string, factory: StoreFactory): void {
           const next = successorOf(old.record);
           const endsAt = later(HOUR);
           const record = await store.rotateApiKey(old.record.id, next.input, endsAt, audit);
-          expect(record).toMatchObject({ id: next.input.id, name: 'deploy', replaces_id: old.record.id, expires_at: old.record.expires_at, replaces_key_hint: 'kpu_abcd' });
+          expect(record).toMatchObject({
+            id: next.input.id,
+            name: 'deploy',
+            replaces_id: old.record.id,
+            expires_at: old.record.expires_at,
+            replaces_key_hint: 'kpu_abcd',
+          });
           const listed = await listedKeys(own(admin.id));
           expect(listed.find((k) => k.id === old.record.id)).toMatchObject({ replaced_by_id: next.input.id, rotation_ends_at: endsAt });
           expect(listed.find((k) => k.id === next.input.id)).toMatchObject({ replaces_id: old.record.id, replaces_key_hint: 'kpu_abcd' });

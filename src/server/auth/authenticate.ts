@@ -56,8 +56,7 @@ function credentialOutcome(credential: KeyCredential | null, now: number): KeyOu
   return 'ok';
 }
 
-const rotationOver = (credential: KeyCredential, now: number) =>
-  credential.rotation_ends_at !== null && Date.parse(credential.rotation_ends_at) <= now;
+const rotationOver = (credential: KeyCredential, now: number) => credential.rotation_ends_at !== null && Date.parse(credential.rotation_ends_at) <= now;
 
 /** A reservation the limiter refused, as the outcome of a lookup that other requests for the key wait for. */
 const REFUSED = Symbol('refused');
@@ -146,9 +145,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, rot
   function attempt(request: FastifyRequest, reply: FastifyReply, keyHash: string): void | Promise<void> {
     const underWay = lookups.get(keyHash);
     if (underWay) {
-      return underWay.then((credential) =>
-        credential === REFUSED ? attempt(request, reply, keyHash) : withKeyOrRefuse(request, reply, credential),
-      );
+      return underWay.then((credential) => (credential === REFUSED ? attempt(request, reply, keyHash) : withKeyOrRefuse(request, reply, credential)));
     }
     // The store may wait: the attempt is counted now, so that a burst of unknown keys
     // cannot all pass the address's check before the first of them has failed. (A limiter

@@ -144,7 +144,13 @@ export interface AuditActorRecord {
  * service accounts: their tenant was deleted.
  */
 export type AuditCause =
-  'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted'
+  | 'member_removed'
+  | 'member_left'
+  | 'service_account_removed'
+  | 'inviter_removed'
+  | 'inviter_left'
+  | 'inviter_demoted'
+  | 'tenant_deleted'
   /** A key being rotated: its successor was used, or the overlap ended (at once for an overlap of 0). */
   | 'rotation_first_use'
   | 'rotation_overlap_ended';

@@ -13,6 +13,7 @@ export interface AuditActionInfo {
 export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.create', label: 'Created API key', group: 'API keys' },
   { action: 'api_key.revoke', label: 'Revoked API key', group: 'API keys' },
+  { action: 'api_key.rotate', label: 'Rotated API key', group: 'API keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -63,6 +64,8 @@ const CAUSES: Record<string, string> = {
   inviter_removed: 'Inviter removed from the tenant',
   inviter_left: 'Inviter left the tenant',
   inviter_demoted: 'Inviter no longer an administrator',
+  rotation_first_use: 'Rotated: its successor was used',
+  rotation_overlap_ended: 'Rotated: the overlap ended',
 };
 
 /** A cause this UI does not know yet is shown as the server spells it. */
