@@ -15,6 +15,8 @@ export interface FakeKey {
   created: string;
   expires_at: string | null;
   last_used_at: string | null;
+  rotation_ends_at: string | null;
+  replaces_key_hint: string | null;
   tenant: FixtureTenant;
   created_by: { id: string; username: string } | null;
 }
@@ -37,6 +39,8 @@ export function makeKey(overrides: Partial<FakeKey> = {}): FakeKey {
     created: isoFromNow(-5 * DAY),
     expires_at: isoFromNow(20 * DAY),
     last_used_at: null,
+    rotation_ends_at: null,
+    replaces_key_hint: null,
     tenant: acme,
     created_by: null,
     ...overrides,

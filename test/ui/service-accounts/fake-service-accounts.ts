@@ -136,6 +136,8 @@ export function serviceAccountHandlers(
             created: k.created,
             expires_at: k.expires_at,
             last_used_at: k.last_used_at,
+            rotation_ends_at: null,
+            replaces_key_hint: null,
             created_by: { __typename: 'api_key_user', id: `user-${k.created_by}`, username: k.created_by },
             tenant: { __typename: 'tenant', ...tenantFixture(tenantOf(request)) },
           })),

@@ -7,9 +7,11 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
+import AutorenewIcon from '@mui/icons-material/Autorenew';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import visuallyHidden from '@mui/utils/visuallyHidden';
 import type { ReactNode } from 'react';
+import { formatRelativeTime } from '../../../shared/relative-time';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
 import { DateTime } from '../date-time';
@@ -26,6 +28,8 @@ export const ApiKeysTableKeyFragment = graphql(`
     created
     expires_at
     last_used_at
+    rotation_ends_at
+    replaces_key_hint
     tenant {
       id
       name
@@ -78,6 +82,23 @@ function KeyHint({ hint }: { hint: string | null | undefined }) {
   );
 }
 
+/** A rotation under way, in words: on the old key when it ends, on its successor which key it replaces. */
+function rotationText(key: ApiKeyRow, now: Date): string | null {
+  if (key.rotation_ends_at) {
+    const ends = new Date(key.rotation_ends_at);
+    return ends > now ? `rotating — old key ends at first use of the new one, or ${formatRelativeTime(ends, now)}` : 'rotating — old key has ended';
+  }
+  return key.replaces_key_hint ? `replaces ${key.replaces_key_hint}… until this key is first used` : null;
+}
+
+function RotationNote({ text }: { text: string }) {
+  return (
+    <Box component="span" sx={{ display: 'block', typography: 'caption', color: 'text.secondary', fontWeight: 400 }}>
+      {text}
+    </Box>
+  );
+}
+
 export interface ApiKeysTableProps {
   keys: ApiKeyRow[];
   now: Date;
@@ -91,6 +112,7 @@ export interface ApiKeysTableProps {
   /** Sortable column headers; without it the headers are plain. */
   sort?: KeySort;
   onRevoke: (key: ApiKeyRow) => void;
+  onRotate: (key: ApiKeyRow) => void;
 }
 
 /**
@@ -98,22 +120,32 @@ export interface ApiKeysTableProps {
  * key (name, hint, times and the trash icon), so nothing scrolls sideways. Both pages of
  * keys (User › API Keys and a service account's keys) show their rows with this.
  */
-export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false, showCreatedBy = false, sort, onRevoke }: ApiKeysTableProps) {
+export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false, showCreatedBy = false, sort, onRevoke, onRotate }: ApiKeysTableProps) {
   const phone = usePhoneLayout();
   const columns = COLUMNS.filter((c) => (c.id !== 'tenant' || showTenant) && (c.id !== 'createdBy' || showCreatedBy));
   const revokeButton = (key: ApiKeyRow) => (
-    <LazyTooltip title="Revoke API key">
-      <IconButton aria-label={`Revoke API key ${key.name}`} onClick={() => onRevoke(key)}>
-        <DeleteOutlinedIcon />
-      </IconButton>
-    </LazyTooltip>
+    <Box component="span" sx={{ display: 'inline-flex', whiteSpace: 'nowrap' }}>
+      <LazyTooltip title="Rotate API key">
+        <IconButton aria-label={`Rotate API key ${key.name}`} onClick={() => onRotate(key)}>
+          <AutorenewIcon />
+        </IconButton>
+      </LazyTooltip>
+      <LazyTooltip title="Revoke API key">
+        <IconButton aria-label={`Revoke API key ${key.name}`} onClick={() => onRevoke(key)}>
+          <DeleteOutlinedIcon />
+        </IconButton>
+      </LazyTooltip>
+    </Box>
   );
 
   if (phone) {
     const items = keys.map((key) => ({
       id: key.id,
       title: key.name,
-      details: columns.filter((c) => c.id !== 'name').map((c) => ({ label: c.label, value: c.cell(key, now) })),
+      details: [
+        ...(rotationText(key, now) ? [{ label: 'Rotation', value: rotationText(key, now) }] : []),
+        ...columns.filter((c) => c.id !== 'name').map((c) => ({ label: c.label, value: c.cell(key, now) })),
+      ],
       actions: revokeButton(key),
     }));
     return <StackedList items={items} label={label} labelledBy={labelledBy} />;
@@ -152,6 +184,7 @@ export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false,
                 column.id === 'name' ? (
                   <TableCell key={column.id} component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: 'break-word', minWidth: '8rem' }}>
                     {key.name}
+                    {rotationText(key, now) && <RotationNote text={rotationText(key, now)!} />}
                   </TableCell>
                 ) : (
                   <TableCell key={column.id} sx={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
@@ -159,7 +192,7 @@ export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false,
                   </TableCell>
                 ),
               )}
-              <TableCell align="right" padding="checkbox">
+              <TableCell align="right" padding="checkbox" sx={{ whiteSpace: 'nowrap' }}>
                 {revokeButton(key)}
               </TableCell>
             </TableRow>

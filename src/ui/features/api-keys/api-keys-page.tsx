@@ -14,6 +14,8 @@ import { graphql } from '../../gql';
 import type { SnackbarAction } from '../../components/success-snackbar';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
+import type { RotatableKey } from '../../components/api-keys/rotate-key-dialog';
+import { preloadRotateKeyDialog, RotateKeySlot } from '../../components/api-keys/rotate-key-slot';
 import { useNow } from '../../lib/use-now';
 import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
@@ -48,6 +50,7 @@ const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create
 const SuccessSnackbar = lazyNamed(() => import('../../components/success-snackbar'), 'SuccessSnackbar');
 const preloadRevoke = () => {
   preloadRevokeKeyDialog();
+  preloadRotateKeyDialog();
   void SuccessSnackbar.preload().catch(() => undefined);
 };
 
@@ -106,6 +109,7 @@ export function ApiKeysPage() {
 
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
+  const [rotating, setRotating] = useState<RotatableKey | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeMounted = useMountedOnceWanted(notice !== null);
   // A key just created, until the list has been fetched again with the dialog closed: then the
@@ -193,6 +197,7 @@ export function ApiKeysPage() {
           showTenant
           sort={{ field: state.sort, direction: state.direction, onSort: sortBy }}
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name })}
+          onRotate={(key) => setRotating({ id: key.id, name: key.name })}
         />
         <TablePageNavigation count={total} paging={paging} />
       </Paper>
@@ -239,6 +244,7 @@ export function ApiKeysPage() {
         />
       </LazyDialogSlot>
       <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={(message) => setNotice({ message })} />
+      <RotateKeySlot apiKey={rotating} onClose={() => setRotating(null)} />
       {noticeMounted && (
         <Suspense fallback={null}>
           <SuccessSnackbar message={notice?.message ?? null} action={notice?.action} onClose={() => setNotice(null)} />

@@ -8,6 +8,8 @@ import { useState } from 'react';
 import { ApiKeysTable } from '../../components/api-keys/api-keys-table';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
+import type { RotatableKey } from '../../components/api-keys/rotate-key-dialog';
+import { preloadRotateKeyDialog, RotateKeySlot } from '../../components/api-keys/rotate-key-slot';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { QueryError } from '../../components/query-error';
@@ -18,6 +20,10 @@ import { pageVariables, useClampPage, useLocalPaging } from '../../lib/paging';
 import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
 
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
+const preloadKeyDialogs = () => {
+  preloadRevokeKeyDialog();
+  preloadRotateKeyDialog();
+};
 const preloadCreate = () => void CreateKeyDialog.preload().catch(() => undefined);
 
 /** One account's keys (administrators only), newest first. */
@@ -55,6 +61,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   useClampPage(paging.page, total, paging.setPage, paging.size);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
+  const [rotating, setRotating] = useState<RotatableKey | null>(null);
 
   const createButton = (
     <Button variant="contained" size="small" startIcon={<AddIcon />} onClick={() => setCreating(true)} onPointerEnter={preloadCreate} onFocus={preloadCreate}>
@@ -82,6 +89,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           labelledBy={headingId}
           showCreatedBy
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name, userId: account.id })}
+          onRotate={(key) => setRotating({ id: key.id, name: key.name, userId: account.id })}
         />
         <TablePageNavigation count={total ?? 0} paging={paging} />
       </>
@@ -89,7 +97,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   }
 
   return (
-    <Box component="section" aria-labelledby={headingId} sx={{ py: 2, px: { xs: 0, sm: 2 } }} onPointerEnter={preloadRevokeKeyDialog}>
+    <Box component="section" aria-labelledby={headingId} sx={{ py: 2, px: { xs: 0, sm: 2 } }} onPointerEnter={preloadKeyDialogs}>
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap', mb: 1 }}>
         <Typography id={headingId} variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
           API keys of {account.name}
@@ -112,6 +120,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
         />
       </LazyDialogSlot>
       <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={onNotice} />
+      <RotateKeySlot apiKey={rotating} onClose={() => setRotating(null)} />
     </Box>
   );
 }
