@@ -4,8 +4,10 @@ import { parse, stringify, TomlError, type TomlTable } from 'smol-toml';
 import { CliError, ExitCode } from './exit-codes.js';
 
 // Two files hold keys: Keyplane's own ~/.keyplane/auth.toml (written by
-// `keyplane auth login`) and Prefect 1's ~/.prefect/config.toml (read only, so
-// an existing Prefect agent setup keeps working when pointed at Keyplane).
+// `keyplane auth login`) and Prefect 1's ~/.prefect/config.toml (read, so an
+// existing Prefect agent setup keeps working when pointed at Keyplane; written only
+// by `keyplane auth rotate-key --write-config`, to put a rotated key where the agent
+// reads it).
 
 export function authFilePath(homeDir: string): string {
   return join(homeDir, '.keyplane', 'auth.toml');
@@ -107,6 +109,35 @@ export function writeAuthFile(homeDir: string, auth: AuthFile): string {
   chmodSync(temporary, 0o600);
   renameSync(temporary, path);
   return path;
+}
+
+/** Writes a file holding a key: 0600 under a temporary name, then renamed into place (never half a file, never readable by others). */
+function writePrivateFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, path);
+}
+
+/**
+ * Puts a key in Prefect's config.toml where the agent reads it: [cloud.agent] auth_token
+ * when that is set (it wins over [cloud] api_key), else [cloud] api_key. Every other
+ * setting stays; comments do not (the file is parsed and written again). Answers the
+ * file and the setting written.
+ */
+export function writePrefectConfigKey(homeDir: string, env: Record<string, string | undefined>, key: string): { path: string; setting: string } {
+  const path = prefectConfigPath(homeDir, env);
+  const read = readTomlFile(path);
+  const table: TomlTable = read.state === 'read' ? read.table : {};
+  const cloud = (typeof table.cloud === 'object' && table.cloud !== null && !Array.isArray(table.cloud) ? table.cloud : (table.cloud = {})) as TomlTable;
+  const agent = cloud.agent as TomlTable | undefined;
+  const setting =
+    agent && typeof agent === 'object' && tomlString(table, ['cloud', 'agent', 'auth_token'], path) ? ['cloud', 'agent', 'auth_token'] : ['cloud', 'api_key'];
+  if (setting.length === 3) agent!.auth_token = key;
+  else cloud.api_key = key;
+  writePrivateFile(path, '# Keys here are secrets: keep this file private (mode 0600).\n' + stringify(table) + '\n');
+  return { path, setting: describeSetting(setting) };
 }
 
 /** Removes the saved login; false when there was none. */

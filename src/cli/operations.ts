@@ -120,6 +120,19 @@ export const CREATE_KEY = /* GraphQL */ `
 `;
 export type CreateKeyResult = { create_api_key: Pick<CreateApiKeyPayload, 'id' | 'key'> };
 
+export const ROTATE_KEY = /* GraphQL */ `
+  mutation KeyplaneCliRotateKey($input: rotate_api_key_input!) {
+    rotate_api_key(input: $input) {
+      id
+      key
+    }
+  }
+`;
+
+export interface RotateKeyResult {
+  rotate_api_key: { id: string; key: string };
+}
+
 export const REVOKE_KEY = /* GraphQL */ `
   mutation KeyplaneCliRevokeKey($input: delete_api_key_input!) {
     delete_api_key(input: $input) {

@@ -7,6 +7,7 @@ import { BODY_LIMIT_BYTES, loadConfig, poolSettings, trustedProxies, type Server
 import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
 import { CanaryAlarm } from './auth/canary-alarm.js';
+import { Rotations } from './auth/rotations.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
 import { sharedLimiters } from './auth/shared-failure-limiter.js';
 import { answerDatabaseUnavailable } from './http/database-unavailable.js';
@@ -65,6 +66,8 @@ declare module 'fastify' {
     credentials: CredentialCache;
     /** Records uses of canary keys (auth/canary-alarm.ts). */
     canaries: CanaryAlarm;
+    /** Ends key rotations (auth/rotations.ts). */
+    rotations: Rotations;
     keyplaneConfig: ServerConfig;
     /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
     lifecycle: Lifecycle;
@@ -121,6 +124,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     (error) => app.log.warn({ err: error }, 'could not record a use of a canary key'),
   );
   app.decorate('canaries', canaries);
+  const rotations = new Rotations(store);
+  rotations.start();
   const keyUsage = new KeyUsage(store, {
     written: () => responses?.forgetKeyUses(),
     failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
@@ -133,11 +138,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('database', database);
   app.decorate('changes', changes);
   app.decorate('credentials', credentials);
+  app.decorate('rotations', rotations);
   app.decorate('keyplaneConfig', config);
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
   app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
+    rotations.stop();
     try {
       await Promise.all([keyUsage.close(), agentCheckIns.close(), canaries.settled()]);
     } finally {
@@ -205,6 +212,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     credentials,
     sessions,
     keyUsage,
+    rotations,
     failures: authFailures,
     parseCookie: (header) => app.parseCookie(header),
     metrics,

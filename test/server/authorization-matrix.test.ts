@@ -78,6 +78,9 @@ create_other_person_key 401  401       401      401     401     401     F      F
 revoke_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok        ok
 revoke_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
 revoke_other_person_key 401  401       401      401     401     401     NF     NF   NF    NF      NF     NF       NF     NF     403    403      NF        NF
+rotate_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok        ok
+rotate_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+rotate_other_person_key 401  401       401      401     401     401     NF     NF   NF    NF      NF     NF       NF     NF     403    403      NF        NF
 create_admin_role_key   401  401       401      401     401     401     BAD    BAD  ok    ok      F      F        ok     ok     403    403      BAD       BAD
 update_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok        ok
 update_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
@@ -278,6 +281,13 @@ const makeCanary = () =>
   );
 
 const stillWorks = async (key: string) => (await server.gql(`{ auth_info { api_key_id } }`, {}, { key })).status === 200;
+const ROTATE_KEY = `mutation ($input: rotate_api_key_input!) { rotate_api_key(input: $input) { id } }`;
+/** A rotation really happened: the old key names a successor that works, and still works itself (the overlap). */
+const rotated = (old: { id: string; key: string }) => async () => {
+  const [row] = await server.rows<{ replaced_by_id: string | null }>('SELECT replaced_by_id FROM api_key WHERE id = ?', [old.id]);
+  expect(row.replaced_by_id).not.toBeNull();
+  expect(await stillWorks(old.key)).toBe(true);
+};
 const otherPerson = (actor: Actor) => (self[actor].userId === world.ids.user ? world.ids.reader : world.ids.user);
 
 /** A session of a user made straight in the store, and the id my_sessions shows it by. */
@@ -435,6 +445,19 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
   update_other_person_key: async (actor) => {
     const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
     return { query: UPDATE_KEY, variables: { input: { key_id: key.id, name: unique('renamed') } } };
+  },
+  // Rotation is allowed to whoever may revoke the key: the successor works, and so does the old key (a day's overlap).
+  rotate_own_key: async (actor) => {
+    const key = await makeKey(server, self[actor]);
+    return { query: ROTATE_KEY, variables: { input: { key_id: key.id } }, verify: rotated(key) };
+  },
+  rotate_sa_key: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return { query: ROTATE_KEY, variables: { input: { key_id: key.id } }, verify: rotated(key) };
+  },
+  rotate_other_person_key: async (actor) => {
+    const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
+    return { query: ROTATE_KEY, variables: { input: { key_id: key.id } } };
   },
   create_service_account: async () => ({
     query: `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
@@ -715,6 +738,9 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   update_own_key: 'update_api_key',
   update_sa_key: 'update_api_key',
   update_other_person_key: 'update_api_key',
+  rotate_own_key: 'rotate_api_key',
+  rotate_sa_key: 'rotate_api_key',
+  rotate_other_person_key: 'rotate_api_key',
   create_service_account: 'create_service_account',
   delete_service_account: 'delete_service_account',
   set_membership_role: 'set_membership_role',

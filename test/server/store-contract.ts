@@ -586,6 +586,10 @@ export function describeStore(name: string, factory: StoreFactory): void {
           last_used_at: null,
           role: null,
           description: null,
+          replaces_id: null,
+          replaced_by_id: null,
+          rotation_ends_at: null,
+          replaces_key_hint: null,
         } satisfies ApiKeyRecord);
         expect(await store.getApiKey(record.id)).toEqual(record);
         expect(await store.getApiKey(randomUUID())).toBeNull();
@@ -630,6 +634,99 @@ export function describeStore(name: string, factory: StoreFactory): void {
         expect((await events(tenant.id)).filter((e) => e.action === 'api_key.update').map((e) => e.cause)).toContain('description');
         await store.revokeApiKey(record.id, audit);
         await expect(store.updateApiKey(record.id, { name: 'again' }, audit)).rejects.toMatchObject({ kind: 'not_found' });
+      });
+
+      describe('rotation', () => {
+        function successorOf(old: ApiKeyRecord, options: { expiresAt?: string | null } = {}) {
+          const hash = `hash-${randomBytes(12).toString('hex')}`;
+          const input = {
+            id: randomUUID(),
+            name: old.name,
+            keyHash: hash,
+            keyHint: 'kpu_efgh',
+            userId: old.user_id,
+            tenantId: old.tenant_id,
+            createdById: old.user_id,
+            expiresAt: options.expiresAt === undefined ? old.expires_at : options.expiresAt,
+          };
+          return { input, hash };
+        }
+
+        it('links a successor to the key it replaces, which keeps working until the rotation ends', async () => {
+          const { admin, tenant } = await world();
+          const old = await key(admin.id, tenant.id, { name: 'deploy', expiresAt: later(48 * HOUR) });
+          const next = successorOf(old.record);
+          const endsAt = later(HOUR);
+          const record = await store.rotateApiKey(old.record.id, next.input, endsAt, audit);
+          expect(record).toMatchObject({
+            id: next.input.id,
+            name: 'deploy',
+            replaces_id: old.record.id,
+            expires_at: old.record.expires_at,
+            replaces_key_hint: 'kpu_abcd',
+          });
+          const listed = await listedKeys(own(admin.id));
+          expect(listed.find((k) => k.id === old.record.id)).toMatchObject({ replaced_by_id: next.input.id, rotation_ends_at: endsAt });
+          expect(listed.find((k) => k.id === next.input.id)).toMatchObject({ replaces_id: old.record.id, replaces_key_hint: 'kpu_abcd' });
+          expect(await store.findKeyCredential(old.hash)).toMatchObject({ revoked: false, rotation_ends_at: endsAt, live_predecessor_id: null });
+          expect(await store.findKeyCredential(next.hash)).toMatchObject({ revoked: false, live_predecessor_id: old.record.id });
+          expect((await events(tenant.id)).find((e) => e.action === 'api_key.rotate')).toMatchObject({ target_id: old.record.id, target_name: 'deploy' });
+
+          // A second rotation of the key being replaced is refused and changes nothing.
+          const before = await snapshot();
+          await refuses(() => store.rotateApiKey(old.record.id, successorOf(old.record).input, endsAt, audit), { kind: 'bad_input', field: 'key_id' });
+          expect(await snapshot()).toEqual(before);
+
+          expect(await store.endRotation(old.record.id, 'rotation_first_use', audit)).toBe(true);
+          expect(await store.endRotation(old.record.id, 'rotation_first_use', audit)).toBe(false);
+          expect(await store.findKeyCredential(old.hash)).toMatchObject({ revoked: true });
+          expect(await store.findKeyCredential(next.hash)).toMatchObject({ live_predecessor_id: null });
+          expect((await listedKeys(own(admin.id))).find((k) => k.id === next.input.id)).toMatchObject({ replaces_id: old.record.id, replaces_key_hint: null });
+          expect((await events(tenant.id)).filter((e) => e.action === 'api_key.revoke' && e.target_id === old.record.id)).toEqual([
+            expect.objectContaining({ cause: 'rotation_first_use' }),
+          ]);
+        });
+
+        it('ends rotations whose overlap is over, and at once for no overlap', async () => {
+          const { admin, tenant } = await world();
+          const due = await key(admin.id, tenant.id);
+          const notYet = await key(admin.id, tenant.id);
+          const atOnce = await key(admin.id, tenant.id);
+          await store.rotateApiKey(due.record.id, successorOf(due.record).input, new Date(Date.now() - 1000).toISOString(), audit);
+          await store.rotateApiKey(notYet.record.id, successorOf(notYet.record).input, later(HOUR), audit);
+          await store.rotateApiKey(atOnce.record.id, successorOf(atOnce.record).input, null, audit);
+          expect(await store.findKeyCredential(atOnce.hash)).toMatchObject({ revoked: true });
+          expect(await store.endOverlappedRotations(new Date().toISOString(), audit)).toBe(1);
+          expect(await store.endOverlappedRotations(new Date().toISOString(), audit)).toBe(0);
+          expect(await store.findKeyCredential(due.hash)).toMatchObject({ revoked: true });
+          expect(await store.findKeyCredential(notYet.hash)).toMatchObject({ revoked: false });
+          const ends = (await events(tenant.id)).filter((e) => e.action === 'api_key.revoke').map((e) => [e.target_id, e.cause]);
+          expect(ends.sort()).toEqual(
+            [
+              [due.record.id, 'rotation_overlap_ended'],
+              [atOnce.record.id, 'rotation_overlap_ended'],
+            ].sort(),
+          );
+        });
+
+        it('refuses to rotate a revoked key', async () => {
+          const { admin, tenant } = await world();
+          const old = await key(admin.id, tenant.id);
+          await store.revokeApiKey(old.record.id, audit);
+          await refuses(() => store.rotateApiKey(old.record.id, successorOf(old.record).input, later(HOUR), audit), { kind: 'not_found', field: null });
+        });
+
+        it('ends a rotation once when two instances end it at once', async () => {
+          const { admin, tenant } = await world();
+          const old = await key(admin.id, tenant.id);
+          await store.rotateApiKey(old.record.id, successorOf(old.record).input, later(HOUR), audit);
+          const { fulfilled } = await race(store, [
+            () => store.endRotation(old.record.id, 'rotation_first_use', audit),
+            () => store.endRotation(old.record.id, 'rotation_first_use', audit),
+          ]);
+          expect(fulfilled.sort()).toEqual([false, true]);
+          expect((await events(tenant.id)).filter((e) => e.action === 'api_key.revoke')).toHaveLength(1);
+        });
       });
 
       it('revokes a key once when two revocations arrive at once', async () => {
@@ -828,6 +925,8 @@ export function describeStore(name: string, factory: StoreFactory): void {
           username: member.user.username,
           role: 'USER',
           key_role: null,
+          rotation_ends_at: null,
+          live_predecessor_id: null,
         });
         expect(await store.findKeyCredential('hash-unknown')).toBeNull();
         await store.setMembershipRole(member.membership.id, 'READ_ONLY_USER', audit);

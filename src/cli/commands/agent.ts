@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { hostname, constants as osConstants } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ApiClient, ApiError, KeyRejectedError, StoppedError, UnreachableError } from '../api-client.js';
@@ -6,6 +8,7 @@ import type { CliContext, OutputStream } from '../context.js';
 import { agentHeaders, MAX_AGENT_LABELS } from '../../shared/agents.js';
 import { checkNameText } from '../../shared/names.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { isWellFormedKey } from '../../server/auth/key-format.js';
 import {
   AGENT_TOKEN_ENV,
   API_KEY_ENV,
@@ -36,6 +39,10 @@ export const KEY_SOURCES_HELP = `Where the agent finds its key, first match wins
 The API URL: --api, else $KEYPLANE_API, else the URL kept with the key
 ($PREFECT__CLOUD__API for a flag or environment key, [cloud] api in config.toml,
 api in auth.toml), else http://127.0.0.1:4200.
+
+A key from a file (4, 5 or 6) is watched: \`agent start\` picks up a new key written
+there (keyplane auth rotate-key --write-config) without a restart, once the API
+accepts it, and keeps the old key until then.
 
 When the API refuses the key (revoked, expired, or its service account removed)
 the agent stops with exit code 4; start it again with a new key. Network failures
@@ -185,32 +192,117 @@ async function announce(agent: AuthenticatedAgent, ctx: CliContext, options: Age
   log(`Checking in with ${agent.api.base} every ${formatSeconds(options.interval * 1000)}.`);
 }
 
+/** How long the key file must be still before it is read again: editors and rename-into-place write in several steps. */
+const KEY_FILE_SETTLE_MS = 200;
+
+/**
+ * Watches the file the agent's key came from (its directory: a file renamed into place
+ * is a new file) and calls back once writes have settled. Null when the key did not
+ * come from a file, or the file's directory cannot be watched.
+ */
+function watchKeyFile(resolved: ResolvedKey, onSettled: () => void): { close(): void } | null {
+  const path = resolved.source.file?.path;
+  if (!path) return null;
+  let timer: NodeJS.Timeout | null = null;
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dirname(path), (_event, name) => {
+      if (name !== null && name !== basename(path)) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(onSettled, KEY_FILE_SETTLE_MS);
+    });
+  } catch {
+    return null;
+  }
+  watcher.on('error', () => watcher.close());
+  return {
+    close() {
+      if (timer) clearTimeout(timer);
+      watcher.close();
+    },
+  };
+}
+
+interface CheckInOptions {
+  intervalSeconds: number;
+  until: AbortSignal;
+  warn: Log;
+  log: Log;
+  /** Where to look for a new key when its file changes (agent start); absent: the key never changes. */
+  reload?: { ctx: CliContext };
+  /** The agent's name and labels, sent on every check-in (X-Keyplane-Agent). */
+  headers: Record<string, string>;
+}
+
 /**
  * Checks in until stopped or refused. Returns 'refused' when the API no longer
- * accepts the key, 'stopped' when `until` fires.
+ * accepts the key, 'stopped' when `until` fires. With reload, a new key written to the
+ * key's file is taken once the API accepts it (a rotation: its first use ends the old
+ * key), and a refused key is given one more look at the file before the agent gives up.
  */
-async function checkInLoop(agent: AuthenticatedAgent, options: AgentOptions, until: AbortSignal, warn: Log, log: Log) {
-  const intervalSeconds = options.interval;
-  const client = new ApiClient({ endpoint: agent.api.endpoint, key: agent.resolved.key, stopSignal: until, headers: identityHeaders(options) });
-  let nextDelay = backoffDelays(intervalSeconds);
-  let delay = intervalSeconds * 1000;
-  let failing = false;
-  for (;;) {
-    if (!(await sleep(delay, until))) return 'stopped' as const;
+async function checkInLoop(agent: AuthenticatedAgent, { intervalSeconds, until, warn, log, reload, headers }: CheckInOptions) {
+  let client = new ApiClient({ endpoint: agent.api.endpoint, key: agent.resolved.key, stopSignal: until, headers });
+  let reloading: Promise<boolean> = Promise.resolve(false);
+
+  /** Reads the key's file again; true when the agent now uses a new key. */
+  const tryNewKey = async (): Promise<boolean> => {
+    if (!reload) return false;
+    let next: ResolvedKey;
     try {
-      await client.request<AuthInfoResult>(AUTH_INFO);
-      if (failing) log(`Reconnected to ${agent.api.base}.`);
-      failing = false;
-      nextDelay = backoffDelays(intervalSeconds);
-      delay = intervalSeconds * 1000;
+      next = resolveAgentKey({ env: reload.ctx.env, homeDir: reload.ctx.homeDir });
     } catch (error) {
-      if (error instanceof StoppedError) return 'stopped' as const;
-      if (error instanceof KeyRejectedError) return 'refused' as const;
-      // Anything else is the server's or the network's trouble, not the key's: keep trying.
-      failing = true;
-      delay = nextDelay();
-      warn(`Check-in failed: ${(error as Error).message} Retrying in ${formatSeconds(delay)}.`);
+      warn(`Could not read a new key: ${(error as Error).message.split('\n')[0]} Still using the previous key.`);
+      return false;
     }
+    if (next.key === agent.resolved.key) return false;
+    if (!isWellFormedKey(next.key)) {
+      warn(`The key now in ${next.source.description} is not a well-formed Keyplane key; still using the previous key.`);
+      return false;
+    }
+    const candidate = new ApiClient({ endpoint: agent.api.endpoint, key: next.key, stopSignal: until, headers });
+    try {
+      await candidate.request<AuthInfoResult>(AUTH_INFO);
+    } catch (error) {
+      if (error instanceof StoppedError) return false;
+      warn(`The API did not accept the key now in ${next.source.description} (${(error as Error).message}); still using the previous key.`);
+      return false;
+    }
+    agent.resolved = next;
+    client = candidate;
+    log(`Picked up a new API key from ${next.source.description}; checking in with it.`);
+    return true;
+  };
+  const reloadNow = () => (reloading = reloading.then(tryNewKey, tryNewKey));
+  const watcher = reload ? watchKeyFile(agent.resolved, () => void reloadNow()) : null;
+
+  try {
+    let nextDelay = backoffDelays(intervalSeconds);
+    let delay = intervalSeconds * 1000;
+    let failing = false;
+    for (;;) {
+      if (!(await sleep(delay, until))) return 'stopped' as const;
+      try {
+        await client.request<AuthInfoResult>(AUTH_INFO);
+        if (failing) log(`Reconnected to ${agent.api.base}.`);
+        failing = false;
+        nextDelay = backoffDelays(intervalSeconds);
+        delay = intervalSeconds * 1000;
+      } catch (error) {
+        if (error instanceof StoppedError) return 'stopped' as const;
+        if (error instanceof KeyRejectedError) {
+          // A rotation whose new key was written as the old one ended: take it rather than stop.
+          await reloading;
+          if (await reloadNow()) continue;
+          return 'refused' as const;
+        }
+        // Anything else is the server's or the network's trouble, not the key's: keep trying.
+        failing = true;
+        delay = nextDelay();
+        warn(`Check-in failed: ${(error as Error).message} Retrying in ${formatSeconds(delay)}.`);
+      }
+    }
+  } finally {
+    watcher?.close();
   }
 }
 
@@ -249,7 +341,14 @@ export function addAgentCommands(program: Command, ctx: CliContext, action: Acti
         }
         await announce(authenticated, ctx, options, log, warn);
         log('Agent running. Press Ctrl-C to stop.');
-        const outcome = await checkInLoop(authenticated, options, ctx.stopSignal, warn, log);
+        const outcome = await checkInLoop(authenticated, {
+          intervalSeconds: options.interval,
+          until: ctx.stopSignal,
+          warn,
+          log,
+          reload: { ctx },
+          headers: identityHeaders(options),
+        });
         if (outcome === 'refused') {
           warn(`Error: ${KEY_REFUSED_WHILE_RUNNING}`);
           return ExitCode.KEY_REJECTED;
@@ -314,7 +413,8 @@ async function runCommand(ctx: CliContext, agent: AuthenticatedAgent, [command, 
   };
   ctx.stopSignal.addEventListener('abort', onStop, { once: true });
 
-  const outcome = await checkInLoop(agent, options, childDone.signal, log, log);
+  // The command holds the key it was started with: the agent keeps it too (no reload).
+  const outcome = await checkInLoop(agent, { intervalSeconds: options.interval, until: childDone.signal, warn: log, log, headers: identityHeaders(options) });
   if (outcome === 'refused') {
     log(`Error: ${KEY_REFUSED_WHILE_RUNNING} Stopping ${command}.`);
     child.kill('SIGTERM');

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ApiClient, KeyRejectedError, toCliError } from '../api-client.js';
-import { authFilePath, readAuthFile, removeAuthFile, writeAuthFile } from '../config-files.js';
+import { authFilePath, readAuthFile, removeAuthFile, writeAuthFile, writePrefectConfigKey } from '../config-files.js';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { parseExpiry } from '../expiry.js';
@@ -12,12 +12,15 @@ import {
   LIST_TENANTS,
   listKeys,
   REVOKE_KEY,
+  ROTATE_KEY,
   type AuthInfo,
   type AuthInfoResult,
   type CreateKeyResult,
   type ListTenantsResult,
   type RevokeKeyResult,
+  type RotateKeyResult,
 } from '../operations.js';
+import { checkOverlap } from '../../shared/rotation.js';
 import { accountKind, describeExpiry, describeLastUsed, formatTable, roleName, writeJson, writeLine } from '../output.js';
 import type { Action } from '../program.js';
 
@@ -64,6 +67,22 @@ function parseLimit(value: string): number {
   const limit = Number(value);
   if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('the limit is a whole number of keys, 1 or more.');
   return limit;
+}
+
+/** An overlap as a person types it: 0, a number of seconds, or a span such as 30m, 12h, 7d. */
+export function parseOverlap(value: string): number {
+  const span = /^(\d+)\s*([smhd]?)$/i.exec(value.trim());
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[(span?.[2] ?? '').toLowerCase() as '' | 's' | 'm' | 'h' | 'd'];
+  const checked = checkOverlap(span ? Number(span[1]) * unit : Number.NaN);
+  if (!span || !checked.ok) throw new InvalidArgumentError('the overlap is 0 (end the old key at once) or a span up to 30d, such as 30m, 12h or 7d.');
+  return checked.seconds;
+}
+
+function describeSpan(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 
 function describeIdentity(info: AuthInfo): string {
@@ -277,6 +296,80 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
         if (info.api_key_id === id) {
           writeLine(ctx.stdout, 'That was the key this login uses, so the login no longer works. Log in with another key: keyplane auth login --key KEY');
         }
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('rotate-key')
+    .description(
+      'replace an API key by its ID with a new one of the same name, owner and tenant, printed once; ' +
+        'the old key keeps working until the new one is first used, or the overlap ends',
+    )
+    .requiredOption('-i, --id <id>', "the key's ID (see list-keys)")
+    .option(
+      '--overlap <span>',
+      'how long the old key keeps working at most: 0 (ends at once), or a span such as 30m, 12h, 7d (up to 30d)',
+      parseOverlap,
+      86_400,
+    )
+    .option('-e, --expires <when>', "when the new key expires: a span (30d) or a date/time; default: the old key's expiry")
+    .option(
+      '--write-config',
+      'write the new key where `keyplane agent` reads it (~/.prefect/config.toml, or $PREFECT__USER_CONFIG_PATH), which a running agent picks up',
+    )
+    .option('-q, --quiet', 'print only the new key, for scripts')
+    .option('--json', 'print JSON (including the new key) for scripts')
+    .action(
+      action(async (options: { id: string; overlap: number; expires?: string; writeConfig?: boolean; quiet?: boolean; json?: boolean }) => {
+        const id = options.id.trim().toLowerCase();
+        if (!UUID_PATTERN.test(id)) {
+          throw new CliError(`"${options.id}" is not a key ID; IDs look like 3f0c2a4e-... (see keyplane auth list-keys).`, ExitCode.USAGE);
+        }
+        const expiresAt = options.expires ? parseExpiry(options.expires, ctx.now()) : undefined;
+        const session = savedSession(ctx);
+        const info = (await call<AuthInfoResult>(session.client, AUTH_INFO)).auth_info;
+        let rotated: RotateKeyResult['rotate_api_key'];
+        try {
+          rotated = (
+            await session.client.request<RotateKeyResult>(ROTATE_KEY, {
+              input: { key_id: id, overlap: options.overlap, ...(expiresAt && { expires_at: expiresAt.toISOString() }) },
+            })
+          ).rotate_api_key;
+        } catch (error) {
+          if ((error as { code?: string }).code === 'NOT_FOUND') {
+            throw new CliError(`There is no API key with ID ${id} that you may rotate.`, ExitCode.ERROR);
+          }
+          throw toCliError(error);
+        }
+        // The saved login's own key ends at the new key's first use: the login moves to the new key.
+        const ownLogin = info.api_key_id === id ? writeAuthFile(ctx.homeDir, { api: session.api, key: rotated.key }) : null;
+        const config = options.writeConfig ? writePrefectConfigKey(ctx.homeDir, ctx.env, rotated.key) : null;
+        if (options.quiet) {
+          writeLine(ctx.stdout, rotated.key);
+          return ExitCode.OK;
+        }
+        if (options.json) {
+          writeJson(ctx.stdout, {
+            id: rotated.id,
+            replaces_id: id,
+            key: rotated.key,
+            overlap_seconds: options.overlap,
+            written_to: [ownLogin, config?.path].filter(Boolean),
+          });
+          return ExitCode.OK;
+        }
+        const ends =
+          options.overlap === 0
+            ? 'The old key has stopped working.'
+            : `The old key keeps working until the new one is first used, or for ${describeSpan(options.overlap)} at most.`;
+        writeLine(ctx.stdout, `Rotated API key ${id}: its successor is ${rotated.id}. ${ends}`);
+        writeLine(ctx.stdout);
+        writeLine(ctx.stdout, `  ${rotated.key}`);
+        writeLine(ctx.stdout);
+        writeLine(ctx.stdout, 'Copy it now: it is shown this once and cannot be seen again.');
+        if (config) writeLine(ctx.stdout, `Wrote it to ${config.setting} in ${config.path}: a running keyplane agent picks it up.`);
+        if (ownLogin) writeLine(ctx.stdout, `That was the key this login uses: saved the new one to ${ownLogin}.`);
         return ExitCode.OK;
       }),
     );

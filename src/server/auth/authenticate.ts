@@ -8,6 +8,7 @@ import { hashKey, isWellFormedKey, KEY_LENGTH } from './key-format.js';
 import type { KeyUsage } from './key-usage.js';
 import type { CanaryAlarm } from './canary-alarm.js';
 import { cleanUserAgent } from './canary-alarm.js';
+import type { Rotations } from './rotations.js';
 import { SESSION_COOKIE, type Sessions } from './sessions.js';
 import type { AttemptLimiter, Reservation } from './failure-limiter.js';
 import { isPrefectClient } from '../http/prefect-clients.js';
@@ -29,6 +30,8 @@ interface Deps {
   credentials: CredentialCache;
   sessions: Sessions;
   keyUsage: KeyUsage;
+  /** Ends rotations: on a successor's first use, and past the overlap (auth/rotations.ts). */
+  rotations: Rotations;
   /** Failed keys per source address: in memory, or shared by the instances on PostgreSQL (failure-limiter.ts). */
   failures: AttemptLimiter;
   /** Parses a Cookie header (@fastify/cookie's parser; it does not parse on every request). */
@@ -53,8 +56,12 @@ function credentialOutcome(credential: KeyCredential | null, now: number): KeyOu
   // A key whose owner has no membership in its tenant any more has been withdrawn, as a revocation does.
   if (credential.revoked || credential.role === null) return 'revoked';
   if (credential.expires_at !== null && Date.parse(credential.expires_at) <= now) return 'expired';
+  // A rotated key past its overlap has ended, as a revocation does (the sweep revokes it).
+  if (rotationOver(credential, now)) return 'revoked';
   return 'ok';
 }
+
+const rotationOver = (credential: KeyCredential, now: number) => credential.rotation_ends_at !== null && Date.parse(credential.rotation_ends_at) <= now;
 
 /** A reservation the limiter refused, as the outcome of a lookup that other requests for the key wait for. */
 const REFUSED = Symbol('refused');
@@ -84,12 +91,16 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * key (the common case: see cache/credential-cache.ts), and returns a promise only
  * when it has to wait for the store.
  */
-export function authenticationHook({ store, credentials, sessions, keyUsage, failures, parseCookie, metrics, canaries }: Deps) {
+export function authenticationHook({ store, credentials, sessions, keyUsage, rotations, failures, parseCookie, metrics, canaries }: Deps) {
   function principalOf(credential: KeyCredential | null): Principal | null {
     const now = Date.now();
     if (metrics) metrics.key(credentialOutcome(credential, now));
     if (!credential || credential.revoked || credential.role === null) return null;
     if (credential.expires_at !== null && Date.parse(credential.expires_at) <= now) return null;
+    if (rotationOver(credential, now)) {
+      void rotations.sweep().catch(() => undefined);
+      return null;
+    }
     keyUsage.note(credential.id, credential.last_used_at, now);
     return {
       userId: credential.user_id,
@@ -133,7 +144,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     const remembered = credentials.remembered(keyHash);
     if (remembered !== undefined) {
       const principal = principalOf(remembered);
-      if (principal) return withKey(request, reply, principal);
+      if (principal) return withKey(request, reply, principal, remembered!.live_predecessor_id);
       failedAtOnce(request, reply);
       if (remembered === null) noteUnknownKey(request, keyHash);
       return;
@@ -189,7 +200,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
 
   function withKeyOrRefuse(request: FastifyRequest, reply: FastifyReply, keyHash: string, credential: KeyCredential | null): void | Promise<void> {
     const principal = principalOf(credential);
-    if (principal) return withKey(request, reply, principal);
+    if (principal) return withKey(request, reply, principal, credential!.live_predecessor_id);
     refuseKey(reply);
     if (credential === null) noteUnknownKey(request, keyHash);
   }
@@ -202,18 +213,22 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     canaries?.refused(keyHash, request.ip, cleanUserAgent(request.headers['user-agent']));
   }
 
-  function withKey(request: FastifyRequest, reply: FastifyReply, principal: Principal): void | Promise<void> {
+  /** Goes on as the key's principal; the first use of a rotation's successor ends the key it replaces first. */
+  function withKey(request: FastifyRequest, reply: FastifyReply, principal: Principal, predecessorId: string | null): void | Promise<void> {
     const requestedTenant = tenantHeader(request);
-    if (!requestedTenant || requestedTenant === principal.tenantId) {
-      request.principal = principal;
-      return;
-    }
+    if (!requestedTenant || requestedTenant === principal.tenantId) return accept(request, principal, predecessorId);
     return store.findTenantByIdOrSlug(requestedTenant).then((tenant) => {
-      if (tenant?.id === principal.tenantId) request.principal = principal;
+      if (tenant?.id === principal.tenantId) return accept(request, principal, predecessorId);
       // Prefect clients report UNAUTHENTICATED as "Your API key is not valid for that tenant" (http/prefect-clients.ts).
       else if (isPrefectClient(request)) sendGraphQLError(reply, 401, 'UNAUTHENTICATED', KEY_IN_ITS_TENANT_ONLY);
       else sendGraphQLError(reply, 403, 'FORBIDDEN', KEY_IN_ITS_TENANT_ONLY);
     });
+  }
+
+  function accept(request: FastifyRequest, principal: Principal, predecessorId: string | null): void | Promise<void> {
+    request.principal = principal;
+    // Waited for: once this request goes on, the old key fails on every instance.
+    if (predecessorId) return rotations.firstUse(predecessorId, { actorId: principal.userId, sourceAddress: request.ip });
   }
 
   async function fromSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -64,6 +64,8 @@ export type Mutation = {
   log_out: success_payload;
   /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 20 most recently seen agents, and agents unseen for 7 days are dropped. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
   register_agent: id_payload;
+  /** Keyplane: rotates an API key: issues a successor with the same name, owner and tenant (and expiry unless expires_at is given) and answers with it, the only time it is shown. The old key keeps working until the first of its successor's first successful use and the end of the overlap. Whoever may revoke the key may rotate it (delete_api_key). Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (as delete_api_key); BAD_USER_INPUT (overlap, expires_at; key_id for a key already being rotated, or expired with no new expires_at). */
+  rotate_api_key: create_api_key_payload;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
   /** Keyplane: renames a key, brings its expiry forward or sets its description, and answers it as auth_api_key shows it. The same callers as delete_api_key. Audited (api_key.update, cause naming the fields that changed: name, expires_at, description; an edit that changes nothing records nothing). Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (a service account without the administrator role, on its own keys); BAD_USER_INPUT naming the field (a name or description breaking the rule; an expiry in the past, later than the key's, or removed). */
@@ -159,6 +161,11 @@ export type Mutationlog_inArgs = {
 
 export type Mutationregister_agentArgs = {
   input: register_agent_input;
+};
+
+
+export type Mutationrotate_api_keyArgs = {
+  input: rotate_api_key_input;
 };
 
 
@@ -500,13 +507,13 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
   /** Who did it; null for a failed sign-in with an unknown email. */
   actor_id?: Maybe<Scalars['uuid']['output']>;
-  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed. Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
+  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed, rotation_first_use (its successor was used), rotation_overlap_ended (its rotation's overlap ended). Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
   cause?: Maybe<Scalars['String']['output']>;
   /** When it happened. */
   created: Scalars['timestamptz']['output'];
@@ -609,8 +616,16 @@ export type auth_api_key = {
   last_used_at?: Maybe<Scalars['timestamptz']['output']>;
   /** Its name. */
   name: Scalars['String']['output'];
+  /** Keyplane: the key that replaces this one (rotate_api_key); null if it was never rotated. */
+  replaced_by_id?: Maybe<Scalars['uuid']['output']>;
+  /** Keyplane: the key this one replaces (rotate_api_key); null if it replaces none. */
+  replaces_id?: Maybe<Scalars['uuid']['output']>;
+  /** Keyplane: the hint of the key this one replaces while that key still works (its first use here ends it); null otherwise. */
+  replaces_key_hint?: Maybe<Scalars['String']['output']>;
   /** Keyplane: the key's own role (TENANT_ADMIN, USER or READ_ONLY_USER), at most its owner's when made; it acts with the lower of this and its owner's role at each request. null: it follows its owner's role. */
   role?: Maybe<Scalars['String']['output']>;
+  /** Keyplane: while this key is being rotated, when it stops working unless its successor is used first; null when it is not being rotated. */
+  rotation_ends_at?: Maybe<Scalars['timestamptz']['output']>;
   /** The tenant it acts in. */
   tenant: tenant;
   /** When its record last changed. */
@@ -1134,6 +1149,16 @@ export type role_detail = {
   name: Scalars['String']['output'];
 };
 
+/** What rotate_api_key takes. */
+export type rotate_api_key_input = {
+  /** When the successor stops working, in the future; absent: the old key's expiry. null: never. */
+  expires_at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The key to rotate (auth_api_key.id). */
+  key_id: Scalars['UUID']['input'];
+  /** How long the old key keeps working beside its successor, in whole seconds: 0 (ends at once) to 2592000 (30 days); absent: 86400 (24 h). The successor's first use ends it sooner. */
+  overlap?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** What set_membership_role takes. */
 export type set_membership_role_input = {
   /** The membership's id (user_view_same_tenant.memberships.id). */
@@ -1505,6 +1530,7 @@ export type ResolversTypes = {
   order_by: order_by;
   register_agent_input: register_agent_input;
   role_detail: ResolverTypeWrapper<role_detail>;
+  rotate_api_key_input: rotate_api_key_input;
   set_membership_role_input: set_membership_role_input;
   success_payload: ResolverTypeWrapper<success_payload>;
   tenant: ResolverTypeWrapper<TenantRecord>;
@@ -1587,6 +1613,7 @@ export type ResolversParentTypes = {
   membership_order_by: membership_order_by;
   register_agent_input: register_agent_input;
   role_detail: role_detail;
+  rotate_api_key_input: rotate_api_key_input;
   set_membership_role_input: set_membership_role_input;
   success_payload: success_payload;
   tenant: TenantRecord;
@@ -1635,6 +1662,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   log_in?: Resolver<ResolversTypes['log_in_payload'], ParentType, ContextType, RequireFields<Mutationlog_inArgs, 'input'>>;
   log_out?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType>;
   register_agent?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationregister_agentArgs, 'input'>>;
+  rotate_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<Mutationrotate_api_keyArgs, 'input'>>;
   set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
   update_api_key?: Resolver<ResolversTypes['auth_api_key'], ParentType, ContextType, RequireFields<Mutationupdate_api_keyArgs, 'input'>>;
   update_tenant_name?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_nameArgs, 'input'>>;
@@ -1745,7 +1773,11 @@ export type auth_api_keyResolvers<ContextType = RequestContext, ParentType exten
   key_hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   last_used_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replaced_by_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  replaces_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  replaces_key_hint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rotation_ends_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
   tenant?: Resolver<ResolversTypes['tenant'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['api_key_user'], ParentType, ContextType>;

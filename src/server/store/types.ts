@@ -47,6 +47,14 @@ export interface ApiKeyRecord {
   role: Role | null;
   /** What the key is for, in its owner's words; null: none. */
   description: string | null;
+  /** The key this one replaces (rotate_api_key), kept after that key has ended. */
+  replaces_id: string | null;
+  /** The key that replaces this one (rotate_api_key). */
+  replaced_by_id: string | null;
+  /** While this key is being replaced: when its overlap ends, unless its successor is used first. */
+  rotation_ends_at: string | null;
+  /** The hint of the key this one replaces while that key still works; null otherwise. */
+  replaces_key_hint: string | null;
 }
 
 export interface UserRef {
@@ -76,6 +84,10 @@ export interface KeyCredential {
   role: Role | null;
   /** The key's own role (null: none); the key acts with the lower of the two. */
   key_role: Role | null;
+  /** While this key is being replaced: when it stops working unless its successor is used first. */
+  rotation_ends_at: string | null;
+  /** The key this one replaces, while that key still works: this key's first use ends it. */
+  live_predecessor_id: string | null;
 }
 
 export interface SessionRecord {
@@ -140,7 +152,17 @@ export interface AuditActorRecord {
  * service accounts: their tenant was deleted.
  */
 export type AuditCause =
-  'member_removed' | 'member_left' | 'service_account_removed' | 'inviter_removed' | 'inviter_left' | 'inviter_demoted' | 'tenant_deleted' | KeyChangeList;
+  | 'member_removed'
+  | 'member_left'
+  | 'service_account_removed'
+  | 'inviter_removed'
+  | 'inviter_left'
+  | 'inviter_demoted'
+  | 'tenant_deleted'
+  /** A key being rotated: its successor was used, or the overlap ended (at once for an overlap of 0). */
+  | 'rotation_first_use'
+  | 'rotation_overlap_ended'
+  | KeyChangeList;
 
 /** An api_key.update's cause: the fields it changed, comma-separated (name,expires_at,description), never their values. */
 export type KeyChangeList = `${'name' | 'expires_at' | 'description'}${string}`;
@@ -356,6 +378,17 @@ export interface Store {
    * written when none did). NOT_FOUND when revoked meanwhile. Answers the key as it is now.
    */
   updateApiKey(id: string, changes: ApiKeyChanges, audit: AuditContext): Promise<ApiKeyRecord>;
+  /**
+   * Issues a successor of a live key (same name, owner, tenant) and links the two
+   * (api_key.rotate). The old key keeps working until `rotationEndsAt` or its successor's
+   * first use (endRotation); null ends it at once. Refuses (bad_input on key_id) a key
+   * already being replaced, and (not_found) one revoked meanwhile.
+   */
+  rotateApiKey(oldKeyId: string, successor: NewApiKey, rotationEndsAt: string | null, audit: AuditContext): Promise<ApiKeyRecord>;
+  /** Ends a rotation under way: revokes the key being replaced with the cause. False when it had already ended. */
+  endRotation(oldKeyId: string, cause: 'rotation_first_use' | 'rotation_overlap_ended', audit: AuditContext): Promise<boolean>;
+  /** Ends every rotation whose overlap is over at `at` (cause rotation_overlap_ended); answers how many. */
+  endOverlappedRotations(at: string, audit: AuditContext): Promise<number>;
   /** Reads afresh each time: cache/credential-cache.ts remembers the answers. */
   findKeyCredential(keyHash: string): Promise<KeyCredential | null>;
   /** Records uses (key id to time); called at most once a minute per key. A stored time only moves forward. */

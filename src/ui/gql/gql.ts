@@ -15,10 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": typeof types.AppShellDocument,
-    "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n": typeof types.ApiKeysTable_KeyFragmentDoc,
+    "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    rotation_ends_at\n    replaces_key_hint\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n": typeof types.ApiKeysTable_KeyFragmentDoc,
     "\n  query RevokeKeyAgents($id: uuid!) {\n    auth_api_key(where: { id: { _eq: $id } }, limit: 1) {\n      id\n      agents(limit: 20) {\n        id\n        name\n        last_queried\n      }\n    }\n  }\n": typeof types.RevokeKeyAgentsDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
     "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetMembershipRoleDocument,
     "\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n": typeof types.AccountPageDocument,
@@ -69,10 +70,11 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AppShell {\n    user {\n      id\n      username\n      email\n      first_name\n      last_name\n      default_membership_id\n      memberships {\n        id\n        tenant_id\n        role\n        role_detail {\n          id\n          name\n        }\n        tenant {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": types.AppShellDocument,
-    "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n": types.ApiKeysTable_KeyFragmentDoc,
+    "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    rotation_ends_at\n    replaces_key_hint\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n": types.ApiKeysTable_KeyFragmentDoc,
     "\n  query RevokeKeyAgents($id: uuid!) {\n    auth_api_key(where: { id: { _eq: $id } }, limit: 1) {\n      id\n      agents(limit: 20) {\n        id\n        name\n        last_queried\n      }\n    }\n  }\n": types.RevokeKeyAgentsDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n": types.UpdateApiKeyDocument,
     "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetMembershipRoleDocument,
     "\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n": types.AccountPageDocument,
@@ -143,7 +145,7 @@ export function graphql(source: "\n  query AppShell {\n    user {\n      id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n"): (typeof documents)["\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    rotation_ends_at\n    replaces_key_hint\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n"): (typeof documents)["\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    rotation_ends_at\n    replaces_key_hint\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -156,6 +158,10 @@ export function graphql(source: "\n  mutation CreateApiKey($input: create_api_ke
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

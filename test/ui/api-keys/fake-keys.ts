@@ -15,6 +15,8 @@ export interface FakeKey {
   created: string;
   expires_at: string | null;
   last_used_at: string | null;
+  rotation_ends_at: string | null;
+  replaces_key_hint: string | null;
   tenant: FixtureTenant;
   created_by: { id: string; username: string } | null;
   /** Agents seen with it: asked for by the revoke dialog alone. */
@@ -41,6 +43,8 @@ export function makeKey(overrides: Partial<FakeKey> = {}): FakeKey {
     created: isoFromNow(-5 * DAY),
     expires_at: isoFromNow(20 * DAY),
     last_used_at: null,
+    rotation_ends_at: null,
+    replaces_key_hint: null,
     tenant: acme,
     created_by: null,
     role: null,

@@ -166,6 +166,8 @@ export function serviceAccountHandlers(
             last_used_at: k.last_used_at,
             role: k.role ?? null,
             description: k.description ?? null,
+            rotation_ends_at: null,
+            replaces_key_hint: null,
             created_by: { __typename: 'api_key_user', id: `user-${k.created_by}`, username: k.created_by },
             tenant: { __typename: 'tenant', ...tenantFixture(tenantOf(request)) },
             agents: agentRows(k.agents),

@@ -5,6 +5,7 @@ import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } fr
 import { badInput, forbidden, notFound } from '../../errors.js';
 import type { ApiKeyChanges, ApiKeyRecord, KeyVisibility, Role } from '../../store/types.js';
 import { roleWithin } from '../../../shared/key-roles.js';
+import { checkOverlap } from '../../../shared/rotation.js';
 import { checkDescription, checkFutureTime, checkName, checkRole, ROLE_NAMES } from '../inputs.js';
 import { listPage } from '../paging.js';
 import { auditContext, requireAdmin, requirePrincipal, requireRoleIn, roleIn } from '../guards.js';
@@ -38,8 +39,11 @@ function keyRoleOf(ctx: RequestContext, requested: string | null | undefined, ce
   return role;
 }
 
-/** The key if the caller may revoke (and so edit) it, else NOT_FOUND or FORBIDDEN as delete_api_key answers. */
-async function requireManageableKey(ctx: RequestContext, keyId: string): Promise<ApiKeyRecord> {
+/**
+ * The key, when the caller may revoke it (or rotate it, which ends it too, or edit it): their own keys,
+ * and a service account's keys for an administrator of its tenant. NOT_FOUND otherwise.
+ */
+async function keyCallerManages(ctx: RequestContext, keyId: string, verb: 'revoke' | 'rotate' | 'edit'): Promise<ApiKeyRecord> {
   const principal = requirePrincipal(ctx);
   const key = await ctx.store.getApiKey(keyId);
   if (!key) throw notFound('API key');
@@ -52,7 +56,7 @@ async function requireManageableKey(ctx: RequestContext, keyId: string): Promise
     if (role !== 'TENANT_ADMIN') throw notFound('API key');
   } else if (principal.accountType === 'SERVICE') {
     // A service account acts as its role: its own keys are service-account keys, which administrators manage.
-    if (principal.role !== 'TENANT_ADMIN') throw forbidden('Only tenant administrators can change service-account keys.');
+    if (principal.role !== 'TENANT_ADMIN') throw forbidden(`Only tenant administrators can ${verb} service-account keys.`);
   }
   return key;
 }
@@ -124,7 +128,7 @@ export const apiKeyResolvers: Resolvers = {
     },
 
     delete_api_key: async (_root, { input }, ctx) => {
-      const key = await requireManageableKey(ctx, input.key_id);
+      const key = await keyCallerManages(ctx, input.key_id, 'revoke');
       await ctx.store.revokeApiKey(key.id, auditContext(ctx));
       return { success: true, error: null };
     },
@@ -135,7 +139,7 @@ export const apiKeyResolvers: Resolvers = {
       // The input is checked before the key is looked for, and all of it before anything is written.
       if (input.name !== undefined && input.name !== null) changes.name = checkName('name', input.name);
       if (input.description !== undefined) changes.description = checkDescription('description', input.description);
-      const key = await requireManageableKey(ctx, input.key_id);
+      const key = await keyCallerManages(ctx, input.key_id, 'edit');
       if (input.expires_at === null && key.expires_at !== null) {
         throw badInput('expires_at', "A key's expiry can be brought forward, not removed.");
       }
@@ -149,6 +153,41 @@ export const apiKeyResolvers: Resolvers = {
       const [row] = await ctx.store.listApiKeys(ownersKeys, { where: { id: { _eq: key.id } }, limit: 1, offset: 0 });
       if (!row) throw notFound('API key');
       return row;
+    },
+    rotate_api_key: async (_root, { input }, ctx) => {
+      const principal = requirePrincipal(ctx);
+      const overlap = checkOverlap(input.overlap);
+      if (!overlap.ok) throw badInput('overlap', overlap.message);
+      // Absent: the old key's expiry; null: never (as create_api_key reads it).
+      const expiresAtGiven = input.expires_at !== undefined;
+      const newExpiry = expiresAtGiven ? checkFutureTime('expires_at', input.expires_at) : null;
+      const key = await keyCallerManages(ctx, input.key_id, 'rotate');
+      const expiresAt = expiresAtGiven ? newExpiry : key.expires_at;
+      if (expiresAt !== null && Date.parse(expiresAt) <= Date.now()) {
+        throw badInput('expires_at', 'This key has expired: choose when its successor expires.');
+      }
+      const owner = await ctx.store.getUser(key.user_id);
+      if (!owner) throw notFound('API key');
+      const successor = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
+      const rotationEndsAt = overlap.seconds === 0 ? null : new Date(Date.now() + overlap.seconds * 1000).toISOString();
+      const record = await ctx.store.rotateApiKey(
+        key.id,
+        {
+          id: randomUUID(),
+          name: key.name,
+          keyHash: hashKey(successor),
+          keyHint: keyHint(successor),
+          userId: key.user_id,
+          tenantId: key.tenant_id,
+          createdById: principal.userId,
+          expiresAt,
+          // The same power: a key with its own role keeps it (the owner's current role still caps it).
+          role: key.role,
+        },
+        rotationEndsAt,
+        auditContext(ctx),
+      );
+      return { id: record.id, key: successor, token: successor };
     },
   },
 };

@@ -275,6 +275,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   ALTER TABLE audit_event ADD COLUMN user_agent TEXT COLLATE "C";
   `,
   },
+  {
+    version: 7,
+    description: "key rotation: successor and predecessor, and when the overlap ends (SQLite's migration 11)",
+    sql: `
+  ALTER TABLE api_key ADD COLUMN replaces_id TEXT COLLATE "C" REFERENCES api_key(id);
+  ALTER TABLE api_key ADD COLUMN replaced_by_id TEXT COLLATE "C" REFERENCES api_key(id);
+  ALTER TABLE api_key ADD COLUMN rotation_ends_at TEXT COLLATE "C";
+  CREATE INDEX api_key_rotation_ends ON api_key(rotation_ends_at) WHERE rotation_ends_at IS NOT NULL AND revoked_at IS NULL;
+  `,
+  },
 ];
 
 /**

@@ -109,7 +109,10 @@ const INVITATION_SPEC: EntitySpec = {
 
 const USER_COLUMNS = 'u.id, u.username, u.email, u.first_name, u.last_name, u.account_type, u.default_membership_id, u.created';
 const KEY_COLUMNS =
-  'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at, k.role, k.description';
+  'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at, k.role, k.description, ' +
+  'k.replaces_id, k.replaced_by_id, k.rotation_ends_at, ' +
+  // The replaced key's hint while it still works (a rotation under way), by its primary key.
+  '(SELECT p.key_hint FROM api_key p WHERE p.id = k.replaces_id AND p.revoked_at IS NULL) AS replaces_key_hint';
 const MEMBERSHIP_COLUMNS = 'id, tenant_id, user_id, role, created';
 const INVITATION_COLUMNS = 'id, tenant_id, email, role, invited_by_id, created, expires_at, accepted_at, revoked_at';
 /** Filters and sorts that name the owner (user.*) or tenant (tenant.*) need those joins while paging. */
@@ -645,6 +648,10 @@ export class SqlStore implements Store {
       last_used_at: null,
       role: key.role ?? null,
       description: null,
+      replaces_id: null,
+      replaced_by_id: null,
+      rotation_ends_at: null,
+      replaces_key_hint: null,
     };
     await this.change(async (tx) => {
       if (limits) {
@@ -731,12 +738,106 @@ export class SqlStore implements Store {
     return record;
   }
 
+  async rotateApiKey(oldKeyId: string, successor: NewApiKey, rotationEndsAt: string | null, audit: AuditContext): Promise<ApiKeyRecord> {
+    const at = now();
+    return this.change(async (tx) => {
+      const old = await tx.get<{ name: string; key_hint: string; tenant_id: string; replaced_by_id: string | null; description: string | null }>(
+        `SELECT name, key_hint, tenant_id, replaced_by_id, description FROM api_key WHERE id = ? AND revoked_at IS NULL${this.lock}`,
+        [oldKeyId],
+      );
+      if (!old) throw notFound('API key');
+      if (old.replaced_by_id) {
+        throw badInput('key_id', 'This key is already being rotated: use its successor, or revoke this key to end the rotation now.');
+      }
+      await tx.run(
+        `INSERT INTO api_key (id, name, key_hash, key_hint, user_id, tenant_id, owner_kind, created_by_id, created, updated, expires_at, replaces_id, role, description)
+         VALUES (?, ?, ?, ?, ?, ?, (SELECT account_type FROM "user" WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          successor.id,
+          successor.name,
+          successor.keyHash,
+          successor.keyHint,
+          successor.userId,
+          successor.tenantId,
+          successor.userId,
+          successor.createdById,
+          at,
+          at,
+          successor.expiresAt,
+          oldKeyId,
+          successor.role ?? null,
+          old.description,
+        ],
+      );
+      await this.audit(tx, 'api_key.rotate', audit, old.tenant_id, 'api_key', oldKeyId, old.name);
+      if (rotationEndsAt === null) {
+        await tx.run('UPDATE api_key SET replaced_by_id = ?, revoked_at = ?, updated = ? WHERE id = ?', [successor.id, at, at, oldKeyId]);
+        await this.audit(tx, 'api_key.revoke', audit, old.tenant_id, 'api_key', oldKeyId, old.name, 'rotation_overlap_ended');
+      } else {
+        await tx.run('UPDATE api_key SET replaced_by_id = ?, rotation_ends_at = ?, updated = ? WHERE id = ?', [successor.id, rotationEndsAt, at, oldKeyId]);
+      }
+      return {
+        id: successor.id,
+        name: successor.name,
+        key_hint: successor.keyHint,
+        user_id: successor.userId,
+        tenant_id: successor.tenantId,
+        created_by_id: successor.createdById,
+        created: at,
+        updated: at,
+        expires_at: successor.expiresAt,
+        last_used_at: null,
+        role: successor.role ?? null,
+        description: old.description,
+        replaces_id: oldKeyId,
+        replaced_by_id: null,
+        rotation_ends_at: null,
+        replaces_key_hint: rotationEndsAt === null ? null : old.key_hint,
+      };
+    });
+  }
+
+  async endRotation(oldKeyId: string, cause: 'rotation_first_use' | 'rotation_overlap_ended', audit: AuditContext): Promise<boolean> {
+    const ended = await this.driver.transaction(async (tx) => this.endRotationIn(tx, oldKeyId, cause, audit));
+    if (ended) await this.changes.changed();
+    return ended;
+  }
+
+  /** Revokes a key being replaced, once: the row is locked, so two instances cannot both audit it. */
+  private async endRotationIn(tx: Queryable, oldKeyId: string, cause: AuditCause, audit: AuditContext): Promise<boolean> {
+    const key = await tx.get<{ name: string; tenant_id: string }>(
+      `SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL AND replaced_by_id IS NOT NULL${this.lock}`,
+      [oldKeyId],
+    );
+    if (!key) return false;
+    const at = now();
+    await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, oldKeyId]);
+    await this.audit(tx, 'api_key.revoke', audit, key.tenant_id, 'api_key', oldKeyId, key.name, cause);
+    return true;
+  }
+
+  async endOverlappedRotations(at: string, audit: AuditContext): Promise<number> {
+    const due = await this.driver.all<{ id: string }>(
+      'SELECT id FROM api_key WHERE rotation_ends_at IS NOT NULL AND revoked_at IS NULL AND rotation_ends_at <= ? ORDER BY id',
+      [at],
+    );
+    if (due.length === 0) return 0;
+    let ended = 0;
+    await this.driver.transaction(async (tx) => {
+      for (const { id } of due) if (await this.endRotationIn(tx, id, 'rotation_overlap_ended', audit)) ended++;
+    });
+    if (ended > 0) await this.changes.changed();
+    return ended;
+  }
+
   /** One indexed lookup; cache/credential-cache.ts remembers the answers between changes. */
   async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
     const row = await this.driver.get<Omit<KeyCredential, 'revoked'> & { revoked_at: string | null }>(
-      `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, u.account_type, u.username, m.role, k.role AS key_role
+      `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, k.rotation_ends_at, u.account_type, u.username, m.role,
+              k.role AS key_role, p.id AS live_predecessor_id
        FROM api_key k JOIN "user" u ON u.id = k.user_id
        LEFT JOIN membership m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
+       LEFT JOIN api_key p ON p.id = k.replaces_id AND p.revoked_at IS NULL
        WHERE k.key_hash = ?`,
       [keyHash],
     );
@@ -752,6 +853,8 @@ export class SqlStore implements Store {
       username: row.username,
       role: row.role,
       key_role: row.key_role,
+      rotation_ends_at: row.rotation_ends_at,
+      live_predecessor_id: row.live_predecessor_id,
     };
   }
 
@@ -832,6 +935,10 @@ export class SqlStore implements Store {
       last_used_at: row[9] as string | null,
       role: row[10] as Role | null,
       description: row[11] as string | null,
+      replaces_id: row[12] as string | null,
+      replaced_by_id: row[13] as string | null,
+      rotation_ends_at: row[14] as string | null,
+      replaces_key_hint: row[15] as string | null,
       user: users.get(row[3] as string)!,
       created_by: row[5] ? (users.get(row[5] as string) ?? null) : null,
       tenant: tenants.get(row[4] as string)!,

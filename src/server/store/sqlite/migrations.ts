@@ -229,6 +229,16 @@ export const MIGRATIONS: readonly string[] = [
   -- The client's User-Agent, for the events where it is the evidence (api_key.canary_used).
   ALTER TABLE audit_event ADD COLUMN user_agent TEXT;
   `,
+  `
+  -- Rotation (rotate_api_key): a successor names the key it replaces; the key being
+  -- replaced names its successor and when its overlap ends. It keeps working until the
+  -- first of its successor's first use and that time, then is revoked with the cause.
+  ALTER TABLE api_key ADD COLUMN replaces_id TEXT REFERENCES api_key(id);
+  ALTER TABLE api_key ADD COLUMN replaced_by_id TEXT REFERENCES api_key(id);
+  ALTER TABLE api_key ADD COLUMN rotation_ends_at TEXT;
+  -- The rotations still under way, for the sweep that ends those whose overlap is over.
+  CREATE INDEX api_key_rotation_ends ON api_key(rotation_ends_at) WHERE rotation_ends_at IS NOT NULL AND revoked_at IS NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -7,10 +7,12 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
+import AutorenewIcon from '@mui/icons-material/Autorenew';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/Edit';
 import visuallyHidden from '@mui/utils/visuallyHidden';
 import type { ReactNode } from 'react';
+import { formatRelativeTime } from '../../../shared/relative-time';
 import { graphql } from '../../gql';
 import type { ApiKeysTable_KeyFragment } from '../../gql/graphql';
 import { DateTime } from '../date-time';
@@ -30,6 +32,8 @@ export const ApiKeysTableKeyFragment = graphql(`
     last_used_at
     role
     description
+    rotation_ends_at
+    replaces_key_hint
     tenant {
       id
       name
@@ -100,6 +104,23 @@ function KeyHint({ hint }: { hint: string | null | undefined }) {
   );
 }
 
+/** A rotation under way, in words: on the old key when it ends, on its successor which key it replaces. */
+function rotationText(key: ApiKeyRow, now: Date): string | null {
+  if (key.rotation_ends_at) {
+    const ends = new Date(key.rotation_ends_at);
+    return ends > now ? `rotating — old key ends at first use of the new one, or ${formatRelativeTime(ends, now)}` : 'rotating — old key has ended';
+  }
+  return key.replaces_key_hint ? `replaces ${key.replaces_key_hint}… until this key is first used` : null;
+}
+
+function RotationNote({ text }: { text: string }) {
+  return (
+    <Box component="span" sx={{ display: 'block', typography: 'caption', color: 'text.secondary', fontWeight: 400 }}>
+      {text}
+    </Box>
+  );
+}
+
 export interface ApiKeysTableProps {
   keys: ApiKeyRow[];
   now: Date;
@@ -114,6 +135,7 @@ export interface ApiKeysTableProps {
   sort?: KeySort;
   onRevoke: (key: ApiKeyRow) => void;
   onEdit: (key: ApiKeyRow) => void;
+  onRotate: (key: ApiKeyRow) => void;
 }
 
 /**
@@ -121,14 +143,19 @@ export interface ApiKeysTableProps {
  * key (name, hint, times and the trash icon), so nothing scrolls sideways. Both pages of
  * keys (User › API Keys and a service account's keys) show their rows with this.
  */
-export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false, showCreatedBy = false, sort, onRevoke, onEdit }: ApiKeysTableProps) {
+export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false, showCreatedBy = false, sort, onRevoke, onEdit, onRotate }: ApiKeysTableProps) {
   const phone = usePhoneLayout();
   const columns = COLUMNS.filter((c) => (c.id !== 'tenant' || showTenant) && (c.id !== 'createdBy' || showCreatedBy));
   const revokeButton = (key: ApiKeyRow) => (
-    <Box sx={{ display: 'flex' }}>
+    <Box component="span" sx={{ display: 'inline-flex', whiteSpace: 'nowrap' }}>
       <LazyTooltip title="Edit API key">
         <IconButton aria-label={`Edit API key ${key.name}`} onClick={() => onEdit(key)}>
           <EditIcon />
+        </IconButton>
+      </LazyTooltip>
+      <LazyTooltip title="Rotate API key">
+        <IconButton aria-label={`Rotate API key ${key.name}`} onClick={() => onRotate(key)}>
+          <AutorenewIcon />
         </IconButton>
       </LazyTooltip>
       <LazyTooltip title="Revoke API key">
@@ -146,6 +173,7 @@ export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false,
       details: [
         ...(key.role ? [{ label: 'Role', value: `${roleLabel(key.role)} key` }] : []),
         ...(key.description ? [{ label: 'Description', value: key.description }] : []),
+        ...(rotationText(key, now) ? [{ label: 'Rotation', value: rotationText(key, now) }] : []),
         ...columns.filter((c) => c.id !== 'name').map((c) => ({ label: c.label, value: c.cell(key, now) })),
       ],
       actions: revokeButton(key),
@@ -186,6 +214,7 @@ export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false,
                 column.id === 'name' ? (
                   <TableCell key={column.id} component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: 'break-word', minWidth: '8rem' }}>
                     <KeyName apiKey={key} />
+                    {rotationText(key, now) && <RotationNote text={rotationText(key, now)!} />}
                   </TableCell>
                 ) : (
                   <TableCell key={column.id} sx={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
@@ -193,7 +222,7 @@ export function ApiKeysTable({ keys, now, label, labelledBy, showTenant = false,
                   </TableCell>
                 ),
               )}
-              <TableCell align="right" padding="checkbox">
+              <TableCell align="right" padding="checkbox" sx={{ whiteSpace: 'nowrap' }}>
                 {revokeButton(key)}
               </TableCell>
             </TableRow>

@@ -14,6 +14,8 @@ import type { SnackbarAction } from '../../components/success-snackbar';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
 import type { EditableKey } from '../../components/api-keys/edit-key-dialog';
+import type { RotatableKey } from '../../components/api-keys/rotate-key-dialog';
+import { preloadRotateKeyDialog, RotateKeySlot } from '../../components/api-keys/rotate-key-slot';
 import { useNow } from '../../lib/use-now';
 import { useRefetchOnReturn } from '../../lib/use-refetch-on-return';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
@@ -52,6 +54,7 @@ const SuccessSnackbar = lazyNamed(() => import('../../components/success-snackba
 const preloadRevoke = () => {
   preloadRevokeKeyDialog();
   void EditKeyDialog.preload().catch(() => undefined);
+  preloadRotateKeyDialog();
   void SuccessSnackbar.preload().catch(() => undefined);
 };
 
@@ -111,6 +114,7 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
   const [editing, setEditing] = useState<EditableKey | null>(null);
+  const [rotating, setRotating] = useState<RotatableKey | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeMounted = useMountedOnceWanted(notice !== null);
   // A key just created, until the list has been fetched again with the dialog closed: then the
@@ -199,6 +203,7 @@ export function ApiKeysPage() {
           sort={{ field: state.sort, direction: state.direction, onSort: sortBy }}
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name })}
           onEdit={setEditing}
+          onRotate={(key) => setRotating({ id: key.id, name: key.name })}
         />
         <TablePageNavigation count={total} paging={paging} />
       </Paper>
@@ -255,6 +260,7 @@ export function ApiKeysPage() {
           }}
         />
       </LazyDialogSlot>
+      <RotateKeySlot apiKey={rotating} onClose={() => setRotating(null)} />
       {noticeMounted && (
         <Suspense fallback={null}>
           <SuccessSnackbar message={notice?.message ?? null} action={notice?.action} onClose={() => setNotice(null)} />

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.canary_create', label: 'Created canary key', group: 'Canary keys' },
   { action: 'api_key.canary_delete', label: 'Deleted canary key', group: 'Canary keys' },
   { action: 'api_key.canary_used', label: 'Canary key used', group: 'Canary keys' },
+  { action: 'api_key.rotate', label: 'Rotated API key', group: 'API keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -67,6 +68,8 @@ const CAUSES: Record<string, string> = {
   inviter_removed: 'Inviter removed from the tenant',
   inviter_left: 'Inviter left the tenant',
   inviter_demoted: 'Inviter no longer an administrator',
+  rotation_first_use: 'Rotated: its successor was used',
+  rotation_overlap_ended: 'Rotated: the overlap ended',
 };
 
 /** What an api_key.update changed: its cause lists the fields, comma-separated. */

@@ -9,6 +9,8 @@ import { ApiKeysTable } from '../../components/api-keys/api-keys-table';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
 import type { EditableKey } from '../../components/api-keys/edit-key-dialog';
+import type { RotatableKey } from '../../components/api-keys/rotate-key-dialog';
+import { preloadRotateKeyDialog, RotateKeySlot } from '../../components/api-keys/rotate-key-slot';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
 import { QueryError } from '../../components/query-error';
@@ -25,6 +27,7 @@ const EditKeyDialog = lazyNamed(() => import('../../components/api-keys/edit-key
 
 const preloadKeyDialogs = () => {
   preloadRevokeKeyDialog();
+  preloadRotateKeyDialog();
   void EditKeyDialog.preload().catch(() => undefined);
 };
 
@@ -65,6 +68,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<RevokableKey | null>(null);
   const [editing, setEditing] = useState<EditableKey | null>(null);
+  const [rotating, setRotating] = useState<RotatableKey | null>(null);
 
   const createButton = (
     <Button variant="contained" size="small" startIcon={<AddIcon />} onClick={() => setCreating(true)} onPointerEnter={preloadCreate} onFocus={preloadCreate}>
@@ -93,6 +97,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           showCreatedBy
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name, userId: account.id })}
           onEdit={setEditing}
+          onRotate={(key) => setRotating({ id: key.id, name: key.name, userId: account.id })}
         />
         <TablePageNavigation count={total ?? 0} paging={paging} />
         <KeyAgents keys={keys} now={now} headingId={`agents-${account.id}`} />
@@ -135,6 +140,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           }}
         />
       </LazyDialogSlot>
+      <RotateKeySlot apiKey={rotating} onClose={() => setRotating(null)} />
     </Box>
   );
 }

@@ -1,0 +1,121 @@
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { addDays } from 'date-fns';
+import { useState } from 'react';
+import { DEFAULT_OVERLAP_SECONDS } from '../../../shared/rotation';
+import { describeProblem } from '../../lib/errors';
+import { useRetained } from '../../lib/use-retained';
+import { FormDialog } from '../form-dialog';
+import { NewKeyDialog, type CreatedKey } from './new-key-dialog';
+import { ShowGraphql } from './show-graphql';
+import { RotateApiKeyMutation, useRotateApiKey, type RotateApiKeyInput } from './use-rotate-api-key';
+
+export interface RotatableKey {
+  id: string;
+  name: string;
+  /** The key's owner when it is a service account, whose key count then refreshes. */
+  userId?: string;
+}
+
+/** How long the old key may keep working, in seconds, as the menu offers it. */
+const OVERLAPS: [number, string][] = [
+  [3600, '1 hour'],
+  [DEFAULT_OVERLAP_SECONDS, '24 hours'],
+  [7 * 86_400, '7 days'],
+  [30 * 86_400, '30 days'],
+  [0, 'End the old key now'],
+];
+
+const EXPIRIES = ['same', '30', '90', 'never'] as const;
+type ExpiryChoice = (typeof EXPIRIES)[number];
+const EXPIRY_LABELS: Record<ExpiryChoice, string> = { same: 'Same as the old key', '30': '30 days', '90': '90 days', never: 'Never expires' };
+
+function rotationInput(keyId: string, overlap: number, expiry: ExpiryChoice, now: Date): RotateApiKeyInput {
+  if (expiry === 'same') return { key_id: keyId, overlap };
+  return { key_id: keyId, overlap, expires_at: expiry === 'never' ? null : addDays(now, Number(expiry)).toISOString() };
+}
+
+export interface RotateKeyDialogProps {
+  /** The key to rotate; null keeps the dialog closed. */
+  apiKey: RotatableKey | null;
+  onClose: () => void;
+  /** After the server issued the successor: its name, never the key. */
+  onRotated?: (rotated: RotatableKey) => void;
+}
+
+/**
+ * "Rotate API key": how long the old key keeps working (until the new one is first
+ * used, at most the chosen time) and the new key's expiry; then the new key, shown once,
+ * as at creation. The key lives in this component's state alone.
+ */
+export function RotateKeyDialog({ apiKey, onClose, onRotated }: RotateKeyDialogProps) {
+  const shown = useRetained(apiKey);
+  const open = apiKey !== null;
+  const [overlap, setOverlap] = useState(DEFAULT_OVERLAP_SECONDS);
+  const [expiry, setExpiry] = useState<ExpiryChoice>('same');
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+  const [rotate, { loading }] = useRotateApiKey();
+  const [now] = useState(() => new Date());
+  const input = rotationInput(shown?.id ?? '', overlap, expiry, now);
+
+  const reset = () => {
+    setOverlap(DEFAULT_OVERLAP_SECONDS);
+    setExpiry('same');
+    setError(null);
+    setCreated(null);
+  };
+
+  if (created) return <NewKeyDialog open={open} created={created} onClose={onClose} onExited={reset} />;
+
+  const submit = async () => {
+    if (!shown || loading) return;
+    setError(null);
+    try {
+      const successor = await rotate(rotationInput(shown.id, overlap, expiry, new Date()), shown.userId);
+      setCreated({ id: successor.id, name: shown.name, key: successor.key });
+      onRotated?.(shown);
+    } catch (caught) {
+      setError(describeProblem(caught).message);
+    }
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      title="Rotate API key"
+      description={
+        <>
+          Issue a new key for <strong>{shown?.name}</strong>. The old key keeps working until the new one is first used, or until the time below ends, whichever
+          comes first.
+        </>
+      }
+      submitLabel="Rotate"
+      busyLabel="Rotating…"
+      busy={loading}
+      error={error}
+      onSubmit={(event) => {
+        event.preventDefault();
+        return submit();
+      }}
+      onClose={onClose}
+      onExited={reset}
+    >
+      <TextField select label="Old key keeps working for at most" value={overlap} onChange={(event) => setOverlap(Number(event.target.value))} fullWidth>
+        {OVERLAPS.map(([seconds, label]) => (
+          <MenuItem key={seconds} value={seconds}>
+            {label}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField select label="New key expires" value={expiry} onChange={(event) => setExpiry(event.target.value as ExpiryChoice)} fullWidth>
+        {EXPIRIES.map((choice) => (
+          <MenuItem key={choice} value={choice}>
+            {EXPIRY_LABELS[choice]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <ShowGraphql document={RotateApiKeyMutation} variables={{ input }} />
+    </FormDialog>
+  );
+}
