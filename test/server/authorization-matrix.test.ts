@@ -68,12 +68,18 @@ memberships             401  401       401      401     401     401     ok     o
 auth_role               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 hello                   ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok
 agents                  401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+lookup_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+lookup_person_key       401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
+lookup_hint             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F
 create_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     ok     403    403      BAD
 create_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
 create_other_person_key 401  401       401      401     401     401     F      F    F     F       F      F        NF     NF     403    403      NF
 revoke_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     NF     403    403      ok
 revoke_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
 revoke_other_person_key 401  401       401      401     401     401     NF     NF   NF    NF      NF     NF       NF     NF     403    403      NF
+leaked_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
+leaked_own_key          401  401       401      401     401     401     ok     ok   ok    ok      NF     NF       ok     NF     403    403      ok
+leaked_person_key       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok
 create_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
 delete_service_account  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
 set_membership_role     401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok
@@ -247,6 +253,8 @@ async function tenantWithTheirRole(actor: Actor) {
   return tenant;
 }
 
+const LOOKUP_KEY = `query ($key: String, $hint: String) { lookup_api_key(key: $key, hint: $hint) { last_used_address api_key { id } } }`;
+const REVOKE_LEAKED = `mutation ($input: revoke_api_key_as_leaked_input!) { revoke_api_key_as_leaked(input: $input) { success } }`;
 const stillWorks = async (key: string) => (await server.gql(`{ auth_info { api_key_id } }`, {}, { key })).status === 200;
 const otherPerson = (actor: Actor) => (self[actor].userId === world.ids.user ? world.ids.reader : world.ids.user);
 
@@ -342,6 +350,39 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       variables: { token: invitation.token },
       contains: (data) => data.invitation_preview?.status === 'VALID',
     };
+  },
+  lookup_sa_key: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return { query: LOOKUP_KEY, variables: { key: key.key }, contains: (data) => data.lookup_api_key.some((m: any) => m.api_key.id === key.id) };
+  },
+  lookup_person_key: async (actor) => {
+    const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
+    return { query: LOOKUP_KEY, variables: { key: key.key }, contains: (data) => data.lookup_api_key.some((m: any) => m.api_key.id === key.id) };
+  },
+  lookup_hint: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return {
+      query: LOOKUP_KEY,
+      variables: { hint: `${key.key.slice(0, 8)}…` },
+      contains: (data) => data.lookup_api_key.some((m: any) => m.api_key.id === key.id),
+    };
+  },
+  leaked_sa_key: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return {
+      query: REVOKE_LEAKED,
+      variables: { input: { key: key.key, found_at: 'CI log' } },
+      verify: async () => expect(await stillWorks(key.key)).toBe(false),
+    };
+  },
+  // Another key of the caller's own (reporting the key a cell authenticates with would end that caller).
+  leaked_own_key: async (actor) => {
+    const key = await makeKey(server, self[actor]);
+    return { query: REVOKE_LEAKED, variables: { input: { key: key.key } }, verify: async () => expect(await stillWorks(key.key)).toBe(false) };
+  },
+  leaked_person_key: async (actor) => {
+    const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
+    return { query: REVOKE_LEAKED, variables: { input: { key: key.key } }, verify: async () => expect(await stillWorks(key.key)).toBe(false) };
   },
   create_own_key: async (actor) => ({ query: CREATE_KEY, variables: { input: { user_id: self[actor].userId, name: unique('own') } } }),
   create_sa_key: async () => ({ query: CREATE_KEY, variables: { input: { user_id: targetSa, name: unique('sa') } } }),
@@ -601,6 +642,12 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   audit_actors_count: 'audit_event_actor_aggregate',
   setup_required: 'setup_required',
   invitation_preview: 'invitation_preview',
+  lookup_sa_key: 'lookup_api_key',
+  lookup_person_key: 'lookup_api_key',
+  lookup_hint: 'lookup_api_key',
+  leaked_sa_key: 'revoke_api_key_as_leaked',
+  leaked_own_key: 'revoke_api_key_as_leaked',
+  leaked_person_key: 'revoke_api_key_as_leaked',
   create_own_key: 'create_api_key',
   create_sa_key: 'create_api_key',
   create_other_person_key: 'create_api_key',

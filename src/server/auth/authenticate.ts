@@ -80,12 +80,12 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * when it has to wait for the store.
  */
 export function authenticationHook({ store, credentials, sessions, keyUsage, failures, parseCookie, metrics }: Deps) {
-  function principalOf(credential: KeyCredential | null): Principal | null {
+  function principalOf(credential: KeyCredential | null, request: FastifyRequest): Principal | null {
     const now = Date.now();
     if (metrics) metrics.key(credentialOutcome(credential, now));
     if (!credential || credential.revoked || credential.role === null) return null;
     if (credential.expires_at !== null && Date.parse(credential.expires_at) <= now) return null;
-    keyUsage.note(credential.id, credential.last_used_at, now);
+    keyUsage.note(credential.id, credential.last_used_at, now, request.ip);
     return {
       userId: credential.user_id,
       username: credential.username,
@@ -125,7 +125,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     const keyHash = hashKey(match[1]);
     const remembered = credentials.remembered(keyHash);
     if (remembered !== undefined) {
-      const principal = principalOf(remembered);
+      const principal = principalOf(remembered, request);
       return principal ? withKey(request, reply, principal) : failedAtOnce(request, reply);
     }
     return attempt(request, reply, keyHash);
@@ -135,7 +135,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
     const underWay = lookups.get(keyHash);
     if (underWay) {
       return underWay.then((credential) =>
-        credential === REFUSED ? attempt(request, reply, keyHash) : withKeyOrRefuse(request, reply, principalOf(credential)),
+        credential === REFUSED ? attempt(request, reply, keyHash) : withKeyOrRefuse(request, reply, principalOf(credential, request)),
       );
     }
     // The store may wait: the attempt is counted now, so that a burst of unknown keys
@@ -155,7 +155,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, fai
       (credential) => {
         done();
         if (credential === REFUSED) return tooManyFailures(reply, failures.retryAfter(request.ip), metrics);
-        return withKeyOrRefuse(request, reply, principalOf(credential));
+        return withKeyOrRefuse(request, reply, principalOf(credential, request));
       },
       (error: unknown) => {
         done();

@@ -234,6 +234,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX tenant_slug_history_tenant ON tenant_slug_history(tenant_id);
   `,
   },
+  {
+    version: 4,
+    description: "the last use's source address, live keys by hint, and audit details (SQLite's migration 8)",
+    sql: `
+  ALTER TABLE api_key ADD COLUMN last_used_address TEXT COLLATE "C";
+  CREATE INDEX api_key_tenant_hint ON api_key(tenant_id, key_hint) WHERE revoked_at IS NULL;
+  ALTER TABLE audit_event ADD COLUMN detail TEXT COLLATE "C";
+  `,
+  },
 ];
 
 /**

@@ -13,6 +13,7 @@ export interface AuditActionInfo {
 export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.create', label: 'Created API key', group: 'API keys' },
   { action: 'api_key.revoke', label: 'Revoked API key', group: 'API keys' },
+  { action: 'api_key.leaked_reported', label: 'Reported API key as leaked', group: 'API keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -63,12 +64,19 @@ const CAUSES: Record<string, string> = {
   inviter_removed: 'Inviter removed from the tenant',
   inviter_left: 'Inviter left the tenant',
   inviter_demoted: 'Inviter no longer an administrator',
+  reported_leaked: 'Reported as leaked',
 };
 
 /** A cause this UI does not know yet is shown as the server spells it. */
 export function causeLabel(cause: string | null | undefined): string | null {
   if (!cause) return null;
   return CAUSES[cause] ?? cause;
+}
+
+/** What an event says beyond its target: where a leaked key was found. */
+export function detailText(action: string, detail: string | null | undefined): string | null {
+  if (!detail) return null;
+  return action === 'api_key.leaked_reported' ? `Found at: ${detail}` : detail;
 }
 
 const TARGET_TYPES: Record<string, string> = {
