@@ -37,6 +37,8 @@ type Documents = {
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": typeof types.BootstrapDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": typeof types.LogOutDocument,
+    "\n  query KeyLookupPage($key: String, $hint: String) {\n    lookup_api_key(key: $key, hint: $hint) {\n      last_used_address\n      api_key {\n        id\n        name\n        key_hint\n        created\n        expires_at\n        last_used_at\n        user {\n          id\n          username\n          account_type\n        }\n        created_by {\n          id\n          username\n        }\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.KeyLookupPageDocument,
+    "\n  mutation RevokeApiKeyAsLeaked($input: revoke_api_key_as_leaked_input!) {\n    revoke_api_key_as_leaked(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyAsLeakedDocument,
     "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": typeof types.InvitationsTableDocument,
     "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.MembersPageDocument,
     "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": typeof types.MembersTable_MemberFragmentDoc,
@@ -83,6 +85,8 @@ const documents: Documents = {
     "\n  mutation Bootstrap($input: bootstrap_input!) {\n    bootstrap(input: $input) {\n      user_id\n      tenant_id\n      tenant_slug\n    }\n  }\n": types.BootstrapDocument,
     "\n  mutation LogIn($input: log_in_input!) {\n    log_in(input: $input) {\n      user_id\n      expires_at\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n": types.LogOutDocument,
+    "\n  query KeyLookupPage($key: String, $hint: String) {\n    lookup_api_key(key: $key, hint: $hint) {\n      last_used_address\n      api_key {\n        id\n        name\n        key_hint\n        created\n        expires_at\n        last_used_at\n        user {\n          id\n          username\n          account_type\n        }\n        created_by {\n          id\n          username\n        }\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.KeyLookupPageDocument,
+    "\n  mutation RevokeApiKeyAsLeaked($input: revoke_api_key_as_leaked_input!) {\n    revoke_api_key_as_leaked(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyAsLeakedDocument,
     "\n  query InvitationsTable($limit: Int!, $offset: Int!) {\n    membership_invitation(limit: $limit, offset: $offset) {\n      id\n      email\n      role\n      expires_at\n      invited_by {\n        id\n        username\n      }\n    }\n  }\n": types.InvitationsTableDocument,
     "\n  query MembersPage($limit: Int!, $offset: Int!) {\n    user_view_same_tenant(where: { account_type: { _eq: \"NORMAL\" } }, order_by: [{ username: asc }, { id: asc }], limit: $limit, offset: $offset) {\n      ...MembersTable_member\n    }\n    user_view_same_tenant_aggregate(where: { account_type: { _eq: \"NORMAL\" } }) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.MembersPageDocument,
     "\n  fragment MembersTable_member on user_view_same_tenant {\n    id\n    username\n    email\n    first_name\n    last_name\n    memberships {\n      id\n      role\n      created\n    }\n  }\n": types.MembersTable_MemberFragmentDoc,
@@ -212,6 +216,14 @@ export function graphql(source: "\n  mutation LogIn($input: log_in_input!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation LogOut {\n    log_out {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyLookupPage($key: String, $hint: String) {\n    lookup_api_key(key: $key, hint: $hint) {\n      last_used_address\n      api_key {\n        id\n        name\n        key_hint\n        created\n        expires_at\n        last_used_at\n        user {\n          id\n          username\n          account_type\n        }\n        created_by {\n          id\n          username\n        }\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query KeyLookupPage($key: String, $hint: String) {\n    lookup_api_key(key: $key, hint: $hint) {\n      last_used_address\n      api_key {\n        id\n        name\n        key_hint\n        created\n        expires_at\n        last_used_at\n        user {\n          id\n          username\n          account_type\n        }\n        created_by {\n          id\n          username\n        }\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKeyAsLeaked($input: revoke_api_key_as_leaked_input!) {\n    revoke_api_key_as_leaked(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKeyAsLeaked($input: revoke_api_key_as_leaked_input!) {\n    revoke_api_key_as_leaked(input: $input) {\n      success\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
