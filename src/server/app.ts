@@ -14,6 +14,7 @@ import { answerDatabaseUnavailable } from './http/database-unavailable.js';
 import { AgentCheckIns } from './auth/agent-check-ins.js';
 import { KeyUsage } from './auth/key-usage.js';
 import { Sessions } from './auth/sessions.js';
+import { KeyLookupGuard } from './auth/lookup-guard.js';
 import { SignInGuard } from './auth/sign-in-guard.js';
 import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const limiters = database.driver.dialect === 'postgres' ? sharedLimiters(database.driver, config.limiterMaxKeys) : memoryLimiters(config.limiterMaxKeys);
   const authFailures = limiters('address', config.authFailuresPerMinute, 60_000);
   const signIns = new SignInGuard(store, config, authFailures, limiters);
+  const keyLookups = new KeyLookupGuard(limiters('lookup', config.authFailuresPerMinute, 60_000));
   const responses = config.responseCacheMb > 0 ? new ResponseCache(changes, config.responseCacheMb * 2 ** 20) : null;
 
   const app = Fastify({
@@ -246,6 +248,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       config,
       sessions,
       signIns,
+      keyLookups,
       principal: request.principal ?? null,
       tenantDenied: request.tenantDenied ?? false,
       request,

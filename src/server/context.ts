@@ -3,6 +3,7 @@ import type { AccountType, Role, Store } from './store/types.js';
 import type { ServerConfig } from './config.js';
 import type { Sessions } from './auth/sessions.js';
 import type { SignInGuard } from './auth/sign-in-guard.js';
+import type { KeyLookupGuard } from './auth/lookup-guard.js';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Principal {
@@ -26,6 +27,8 @@ export interface RequestContext {
   sessions: Sessions;
   /** The limits on sign-ins (per address, per account, per device cookie) and device cookies. */
   signIns: SignInGuard;
+  /** The limit on lookups of keys that find nothing, per caller (lookup_api_key, revoke_api_key_as_leaked). */
+  keyLookups: KeyLookupGuard;
   principal: Principal | null;
   /** Set when a session asked for a tenant it does not belong to. */
   tenantDenied: boolean;

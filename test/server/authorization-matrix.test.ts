@@ -62,6 +62,12 @@ audit_log               401  401       401      401     401     401     F      F
 audit_count             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
 audit_actors            401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
 audit_actors_count      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F         F
+lookup_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+lookup_person_key       401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+lookup_hint             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+leaked_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+leaked_own_key          401  401       401      401     401     401     ok     ok   ok    ok      NF     NF       ok     NF     403    403      ok        NF
+leaked_person_key       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
 setup_required          ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
 invitation_preview      ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
 tenant_by_pk            401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       none   F      403    403      ok        ok
@@ -280,6 +286,8 @@ const makeCanary = () =>
     NO_AUDIT,
   );
 
+const LOOKUP_KEY = `query ($key: String, $hint: String) { lookup_api_key(key: $key, hint: $hint) { last_used_address api_key { id } } }`;
+const REVOKE_LEAKED = `mutation ($input: revoke_api_key_as_leaked_input!) { revoke_api_key_as_leaked(input: $input) { success } }`;
 const stillWorks = async (key: string) => (await server.gql(`{ auth_info { api_key_id } }`, {}, { key })).status === 200;
 const ROTATE_KEY = `mutation ($input: rotate_api_key_input!) { rotate_api_key(input: $input) { id } }`;
 /** A rotation really happened: the old key names a successor that works, and still works itself (the overlap). */
@@ -404,6 +412,39 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       variables: { token: invitation.token },
       contains: (data) => data.invitation_preview?.status === 'VALID',
     };
+  },
+  lookup_sa_key: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return { query: LOOKUP_KEY, variables: { key: key.key }, contains: (data) => data.lookup_api_key.some((m: any) => m.api_key.id === key.id) };
+  },
+  lookup_person_key: async (actor) => {
+    const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
+    return { query: LOOKUP_KEY, variables: { key: key.key }, contains: (data) => data.lookup_api_key.some((m: any) => m.api_key.id === key.id) };
+  },
+  lookup_hint: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return {
+      query: LOOKUP_KEY,
+      variables: { hint: `${key.key.slice(0, 8)}…` },
+      contains: (data) => data.lookup_api_key.some((m: any) => m.api_key.id === key.id),
+    };
+  },
+  leaked_sa_key: async () => {
+    const key = await makeKey(server, { userId: targetSa, tenantId: world.ids.tenantA, service: true });
+    return {
+      query: REVOKE_LEAKED,
+      variables: { input: { key: key.key, found_at: 'CI log' } },
+      verify: async () => expect(await stillWorks(key.key)).toBe(false),
+    };
+  },
+  // Another key of the caller's own (reporting the key a cell authenticates with would end that caller).
+  leaked_own_key: async (actor) => {
+    const key = await makeKey(server, self[actor]);
+    return { query: REVOKE_LEAKED, variables: { input: { key: key.key } }, verify: async () => expect(await stillWorks(key.key)).toBe(false) };
+  },
+  leaked_person_key: async (actor) => {
+    const key = await makeKey(server, { userId: otherPerson(actor), tenantId: world.ids.tenantA });
+    return { query: REVOKE_LEAKED, variables: { input: { key: key.key } }, verify: async () => expect(await stillWorks(key.key)).toBe(false) };
   },
   create_own_key: async (actor) => ({ query: CREATE_KEY, variables: { input: { user_id: self[actor].userId, name: unique('own') } } }),
   create_sa_key: async () => ({ query: CREATE_KEY, variables: { input: { user_id: targetSa, name: unique('sa') } } }),
@@ -728,6 +769,12 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   audit_actors_count: 'audit_event_actor_aggregate',
   setup_required: 'setup_required',
   invitation_preview: 'invitation_preview',
+  lookup_sa_key: 'lookup_api_key',
+  lookup_person_key: 'lookup_api_key',
+  lookup_hint: 'lookup_api_key',
+  leaked_sa_key: 'revoke_api_key_as_leaked',
+  leaked_own_key: 'revoke_api_key_as_leaked',
+  leaked_person_key: 'revoke_api_key_as_leaked',
   create_own_key: 'create_api_key',
   create_sa_key: 'create_api_key',
   create_other_person_key: 'create_api_key',

@@ -63,12 +63,13 @@ export async function makeMember(server: Server, tenantId: string, invitedById: 
 }
 
 /**
- * The database as rows, minus what changes by itself: key use times and session
- * touches are written in the background, so they are left out of "changes nothing".
+ * The database as rows, minus what changes by itself: key use times (and the address
+ * recorded with each) and session touches are written in the background, so they are
+ * left out of "changes nothing".
  */
 export async function stableSnapshot(server: Server, options: { withAudit?: boolean } = {}) {
   const tables = Object.entries(await server.snapshot()).filter(([name]) => name !== 'session' && (options.withAudit !== false || name !== 'audit_event'));
-  return Object.fromEntries(tables.map(([name, rows]) => [name, rows.map(({ last_used_at: _ignored, ...row }) => row)]));
+  return Object.fromEntries(tables.map(([name, rows]) => [name, rows.map(({ last_used_at: _at, last_used_address: _address, ...row }) => row)]));
 }
 
 export interface RawResult {

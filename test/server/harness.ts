@@ -203,16 +203,17 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
 export type Snapshot = Record<string, Record<string, unknown>[]>;
 
 /**
- * The rows after, with each key's last_used_at taken from before wherever it only moved
- * forward: the keys' uses are written in batches, a second after the request, which may
+ * The rows after, with each key's last_used_at (and the address recorded with it) taken
+ * from before wherever it only moved forward: the keys' uses are written in batches, a second after the request, which may
  * land between the two snapshots. A use time cleared or moved back still differs.
  */
 export function usesSettled(before: Snapshot, after: Snapshot): Snapshot {
-  const earlier = new Map(before.api_key.map((row) => [row.id, row.last_used_at as string | null]));
+  const earlier = new Map(before.api_key.map((row) => [row.id, row]));
   const api_key = after.api_key.map((row) => {
-    const was = earlier.get(row.id);
+    const old = earlier.get(row.id);
+    const was = old?.last_used_at as string | null | undefined;
     const is = row.last_used_at as string | null;
-    return was !== undefined && is !== null && (was === null || is >= was) ? { ...row, last_used_at: was } : row;
+    return old && is !== null && (was === null || is >= was!) ? { ...row, last_used_at: was, last_used_address: old.last_used_address } : row;
   });
   return { ...after, api_key };
 }

@@ -139,6 +139,25 @@ beforeAll(async () => {
   await call('key as an invitation token', `query ($token: String!) { invitation_preview(token: $token) { status } }`, { token: memberKey.key });
   await call('key in a filter', `query ($name: String!) { auth_api_key(where: { name: { _eq: $name } }) { id } }`, { name: botKey.key }, adminSession);
 
+  // "Whose key is this?": a pasted key, a mistyped one, a hint, and reporting a key as leaked
+  // (once with the key pasted where the place it was found should be).
+  const lookup = `query ($key: String, $hint: String) { lookup_api_key(key: $key, hint: $hint) { last_used_address api_key { id name key_hint } } }`;
+  const found = await call('look up member key', lookup, { key: memberKey.key }, adminSession);
+  if (found.body.data?.lookup_api_key?.length !== 1) throw new Error(`lookup failed: ${JSON.stringify(found.body)}`);
+  await call('look up bot key by hint', lookup, { hint: `${botKey.key.slice(0, 8)}…` }, adminSession);
+  await call('look up mistyped key', lookup, { key: `${memberKey.key.slice(0, -1)}${memberKey.key.endsWith('A') ? 'B' : 'A'}` }, adminSession);
+  await call('look up key as hint', lookup, { hint: botKey.key }, adminSession);
+  const reportLeaked = `mutation ($input: revoke_api_key_as_leaked_input!) { revoke_api_key_as_leaked(input: $input) { success } }`;
+  await call('report with the key as found_at', reportLeaked, { input: { key: adminKey.key, found_at: `line: TOKEN=${adminKey.key}` } }, adminSession);
+  const reported = await call(
+    'report admin key leaked',
+    reportLeaked,
+    { input: { key: adminKey.key, found_at: 'https://example.test/acme/.env' } },
+    adminSession,
+  );
+  if (reported.body.data?.revoke_api_key_as_leaked?.success !== true) throw new Error(`report failed: ${JSON.stringify(reported.body)}`);
+  await call('report it again', reportLeaked, { input: { key: adminKey.key } }, adminSession);
+
   // Revoking, then trying the revoked keys.
   await call(
     'revoke member key',

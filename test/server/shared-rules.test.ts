@@ -6,6 +6,9 @@ import { checkPasswordText, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordPr
 import { checkSlugText, RESERVED_SLUGS, slugify, slugProblemMessage } from '../../src/shared/slugs.js';
 import { checkDescriptionText } from '../../src/shared/descriptions.js';
 import { effectiveRole, roleWithin, rolesWithin } from '../../src/shared/key-roles.js';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { generateKey } from '../../src/server/auth/key-format.js';
+import { checkFoundAtText, checkKeyText, crc32 as sharedCrc32, MISTYPED_KEY_MESSAGE } from '../../src/shared/key-format.js';
 
 // The input rules the forms and the API share (src/shared). The name rule's character
 // cases are in names.test.ts, beside the API's use of it; the UI tests check that the
@@ -150,5 +153,38 @@ describe('key roles and descriptions (src/shared/key-roles.ts, descriptions.ts)'
     expect(checkDescriptionText('x'.repeat(501))).toEqual({ ok: false, problem: 'too_long' });
     expect(checkDescriptionText('tab\there')).toEqual({ ok: false, problem: 'unsafe' });
     expect(checkDescriptionText('a\u200Bb')).toEqual({ ok: false, problem: 'unsafe' });
+  });
+});
+
+describe('the key format (src/shared/key-format.ts)', () => {
+  it("computes zlib's CRC-32, so keys issued before it moved here still pass", () => {
+    for (let i = 0; i < 500; i++) {
+      const text = generateKey(i % 2 ? 'kpu_' : 'kps_').slice(0, 34);
+      expect(sharedCrc32(text)).toBe(zlibCrc32(text));
+    }
+    expect(sharedCrc32('')).toBe(0);
+    expect(sharedCrc32('123456789')).toBe(0xcbf43926);
+  });
+
+  it('reads a pasted text as a key, a mistyped key, a hint or neither', () => {
+    const key = generateKey('kps_');
+    const typo = key.slice(0, 10) + (key[10] === 'a' ? 'b' : 'a') + key.slice(11);
+    expect(checkKeyText(` "${key}" `)).toEqual({ kind: 'key', key, hint: key.slice(0, 8) });
+    expect(checkKeyText(typo)).toEqual({ kind: 'mistyped', message: MISTYPED_KEY_MESSAGE });
+    for (const hint of [key.slice(0, 8), `${key.slice(0, 8)}…`, `${key.slice(0, 8)}...`, key.slice(0, 20)]) {
+      expect(checkKeyText(hint), hint).toEqual({ kind: 'hint', hint: key.slice(0, 8) });
+    }
+    expect(checkKeyText('   ')).toEqual({ kind: 'empty' });
+    for (const text of ['kps_ab', 'hello', `${key}x`, 'kpx_abcdefgh', 'kps_abc!defg']) expect(checkKeyText(text).kind, text).toBe('invalid');
+  });
+
+  it('keeps where a key was found to one line of at most 500 characters, without a key', () => {
+    expect(checkFoundAtText('  CI log  ')).toEqual({ ok: true, value: 'CI log' });
+    expect(checkFoundAtText('')).toEqual({ ok: true, value: null });
+    expect(checkFoundAtText(null)).toEqual({ ok: true, value: null });
+    expect(checkFoundAtText('x'.repeat(500)).ok).toBe(true);
+    expect(checkFoundAtText('x'.repeat(501)).ok).toBe(false);
+    expect(checkFoundAtText('a\nb').ok).toBe(false);
+    expect(checkFoundAtText(`TOKEN=${generateKey('kpu_')}`).ok).toBe(false);
   });
 });

@@ -974,6 +974,80 @@ export function describeStore(name: string, factory: StoreFactory): void {
         expect(await snapshot()).toEqual(before);
         expect((await listedKeys(own(admin.id))).find((row) => row.id === b.record.id)!.last_used_at).toBe(t3);
       });
+
+      it('records the source address with a use, and only with a use that moves last_used_at forward', async () => {
+        const { admin, tenant } = await world();
+        const a = await key(admin.id, tenant.id);
+        await store.touchApiKeys(new Map([[a.record.id, '2030-01-01T00:00:02.000Z']]), new Map([[a.record.id, '203.0.113.1']]));
+        expect((await store.lookUpApiKeys(tenant.id, { keyHash: a.hash }, 5))[0].last_used_address).toBe('203.0.113.1');
+        // An older use that an instance flushes late changes neither the time nor the address.
+        await store.touchApiKeys(new Map([[a.record.id, '2030-01-01T00:00:01.000Z']]), new Map([[a.record.id, '198.51.100.9']]));
+        expect((await store.lookUpApiKeys(tenant.id, { keyHash: a.hash }, 5))[0].last_used_address).toBe('203.0.113.1');
+        // A use without an address keeps the one recorded.
+        await store.touchApiKeys(new Map([[a.record.id, '2030-01-01T00:00:03.000Z']]));
+        expect((await store.lookUpApiKeys(tenant.id, { keyHash: a.hash }, 5))[0]).toMatchObject({
+          last_used_at: '2030-01-01T00:00:03.000Z',
+          last_used_address: '203.0.113.1',
+        });
+      });
+
+      it("looks up a tenant's live keys by hash or hint, with owner, creator and tenant, and nothing of other tenants", async () => {
+        const { admin, tenant } = await world();
+        const other = await world();
+        const robot = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'USER' }, audit);
+        const first = await key(robot.id, tenant.id, { createdById: admin.id });
+        const second = await key(admin.id, tenant.id);
+        const revoked = await key(admin.id, tenant.id);
+        await store.revokeApiKey(revoked.record.id, audit);
+        const elsewhere = await key(other.admin.id, other.tenant.id);
+
+        const [found] = await store.lookUpApiKeys(tenant.id, { keyHash: first.hash }, 5);
+        expect(found).toMatchObject({
+          id: first.record.id,
+          user: { id: robot.id, account_type: 'SERVICE' },
+          created_by: { id: admin.id },
+          tenant: { id: tenant.id },
+          last_used_address: null,
+        });
+        expect(await store.lookUpApiKeys(tenant.id, { keyHash: elsewhere.hash }, 5)).toEqual([]);
+        expect(await store.lookUpApiKeys(tenant.id, { keyHash: revoked.hash }, 5)).toEqual([]);
+        expect(await store.lookUpApiKeys(tenant.id, { keyHash: 'hash-unknown' }, 5)).toEqual([]);
+        // Every key of these tenants has the hint kpu_abcd: the tenant's live ones, newest first, bounded.
+        expect(ids(await store.lookUpApiKeys(tenant.id, { keyHint: 'kpu_abcd' }, 5))).toEqual(ids(newestFirst([first.record, second.record])));
+        expect(await store.lookUpApiKeys(tenant.id, { keyHint: 'kpu_abcd' }, 1)).toHaveLength(1);
+        expect(await store.lookUpApiKeys(tenant.id, { keyHint: 'kpu_zzzz' }, 5)).toEqual([]);
+
+        expect(await store.findApiKeyByHash(elsewhere.hash)).toMatchObject({ id: elsewhere.record.id, tenant_id: other.tenant.id });
+        expect(await store.findApiKeyByHash(revoked.hash)).toBeNull();
+      });
+
+      it('revokes a key reported as leaked with both audit events in one transaction, once', async () => {
+        const { admin, tenant } = await world();
+        const leaked = await key(admin.id, tenant.id, { name: 'leaky' });
+        const reporter = { actorId: admin.id, sourceAddress: '192.0.2.4' };
+        expect(await store.revokeApiKeyAsLeaked(leaked.record.id, 'https://example.test/.env', reporter)).toBe(true);
+        expect(await store.findKeyCredential(leaked.hash)).toMatchObject({ revoked: true });
+        const recorded = (await events(tenant.id)).filter((event) => event.target_id === leaked.record.id && event.action !== 'api_key.create');
+        expect(
+          recorded
+            .map(({ action, cause, detail, actor_id, source_address, target_name }) => ({ action, cause, detail, actor_id, source_address, target_name }))
+            .sort((x, y) => x.action.localeCompare(y.action)),
+        ).toEqual([
+          {
+            action: 'api_key.leaked_reported',
+            cause: null,
+            detail: 'https://example.test/.env',
+            actor_id: admin.id,
+            source_address: '192.0.2.4',
+            target_name: 'leaky',
+          },
+          { action: 'api_key.revoke', cause: 'reported_leaked', detail: null, actor_id: admin.id, source_address: '192.0.2.4', target_name: 'leaky' },
+        ]);
+        const before = await snapshot();
+        expect(await store.revokeApiKeyAsLeaked(leaked.record.id, null, reporter)).toBe(false);
+        expect(await store.revokeApiKeyAsLeaked(randomUUID(), null, reporter)).toBe(false);
+        expect(await snapshot()).toEqual(before);
+      });
     });
 
     // ---------------------------------------------------------------- sessions and device cookies
@@ -1402,6 +1476,7 @@ export function describeStore(name: string, factory: StoreFactory): void {
           created: expect.stringMatching(ISO),
           cause: null,
           user_agent: null,
+          detail: null,
         });
         expect(all.find((e) => e.action === 'test.anonymous')).toMatchObject({ actor_id: null, actor: null });
         const where = { action: { _like: 'test.t%' } };

@@ -92,7 +92,7 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * when it has to wait for the store.
  */
 export function authenticationHook({ store, credentials, sessions, keyUsage, rotations, failures, parseCookie, metrics, canaries }: Deps) {
-  function principalOf(credential: KeyCredential | null): Principal | null {
+  function principalOf(credential: KeyCredential | null, request: FastifyRequest): Principal | null {
     const now = Date.now();
     if (metrics) metrics.key(credentialOutcome(credential, now));
     if (!credential || credential.revoked || credential.role === null) return null;
@@ -101,7 +101,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, rot
       void rotations.sweep().catch(() => undefined);
       return null;
     }
-    keyUsage.note(credential.id, credential.last_used_at, now);
+    keyUsage.note(credential.id, credential.last_used_at, now, request.ip);
     return {
       userId: credential.user_id,
       username: credential.username,
@@ -143,7 +143,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, rot
     const keyHash = hashKey(match[1]);
     const remembered = credentials.remembered(keyHash);
     if (remembered !== undefined) {
-      const principal = principalOf(remembered);
+      const principal = principalOf(remembered, request);
       if (principal) return withKey(request, reply, principal, remembered!.live_predecessor_id);
       failedAtOnce(request, reply);
       if (remembered === null) noteUnknownKey(request, keyHash);
@@ -199,7 +199,7 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, rot
   }
 
   function withKeyOrRefuse(request: FastifyRequest, reply: FastifyReply, keyHash: string, credential: KeyCredential | null): void | Promise<void> {
-    const principal = principalOf(credential);
+    const principal = principalOf(credential, request);
     if (principal) return withKey(request, reply, principal, credential!.live_predecessor_id);
     refuseKey(reply);
     if (credential === null) noteUnknownKey(request, keyHash);

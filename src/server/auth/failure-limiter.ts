@@ -28,8 +28,11 @@ export interface AttemptLimiter {
   reserve(key: string, now?: number): Reservation | null | Promise<Reservation | null>;
 }
 
-/** What a limiter counts: a source address (keys and sign-ins), an account (sign-ins), a device cookie (sign-ins). */
-export type LimiterScope = 'address' | 'account' | 'device';
+/**
+ * What a limiter counts: a source address (keys and sign-ins), an account (sign-ins), a
+ * device cookie (sign-ins), a caller looking keys up (lookup-guard.ts).
+ */
+export type LimiterScope = 'address' | 'account' | 'device' | 'lookup';
 
 /** Makes the limiters of a server: in memory on SQLite, in the database that several instances share on PostgreSQL. */
 export type LimiterFactory = (scope: LimiterScope, limit: number, windowMs: number) => AttemptLimiter;

@@ -1,42 +1,20 @@
 import { hash, randomInt } from 'node:crypto';
-import { crc32 } from 'node:zlib';
+import { BASE62, HINT_LENGTH, keyChecksum, RANDOM_LENGTH, SERVICE_KEY_PREFIX, type KeyPrefix } from '../../shared/key-format.js';
 
 // Key format (DESIGN.md): prefix, 30 random base62 characters, 6 base62 characters
-// of CRC32 over prefix + random part. 40 characters in all. The CRC32 is zlib's
-// (node:zlib has it from Node 20.15; `engines` asks for 20.19).
+// of CRC32 over prefix + random part. 40 characters in all. The format and the
+// checksum are src/shared/key-format.ts, which the browser uses too: one CRC32 (a
+// table lookup per character, for 34 characters), so the API and the form can never
+// disagree about a key.
 
-export const USER_KEY_PREFIX = 'kpu_';
-export const SERVICE_KEY_PREFIX = 'kps_';
-export type KeyPrefix = typeof USER_KEY_PREFIX | typeof SERVICE_KEY_PREFIX;
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const RANDOM_LENGTH = 30;
-const CHECKSUM_LENGTH = 6;
-export const KEY_LENGTH = 4 + RANDOM_LENGTH + CHECKSUM_LENGTH;
-const KEY_PATTERN = /^kp[us]_[0-9A-Za-z]{36}$/;
-
-function toBase62(value: number, width: number): string {
-  let out = '';
-  for (let i = 0; i < width; i++) {
-    out = BASE62[value % 62] + out;
-    value = Math.floor(value / 62);
-  }
-  return out;
-}
+export { isWellFormedKey, KEY_LENGTH, SERVICE_KEY_PREFIX, USER_KEY_PREFIX, type KeyPrefix } from '../../shared/key-format.js';
 
 /** A new key. crypto.randomInt draws each character uniformly (no modulo bias). */
 export function generateKey(prefix: KeyPrefix): string {
   let random = '';
   for (let i = 0; i < RANDOM_LENGTH; i++) random += BASE62[randomInt(62)];
   const body = prefix + random;
-  return body + toBase62(crc32(body), CHECKSUM_LENGTH);
-}
-
-/** Shape and checksum only: no database is involved. */
-export function isWellFormedKey(key: string): boolean {
-  if (key.length !== KEY_LENGTH || !KEY_PATTERN.test(key)) return false;
-  const body = key.slice(0, KEY_LENGTH - CHECKSUM_LENGTH);
-  return toBase62(crc32(body), CHECKSUM_LENGTH) === key.slice(KEY_LENGTH - CHECKSUM_LENGTH);
+  return body + keyChecksum(body);
 }
 
 export function isServiceAccountKey(key: string): boolean {
@@ -50,5 +28,5 @@ export function hashKey(key: string): string {
 
 /** What is shown: the prefix and the first four random characters. */
 export function keyHint(key: string): string {
-  return key.slice(0, 8);
+  return key.slice(0, HINT_LENGTH);
 }

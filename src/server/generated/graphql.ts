@@ -64,6 +64,8 @@ export type Mutation = {
   log_out: success_payload;
   /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 20 most recently seen agents, and agents unseen for 7 days are dropped. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
   register_agent: id_payload;
+  /** Keyplane: revokes a key that was found where it should not be, and records where (audit events api_key.leaked_reported with found_at as its detail, and api_key.revoke with cause reported_leaked). Clients using it get 401 on their next request. Allowed to an administrator of the key's tenant (any key there, people's too), and to the key's holder: a request made with that very key, or its owner signed in. Anything else is NOT_FOUND, as for a key that does not exist or is already revoked, and counts against the caller as lookup_api_key's misses do. Errors: BAD_USER_INPUT (key mistyped or not a key; found_at too long, not one line, or holding a key); NOT_FOUND; RATE_LIMITED. */
+  revoke_api_key_as_leaked: success_payload;
   /** Keyplane: rotates an API key: issues a successor with the same name, owner and tenant (and expiry unless expires_at is given) and answers with it, the only time it is shown. The old key keeps working until the first of its successor's first successful use and the end of the overlap. Whoever may revoke the key may rotate it (delete_api_key). Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (as delete_api_key); BAD_USER_INPUT (overlap, expires_at; key_id for a key already being rotated, or expired with no new expires_at). */
   rotate_api_key: create_api_key_payload;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
@@ -164,6 +166,11 @@ export type Mutationregister_agentArgs = {
 };
 
 
+export type Mutationrevoke_api_key_as_leakedArgs = {
+  input: revoke_api_key_as_leaked_input;
+};
+
+
 export type Mutationrotate_api_keyArgs = {
   input: rotate_api_key_input;
 };
@@ -223,6 +230,8 @@ export type Query = {
   hello: Scalars['String']['output'];
   /** Keyplane: what an invitation link is for, or null for an unknown token. Public. */
   invitation_preview?: Maybe<invitation_preview>;
+  /** Keyplane: whose key is this? Give exactly one of key (a whole key, found in a log or a repository) or hint (its first 8 characters, such as kps_igpm, with or without an ellipsis). Answers the live (unrevoked) keys of the current tenant that match, newest first, at most 20 (a hint may match several; a whole key matches one): an empty list alike for a key of another tenant and for one that does not exist. Tenant administrators only (FORBIDDEN otherwise). A lookup that finds nothing counts against the caller as a failed authentication does: past KEYPLANE_AUTH_FAILURES_PER_MINUTE a minute, RATE_LIMITED (HTTP 429, Retry-After). Errors: BAD_USER_INPUT (neither or both; a key whose checksum fails, which is mistyped; text that is not a key or a hint); FORBIDDEN; RATE_LIMITED. */
+  lookup_api_key: Array<api_key_lookup>;
   /** Memberships of the current tenant (every member may see them), and your own in other tenants; for a key, its tenant's alone. FORBIDDEN with a tenant header you are no member of. */
   membership: Array<membership>;
   /**
@@ -307,6 +316,12 @@ export type Querycanary_keyArgs = {
 
 export type Queryinvitation_previewArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type Querylookup_api_keyArgs = {
+  hint?: InputMaybe<Scalars['String']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -469,6 +484,15 @@ export type aggregate_result = {
   aggregate: aggregate_count;
 };
 
+/** Keyplane: a key that lookup_api_key found in your tenant ("Whose key is this?"), never the key itself. */
+export type api_key_lookup = {
+  __typename?: 'api_key_lookup';
+  /** The key as the key lists show it: name, hint, owner, tenant, creator, created, expiry, last use. */
+  api_key: auth_api_key;
+  /** The client's address at the key's last recorded use (recorded with last_used_at, at most once a minute; behind a proxy, as KEYPLANE_TRUST_PROXY decides); null if never used since Keyplane began recording it. */
+  last_used_address?: Maybe<Scalars['String']['output']>;
+};
+
 /** The owner of an API key, as a key listing shows it. */
 export type api_key_user = {
   __typename?: 'api_key_user';
@@ -507,16 +531,18 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
   /** Who did it; null for a failed sign-in with an unknown email. */
   actor_id?: Maybe<Scalars['uuid']['output']>;
-  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed, rotation_first_use (its successor was used), rotation_overlap_ended (its rotation's overlap ended). Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
+  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed, reported_leaked (revoke_api_key_as_leaked), rotation_first_use (its successor was used), rotation_overlap_ended (its rotation's overlap ended). Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
   cause?: Maybe<Scalars['String']['output']>;
   /** When it happened. */
   created: Scalars['timestamptz']['output'];
+  /** Keyplane: what the event says beyond its target: for api_key.leaked_reported, where the key was found (as reported); null for other actions. */
+  detail?: Maybe<Scalars['String']['output']>;
   /** The event's id. */
   id: Scalars['uuid']['output'];
   /** The client's address (behind a proxy, as KEYPLANE_TRUST_PROXY decides). */
@@ -1140,6 +1166,14 @@ export type register_agent_input = {
   type: Scalars['String']['input'];
 };
 
+/** What revoke_api_key_as_leaked takes. */
+export type revoke_api_key_as_leaked_input = {
+  /** Where it was found: a URL, a file, "CI log"; at most 500 characters, one line, never the key. Kept in the audit log. */
+  found_at?: InputMaybe<Scalars['String']['input']>;
+  /** The whole key, as it was found. */
+  key: Scalars['String']['input'];
+};
+
 /** A role with the name the app shows: TENANT_ADMIN (Administrator), USER (User), READ_ONLY_USER (Read-only). */
 export type role_detail = {
   __typename?: 'role_detail';
@@ -1483,6 +1517,7 @@ export type ResolversTypes = {
   agent: ResolverTypeWrapper<AgentRecord>;
   aggregate_count: ResolverTypeWrapper<aggregate_count>;
   aggregate_result: ResolverTypeWrapper<aggregate_result>;
+  api_key_lookup: ResolverTypeWrapper<Omit<api_key_lookup, 'api_key'> & { api_key: ResolversTypes['auth_api_key'] }>;
   api_key_user: ResolverTypeWrapper<UserRef>;
   api_key_user_bool_exp: api_key_user_bool_exp;
   api_key_user_order_by: api_key_user_order_by;
@@ -1529,6 +1564,7 @@ export type ResolversTypes = {
   membership_order_by: membership_order_by;
   order_by: order_by;
   register_agent_input: register_agent_input;
+  revoke_api_key_as_leaked_input: revoke_api_key_as_leaked_input;
   role_detail: ResolverTypeWrapper<role_detail>;
   rotate_api_key_input: rotate_api_key_input;
   set_membership_role_input: set_membership_role_input;
@@ -1567,6 +1603,7 @@ export type ResolversParentTypes = {
   agent: AgentRecord;
   aggregate_count: aggregate_count;
   aggregate_result: aggregate_result;
+  api_key_lookup: Omit<api_key_lookup, 'api_key'> & { api_key: ResolversParentTypes['auth_api_key'] };
   api_key_user: UserRef;
   api_key_user_bool_exp: api_key_user_bool_exp;
   api_key_user_order_by: api_key_user_order_by;
@@ -1612,6 +1649,7 @@ export type ResolversParentTypes = {
   membership_invitation_order_by: membership_invitation_order_by;
   membership_order_by: membership_order_by;
   register_agent_input: register_agent_input;
+  revoke_api_key_as_leaked_input: revoke_api_key_as_leaked_input;
   role_detail: role_detail;
   rotate_api_key_input: rotate_api_key_input;
   set_membership_role_input: set_membership_role_input;
@@ -1662,6 +1700,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   log_in?: Resolver<ResolversTypes['log_in_payload'], ParentType, ContextType, RequireFields<Mutationlog_inArgs, 'input'>>;
   log_out?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType>;
   register_agent?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationregister_agentArgs, 'input'>>;
+  revoke_api_key_as_leaked?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationrevoke_api_key_as_leakedArgs, 'input'>>;
   rotate_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<Mutationrotate_api_keyArgs, 'input'>>;
   set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
   update_api_key?: Resolver<ResolversTypes['auth_api_key'], ParentType, ContextType, RequireFields<Mutationupdate_api_keyArgs, 'input'>>;
@@ -1685,6 +1724,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   canary_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType>;
   hello?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<Queryinvitation_previewArgs, 'token'>>;
+  lookup_api_key?: Resolver<Array<ResolversTypes['api_key_lookup']>, ParentType, ContextType, Partial<Querylookup_api_keyArgs>>;
   membership?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType, Partial<QuerymembershipArgs>>;
   membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<Querymembership_invitationArgs>>;
   membership_invitation_by_pk?: Resolver<Maybe<ResolversTypes['membership_invitation']>, ParentType, ContextType, RequireFields<Querymembership_invitation_by_pkArgs, 'id'>>;
@@ -1734,6 +1774,11 @@ export type aggregate_resultResolvers<ContextType = RequestContext, ParentType e
   aggregate?: Resolver<ResolversTypes['aggregate_count'], ParentType, ContextType>;
 };
 
+export type api_key_lookupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['api_key_lookup'] = ResolversParentTypes['api_key_lookup']> = {
+  api_key?: Resolver<ResolversTypes['auth_api_key'], ParentType, ContextType>;
+  last_used_address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type api_key_userResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['api_key_user'] = ResolversParentTypes['api_key_user']> = {
   account_type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
@@ -1746,6 +1791,7 @@ export type audit_eventResolvers<ContextType = RequestContext, ParentType extend
   actor_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
   cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
   source_address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   target_id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1964,6 +2010,7 @@ export type Resolvers<ContextType = RequestContext> = {
   agent?: agentResolvers<ContextType>;
   aggregate_count?: aggregate_countResolvers<ContextType>;
   aggregate_result?: aggregate_resultResolvers<ContextType>;
+  api_key_lookup?: api_key_lookupResolvers<ContextType>;
   api_key_user?: api_key_userResolvers<ContextType>;
   audit_event?: audit_eventResolvers<ContextType>;
   audit_event_actor?: audit_event_actorResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { JSON_SCALAR } from './json-scalar.js';
 import { accountResolvers } from './resolvers/account.js';
 import { agentResolvers } from './resolvers/agents.js';
 import { apiKeyResolvers } from './resolvers/api-keys.js';
+import { keyLookupResolvers } from './resolvers/key-lookup.js';
 import { auditResolvers } from './resolvers/audit.js';
 import { authResolvers } from './resolvers/auth.js';
 import { canaryKeyResolvers } from './resolvers/canary-keys.js';
@@ -33,6 +34,7 @@ export const resolvers = {
     accountResolvers,
     tenantResolvers,
     apiKeyResolvers,
+    keyLookupResolvers,
     memberResolvers,
     membershipResolvers,
     serviceAccountResolvers,

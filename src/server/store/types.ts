@@ -133,6 +133,8 @@ export interface AuditEventRecord {
   cause?: string | null;
   /** The client's User-Agent, where it is the evidence (api_key.canary_used); null otherwise. */
   user_agent?: string | null;
+  /** What the event says beyond its target (where a leaked key was found); null for most. */
+  detail?: string | null;
 }
 
 /** An account that appears as an actor in a tenant's audit log, a member there now or not. */
@@ -149,7 +151,7 @@ export interface AuditActorRecord {
  * The causes the store records. Keys: their owner was removed from the tenant or left
  * it, or the service account was removed. Invitations: the member who made them was
  * removed, left, or is no longer an administrator. Keys, invitations, memberships and
- * service accounts: their tenant was deleted.
+ * service accounts: their tenant was deleted. Keys: reported as leaked (revoke_api_key_as_leaked).
  */
 export type AuditCause =
   | 'member_removed'
@@ -162,6 +164,8 @@ export type AuditCause =
   /** A key being rotated: its successor was used, or the overlap ended (at once for an overlap of 0). */
   | 'rotation_first_use'
   | 'rotation_overlap_ended'
+  /** A key revoked by revoke_api_key_as_leaked. */
+  | 'reported_leaked'
   | KeyChangeList;
 
 /** An api_key.update's cause: the fields it changed, comma-separated (name,expires_at,description), never their values. */
@@ -187,6 +191,15 @@ export interface KeyVisibility {
   ownKeysTenantId: string | null;
   serviceAccountTenantId: string | null;
 }
+
+/** A key as "Whose key is this?" answers it: the listing's row and where it was last used from. */
+export interface ApiKeyLookupRow extends ApiKeyRow {
+  /** The source address of the last recorded use (written with last_used_at, at most once a minute). */
+  last_used_address: string | null;
+}
+
+/** How a lookup names keys: the hash of a whole key, or the hint the lists show (prefix and four characters). */
+export type KeyLookup = { keyHash: string } | { keyHint: string };
 
 export interface MemberRow extends UserRecord {
   membership: MembershipRecord;
@@ -391,8 +404,21 @@ export interface Store {
   endOverlappedRotations(at: string, audit: AuditContext): Promise<number>;
   /** Reads afresh each time: cache/credential-cache.ts remembers the answers. */
   findKeyCredential(keyHash: string): Promise<KeyCredential | null>;
-  /** Records uses (key id to time); called at most once a minute per key. A stored time only moves forward. */
-  touchApiKeys(uses: ReadonlyMap<string, string>): Promise<void>;
+  /**
+   * Records uses (key id to time, and to source address when known); called at most once
+   * a minute per key. A stored time only moves forward, and the address with it.
+   */
+  touchApiKeys(uses: ReadonlyMap<string, string>, addresses?: ReadonlyMap<string, string>): Promise<void>;
+  /** Live (unrevoked) keys of a tenant that a whole key or a hint names, at most `limit`, newest first. */
+  lookUpApiKeys(tenantId: string, lookup: KeyLookup, limit: number): Promise<ApiKeyLookupRow[]>;
+  /** The live key with this hash, in any tenant, or null. */
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null>;
+  /**
+   * Revokes a key reported as leaked: audit events api_key.leaked_reported (detail: where
+   * it was found) and api_key.revoke (cause reported_leaked), in one transaction. False
+   * when the key was already revoked.
+   */
+  revokeApiKeyAsLeaked(id: string, foundAt: string | null, audit: AuditContext): Promise<boolean>;
   listApiKeys(visibility: KeyVisibility, page: Page): Promise<ApiKeyRow[]>;
   countApiKeys(visibility: KeyVisibility, where?: BoolExp | null): Promise<number>;
 

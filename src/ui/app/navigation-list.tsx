@@ -31,7 +31,7 @@ function NavItem({ to, label, icon }: NavItemProps) {
   );
 }
 
-/** User › API Keys, Team › Service Accounts, Team › Members, Team › Audit Log and, for administrators, Team › Settings. */
+/** User › API Keys, Team › Service Accounts, Team › Members, Team › Audit Log and, for administrators, Team › Whose key is this? and Team › Settings. */
 export function NavigationList({ slug, isAdmin }: { slug: string; isAdmin: boolean }) {
   // Rendered in both the mobile and the desktop drawer: ids must differ.
   const userId = useId();
@@ -51,6 +51,7 @@ export function NavigationList({ slug, isAdmin }: { slug: string; isAdmin: boole
         <NavItem to={paths.serviceAccounts.href(slug)} label="Service Accounts" icon={<SmartToyIcon />} />
         <NavItem to={paths.members.href(slug)} label="Members" icon={<GroupsIcon />} />
         <NavItem to={paths.auditLog.href(slug)} label="Audit Log" icon={<HistoryIcon />} />
+        {isAdmin ? <NavItem to={paths.keyLookup.href(slug)} label="Whose key is this?" icon={<KeyIcon />} /> : null}
         {isAdmin ? <NavItem to={paths.tenantSettings.href(slug)} label="Settings" icon={<SettingsIcon />} /> : null}
       </List>
     </>

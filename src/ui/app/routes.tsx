@@ -72,6 +72,10 @@ export const routes: RouteObject[] = [
                 lazy: () => import('../features/audit-log/audit-log-page').then((m) => ({ Component: m.AuditLogPage })),
               },
               {
+                path: paths.keyLookup.path,
+                lazy: () => import('../features/key-lookup/key-lookup-page').then((m) => ({ Component: m.KeyLookupPage })),
+              },
+              {
                 path: paths.tenantSettings.path,
                 lazy: () => import('../features/tenant-settings/tenant-settings-page').then((m) => ({ Component: m.TenantSettingsPage })),
               },

@@ -23,6 +23,7 @@ export const paths = {
   members: { path: '/:tenant/team/members', href: (slug: string) => `/${slug}/team/members` },
   auditLog: { path: '/:tenant/team/audit-log', href: (slug: string) => `/${slug}/team/audit-log` },
   tenantSettings: { path: '/:tenant/team/settings', href: (slug: string) => `/${slug}/team/settings` },
+  keyLookup: { path: '/:tenant/team/whose-key', href: (slug: string) => `/${slug}/team/whose-key` },
   /** GraphiQL is a page of its own, served by the server (not a route of the app). */
   graphiql: { path: '/graphiql', href: () => '/graphiql' },
 } as const;

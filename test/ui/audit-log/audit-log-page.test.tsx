@@ -119,6 +119,20 @@ describe('Team › Audit Log', () => {
     expect(row('9 minutes ago').textContent).toBe('9 minutes agoRevoked API keyalicelaptopAPI key203.0.113.7');
   });
 
+  it('says where a key reported as leaked was found, and why it was revoked', async () => {
+    const now = new Date();
+    events = [
+      makeEvent('api_key.revoke', ada, 'deploy-2', subMinutes(now, 2), { cause: 'reported_leaked' }),
+      makeEvent('api_key.leaked_reported', ada, 'deploy-2', subMinutes(now, 2), { detail: 'https://github.com/acme/app/blob/main/.env' }),
+    ];
+    renderLog();
+    const table = await findTable();
+    const [revoke, report] = within(table).getAllByRole('row').slice(1);
+    expect(within(report).getByText('Reported API key as leaked')).toBeInTheDocument();
+    expect(within(report).getByText('Found at: https://github.com/acme/app/blob/main/.env')).toBeInTheDocument();
+    expect(within(revoke).getByText('Reported as leaked')).toBeInTheDocument();
+  });
+
   it('shows the exact time in a tooltip', async () => {
     const { user } = renderLog();
     const table = await findTable();

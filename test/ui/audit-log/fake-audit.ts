@@ -23,6 +23,7 @@ export interface FakeEvent {
   source_address: string | null;
   created: string;
   cause: string | null;
+  detail: string | null;
 }
 
 export interface AuditRequest {
@@ -73,6 +74,7 @@ export function makeEvent(
     source_address: '203.0.113.7',
     created: typeof created === 'string' ? created : created.toISOString(),
     cause: null,
+    detail: null,
     ...extra,
   };
 }

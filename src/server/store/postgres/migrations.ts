@@ -285,6 +285,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX api_key_rotation_ends ON api_key(rotation_ends_at) WHERE rotation_ends_at IS NOT NULL AND revoked_at IS NULL;
   `,
   },
+  {
+    version: 8,
+    description: "the last use's source address, live keys by hint, and audit details (SQLite's migration 12)",
+    sql: `
+  ALTER TABLE api_key ADD COLUMN last_used_address TEXT COLLATE "C";
+  CREATE INDEX api_key_tenant_hint ON api_key(tenant_id, key_hint) WHERE revoked_at IS NULL;
+  ALTER TABLE audit_event ADD COLUMN detail TEXT COLLATE "C";
+  `,
+  },
 ];
 
 /**

@@ -9,6 +9,7 @@ import type {
   AuditActorRecord,
   AuditCause,
   ApiKeyChanges,
+  ApiKeyLookupRow,
   ApiKeyRecord,
   ApiKeyRow,
   AuditContext,
@@ -20,6 +21,7 @@ import type {
   InvitationVisibility,
   KeyChangeList,
   KeyCredential,
+  KeyLookup,
   KeyVisibility,
   MemberRow,
   MembershipRecord,
@@ -185,8 +187,8 @@ export class SqlStore implements Store {
 
   private async insertAudit(db: Queryable, event: AuditInput): Promise<void> {
     await db.run(
-      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, user_agent, created)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, user_agent, detail, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         randomUUID(),
         event.action,
@@ -198,6 +200,7 @@ export class SqlStore implements Store {
         event.source_address,
         event.cause ?? null,
         event.user_agent ?? null,
+        event.detail ?? null,
         now(),
       ],
     );
@@ -863,15 +866,69 @@ export class SqlStore implements Store {
    * one that noted an older use may write after one that noted a newer. Keys in id
    * order, so that two batches lock their rows in the same order (PostgreSQL).
    */
-  async touchApiKeys(uses: ReadonlyMap<string, string>): Promise<void> {
+  async touchApiKeys(uses: ReadonlyMap<string, string>, addresses?: ReadonlyMap<string, string>): Promise<void> {
     if (uses.size === 0) return;
     const ids = [...uses.keys()].sort();
     await this.driver.transaction(async (tx) => {
       for (const id of ids) {
         const at = uses.get(id)!;
-        await tx.run('UPDATE api_key SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [at, id, at]);
+        const address = addresses?.get(id);
+        if (address === undefined) {
+          await tx.run('UPDATE api_key SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [at, id, at]);
+        } else {
+          await tx.run('UPDATE api_key SET last_used_at = ?, last_used_address = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [
+            at,
+            address,
+            id,
+            at,
+          ]);
+        }
       }
     });
+  }
+
+  /**
+   * One indexed query whatever the answer: a key of another tenant and a key that does
+   * not exist cost the same, so that the time of an answer says nothing either.
+   */
+  async lookUpApiKeys(tenantId: string, lookup: KeyLookup, limit: number): Promise<ApiKeyLookupRow[]> {
+    const [column, value] = 'keyHash' in lookup ? ['k.key_hash', lookup.keyHash] : ['k.key_hint', lookup.keyHint];
+    const rows = await this.driver.rows(
+      `SELECT ${KEY_COLUMNS}, k.last_used_address FROM api_key k
+       WHERE k.tenant_id = ? AND ${column} = ? AND k.revoked_at IS NULL ORDER BY k.created DESC, k.id DESC LIMIT ?`,
+      [tenantId, value, limit],
+    );
+    const keys = await this.withKeyRelations(rows);
+    return keys.map((key, i) => ({ ...key, last_used_address: (rows[i][10] as string | null) ?? null }));
+  }
+
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null> {
+    return this.driver.get<ApiKeyRecord>(`SELECT ${KEY_COLUMNS} FROM api_key k WHERE k.key_hash = ? AND k.revoked_at IS NULL`, [keyHash]);
+  }
+
+  async revokeApiKeyAsLeaked(id: string, foundAt: string | null, audit: AuditContext): Promise<boolean> {
+    const revoked = await this.driver.transaction(async (tx) => {
+      const key = await tx.get<{ name: string; tenant_id: string }>(`SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL${this.lock}`, [
+        id,
+      ]);
+      if (!key) return false;
+      const at = now();
+      await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, id]);
+      await this.insertAudit(tx, {
+        action: 'api_key.leaked_reported',
+        actor_id: audit.actorId,
+        tenant_id: key.tenant_id,
+        target_type: 'api_key',
+        target_id: id,
+        target_name: key.name,
+        source_address: audit.sourceAddress,
+        detail: foundAt,
+      });
+      await this.audit(tx, 'api_key.revoke', audit, key.tenant_id, 'api_key', id, key.name, 'reported_leaked');
+      return true;
+    });
+    if (revoked) await this.changes.changed();
+    return revoked;
   }
 
   /**

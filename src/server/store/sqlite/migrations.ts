@@ -239,6 +239,15 @@ export const MIGRATIONS: readonly string[] = [
   -- The rotations still under way, for the sweep that ends those whose overlap is over.
   CREATE INDEX api_key_rotation_ends ON api_key(rotation_ends_at) WHERE rotation_ends_at IS NOT NULL AND revoked_at IS NULL;
   `,
+  `
+  -- "Whose key is this?" (lookup_api_key): the source address of a key's last recorded
+  -- use, written with last_used_at (at most once a minute); live keys found by their
+  -- hint within a tenant; and what an audit event says beyond its target (where a
+  -- leaked key was found).
+  ALTER TABLE api_key ADD COLUMN last_used_address TEXT;
+  CREATE INDEX api_key_tenant_hint ON api_key(tenant_id, key_hint) WHERE revoked_at IS NULL;
+  ALTER TABLE audit_event ADD COLUMN detail TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

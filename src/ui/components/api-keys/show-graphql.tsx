@@ -51,6 +51,7 @@ export function ShowGraphql({ document, variables }: ShowGraphqlProps) {
   const query = print(client.documentTransform.transformDocument(client.cache.transformDocument(document)));
   const variablesText = JSON.stringify(variables, null, 2);
   const body = JSON.stringify({ query, variables });
+  const operation = (document.definitions[0] as { operation?: string }).operation;
   const panelId = `show-graphql-${(document.definitions[0] as { name?: { value: string } }).name?.value ?? 'op'}`;
   return (
     <Box>
@@ -60,9 +61,9 @@ export function ShowGraphql({ document, variables }: ShowGraphqlProps) {
       <Collapse in={open} unmountOnExit>
         <Stack id={panelId} spacing={1.5} sx={{ mt: 1 }}>
           <Typography variant="body2" color="text.secondary">
-            This is the request the button sends to <code>/graphql</code>. Script it with any GraphQL client.
+            This is the request {operation === 'query' ? 'the page' : 'the button'} sends to <code>/graphql</code>. Script it with any GraphQL client.
           </Typography>
-          <CodeBlock title="Mutation" code={query} />
+          <CodeBlock title={operation === 'query' ? 'Query' : 'Mutation'} code={query} />
           <CodeBlock title="Variables" code={variablesText} />
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
             <CopyButton value={body} size="small" />

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.canary_delete', label: 'Deleted canary key', group: 'Canary keys' },
   { action: 'api_key.canary_used', label: 'Canary key used', group: 'Canary keys' },
   { action: 'api_key.rotate', label: 'Rotated API key', group: 'API keys' },
+  { action: 'api_key.leaked_reported', label: 'Reported API key as leaked', group: 'API keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -70,6 +71,7 @@ const CAUSES: Record<string, string> = {
   inviter_demoted: 'Inviter no longer an administrator',
   rotation_first_use: 'Rotated: its successor was used',
   rotation_overlap_ended: 'Rotated: the overlap ended',
+  reported_leaked: 'Reported as leaked',
 };
 
 /** What an api_key.update changed: its cause lists the fields, comma-separated. */
@@ -84,6 +86,12 @@ export function causeLabel(cause: string | null | undefined, action?: string): s
       .map((field) => KEY_FIELDS[field] ?? field)
       .join(', ')}`;
   return CAUSES[cause] ?? cause;
+}
+
+/** What an event says beyond its target: where a leaked key was found. */
+export function detailText(action: string, detail: string | null | undefined): string | null {
+  if (!detail) return null;
+  return action === 'api_key.leaked_reported' ? `Found at: ${detail}` : detail;
 }
 
 const TARGET_TYPES: Record<string, string> = {

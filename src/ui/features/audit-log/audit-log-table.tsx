@@ -11,7 +11,7 @@ import type { AuditLogTable_EventFragment } from '../../gql/graphql';
 import { DateTime } from '../../components/date-time';
 import { StackedList } from '../../components/stacked-list';
 import { usePhoneLayout } from '../../lib/use-phone-layout';
-import { actionLabel, causeLabel, targetText, targetTypeLabel } from './audit-actions';
+import { actionLabel, causeLabel, detailText, targetText, targetTypeLabel } from './audit-actions';
 
 export const AuditLogTableEventFragment = graphql(`
   fragment AuditLogTable_event on audit_event {
@@ -29,6 +29,7 @@ export const AuditLogTableEventFragment = graphql(`
     source_address
     created
     cause
+    detail
   }
 `);
 
@@ -36,7 +37,7 @@ const COLUMNS = ['Time', 'Action', 'Actor', 'Target', 'Source address'];
 
 function Secondary({ children }: { children: string }) {
   return (
-    <Typography component="span" variant="caption" sx={{ display: 'block', color: 'text.secondary' }}>
+    <Typography component="span" variant="caption" sx={{ display: 'block', color: 'text.secondary', overflowWrap: 'anywhere' }}>
       {children}
     </Typography>
   );
@@ -68,6 +69,7 @@ function Cause({ cause, action }: { cause: string | null | undefined; action: st
 function Target({ event }: { event: AuditLogTable_EventFragment }) {
   const text = targetText(event.action, event.target_name);
   const type = targetTypeLabel(event.target_type);
+  const detail = detailText(event.action, event.detail);
   if (!text)
     return type ? (
       <Box component="span">{type}</Box>
@@ -83,6 +85,7 @@ function Target({ event }: { event: AuditLogTable_EventFragment }) {
         {text}
       </Box>
       {type ? <Secondary>{type}</Secondary> : null}
+      {detail ? <Secondary>{detail}</Secondary> : null}
     </>
   );
 }
