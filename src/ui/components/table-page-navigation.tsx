@@ -1,8 +1,5 @@
 import Box from '@mui/material/Box';
-import FormControl from '@mui/material/FormControl';
 import IconButton from '@mui/material/IconButton';
-import InputLabel from '@mui/material/InputLabel';
-import NativeSelect from '@mui/material/NativeSelect';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import Typography from '@mui/material/Typography';
 import FirstPageIcon from '@mui/icons-material/FirstPage';
@@ -12,6 +9,7 @@ import LastPageIcon from '@mui/icons-material/LastPage';
 import { useId, useState, type ReactNode } from 'react';
 import { PAGE_SIZES, type Paging } from '../lib/paging';
 import { LazyTooltip } from './lazy-tooltip';
+import { NativeSelectField } from './native-select-field';
 
 export interface TablePageNavigationProps {
   /** Rows in the whole list; -1 while unknown (a list without a total: there are more after this page). */
@@ -35,7 +33,6 @@ export function TablePageNavigation({ count, paging }: TablePageNavigationProps)
   const from = count === 0 ? 0 : page * size + 1;
   const to = known ? Math.min(count, (page + 1) * size) : (page + 1) * size;
   const last = known ? Math.max(0, Math.ceil(count / size) - 1) : Infinity;
-  const ids = useId();
 
   return (
     <Box
@@ -52,18 +49,13 @@ export function TablePageNavigation({ count, paging }: TablePageNavigationProps)
         pr: 1,
       }}
     >
-      <FormControl size="small" variant="outlined" sx={{ minWidth: 128 }}>
-        <InputLabel htmlFor={`${ids}-size`} shrink>
-          Rows per page
-        </InputLabel>
-        <NativeSelect id={`${ids}-size`} value={size} onChange={(e) => setSize(Number(e.target.value))} input={<OutlinedInput label="Rows per page" notched />}>
-          {PAGE_SIZES.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormControl>
+      <NativeSelectField label="Rows per page" value={size} onChange={(value) => setSize(Number(value))} minWidth={128}>
+        {PAGE_SIZES.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </NativeSelectField>
       <Typography variant="body2" aria-live="polite">
         {numbers.format(from)}–{numbers.format(to)} of {known ? numbers.format(count) : `more than ${numbers.format(to)}`}
       </Typography>

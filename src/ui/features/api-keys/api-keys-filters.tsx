@@ -1,33 +1,18 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import InputAdornment from '@mui/material/InputAdornment';
 import InputLabel from '@mui/material/InputLabel';
-import NativeSelect from '@mui/material/NativeSelect';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
 import SearchIcon from '@mui/icons-material/Search';
+import { NativeSelectField } from '../../components/native-select-field';
 import type { TenantMembership } from '../../lib/tenant-context';
 import { STATUS_FILTERS, STATUS_LABELS, type StatusFilter } from './api-keys-list-state';
 
 const SEARCH_DELAY_MS = 300;
 
-// The filters are built from FormControl, OutlinedInput and native selects rather than
-// TextField and MUI's Select: those import Menu, Popover and Modal, about 18 kB gzip of
-// the first page (issue 7). Native selects also suit phones and screen readers.
-function FilterSelect(props: { label: string; value: string; onChange: (value: string) => void; minWidth: number; children: ReactNode }) {
-  const id = useId();
-  return (
-    <FormControl size="small" sx={{ minWidth: props.minWidth }}>
-      <InputLabel htmlFor={id} shrink>
-        {props.label}
-      </InputLabel>
-      <NativeSelect id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)} input={<OutlinedInput label={props.label} notched />}>
-        {props.children}
-      </NativeSelect>
-    </FormControl>
-  );
-}
+// The filters are native selects (components/native-select-field.tsx) and an outlined search field.
 
 export interface ApiKeysFiltersProps {
   search: string;
@@ -82,7 +67,7 @@ export function ApiKeysFilters({ search, tenant, status, memberships, filtered, 
           }
         />
       </FormControl>
-      <FilterSelect label="Tenant" value={tenant} onChange={onTenant} minWidth={180}>
+      <NativeSelectField label="Tenant" value={tenant} onChange={onTenant} minWidth={180}>
         <option value="">All tenants</option>
         {memberships.map((m) => (
           <option key={m.tenant.id} value={m.tenant.slug}>
@@ -93,15 +78,15 @@ export function ApiKeysFilters({ search, tenant, status, memberships, filtered, 
           // A shared link may name a tenant this user is not in: show it rather than a blank box.
           <option value={tenant}>{tenant}</option>
         )}
-      </FilterSelect>
-      <FilterSelect label="Status" value={status} onChange={(value) => onStatus(value as StatusFilter | '')} minWidth={160}>
+      </NativeSelectField>
+      <NativeSelectField label="Status" value={status} onChange={(value) => onStatus(value as StatusFilter | '')} minWidth={160}>
         <option value="">All statuses</option>
         {STATUS_FILTERS.map((s) => (
           <option key={s} value={s}>
             {STATUS_LABELS[s]}
           </option>
         ))}
-      </FilterSelect>
+      </NativeSelectField>
       {filtered && (
         <Button onClick={onClear} size="small">
           Clear filters
