@@ -2,11 +2,11 @@ import FormControl from '@mui/material/FormControl';
 import type { InputBaseComponentProps } from '@mui/material/InputBase';
 import InputLabel from '@mui/material/InputLabel';
 import OutlinedInput from '@mui/material/OutlinedInput';
-import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { forwardRef, useId, type ReactNode } from 'react';
 
 /** The element the field renders: the browser's own <select>, with its own arrow. */
 const SelectElement = forwardRef<HTMLSelectElement, InputBaseComponentProps>(function SelectElement(props, ref) {
-  return <select ref={ref} {...(props as SelectHTMLAttributes<HTMLSelectElement>)} />;
+  return <select ref={ref} {...props} />;
 });
 
 export interface NativeSelectFieldProps {
