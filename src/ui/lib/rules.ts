@@ -1,5 +1,4 @@
 import { checkDescriptionText, descriptionProblemMessage } from '../../shared/descriptions';
-import { checkCanaryDescription } from '../../shared/canary-keys';
 import { checkEmailText, emailProblemMessage } from '../../shared/emails';
 import { checkNameText, nameProblemMessage } from '../../shared/names';
 import { checkPasswordText, passwordProblemMessage } from '../../shared/passwords';
@@ -15,7 +14,7 @@ export const nameRule = (label: string) => (value: string) => {
   return checked.ok || nameProblemMessage(label, checked.problem);
 };
 
-/** A key's description: optional, so blank passes. */
+/** A key's or a canary's description: optional, so blank passes. */
 export function descriptionRule(value: string): true | string {
   const checked = checkDescriptionText(value);
   return checked.ok || descriptionProblemMessage(checked.problem);
@@ -42,10 +41,4 @@ export function optionalSlugRule(value: string): true | string {
   if (value.trim() === '') return true;
   const checked = checkSlugText(value);
   return checked.ok || slugProblemMessage(checked.problem, value);
-}
-
-/** A canary key's description, by the rule the API applies (src/shared/canary-keys.ts). */
-export function canaryDescriptionRule(value: string): true | string {
-  const checked = checkCanaryDescription(value);
-  return checked.ok || checked.message;
 }

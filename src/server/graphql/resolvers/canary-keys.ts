@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
 import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX } from '../../auth/key-format.js';
-import { badInput, notFound } from '../../errors.js';
-import { checkCanaryDescription } from '../../../shared/canary-keys.js';
-import { checkName } from '../inputs.js';
+import { notFound } from '../../errors.js';
+import { checkDescription, checkName } from '../inputs.js';
 import { listPage } from '../paging.js';
 import { auditContext, requireAdmin, requireCurrentTenant, requirePrincipal, requireRoleIn } from '../guards.js';
 
@@ -33,8 +32,8 @@ export const canaryKeyResolvers: Resolvers = {
     create_canary_key: async (_root, { input }, ctx) => {
       const principal = requirePrincipal(ctx);
       const name = checkName('name', input.name);
-      const description = checkCanaryDescription(input.description);
-      if (!description.ok) throw badInput('description', description.message);
+      // The rule of a key's description (shared/descriptions.ts).
+      const description = checkDescription('description', input.description ?? null);
       const tenantId = input.tenant_id ?? requireCurrentTenant(ctx).tenantId;
       requireAdmin(await requireRoleIn(ctx, tenantId, 'Tenant'), ADMINS_ONLY);
       // The same generator as a service account's key: nothing in its text tells it apart.
@@ -44,7 +43,7 @@ export const canaryKeyResolvers: Resolvers = {
           id: randomUUID(),
           tenantId,
           name,
-          description: description.description,
+          description,
           keyHash: hashKey(key),
           keyHint: keyHint(key),
           createdById: principal.userId,

@@ -2,14 +2,14 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { MAX_CANARY_DESCRIPTION_LENGTH } from '../../../shared/canary-keys';
+import { MAX_DESCRIPTION_LENGTH } from '../../../shared/descriptions';
 import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
 import { NewKeyDialog, type CreatedKey } from '../../components/api-keys/new-key-dialog';
 import { ShowGraphql } from '../../components/api-keys/show-graphql';
 import { FormDialog } from '../../components/form-dialog';
 import { FormTextField } from '../../components/form-text-field';
 import { showServerProblem } from '../../lib/form-problems';
-import { canaryDescriptionRule, nameRule } from '../../lib/rules';
+import { descriptionRule, nameRule } from '../../lib/rules';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { CreateCanaryKeyMutation, useCreateCanaryKey } from './use-create-canary-key';
 
@@ -113,12 +113,12 @@ export function CreateCanaryKeyDialog({ open, onClose, onCreated }: CreateCanary
       <FormTextField
         control={form.control}
         name="description"
-        rules={{ validate: canaryDescriptionRule }}
+        rules={{ validate: descriptionRule }}
         label="Where it will be planted"
         fullWidth
         multiline
         minRows={2}
-        helperText={`Optional, for your team (${[...description.trim()].length}/${MAX_CANARY_DESCRIPTION_LENGTH})`}
+        helperText={`Optional, for your team (${[...description.trim()].length}/${MAX_DESCRIPTION_LENGTH})`}
       />
       <ShowGraphql document={CreateCanaryKeyMutation} variables={{ input }} />
     </FormDialog>
