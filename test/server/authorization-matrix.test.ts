@@ -78,6 +78,10 @@ memberships             401  401       401      401     401     401     ok     o
 auth_role               401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
 hello                   ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
 agents                  401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+canary_keys             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+canary_keys_count       401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+create_canary_key       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+delete_canary_key       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
 create_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     ok     403    403      BAD       ok
 create_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
 create_other_person_key 401  401       401      401     401     401     F      F    F     F       F      F        NF     NF     403    403      NF        F
@@ -115,10 +119,6 @@ bootstrap               BAD  401       401      401     401     401     BAD    B
 log_in_wrong_password   BAD  401       401      401     401     401     BAD    BAD  BAD   BAD     BAD    BAD      BAD    BAD    403    403      BAD       BAD
 accept_invitation       ok   401       401      401     401     401     BAD    BAD  BAD   F       F      F        ok     F      403    403      BAD       F
 log_out                 ok   401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      ok        ok
-canary_keys             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
-canary_keys_count       401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
-create_canary_key       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
-delete_canary_key       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
 `;
 
 type Outcome = 'ok' | 'none' | '401' | '403' | 'F' | 'NF' | 'BAD';

@@ -115,6 +115,8 @@ const KEY_COLUMNS =
   'k.replaces_id, k.replaced_by_id, k.rotation_ends_at, ' +
   // The replaced key's hint while it still works (a rotation under way), by its primary key.
   '(SELECT p.key_hint FROM api_key p WHERE p.id = k.replaces_id AND p.revoked_at IS NULL) AS replaces_key_hint';
+/** How many columns KEY_COLUMNS reads: a raw row's further columns start at this index. */
+const KEY_COLUMN_COUNT = 16;
 const MEMBERSHIP_COLUMNS = 'id, tenant_id, user_id, role, created';
 const INVITATION_COLUMNS = 'id, tenant_id, email, role, invited_by_id, created, expires_at, accepted_at, revoked_at';
 /** Filters and sorts that name the owner (user.*) or tenant (tenant.*) need those joins while paging. */
@@ -899,7 +901,7 @@ export class SqlStore implements Store {
       [tenantId, value, limit],
     );
     const keys = await this.withKeyRelations(rows);
-    return keys.map((key, i) => ({ ...key, last_used_address: (rows[i][10] as string | null) ?? null }));
+    return keys.map((key, i) => ({ ...key, last_used_address: (rows[i][KEY_COLUMN_COUNT] as string | null) ?? null }));
   }
 
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null> {
