@@ -1,8 +1,12 @@
 import type { ApiClient } from './api-client.js';
 import type {
+  agent as Agent,
+  api_key_lookup as ApiKeyLookup,
   api_key_user as ApiKeyUser,
   auth_api_key as ApiKey,
   auth_info as AuthInfoType,
+  canary_key as CanaryKey,
+  create_canary_key_payload as CreateCanaryKeyPayload,
   create_api_key_payload as CreateApiKeyPayload,
   success_payload as SuccessPayload,
   tenant as Tenant,
@@ -49,6 +53,8 @@ export const LIST_KEYS = /* GraphQL */ `
       created
       expires_at
       last_used_at
+      role
+      description
       tenant {
         id
         name
@@ -67,7 +73,7 @@ export const LIST_KEYS = /* GraphQL */ `
     }
   }
 `;
-export type ListedKey = Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at'> & {
+export type ListedKey = Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at' | 'role' | 'description'> & {
   tenant: TenantRef;
   user: Pick<ApiKeyUser, 'id' | 'username' | 'account_type'>;
 };
@@ -142,6 +148,129 @@ export const REVOKE_KEY = /* GraphQL */ `
   }
 `;
 export type RevokeKeyResult = { delete_api_key: Pick<SuccessPayload, 'success' | 'error'> };
+
+export const UPDATE_KEY = /* GraphQL */ `
+  mutation KeyplaneCliUpdateKey($input: update_api_key_input!) {
+    update_api_key(input: $input) {
+      id
+      name
+      expires_at
+      description
+    }
+  }
+`;
+export type UpdateKeyResult = { update_api_key: Pick<ApiKey, 'id' | 'name' | 'expires_at' | 'description'> };
+
+type AccountRef = Pick<ApiKeyUser, 'id' | 'username' | 'account_type'>;
+
+export const LOOKUP_KEY = /* GraphQL */ `
+  query KeyplaneCliLookupKey($key: String, $hint: String) {
+    lookup_api_key(key: $key, hint: $hint) {
+      last_used_address
+      api_key {
+        id
+        name
+        key_hint
+        created
+        expires_at
+        last_used_at
+        role
+        description
+        tenant {
+          id
+          name
+          slug
+        }
+        user {
+          id
+          username
+          account_type
+        }
+        created_by {
+          id
+          username
+          account_type
+        }
+        agents(limit: 5) {
+          name
+          last_queried
+          source_address
+        }
+      }
+    }
+  }
+`;
+export type LookedUpKey = Pick<ApiKeyLookup, 'last_used_address'> & {
+  api_key: Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at' | 'role' | 'description'> & {
+    tenant: TenantRef;
+    user: AccountRef;
+    created_by?: AccountRef | null;
+    agents: Pick<Agent, 'name' | 'last_queried' | 'source_address'>[];
+  };
+};
+export type LookupKeyResult = { lookup_api_key: LookedUpKey[] };
+
+export const REPORT_LEAKED = /* GraphQL */ `
+  mutation KeyplaneCliReportLeaked($input: revoke_api_key_as_leaked_input!) {
+    revoke_api_key_as_leaked(input: $input) {
+      success
+      error
+    }
+  }
+`;
+export type ReportLeakedResult = { revoke_api_key_as_leaked: Pick<SuccessPayload, 'success' | 'error'> };
+
+export const CREATE_CANARY = /* GraphQL */ `
+  mutation KeyplaneCliCreateCanary($input: create_canary_key_input!) {
+    create_canary_key(input: $input) {
+      id
+      key
+    }
+  }
+`;
+export type CreateCanaryResult = { create_canary_key: Pick<CreateCanaryKeyPayload, 'id' | 'key'> };
+
+export const LIST_CANARIES = /* GraphQL */ `
+  query KeyplaneCliListCanaries($limit: Int!, $offset: Int!) {
+    canary_key(limit: $limit, offset: $offset) {
+      id
+      name
+      description
+      key_hint
+      created
+      first_used_at
+      last_used_at
+      use_count
+      last_source_address
+      last_user_agent
+      created_by {
+        id
+        username
+        account_type
+      }
+    }
+    canary_key_aggregate {
+      aggregate {
+        count
+      }
+    }
+  }
+`;
+export type ListedCanary = Pick<
+  CanaryKey,
+  'id' | 'name' | 'description' | 'key_hint' | 'created' | 'first_used_at' | 'last_used_at' | 'use_count' | 'last_source_address' | 'last_user_agent'
+> & { created_by?: AccountRef | null };
+export type ListCanariesResult = { canary_key: ListedCanary[]; canary_key_aggregate: { aggregate: { count: number } } };
+
+export const DELETE_CANARY = /* GraphQL */ `
+  mutation KeyplaneCliDeleteCanary($input: delete_canary_key_input!) {
+    delete_canary_key(input: $input) {
+      success
+      error
+    }
+  }
+`;
+export type DeleteCanaryResult = { delete_canary_key: Pick<SuccessPayload, 'success' | 'error'> };
 
 export const LIST_TENANTS = /* GraphQL */ `
   query KeyplaneCliListTenants {

@@ -52,3 +52,9 @@ export function describeLastUsed(lastUsedAt: string | null | undefined, now: Dat
   // Lower case inside a table row, as the CLI has always printed it.
   return since === JUST_NOW ? 'just now' : since;
 }
+
+/** A description short enough for a table cell (one line, at most 40 characters), else null: --json has it whole. */
+export function shortDescription(description: string | null | undefined): string | null {
+  if (!description || description.includes('\n') || [...description].length > 40) return null;
+  return description;
+}

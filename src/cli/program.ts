@@ -4,6 +4,7 @@ import { addAdminCommands } from './commands/admin.js';
 import { addAgentCommands } from './commands/agent.js';
 import { addAuthCommands } from './commands/auth.js';
 import { addBackupCommands } from './commands/backup.js';
+import { addCanaryCommands } from './commands/canary.js';
 import { addDatabaseCommands } from './commands/database.js';
 import { addServeCommand } from './commands/serve.js';
 import type { CliContext } from './context.js';
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CliContext, action: Action): Command {
 
   addServeCommand(program, ctx, action);
   addAuthCommands(program, ctx, action);
+  addCanaryCommands(program, ctx, action);
   addAgentCommands(program, ctx, action);
   addBackupCommands(program, ctx, action);
   addAdminCommands(program, ctx, action);

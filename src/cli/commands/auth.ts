@@ -11,17 +11,25 @@ import {
   fetchKeyDetails,
   LIST_TENANTS,
   listKeys,
+  LOOKUP_KEY,
+  REPORT_LEAKED,
   REVOKE_KEY,
   ROTATE_KEY,
+  UPDATE_KEY,
   type AuthInfo,
   type AuthInfoResult,
   type CreateKeyResult,
   type ListTenantsResult,
+  type LookupKeyResult,
+  type ReportLeakedResult,
   type RevokeKeyResult,
   type RotateKeyResult,
+  type UpdateKeyResult,
 } from '../operations.js';
+import { checkDescriptionText, descriptionProblemMessage } from '../../shared/descriptions.js';
+import { checkFoundAtText, checkKeyText } from '../../shared/key-format.js';
 import { checkOverlap } from '../../shared/rotation.js';
-import { accountKind, describeExpiry, describeLastUsed, formatTable, roleName, writeJson, writeLine } from '../output.js';
+import { accountKind, describeExpiry, describeLastUsed, formatTable, roleName, shortDescription, writeJson, writeLine } from '../output.js';
 import type { Action } from '../program.js';
 
 // `keyplane auth ...`: what Prefect 1's `prefect auth` gave terminal users. login
@@ -29,14 +37,14 @@ import type { Action } from '../program.js';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Session {
+export interface Session {
   client: ApiClient;
   api: string;
   file: string;
 }
 
 /** The saved login, checked for shape before anything is sent. */
-function savedSession(ctx: CliContext): Session {
+export function savedSession(ctx: CliContext): Session {
   const saved = readAuthFile(ctx.homeDir);
   if (!saved) {
     throw new CliError(`Not logged in: there is no saved key in ${authFilePath(ctx.homeDir)}. Run: keyplane auth login --key KEY`, ExitCode.NO_USABLE_KEY);
@@ -55,7 +63,7 @@ function savedSession(ctx: CliContext): Session {
   };
 }
 
-async function call<T>(client: ApiClient, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function call<T>(client: ApiClient, query: string, variables?: Record<string, unknown>): Promise<T> {
   try {
     return await client.request<T>(query, variables);
   } catch (error) {
@@ -63,7 +71,7 @@ async function call<T>(client: ApiClient, query: string, variables?: Record<stri
   }
 }
 
-function parseLimit(value: string): number {
+export function parseLimit(value: string): number {
   const limit = Number(value);
   if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('the limit is a whole number of keys, 1 or more.');
   return limit;
@@ -83,6 +91,28 @@ function describeSpan(seconds: number): string {
   if (seconds % 3600 === 0) return `${seconds / 3600} h`;
   if (seconds % 60 === 0) return `${seconds / 60} min`;
   return `${seconds} s`;
+}
+
+/** An ID typed on the command line, lower-cased; a usage error naming where IDs are listed when it is not one. */
+export function checkId(text: string, listedBy: string): string {
+  const id = text.trim().toLowerCase();
+  if (!UUID_PATTERN.test(id)) throw new CliError(`"${text}" is not an ID; IDs look like 3f0c2a4e-... (see ${listedBy}).`, ExitCode.USAGE);
+  return id;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string }).code;
+}
+
+function describeAccount(account: { username: string; account_type: string } | null | undefined): string {
+  return account ? `${account.username} (${accountKind(account.account_type)})` : 'an account that no longer exists';
+}
+
+/** The name, with the key's own role and its description (when short) after it: `ci [Read-only] (nightly builds)`. */
+function describeKeyName(key: { name: string; role?: string | null; description?: string | null }): string {
+  const role = key.role ? ` [${roleName(key.role)}]` : '';
+  const description = shortDescription(key.description);
+  return `${key.name}${role}${description ? ` (${description})` : ''}`;
 }
 
 function describeIdentity(info: AuthInfo): string {
@@ -246,6 +276,8 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
               created: key.created,
               expires_at: key.expires_at ?? null,
               last_used_at: key.last_used_at ?? null,
+              role: key.role ?? null,
+              description: key.description ?? null,
             })),
           );
           if (cutShort) writeLine(ctx.stderr, cutShort);
@@ -260,7 +292,7 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
           ctx.stdout,
           formatTable(
             ['NAME', 'ID', 'TENANT', 'EXPIRES', 'LAST USED'],
-            keys.map((key) => [key.name, key.id, key.tenant.slug, describeExpiry(key.expires_at, now), describeLastUsed(key.last_used_at, now)]),
+            keys.map((key) => [describeKeyName(key), key.id, key.tenant.slug, describeExpiry(key.expires_at, now), describeLastUsed(key.last_used_at, now)]),
           ),
         );
         if (cutShort) writeLine(ctx.stdout, cutShort);
@@ -370,6 +402,159 @@ export function addAuthCommands(program: Command, ctx: CliContext, action: Actio
         writeLine(ctx.stdout, 'Copy it now: it is shown this once and cannot be seen again.');
         if (config) writeLine(ctx.stdout, `Wrote it to ${config.setting} in ${config.path}: a running keyplane agent picks it up.`);
         if (ownLogin) writeLine(ctx.stdout, `That was the key this login uses: saved the new one to ${ownLogin}.`);
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('update-key')
+    .description('rename an API key by its ID, bring its expiry forward, or set its description')
+    .requiredOption('-i, --id <id>', "the key's ID (see list-keys)")
+    .option('-n, --name <name>', 'its new name')
+    .option('-e, --expires <when>', 'an earlier expiry: a span (30d, 12h, 2w) or a date/time (2026-01-31); never later than it is, never removed')
+    .option('-d, --description <text>', 'what the key is for, at most 500 characters; "" clears it')
+    .option('--json', 'print JSON for scripts')
+    .action(
+      action(async (options: { id: string; name?: string; expires?: string; description?: string; json?: boolean }) => {
+        const id = checkId(options.id, 'keyplane auth list-keys');
+        if (options.name === undefined && options.expires === undefined && options.description === undefined) {
+          throw new CliError('Nothing to change: give --name, --expires or --description.', ExitCode.USAGE);
+        }
+        const expiresAt = options.expires !== undefined ? parseExpiry(options.expires, ctx.now()) : undefined;
+        if (options.description !== undefined) {
+          const checked = checkDescriptionText(options.description);
+          if (!checked.ok) throw new CliError(descriptionProblemMessage(checked.problem), ExitCode.USAGE);
+        }
+        const session = savedSession(ctx);
+        let updated: UpdateKeyResult['update_api_key'];
+        try {
+          updated = (
+            await session.client.request<UpdateKeyResult>(UPDATE_KEY, {
+              input: {
+                key_id: id,
+                ...(options.name !== undefined && { name: options.name }),
+                ...(expiresAt && { expires_at: expiresAt.toISOString() }),
+                ...(options.description !== undefined && { description: options.description }),
+              },
+            })
+          ).update_api_key;
+        } catch (error) {
+          if (errorCode(error) === 'NOT_FOUND') throw new CliError(`There is no API key with ID ${id} that you may change.`, ExitCode.ERROR);
+          throw toCliError(error);
+        }
+        if (options.json) {
+          writeJson(ctx.stdout, { id: updated.id, name: updated.name, expires_at: updated.expires_at ?? null, description: updated.description ?? null });
+          return ExitCode.OK;
+        }
+        writeLine(ctx.stdout, `Updated API key "${updated.name}" (id ${updated.id}).`);
+        writeLine(ctx.stdout, `  Expires:     ${updated.expires_at ? `${updated.expires_at} (${describeExpiry(updated.expires_at, ctx.now())})` : 'Never'}`);
+        writeLine(ctx.stdout, `  Description: ${updated.description ?? 'none'}`);
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('lookup-key')
+    .description(
+      'whose key is this? Administrators: the live keys of your tenant matching a whole key or its hint (kps_igpm), ' +
+        'with owner, creator and last use; never the key',
+    )
+    .argument('<key-or-hint>', 'a whole key (as found in a log or a repository), its first 8 characters, or "-" to read it from standard input')
+    .option('--json', 'print JSON for scripts')
+    .action(
+      action(async (text: string, options: { json?: boolean }) => {
+        const checked = checkKeyText(text === '-' ? await ctx.readStdin() : text);
+        if (checked.kind === 'empty') throw new CliError('Give a key or its hint (the first 8 characters, such as kps_igpm).', ExitCode.USAGE);
+        if (checked.kind === 'mistyped' || checked.kind === 'invalid') throw new CliError(`${checked.message} Nothing was sent.`, ExitCode.USAGE);
+        const session = savedSession(ctx);
+        let found: LookupKeyResult['lookup_api_key'];
+        try {
+          found = (await session.client.request<LookupKeyResult>(LOOKUP_KEY, checked.kind === 'key' ? { key: checked.key } : { hint: checked.hint }))
+            .lookup_api_key;
+        } catch (error) {
+          if (errorCode(error) === 'FORBIDDEN') throw new CliError('Only tenant administrators may look keys up.', ExitCode.ERROR);
+          throw toCliError(error);
+        }
+        if (options.json) {
+          writeJson(
+            ctx.stdout,
+            found.map(({ api_key: key, last_used_address }) => ({ ...key, role: key.role ?? null, description: key.description ?? null, last_used_address })),
+          );
+          if (found.length === 0) return ExitCode.ERROR;
+          return ExitCode.OK;
+        }
+        const what = checked.kind === 'key' ? `the key ${checked.hint}…` : `the hint ${checked.hint}`;
+        if (found.length === 0) {
+          writeLine(ctx.stdout, `No live key in this tenant matches ${what}: no such key, or it is revoked, expired or another tenant's.`);
+          return ExitCode.ERROR;
+        }
+        const now = ctx.now();
+        writeLine(ctx.stdout, `${found.length === 1 ? '1 key matches' : `${found.length} keys match`} ${what}:`);
+        for (const { api_key: key, last_used_address } of found) {
+          const rows: [string, string][] = [
+            ['Owner', describeAccount(key.user)],
+            ['Tenant', `${key.tenant.name} (${key.tenant.slug})`],
+            ['Creator', describeAccount(key.created_by)],
+            ['Created', `${key.created} (${describeLastUsed(key.created, now)})`],
+            ['Expires', describeExpiry(key.expires_at, now)],
+            ['Last used', describeLastUsed(key.last_used_at, now)],
+            ['Last from', last_used_address ?? 'not recorded'],
+          ];
+          if (key.role) rows.push(['Role', `${roleName(key.role)} (its own)`]);
+          if (key.description) rows.push(['About', key.description.replace(/\n/g, ' ')]);
+          for (const agent of key.agents)
+            rows.push([
+              'Agent',
+              `${agent.name}, last seen ${describeLastUsed(agent.last_queried, now)}${agent.source_address ? ` from ${agent.source_address}` : ''}`,
+            ]);
+          writeLine(ctx.stdout);
+          writeLine(ctx.stdout, `  "${key.name}" ${key.key_hint}… (id ${key.id})`);
+          for (const [label, value] of rows) writeLine(ctx.stdout, `    ${`${label}:`.padEnd(11)}${value}`);
+        }
+        return ExitCode.OK;
+      }),
+    );
+
+  auth
+    .command('report-leaked')
+    .description('revoke a key found where it should not be (a repository, a log) and record where, in the audit log')
+    .argument('<key>', 'the whole key as it was found, or "-" to read it from standard input (keeping it out of the process list)')
+    .option('--found-at <text>', 'where it was found: a URL, a file, "CI log" (one line, at most 500 characters)')
+    .action(
+      action(async (text: string, options: { foundAt?: string }) => {
+        const checked = checkKeyText(text === '-' ? await ctx.readStdin() : text);
+        if (checked.kind === 'hint') {
+          throw new CliError(
+            'Give the whole key: a hint may match several. Find it with keyplane auth lookup-key HINT, then revoke-key --id ID.',
+            ExitCode.USAGE,
+          );
+        }
+        if (checked.kind !== 'key') {
+          throw new CliError(`${checked.kind === 'empty' ? 'Give the key that was found.' : checked.message} Nothing was sent.`, ExitCode.USAGE);
+        }
+        const foundAt = checkFoundAtText(options.foundAt);
+        if (!foundAt.ok) throw new CliError(foundAt.message, ExitCode.USAGE);
+        const session = savedSession(ctx);
+        const ownLogin = readAuthFile(ctx.homeDir)?.key === checked.key;
+        let result: ReportLeakedResult;
+        try {
+          result = await session.client.request<ReportLeakedResult>(REPORT_LEAKED, { input: { key: checked.key, found_at: foundAt.value } });
+        } catch (error) {
+          if (errorCode(error) === 'NOT_FOUND') {
+            throw new CliError(
+              `No live key ${checked.hint}… that you may report: no such key, already revoked, or neither yours nor in a tenant you administer.`,
+              ExitCode.ERROR,
+            );
+          }
+          throw toCliError(error);
+        }
+        if (!result.revoke_api_key_as_leaked.success) {
+          throw new CliError(result.revoke_api_key_as_leaked.error ?? `The key ${checked.hint}… was not revoked.`, ExitCode.ERROR);
+        }
+        const where = foundAt.value ? ` (found at: ${foundAt.value})` : '';
+        writeLine(ctx.stdout, `Revoked the leaked key ${checked.hint}…${where}; its clients are refused from their next request. The audit log records it.`);
+        if (ownLogin)
+          writeLine(ctx.stdout, 'That was the key this login uses, so the login no longer works. Log in with another key: keyplane auth login --key KEY');
         return ExitCode.OK;
       }),
     );
