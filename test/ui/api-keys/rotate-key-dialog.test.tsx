@@ -49,14 +49,14 @@ async function openRotate(fail = false) {
 }
 
 describe('Rotate API key', { timeout: 45_000 }, () => {
-  it('sits beside the trash icon on every row', async () => {
+  it('sits beside the trash icon on every row, after Edit', async () => {
     renderApp('/acme/user/keys', { handlers: [...signedIn(alice), ...keyListHandlers(variedKeys())] });
     const table = await findKeysTable();
     const row = within(table).getByRole('row', { name: /ci deploy/ });
     const buttons = within(row)
       .getAllByRole('button')
       .map((b) => b.getAttribute('aria-label'));
-    expect(buttons).toEqual(['Rotate API key ci deploy', 'Revoke API key ci deploy']);
+    expect(buttons).toEqual(['Edit API key ci deploy', 'Rotate API key ci deploy', 'Revoke API key ci deploy']);
   });
 
   it('rotates with a 24-hour overlap by default, reveals the new key once, and the list shows the rotation', async () => {
