@@ -1302,6 +1302,8 @@ export function describeStore(name: string, factory: StoreFactory): void {
             { ...audit, actorId: admin.id },
           );
         const first = await canary('first');
+        // Times are to the millisecond: two made in the same one would tie, and ids break the tie either way.
+        await new Promise((resolve) => setTimeout(resolve, 5));
         const second = await canary('second', secondHash);
         expect(first).toEqual({
           id: first.id,
