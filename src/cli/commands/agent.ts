@@ -340,8 +340,9 @@ export function addAgentCommands(program: Command, ctx: CliContext, action: Acti
           return ExitCode.OK;
         }
         await announce(authenticated, ctx, options, log, warn);
-        log('Agent running. Press Ctrl-C to stop.');
-        const outcome = await checkInLoop(authenticated, {
+        // Started before "Agent running" is said: the loop watches the key file before it first waits,
+        // so a key written once the agent says it runs is never missed.
+        const loop = checkInLoop(authenticated, {
           intervalSeconds: options.interval,
           until: ctx.stopSignal,
           warn,
@@ -349,6 +350,8 @@ export function addAgentCommands(program: Command, ctx: CliContext, action: Acti
           reload: { ctx },
           headers: identityHeaders(options),
         });
+        log('Agent running. Press Ctrl-C to stop.');
+        const outcome = await loop;
         if (outcome === 'refused') {
           warn(`Error: ${KEY_REFUSED_WHILE_RUNNING}`);
           return ExitCode.KEY_REJECTED;
