@@ -688,18 +688,32 @@ export class SqlStore implements Store {
   }
 
   async revokeApiKey(id: string, audit: AuditContext): Promise<boolean> {
-    const revoked = await this.driver.transaction(async (tx) => {
-      const key = await tx.get<{ name: string; tenant_id: string }>(`SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL${this.lock}`, [
-        id,
-      ]);
-      if (!key) return false;
-      const at = now();
-      await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, id]);
-      await this.audit(tx, 'api_key.revoke', audit, key.tenant_id, 'api_key', id, key.name);
-      return true;
-    });
+    const revoked = await this.driver.transaction(async (tx) => (await this.revokeLiveKey(tx, id, audit)) !== null);
     if (revoked) await this.changes.changed();
     return revoked;
+  }
+
+  /**
+   * Revokes one live key (with `rotating`, only one being replaced), its row locked so that
+   * two callers cannot both revoke and audit it, with its api_key.revoke event. The key's
+   * name and tenant, or null when there was no such key to revoke.
+   */
+  private async revokeLiveKey(
+    tx: Queryable,
+    id: string,
+    audit: AuditContext,
+    cause: AuditCause | null = null,
+    rotating = false,
+  ): Promise<{ name: string; tenant_id: string } | null> {
+    const key = await tx.get<{ name: string; tenant_id: string }>(
+      `SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL${rotating ? ' AND replaced_by_id IS NOT NULL' : ''}${this.lock}`,
+      [id],
+    );
+    if (!key) return null;
+    const at = now();
+    await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, id]);
+    await this.audit(tx, 'api_key.revoke', audit, key.tenant_id, 'api_key', id, key.name, cause);
+    return key;
   }
 
   async updateApiKey(id: string, changes: ApiKeyChanges, audit: AuditContext): Promise<ApiKeyRecord> {
@@ -810,15 +824,7 @@ export class SqlStore implements Store {
 
   /** Revokes a key being replaced, once: the row is locked, so two instances cannot both audit it. */
   private async endRotationIn(tx: Queryable, oldKeyId: string, cause: AuditCause, audit: AuditContext): Promise<boolean> {
-    const key = await tx.get<{ name: string; tenant_id: string }>(
-      `SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL AND replaced_by_id IS NOT NULL${this.lock}`,
-      [oldKeyId],
-    );
-    if (!key) return false;
-    const at = now();
-    await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, oldKeyId]);
-    await this.audit(tx, 'api_key.revoke', audit, key.tenant_id, 'api_key', oldKeyId, key.name, cause);
-    return true;
+    return (await this.revokeLiveKey(tx, oldKeyId, audit, cause, true)) !== null;
   }
 
   async endOverlappedRotations(at: string, audit: AuditContext): Promise<number> {
@@ -910,12 +916,8 @@ export class SqlStore implements Store {
 
   async revokeApiKeyAsLeaked(id: string, foundAt: string | null, audit: AuditContext): Promise<boolean> {
     const revoked = await this.driver.transaction(async (tx) => {
-      const key = await tx.get<{ name: string; tenant_id: string }>(`SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL${this.lock}`, [
-        id,
-      ]);
+      const key = await this.revokeLiveKey(tx, id, audit, 'reported_leaked');
       if (!key) return false;
-      const at = now();
-      await tx.run('UPDATE api_key SET revoked_at = ?, updated = ? WHERE id = ?', [at, at, id]);
       await this.insertAudit(tx, {
         action: 'api_key.leaked_reported',
         actor_id: audit.actorId,
@@ -926,7 +928,6 @@ export class SqlStore implements Store {
         source_address: audit.sourceAddress,
         detail: foundAt,
       });
-      await this.audit(tx, 'api_key.revoke', audit, key.tenant_id, 'api_key', id, key.name, 'reported_leaked');
       return true;
     });
     if (revoked) await this.changes.changed();
