@@ -8,9 +8,17 @@ export const MAX_DESCRIPTION_LENGTH = 500;
 
 export type DescriptionCheck = { ok: true; description: string | null } | { ok: false; problem: NameProblem };
 
+/** A description as the rule reads it: NFC, line breaks as \n, trimmed. */
+const normalised = (value: string) => value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+
+/** How long a description is by this rule, in code points (what a form's counter shows). */
+export function descriptionLength(value: string): number {
+  return [...normalised(value)].length;
+}
+
 export function checkDescriptionText(value: string | null | undefined): DescriptionCheck {
   if (value === null || value === undefined) return { ok: true, description: null };
-  const description = value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const description = normalised(value);
   if (description.length === 0) return { ok: true, description: null };
   if ([...description].length > MAX_DESCRIPTION_LENGTH) return { ok: false, problem: 'too_long' };
   for (const line of description.split('\n')) {

@@ -1,7 +1,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import { addDays } from 'date-fns';
 import { useForm, useWatch } from 'react-hook-form';
-import { MAX_DESCRIPTION_LENGTH } from '../../../shared/descriptions';
+import { descriptionLength, MAX_DESCRIPTION_LENGTH } from '../../../shared/descriptions';
 import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
 import { formatDate } from '../../lib/format';
 import { showServerProblem } from '../../lib/form-problems';
@@ -148,7 +148,7 @@ function EditKeyForm({ open, apiKey, onClose, onSaved }: { open: boolean; apiKey
         multiline
         minRows={2}
         fullWidth
-        helperText={`What the key is for and where it is kept, never the key itself (${[...description.trim()].length}/${MAX_DESCRIPTION_LENGTH})`}
+        helperText={`What the key is for and where it is kept, never the key itself (${descriptionLength(description)}/${MAX_DESCRIPTION_LENGTH})`}
       />
       <ShowGraphql document={UpdateApiKeyMutation} variables={{ input: pending }} />
     </FormDialog>

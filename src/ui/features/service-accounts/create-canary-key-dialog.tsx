@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { MAX_DESCRIPTION_LENGTH } from '../../../shared/descriptions';
+import { descriptionLength, MAX_DESCRIPTION_LENGTH } from '../../../shared/descriptions';
 import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
 import { NewKeyDialog, type CreatedKey } from '../../components/api-keys/new-key-dialog';
 import { ShowGraphql } from '../../components/api-keys/show-graphql';
@@ -118,7 +118,7 @@ export function CreateCanaryKeyDialog({ open, onClose, onCreated }: CreateCanary
         fullWidth
         multiline
         minRows={2}
-        helperText={`Optional, for your team (${[...description.trim()].length}/${MAX_DESCRIPTION_LENGTH})`}
+        helperText={`Optional, for your team (${descriptionLength(description)}/${MAX_DESCRIPTION_LENGTH})`}
       />
       <ShowGraphql document={CreateCanaryKeyMutation} variables={{ input }} />
     </FormDialog>
