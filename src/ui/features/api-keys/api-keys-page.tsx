@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import type { SnackbarAction } from '../../components/success-snackbar';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
+import { EditKeySlot, preloadEditKeyDialog } from '../../components/api-keys/edit-key-slot';
 import type { EditableKey } from '../../components/api-keys/edit-key-dialog';
 import type { RotatableKey } from '../../components/api-keys/rotate-key-dialog';
 import { preloadRotateKeyDialog, RotateKeySlot } from '../../components/api-keys/rotate-key-slot';
@@ -47,13 +48,11 @@ import { ProgressBar } from '../../components/progress';
 
 // The dialogs load on first use, fetched as soon as the pointer or focus nears them.
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
-// Declared here, beside Create's: the two dialogs' code shares most of its chunks, which the page then lists once.
-const EditKeyDialog = lazyNamed(() => import('../../components/api-keys/edit-key-dialog'), 'EditKeyDialog');
 // The "revoked" snackbar comes after a revoke only; it loads with the revoke dialog.
 const SuccessSnackbar = lazyNamed(() => import('../../components/success-snackbar'), 'SuccessSnackbar');
 const preloadRevoke = () => {
   preloadRevokeKeyDialog();
-  void EditKeyDialog.preload().catch(() => undefined);
+  preloadEditKeyDialog();
   preloadRotateKeyDialog();
   void SuccessSnackbar.preload().catch(() => undefined);
 };
@@ -250,16 +249,7 @@ export function ApiKeysPage() {
         />
       </LazyDialogSlot>
       <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={(message) => setNotice({ message })} />
-      <LazyDialogSlot open={editing !== null}>
-        <EditKeyDialog
-          apiKey={editing}
-          onClose={() => setEditing(null)}
-          onSaved={(name) => {
-            setEditing(null);
-            setNotice({ message: `API key "${name}" saved` });
-          }}
-        />
-      </LazyDialogSlot>
+      <EditKeySlot apiKey={editing} onClose={() => setEditing(null)} onNotice={(message) => setNotice({ message })} />
       <RotateKeySlot apiKey={rotating} onClose={() => setRotating(null)} />
       {noticeMounted && (
         <Suspense fallback={null}>

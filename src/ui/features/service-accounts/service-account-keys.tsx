@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ApiKeysTable } from '../../components/api-keys/api-keys-table';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
+import { EditKeySlot, preloadEditKeyDialog } from '../../components/api-keys/edit-key-slot';
 import type { EditableKey } from '../../components/api-keys/edit-key-dialog';
 import type { RotatableKey } from '../../components/api-keys/rotate-key-dialog';
 import { preloadRotateKeyDialog, RotateKeySlot } from '../../components/api-keys/rotate-key-slot';
@@ -23,12 +24,11 @@ import { KeyAgents } from './key-agents';
 
 const CreateKeyDialog = lazyNamed(() => import('../../components/api-keys/create-key-dialog'), 'CreateKeyDialog');
 const preloadCreate = () => void CreateKeyDialog.preload().catch(() => undefined);
-const EditKeyDialog = lazyNamed(() => import('../../components/api-keys/edit-key-dialog'), 'EditKeyDialog');
 
 const preloadKeyDialogs = () => {
   preloadRevokeKeyDialog();
   preloadRotateKeyDialog();
-  void EditKeyDialog.preload().catch(() => undefined);
+  preloadEditKeyDialog();
 };
 
 /** One account's keys (administrators only), newest first. */
@@ -130,16 +130,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
         />
       </LazyDialogSlot>
       <RevokeKeySlot apiKey={revoking} onClose={() => setRevoking(null)} onNotice={onNotice} />
-      <LazyDialogSlot open={editing !== null}>
-        <EditKeyDialog
-          apiKey={editing}
-          onClose={() => setEditing(null)}
-          onSaved={(name) => {
-            setEditing(null);
-            onNotice(`API key "${name}" saved`);
-          }}
-        />
-      </LazyDialogSlot>
+      <EditKeySlot apiKey={editing} onClose={() => setEditing(null)} onNotice={onNotice} />
       <RotateKeySlot apiKey={rotating} onClose={() => setRotating(null)} />
     </Box>
   );
