@@ -44,27 +44,34 @@ export type AuthInfo = Pick<AuthInfoType, 'user_id' | 'tenant_id' | 'role' | 'ap
 };
 export type AuthInfoResult = { auth_info: AuthInfo };
 
+/** The fields of a key that list-keys and lookup-key print. */
+const KEY_FIELDS = /* GraphQL */ `
+  fragment KeyplaneCliKey on auth_api_key {
+    id
+    name
+    key_hint
+    created
+    expires_at
+    last_used_at
+    role
+    description
+    tenant {
+      id
+      name
+      slug
+    }
+    user {
+      id
+      username
+      account_type
+    }
+  }
+`;
+
 export const LIST_KEYS = /* GraphQL */ `
   query KeyplaneCliListKeys($limit: Int!, $offset: Int!) {
     auth_api_key(order_by: [{ created: desc }], limit: $limit, offset: $offset) {
-      id
-      name
-      key_hint
-      created
-      expires_at
-      last_used_at
-      role
-      description
-      tenant {
-        id
-        name
-        slug
-      }
-      user {
-        id
-        username
-        account_type
-      }
+      ...KeyplaneCliKey
     }
     auth_api_key_aggregate {
       aggregate {
@@ -72,6 +79,7 @@ export const LIST_KEYS = /* GraphQL */ `
       }
     }
   }
+  ${KEY_FIELDS}
 `;
 export type ListedKey = Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at' | 'role' | 'description'> & {
   tenant: TenantRef;
@@ -168,24 +176,7 @@ export const LOOKUP_KEY = /* GraphQL */ `
     lookup_api_key(key: $key, hint: $hint) {
       last_used_address
       api_key {
-        id
-        name
-        key_hint
-        created
-        expires_at
-        last_used_at
-        role
-        description
-        tenant {
-          id
-          name
-          slug
-        }
-        user {
-          id
-          username
-          account_type
-        }
+        ...KeyplaneCliKey
         created_by {
           id
           username
@@ -199,6 +190,7 @@ export const LOOKUP_KEY = /* GraphQL */ `
       }
     }
   }
+  ${KEY_FIELDS}
 `;
 export type LookedUpKey = Pick<ApiKeyLookup, 'last_used_address'> & {
   api_key: Pick<ApiKey, 'id' | 'name' | 'key_hint' | 'created' | 'expires_at' | 'last_used_at' | 'role' | 'description'> & {
