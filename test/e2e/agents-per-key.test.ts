@@ -22,9 +22,9 @@ import {
   skipE2e,
   startServer,
   type E2eServer,
+  bootstrap,
+  ADA,
 } from './harness';
-
-const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 
 requireBrowserWhenAsked();
 
@@ -39,7 +39,7 @@ describe.skipIf(skipE2e)('agents seen with a key, in Chromium', () => {
     server = await startServer();
     browser = await launchBrowser();
     admin = await newContext(browser);
-    await asBrowser(admin, server.url, `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`, { input: ADMIN }, 'acme');
+    await bootstrap(admin, server.url, ADA, 'acme');
     const tenant = await asBrowser<{ auth_info: { tenant_id: string } }>(admin, server.url, '{ auth_info { tenant_id } }', {}, 'acme');
     accountId = (
       await asBrowser<{ create_service_account: { id: string } }>(

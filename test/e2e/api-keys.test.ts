@@ -17,9 +17,9 @@ import {
   skipE2e,
   startServer,
   type E2eServer,
+  bootstrap,
 } from './harness';
 
-const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const DAY = 86_400_000;
 
 describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
@@ -38,13 +38,8 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
     page = await context.newPage();
 
     // The first administrator and their tenant (signs this context in), then a second tenant.
-    const boot = await asBrowser<{ bootstrap: { user_id: string; tenant_slug: string } }>(
-      context,
-      server.url,
-      `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`,
-      { input: ADMIN },
-    );
-    expect(boot.bootstrap.tenant_slug).toBe('acme');
+    const boot = await bootstrap(context, server.url);
+    expect(boot.tenant_slug).toBe('acme');
     const globex = await asBrowser<{ create_tenant: { id: string; slug: string } }>(
       context,
       server.url,
@@ -54,7 +49,7 @@ describe.skipIf(skipE2e)('User › API Keys in Chromium', () => {
 
     // A few keys so the list has something to show (its columns, the warning chip, "Never").
     const create = `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id } }`;
-    const userId = boot.bootstrap.user_id;
+    const userId = boot.user_id;
     const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
     for (const input of [
       { name: 'laptop', expires_at: inDays(30) },

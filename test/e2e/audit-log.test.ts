@@ -21,9 +21,10 @@ import {
   skipE2e,
   startServer,
   type E2eServer,
+  bootstrap,
+  ADA,
 } from './harness';
 
-const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const MEMBER = { email: 'uma@example.com', username: 'uma', password: 'umas-long-password' };
 const HTML_KEY_NAME = '<img src=x onerror=alert(1)><b>bold</b>';
 const HTML_ACCOUNT_NAME = '<script>alert(1)</script>';
@@ -72,18 +73,12 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
 
     // The first administrator (signs the admin context in), then a User-role member
     // who joins through an invitation (signs the member context in).
-    const boot = await asBrowser<{ bootstrap: { user_id: string; tenant_id: string } }>(
-      admin,
-      server.url,
-      `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
-      { input: ADMIN },
-      'acme',
-    );
+    const boot = await bootstrap(admin, server.url, ADA, 'acme');
     const invitation = await asBrowser<{ create_membership_invitation: { token: string } }>(
       admin,
       server.url,
       `mutation ($input: create_membership_invitation_input!) { create_membership_invitation(input: $input) { id token } }`,
-      { input: { tenant_id: boot.bootstrap.tenant_id, email: MEMBER.email, role: 'USER' } },
+      { input: { tenant_id: boot.tenant_id, email: MEMBER.email, role: 'USER' } },
       'acme',
     );
     member = await newContext(browser);
@@ -104,7 +99,7 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
       server.url,
       `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id } }`,
       {
-        input: { user_id: boot.bootstrap.user_id, name: HTML_KEY_NAME },
+        input: { user_id: boot.user_id, name: HTML_KEY_NAME },
       },
       'acme',
     );
@@ -113,7 +108,7 @@ describe.skipIf(skipE2e)('Team › Audit Log in Chromium', () => {
       server.url,
       `mutation ($input: create_service_account_input!) { create_service_account(input: $input) { id } }`,
       {
-        input: { tenant_id: boot.bootstrap.tenant_id, name: HTML_ACCOUNT_NAME, role: 'USER' },
+        input: { tenant_id: boot.tenant_id, name: HTML_ACCOUNT_NAME, role: 'USER' },
       },
       'acme',
     );

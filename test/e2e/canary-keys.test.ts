@@ -9,7 +9,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SCREENSHOTS_DIR,
-  asBrowser,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
@@ -19,9 +18,9 @@ import {
   skipE2e,
   startServer,
   type E2eServer,
+  bootstrap,
+  ADA,
 } from './harness';
-
-const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 
 requireBrowserWhenAsked();
 
@@ -38,7 +37,7 @@ describe.skipIf(skipE2e)('Team › Service Accounts › Canary keys in Chromium'
     admin = await newContext(browser);
     await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await admin.newPage();
-    await asBrowser(admin, server.url, `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id } }`, { input: ADMIN }, 'acme');
+    await bootstrap(admin, server.url, ADA, 'acme');
   });
 
   afterAll(async () => {

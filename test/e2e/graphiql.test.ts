@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS_DIR, asBrowser, launchBrowser, newContext, screenshot, skipE2e, startServer, type E2eServer } from './harness';
+import { SCREENSHOTS_DIR, launchBrowser, newContext, screenshot, skipE2e, startServer, type E2eServer, bootstrap } from './harness';
 
 const ADMIN = { email: 'grace@example.com', username: 'grace', password: 'correct-horse-battery', tenant_name: 'Hopper' };
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -71,13 +71,8 @@ describe.skipIf(skipE2e)('GraphiQL in Chromium, offline', () => {
     context = await newContext(browser);
     await blockOtherHosts(context);
     // The first administrator (signs this context in: GraphiQL uses that session, no key).
-    const boot = await asBrowser<{ bootstrap: { user_id: string } }>(
-      context,
-      server.url,
-      `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
-      { input: ADMIN },
-    );
-    userId = boot.bootstrap.user_id;
+    const boot = await bootstrap(context, server.url, ADMIN);
+    userId = boot.user_id;
     page = await context.newPage();
     watch(page);
   });

@@ -213,6 +213,44 @@ export async function asBrowser<T>(context: BrowserContext, url: string, query: 
 
 // ---------------------------------------------------------------- screenshots
 
+/** The first administrator most suites set up, with their tenant (Acme, slug acme). */
+export const ADA = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
+
+export interface Bootstrapped {
+  user_id: string;
+  tenant_id: string;
+  tenant_slug: string;
+}
+
+/** Sets a new server up with its first administrator (the Set up page's mutation), signing `context` in as them. */
+export async function bootstrap(context: BrowserContext, url: string, admin: typeof ADA = ADA, tenant?: string): Promise<Bootstrapped> {
+  const answer = await asBrowser<{ bootstrap: Bootstrapped }>(
+    context,
+    url,
+    `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`,
+    { input: admin },
+    tenant,
+  );
+  return answer.bootstrap;
+}
+
+/** A new context of `size` signed in through the sign-in form, on the keys page it lands on. */
+export async function signedInContext(
+  browser: Browser,
+  url: string,
+  who: { email: string; password: string },
+  size: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, size);
+  const page = await context.newPage();
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel(/^Email/).fill(who.email);
+  await page.getByLabel(/^Password/).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/user\/keys/);
+  return { context, page };
+}
+
 export const SCREENSHOTS_DIR = process.env.KEYPLANE_SCREENSHOTS ?? join(ROOT, 'test-results/screenshots');
 
 export async function screenshot(page: Page, dir: string, name: string): Promise<string> {

@@ -14,13 +14,13 @@ import {
   demoAdmin,
   expectNoAxeViolations,
   launchBrowser,
-  newContext,
   requireBrowserWhenAsked,
   screenshot,
   sidewaysOverflow,
   skipE2e,
   startServer,
   type E2eServer,
+  signedInContext,
 } from './harness';
 
 requireBrowserWhenAsked();
@@ -43,16 +43,7 @@ describe.skipIf(skipE2e)('Team › Whose key is this? in Chromium', () => {
     await server?.close();
   });
 
-  async function signedIn(size: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(browser, size);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(/^Email/).fill(admin.email);
-    await page.getByLabel(/^Password/).fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/user\/keys/);
-    return { context, page };
-  }
+  const signedIn = (size: { width: number; height: number }) => signedInContext(browser, server.url, admin, size);
 
   /** A new key of one of the demo's service accounts, used once from a script (as a leaked key would have been). */
   async function leakedServiceAccountKey(context: BrowserContext): Promise<{ key: string; account: string }> {

@@ -18,9 +18,9 @@ import {
   skipE2e,
   startServer,
   type E2eServer,
+  bootstrap,
 } from './harness';
 
-const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const DAY = 86_400_000;
 
 async function noSidewaysScroll(page: Page) {
@@ -41,18 +41,13 @@ describe.skipIf(skipE2e)('key roles and editing a key in Chromium', () => {
     context = await newContext(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
-    const boot = await asBrowser<{ bootstrap: { user_id: string; tenant_id: string } }>(
-      context,
-      server.url,
-      `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`,
-      { input: ADMIN },
-    );
-    tenantId = boot.bootstrap.tenant_id;
+    const boot = await bootstrap(context, server.url);
+    tenantId = boot.tenant_id;
     await asBrowser(
       context,
       server.url,
       `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id } }`,
-      { input: { user_id: boot.bootstrap.user_id, name: 'laptop', expires_at: new Date(Date.now() + 60 * DAY).toISOString() } },
+      { input: { user_id: boot.user_id, name: 'laptop', expires_at: new Date(Date.now() + 60 * DAY).toISOString() } },
       'acme',
     );
   });

@@ -18,9 +18,9 @@ import {
   skipE2e,
   startServer,
   type E2eServer,
+  bootstrap,
 } from './harness';
 
-const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const DAY = 86_400_000;
 
 describe.skipIf(skipE2e)('Rotating an API key in Chromium', () => {
@@ -36,22 +36,17 @@ describe.skipIf(skipE2e)('Rotating an API key in Chromium', () => {
     context = await newContext(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
-    const boot = await asBrowser<{ bootstrap: { user_id: string } }>(
-      context,
-      server.url,
-      `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id tenant_slug } }`,
-      { input: ADMIN },
-    );
+    const boot = await bootstrap(context, server.url);
     const create = `mutation ($input: create_api_key_input!) { create_api_key(input: $input) { id key } }`;
     const made = await asBrowser<{ create_api_key: { key: string } }>(
       context,
       server.url,
       create,
-      { input: { user_id: boot.bootstrap.user_id, name: 'deploy bot', expires_at: new Date(Date.now() + 60 * DAY).toISOString() } },
+      { input: { user_id: boot.user_id, name: 'deploy bot', expires_at: new Date(Date.now() + 60 * DAY).toISOString() } },
       'acme',
     );
     oldKey = made.create_api_key.key;
-    await asBrowser(context, server.url, create, { input: { user_id: boot.bootstrap.user_id, name: 'laptop', expires_at: null } }, 'acme');
+    await asBrowser(context, server.url, create, { input: { user_id: boot.user_id, name: 'laptop', expires_at: null } }, 'acme');
   });
 
   afterAll(async () => {

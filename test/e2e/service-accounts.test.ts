@@ -20,9 +20,10 @@ import {
   skipE2e,
   startServer,
   type E2eServer,
+  bootstrap,
+  ADA,
 } from './harness';
 
-const ADMIN = { email: 'ada@example.com', username: 'ada', password: 'correct-horse-battery', tenant_name: 'Acme' };
 const MEMBER = { email: 'bob@example.com', username: 'bob', password: 'bobs-long-password' };
 const DAY = 86_400_000;
 
@@ -48,15 +49,9 @@ describe.skipIf(skipE2e)('Team › Service Accounts in Chromium', () => {
     page = await admin.newPage();
 
     // The administrator and tenant (signs the admin context in), with a key of their own.
-    const boot = await asBrowser<{ bootstrap: { user_id: string; tenant_id: string } }>(
-      admin,
-      server.url,
-      `mutation ($input: bootstrap_input!) { bootstrap(input: $input) { user_id tenant_id } }`,
-      { input: ADMIN },
-      'acme',
-    );
-    tenantId = boot.bootstrap.tenant_id;
-    await asBrowser(admin, server.url, CREATE_KEY, { input: { user_id: boot.bootstrap.user_id, name: 'ada laptop' } }, 'acme');
+    const boot = await bootstrap(admin, server.url, ADA, 'acme');
+    tenantId = boot.tenant_id;
+    await asBrowser(admin, server.url, CREATE_KEY, { input: { user_id: boot.user_id, name: 'ada laptop' } }, 'acme');
 
     // A User-role member, who joins through an invitation (signing the member context in) and makes a key.
     const invitation = await asBrowser<{ create_membership_invitation: { token: string } }>(

@@ -4,7 +4,7 @@
  * slug lands on the same page under the new one; a second tenant is deleted after its
  * name is typed, and the administrator lands on their other tenant.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SCREENSHOTS_DIR,
@@ -13,13 +13,13 @@ import {
   demoAdmin,
   expectNoAxeViolations,
   launchBrowser,
-  newContext,
   requireBrowserWhenAsked,
   screenshot,
   sidewaysOverflow,
   skipE2e,
   startServer,
   type E2eServer,
+  signedInContext,
 } from './harness';
 
 requireBrowserWhenAsked();
@@ -40,16 +40,7 @@ describe.skipIf(skipE2e)('Team › Settings in Chromium', () => {
     await server?.close();
   });
 
-  async function signedIn(size: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newContext(browser, size);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(/^Email/).fill(admin.email);
-    await page.getByLabel(/^Password/).fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/user\/keys/);
-    return { context, page };
-  }
+  const signedIn = (size: { width: number; height: number }) => signedInContext(browser, server.url, admin, size);
 
   it.each(SIZES)('fits $width px and passes axe, with the delete dialog open', async (size) => {
     const { context, page } = await signedIn(size);
