@@ -1292,6 +1292,57 @@ export function describeStore(name: string, factory: StoreFactory): void {
 
     // ---------------------------------------------------------------- agents
 
+    describe('tenant key policies', () => {
+      it('answers no limits for a tenant that set none, sets the whole policy audited with its new values, records nothing for no change', async () => {
+        const { admin, tenant } = await world();
+        const byAdmin = { ...audit, actorId: admin.id };
+        expect(await store.getTenantPolicy(tenant.id)).toEqual({
+          tenant_id: tenant.id,
+          user_key_max_days: null,
+          service_key_max_days: null,
+          require_expiry: false,
+          idle_days: null,
+          updated: null,
+          updated_by_id: null,
+        });
+        const set = await store.setTenantPolicy(tenant.id, { user_key_max_days: 90, service_key_max_days: null, require_expiry: true, idle_days: 30 }, byAdmin);
+        expect(set).toEqual({
+          tenant_id: tenant.id,
+          user_key_max_days: 90,
+          service_key_max_days: null,
+          require_expiry: true,
+          idle_days: 30,
+          updated: expect.stringMatching(ISO),
+          updated_by_id: admin.id,
+        });
+        expect(await store.getTenantPolicy(tenant.id)).toEqual(set);
+        const changed = await store.setTenantPolicy(
+          tenant.id,
+          { user_key_max_days: 90, service_key_max_days: 365, require_expiry: true, idle_days: null },
+          byAdmin,
+        );
+        expect(changed).toMatchObject({ service_key_max_days: 365, idle_days: null });
+        const before = await snapshot();
+        expect(
+          await store.setTenantPolicy(tenant.id, { user_key_max_days: 90, service_key_max_days: 365, require_expiry: true, idle_days: null }, byAdmin),
+        ).toEqual(changed);
+        expect(await snapshot()).toEqual(before);
+        const changes = (await events(tenant.id)).filter((e) => e.action === 'tenant.policy_change');
+        expect(changes.map((e) => [e.actor_id, e.target_id, e.detail])).toEqual([
+          [admin.id, tenant.id, 'service_key_max_days=365, idle_days=null'],
+          [admin.id, tenant.id, 'user_key_max_days=90, require_expiry=true, idle_days=30'],
+        ]);
+        // Another tenant's policy is its own.
+        expect((await store.getTenantPolicy((await world()).tenant.id)).updated).toBeNull();
+      });
+
+      it('refuses a tenant that does not exist, changing nothing', async () => {
+        await refuses(() => store.setTenantPolicy(randomUUID(), { user_key_max_days: 1, service_key_max_days: 1, require_expiry: true, idle_days: 1 }, audit), {
+          kind: 'not_found',
+        });
+      });
+    });
+
     describe('canary keys', () => {
       it('creates, lists newest first, counts, records uses with bounded alerts, and deletes, each audited', async () => {
         const { admin, tenant } = await world();

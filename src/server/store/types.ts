@@ -282,6 +282,24 @@ export interface ApiKeyChanges {
   description?: string | null;
 }
 
+/**
+ * A tenant's key policy: limits on keys made or rotated from now on (existing keys are
+ * changed only when an administrator chooses to). Null days: no limit; idle_days null:
+ * unused keys are never revoked for it.
+ */
+export interface TenantPolicy {
+  tenant_id: string;
+  user_key_max_days: number | null;
+  service_key_max_days: number | null;
+  require_expiry: boolean;
+  idle_days: number | null;
+  /** When it was last set, and by whom; null for a tenant that never set one (the policy of no limits). */
+  updated: string | null;
+  updated_by_id: string | null;
+}
+
+export type TenantPolicyInput = Omit<TenantPolicy, 'tenant_id' | 'updated' | 'updated_by_id'>;
+
 /** A decoy key: refused like a revoked key wherever it is used, each use recorded. */
 export interface CanaryKeyRecord {
   id: string;
@@ -368,6 +386,12 @@ export interface Store {
    */
   deleteTenant(tenantId: string, audit: AuditContext): Promise<number>;
   countMembers(tenantId: string, where?: BoolExp | null): Promise<number>;
+
+  // tenant key policies
+  /** The tenant's policy; a tenant that never set one has no limits (updated null). */
+  getTenantPolicy(tenantId: string): Promise<TenantPolicy>;
+  /** Sets the whole policy, audited tenant.policy_change naming the fields changed (nothing recorded when nothing changed). */
+  setTenantPolicy(tenantId: string, policy: TenantPolicyInput, audit: AuditContext): Promise<TenantPolicy>;
 
   // service accounts
   createServiceAccount(input: { tenantId: string; name: string; role: Role }, audit: AuditContext): Promise<UserRecord>;

@@ -294,6 +294,21 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   ALTER TABLE audit_event ADD COLUMN detail TEXT COLLATE "C";
   `,
   },
+  {
+    version: 9,
+    description: "tenant key policies (SQLite's migration 13)",
+    sql: `
+  CREATE TABLE tenant_policy (
+    tenant_id TEXT COLLATE "C" PRIMARY KEY REFERENCES tenant(id),
+    user_key_max_days INTEGER,
+    service_key_max_days INTEGER,
+    require_expiry INTEGER NOT NULL DEFAULT 0,
+    idle_days INTEGER,
+    updated TEXT COLLATE "C" NOT NULL,
+    updated_by_id TEXT COLLATE "C" REFERENCES "user"(id)
+  );
+  `,
+  },
 ];
 
 /**

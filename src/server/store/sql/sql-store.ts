@@ -32,6 +32,8 @@ import type {
   Role,
   SessionRecord,
   Store,
+  TenantPolicy,
+  TenantPolicyInput,
   TenantRecord,
   UserRecord,
   UserRef,
@@ -129,6 +131,16 @@ const keyJoins = (sql: string) =>
   (NAMES_THE_CREATOR.test(sql) ? ' LEFT JOIN "user" c ON c.id = k.created_by_id' : '');
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
+
+const POLICY_COLUMNS = 'user_key_max_days, service_key_max_days, require_expiry, idle_days, updated, updated_by_id';
+const POLICY_FIELDS = ['user_key_max_days', 'service_key_max_days', 'require_expiry', 'idle_days'] as const;
+type PolicyRow = Omit<TenantPolicy, 'tenant_id' | 'require_expiry'> & { require_expiry: number };
+
+/** A tenant_policy row as a TenantPolicy; no row is the policy of no limits. */
+const policyOf = (tenantId: string, row: PolicyRow | null): TenantPolicy =>
+  row
+    ? { tenant_id: tenantId, ...row, require_expiry: row.require_expiry === 1 }
+    : { tenant_id: tenantId, user_key_max_days: null, service_key_max_days: null, require_expiry: false, idle_days: null, updated: null, updated_by_id: null };
 
 const LAST_ADMIN = 'This is the last administrator of the tenant: make someone else an administrator first.';
 
@@ -592,6 +604,7 @@ export class SqlStore implements Store {
       // The rows go (the audit events stay): nothing may refer to the tenant any more.
       await tx.run('DELETE FROM agent WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM canary_key WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM tenant_policy WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM invitation WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM api_key WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM api_key_count WHERE tenant_id = ?', [tenantId]);
@@ -604,6 +617,46 @@ export class SqlStore implements Store {
       );
       await tx.run('DELETE FROM tenant WHERE id = ?', [tenantId]);
       return keys.length;
+    });
+  }
+
+  // ------------------------------------------------------------ tenant key policies
+
+  async getTenantPolicy(tenantId: string): Promise<TenantPolicy> {
+    return policyOf(tenantId, await this.driver.get<PolicyRow>(`SELECT ${POLICY_COLUMNS} FROM tenant_policy WHERE tenant_id = ?`, [tenantId]));
+  }
+
+  setTenantPolicy(tenantId: string, policy: TenantPolicyInput, audit: AuditContext): Promise<TenantPolicy> {
+    return this.change(async (tx) => {
+      const tenant = await tx.get<TenantRecord>(`SELECT id, name, slug, created FROM tenant WHERE id = ?${this.lock}`, [tenantId]);
+      if (!tenant) throw notFound('Tenant');
+      const before = policyOf(tenantId, await tx.get<PolicyRow>(`SELECT ${POLICY_COLUMNS} FROM tenant_policy WHERE tenant_id = ?`, [tenantId]));
+      const changed = POLICY_FIELDS.filter((field) => before[field] !== policy[field]);
+      if (changed.length === 0) return before;
+      const at = now();
+      const values = [policy.user_key_max_days, policy.service_key_max_days, policy.require_expiry ? 1 : 0, policy.idle_days, at, audit.actorId];
+      if (before.updated === null)
+        await tx.run(
+          'INSERT INTO tenant_policy (tenant_id, user_key_max_days, service_key_max_days, require_expiry, idle_days, updated, updated_by_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          [tenantId, ...values],
+        );
+      else
+        await tx.run(
+          'UPDATE tenant_policy SET user_key_max_days = ?, service_key_max_days = ?, require_expiry = ?, idle_days = ?, updated = ?, updated_by_id = ? WHERE tenant_id = ?',
+          [...values, tenantId],
+        );
+      await this.insertAudit(tx, {
+        action: 'tenant.policy_change',
+        actor_id: audit.actorId,
+        tenant_id: tenantId,
+        target_type: 'tenant',
+        target_id: tenantId,
+        target_name: tenant.name,
+        source_address: audit.sourceAddress,
+        // The fields, with their new values: a policy is no secret, and the log should say what it became.
+        detail: changed.map((field) => `${field}=${String(policy[field])}`).join(', '),
+      });
+      return { tenant_id: tenantId, ...policy, updated: at, updated_by_id: audit.actorId };
     });
   }
 

@@ -248,6 +248,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX api_key_tenant_hint ON api_key(tenant_id, key_hint) WHERE revoked_at IS NULL;
   ALTER TABLE audit_event ADD COLUMN detail TEXT;
   `,
+  `
+  -- A tenant's key policy (tenant_policy, set_tenant_policy): the longest a new user key
+  -- and a new service-account key may live, in days (null: no limit); whether every new
+  -- key must expire; and after how many days unused a key is revoked (null: never).
+  -- No row: no policy. Existing keys are never changed by a policy (see docs/policies.md).
+  CREATE TABLE tenant_policy (
+    tenant_id TEXT PRIMARY KEY REFERENCES tenant(id),
+    user_key_max_days INTEGER,
+    service_key_max_days INTEGER,
+    require_expiry INTEGER NOT NULL DEFAULT 0,
+    idle_days INTEGER,
+    updated TEXT NOT NULL,
+    updated_by_id TEXT REFERENCES user(id)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'tenant.create', label: 'Created tenant', group: 'Tenant' },
   { action: 'tenant.rename', label: 'Renamed tenant', group: 'Tenant' },
   { action: 'tenant.slug_change', label: 'Changed tenant URL', group: 'Tenant' },
+  { action: 'tenant.policy_change', label: 'Changed key policy', group: 'Tenant' },
   { action: 'tenant.delete', label: 'Deleted tenant', group: 'Tenant' },
   { action: 'agent.register', label: 'Agent registered', group: 'Agents' },
 ];
