@@ -69,7 +69,7 @@ describe.skipIf(skipE2e)('Rotating an API key in Chromium', () => {
     await dialog.getByRole('button', { name: 'Hide GraphQL' }).click();
     await dialog.getByRole('button', { name: 'Rotate', exact: true }).click();
 
-    const reveal = page.getByRole('dialog', { name: 'Your API key has been created' });
+    const reveal = page.getByRole('dialog', { name: 'Your new API key has been created' });
     await reveal.waitFor();
     await reveal.getByRole('button', { name: 'Copy', exact: true }).click();
     await reveal.getByRole('button', { name: 'Copied' }).waitFor();

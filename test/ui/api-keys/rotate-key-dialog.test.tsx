@@ -63,7 +63,7 @@ describe('Rotate API key', { timeout: 45_000 }, () => {
     const { user, dialog, calls, keys, table } = await openRotate();
     expect(dialog).toHaveTextContent('The old key keeps working until the new one is first used');
     await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
-    const reveal = await screen.findByRole('dialog', { name: 'Your API key has been created' });
+    const reveal = await screen.findByRole('dialog', { name: 'Your new API key has been created' });
     expect(calls).toEqual([{ key_id: keys[0].id, overlap: 86_400 }]);
     await user.click(within(reveal).getByRole('button', { name: 'Copy' }));
     await user.click(within(reveal).getByRole('button', { name: 'Done' }));

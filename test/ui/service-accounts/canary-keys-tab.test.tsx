@@ -117,6 +117,13 @@ describe('Team › Service Accounts › Canary keys', { timeout: 60_000 }, () =>
     expect(screen.getByRole('alert')).toHaveTextContent('1 canary key has been used');
   });
 
+  it('says a use seconds old happened just now, not "0 seconds ago"', async () => {
+    canaries[0] = { ...canaries[0], last_used_at: new Date(Date.now() - 4000).toISOString(), use_count: 1, first_used_at: null };
+    renderPage();
+    const tripped = within(await findTable()).getByRole('row', { name: /infra repo/ });
+    expect(tripped).toHaveTextContent('Tripped just now from 203.0.113.7, curl/8.5.0 (1 use)');
+  });
+
   it('is a tab of Team › Service Accounts for administrators, kept in the URL', async () => {
     const { user, router } = renderPage(admin, [accountsPage], '/acme/team/service-accounts');
     await user.click(await screen.findByRole('tab', { name: 'Canary keys' }, { timeout: 5000 }));

@@ -66,7 +66,7 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: RotateKeyDialogP
     setCreated(null);
   };
 
-  if (created) return <NewKeyDialog open={open} created={created} onClose={onClose} onExited={reset} />;
+  if (created) return <NewKeyDialog open={open} created={created} onClose={onClose} onExited={reset} title="Your new API key has been created" />;
 
   const submit = async () => {
     if (!shown || loading) return;

@@ -54,14 +54,14 @@ function TripStatus({ canary, now }: { canary: Canary; now: Date }) {
   const from = [canary.last_source_address, canary.last_user_agent].filter(Boolean).join(', ');
   return (
     <Box sx={{ color: 'error.main', typography: 'body2', fontWeight: 600, overflowWrap: 'anywhere' }}>
-      <DateTime iso={canary.last_used_at} format="relative" now={now} prefix="Tripped " />
+      <DateTime iso={canary.last_used_at} format="since" now={now} prefix="Tripped " />
       {from ? ` from ${from}` : ''}
       <Typography variant="body2" component="span" color="text.secondary" sx={{ fontWeight: 400 }}>
         {' '}
         ({canary.use_count === 1 ? '1 use' : `${canary.use_count.toLocaleString()} uses`}
         {canary.first_used_at && canary.use_count > 1 ? (
           <>
-            , first <DateTime iso={canary.first_used_at} format="relative" now={now} />
+            , first <DateTime iso={canary.first_used_at} format="since" now={now} />
           </>
         ) : null}
         )
