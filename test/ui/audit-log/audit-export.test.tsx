@@ -32,6 +32,8 @@ function exported(extra: Partial<ExportedEvent> = {}): ExportedEvent {
     target_name: 'laptop',
     source_address: '203.0.113.7',
     cause: null,
+    user_agent: 'curl/8.5.0',
+    detail: 'Found at: gist, line 3',
     ...extra,
   } as ExportedEvent;
 }
@@ -55,14 +57,14 @@ describe('audit export files', () => {
   });
 
   it('writes a header and one CRLF-ended line per event, and JSON lines that read back', () => {
-    const events = [exported(), exported({ id: 'e2', target_name: 'ci, "prod"\nkey', actor: null, actor_id: null })];
+    const events = [exported(), exported({ id: 'e2', target_name: 'ci, "prod"\nkey', actor: null, actor_id: null, user_agent: null, detail: null })];
     const csv = toCsv(events);
-    expect(csv.split('\r\n')[0]).toBe('time,action,actor_id,actor,actor_type,target_type,target_id,target_name,source_address,cause,id');
+    expect(csv.split('\r\n')[0]).toBe('time,action,actor_id,actor,actor_type,target_type,target_id,target_name,source_address,cause,user_agent,detail,id');
     expect(csv).toBe(
       [
-        'time,action,actor_id,actor,actor_type,target_type,target_id,target_name,source_address,cause,id',
-        `2026-03-01T10:00:00.000Z,api_key.create,${ada.id},alice,NORMAL,api_key,k1,laptop,203.0.113.7,,e1`,
-        '2026-03-01T10:00:00.000Z,api_key.create,,,,api_key,k1,"ci, ""prod""\nkey",203.0.113.7,,e2',
+        'time,action,actor_id,actor,actor_type,target_type,target_id,target_name,source_address,cause,user_agent,detail,id',
+        `2026-03-01T10:00:00.000Z,api_key.create,${ada.id},alice,NORMAL,api_key,k1,laptop,203.0.113.7,,curl/8.5.0,"Found at: gist, line 3",e1`,
+        '2026-03-01T10:00:00.000Z,api_key.create,,,,api_key,k1,"ci, ""prod""\nkey",203.0.113.7,,,,e2',
         '',
       ].join('\r\n'),
     );
@@ -80,6 +82,8 @@ describe('audit export files', () => {
       target_name: 'ci, "prod"\nkey',
       source_address: '203.0.113.7',
       cause: null,
+      user_agent: null,
+      detail: null,
       id: 'e2',
     });
   });
@@ -171,6 +175,8 @@ describe('Team › Audit Log › Export', { timeout: 60_000 }, () => {
       'target_name',
       'source_address',
       'cause',
+      'user_agent',
+      'detail',
       'id',
     ]);
   });

@@ -24,6 +24,7 @@ export interface FakeEvent {
   created: string;
   cause: string | null;
   detail: string | null;
+  user_agent: string | null;
 }
 
 export interface AuditRequest {
@@ -75,6 +76,7 @@ export function makeEvent(
     created: typeof created === 'string' ? created : created.toISOString(),
     cause: null,
     detail: null,
+    user_agent: null,
     ...extra,
   };
 }

@@ -5,7 +5,9 @@ import type { Audit_Event_Bool_Exp, AuditLogExportQuery as AuditLogExportAnswer 
 /**
  * Every field of an event the export writes. None can hold key material: the API records
  * a key's name and id, never the key (test/server's audit tests hold that), and the
- * export adds nothing but the actor's name and kind, which the page shows too.
+ * export adds nothing but the actor's name and kind, which the page shows too. The
+ * client's User-Agent (canary uses) and the event's detail (where a leaked key was found,
+ * a policy's new values) are the evidence an export is for.
  */
 export const AuditLogExportQuery = graphql(`
   query AuditLogExport($where: audit_event_bool_exp!, $limit: Int!, $offset: Int!) {
@@ -24,6 +26,8 @@ export const AuditLogExportQuery = graphql(`
       target_name
       source_address
       cause
+      user_agent
+      detail
     }
     audit_event_aggregate(where: $where) {
       aggregate {
@@ -72,7 +76,21 @@ export async function fetchAuditEvents(
   }
 }
 
-const CSV_COLUMNS = ['time', 'action', 'actor_id', 'actor', 'actor_type', 'target_type', 'target_id', 'target_name', 'source_address', 'cause', 'id'] as const;
+const CSV_COLUMNS = [
+  'time',
+  'action',
+  'actor_id',
+  'actor',
+  'actor_type',
+  'target_type',
+  'target_id',
+  'target_name',
+  'source_address',
+  'cause',
+  'user_agent',
+  'detail',
+  'id',
+] as const;
 
 function row(event: ExportedEvent): Record<(typeof CSV_COLUMNS)[number], string | null> {
   return {
@@ -86,6 +104,8 @@ function row(event: ExportedEvent): Record<(typeof CSV_COLUMNS)[number], string 
     target_name: event.target_name ?? null,
     source_address: event.source_address ?? null,
     cause: event.cause ?? null,
+    user_agent: event.user_agent ?? null,
+    detail: event.detail ?? null,
     id: event.id,
   };
 }
