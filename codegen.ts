@@ -36,6 +36,7 @@ const config: CodegenConfig = {
           audit_event: '../store/types.js#AuditEventRecord',
           auth_info: '../context.js#Principal',
           agent: '../store/types.js#AgentRecord',
+          tenant_policy: '../store/types.js#TenantPolicy',
         },
       },
     },

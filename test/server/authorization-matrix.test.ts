@@ -106,6 +106,10 @@ create_invitation_here  401  401       401      401     401     401     F      F
 update_tenant_name      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F         F
 update_tenant_slug      401  401       401      401     401     401     F      F    ok    ok      F      F        ok     ok     403    403      F         F
 delete_tenant           401  401       401      401     401     401     F      F    ok    F       F      F        ok     NF     403    403      ok        NF
+tenant_policy           401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       NF     NF     403    403      ok        ok
+tenant_policy_outside   401  401       401      401     401     401     none   none ok    ok      none   none     NF     NF     403    403      ok        none
+set_tenant_policy       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+shorten_keys_to_policy  401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
 register_agent          401  401       401      401     401     401     F      F    F     ok      ok     F        F      ok     403    403      F         F
 accept_invitation_by_id 401  401       401      401     401     401     ok     ok   ok    F       F      F        ok     F      403    403      ok        F
 decline_invitation      401  401       401      401     401     401     ok     ok   ok    NF      NF     NF       ok     NF     403    403      ok        NF
@@ -722,6 +726,29 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       verify: async () => expect(await server.app.store.getTenant(tenant.id)).toBeNull(),
     };
   },
+  tenant_policy: async () => ({
+    query: `query ($id: UUID) { tenant_policy(tenant_id: $id) { tenant_id user_key_max_days require_expiry } }`,
+    variables: { id: world.ids.tenantA },
+    contains: (data) => data.tenant_policy.tenant_id === world.ids.tenantA,
+  }),
+  tenant_policy_outside: async () => ({
+    query: `query ($id: UUID) { tenant_policy(tenant_id: $id) { keys_outside { user_keys service_account_keys } } }`,
+    variables: { id: world.ids.tenantA },
+    contains: (data) => data.tenant_policy.keys_outside !== null,
+  }),
+  set_tenant_policy: async () => {
+    // A new idle limit each time (so every allowed call changes something), too long to revoke any key here.
+    const idleDays = 3000 + Math.floor(Math.random() * 650);
+    return {
+      query: `mutation ($input: set_tenant_policy_input!) { set_tenant_policy(input: $input) { idle_days } }`,
+      variables: { input: { tenant_id: world.ids.tenantA, idle_days: idleDays } },
+      verify: async () => expect((await server.app.store.getTenantPolicy(world.ids.tenantA)).idle_days).toBe(idleDays),
+    };
+  },
+  shorten_keys_to_policy: async () => ({
+    query: `mutation ($input: shorten_keys_to_tenant_policy_input!) { shorten_keys_to_tenant_policy(input: $input) { shortened } }`,
+    variables: { input: { tenant_id: world.ids.tenantA } },
+  }),
   register_agent: async () => {
     const name = unique('agent');
     return {
@@ -824,6 +851,10 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   update_tenant_name: 'update_tenant_name',
   update_tenant_slug: 'update_tenant_slug',
   delete_tenant: 'delete_tenant',
+  tenant_policy: 'tenant_policy',
+  tenant_policy_outside: 'tenant_policy',
+  set_tenant_policy: 'set_tenant_policy',
+  shorten_keys_to_policy: 'shorten_keys_to_tenant_policy',
   register_agent: 'register_agent',
   accept_invitation_by_id: 'accept_membership_invitation',
   decline_invitation: 'delete_membership_invitation',

@@ -6,6 +6,7 @@ import { checkPasswordText, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordPr
 import { checkSlugText, RESERVED_SLUGS, slugify, slugProblemMessage } from '../../src/shared/slugs.js';
 import { checkDescriptionText } from '../../src/shared/descriptions.js';
 import { effectiveRole, roleWithin, rolesWithin } from '../../src/shared/key-roles.js';
+import { POLICY_CLOCK_SLACK_MS, policyDaysProblem, policyExpiryProblem, policyShortenedExpiry } from '../../src/shared/key-policy.js';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { generateKey } from '../../src/server/auth/key-format.js';
 import { checkFoundAtText, checkKeyText, crc32 as sharedCrc32, MISTYPED_KEY_MESSAGE } from '../../src/shared/key-format.js';
@@ -186,5 +187,32 @@ describe('the key format (src/shared/key-format.ts)', () => {
     expect(checkFoundAtText('x'.repeat(501)).ok).toBe(false);
     expect(checkFoundAtText('a\nb').ok).toBe(false);
     expect(checkFoundAtText(`TOKEN=${generateKey('kpu_')}`).ok).toBe(false);
+  });
+});
+
+describe('the key policy rule', () => {
+  const now = new Date('2026-06-01T12:00:00.000Z');
+  const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
+  const DAY = 86_400_000;
+
+  it('takes 1 to 3650 whole days, or none', () => {
+    for (const days of [null, undefined, 1, 3650]) expect(policyDaysProblem(days)).toBeNull();
+    for (const days of [0, 3651, -5, 1.5]) expect(policyDaysProblem(days)).toMatch(/1 to 3650/);
+  });
+
+  it("allows a key up to the limit, with slack for a browser's clock, and never past it", () => {
+    const rule = { user_key_max_days: 30, service_key_max_days: null, require_expiry: false };
+    expect(policyExpiryProblem(rule, 'user', at(30 * DAY + POLICY_CLOCK_SLACK_MS), now)).toBeNull();
+    expect(policyExpiryProblem(rule, 'user', at(30 * DAY + POLICY_CLOCK_SLACK_MS + 1), now)).toMatch(/limits user keys to 30 days/);
+    expect(policyExpiryProblem(rule, 'user', null, now)).toMatch(/limits user keys to 30 days/);
+    expect(policyExpiryProblem(rule, 'service', null, now)).toBeNull();
+  });
+
+  it('requires an expiry of every kind when asked, and shortens to the general limit then', () => {
+    const rule = { user_key_max_days: null, service_key_max_days: null, require_expiry: true };
+    expect(policyExpiryProblem(rule, 'service', null, now)).toBe("This tenant's key policy requires every key to expire. Choose an expiry.");
+    expect(policyExpiryProblem(rule, 'service', at(4 * 365 * DAY), now)).toBeNull();
+    expect(policyShortenedExpiry(rule, 'user', now)?.toISOString()).toBe(latestExpiry(now).toISOString());
+    expect(policyShortenedExpiry({ ...rule, require_expiry: false }, 'user', now)).toBeNull();
   });
 });

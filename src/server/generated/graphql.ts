@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, UserRef, InvitationRecord, AuditEventRecord, AgentRecord } from '../store/types.js';
+import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, UserRef, InvitationRecord, AuditEventRecord, AgentRecord, TenantPolicy } from '../store/types.js';
 import type { Principal, RequestContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -70,6 +70,10 @@ export type Mutation = {
   rotate_api_key: create_api_key_payload;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
+  /** Sets a tenant's key policy, audited tenant.policy_change; keys already made are not changed (see keys_outside and shorten_keys_to_tenant_policy). Administrators. Errors: BAD_USER_INPUT (a day count outside 1 to 3650, or require_expiry null, naming the field); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
+  set_tenant_policy: tenant_policy;
+  /** Brings each live key outside the tenant's key policy (keys_outside) to the latest expiry the policy allows a new key now, each audited api_key.policy_shortened; a key already within it is left alone. Administrators. Errors: FORBIDDEN; NOT_FOUND, as update_tenant_name. */
+  shorten_keys_to_tenant_policy: shorten_keys_payload;
   /** Keyplane: renames a key, brings its expiry forward or sets its description, and answers it as auth_api_key shows it. The same callers as delete_api_key. Audited (api_key.update, cause naming the fields that changed: name, expires_at, description; an edit that changes nothing records nothing). Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (a service account without the administrator role, on its own keys); BAD_USER_INPUT naming the field (a name or description breaking the rule; an expiry in the past, later than the key's, or removed). */
   update_api_key: auth_api_key;
   /** Renames a tenant, audited. Administrators. Errors: BAD_USER_INPUT (the name, or the name of another tenant you belong to, compared ignoring case and Unicode compatibility forms; the same name in another case is allowed); FORBIDDEN (not an administrator, or no current tenant); NOT_FOUND (a tenant_id you are no member of). */
@@ -181,6 +185,16 @@ export type Mutationset_membership_roleArgs = {
 };
 
 
+export type Mutationset_tenant_policyArgs = {
+  input: set_tenant_policy_input;
+};
+
+
+export type Mutationshorten_keys_to_tenant_policyArgs = {
+  input: shorten_keys_to_tenant_policy_input;
+};
+
+
 export type Mutationupdate_api_keyArgs = {
   input: update_api_key_input;
 };
@@ -253,6 +267,8 @@ export type Query = {
   tenant_by_pk?: Maybe<tenant>;
   /** Keyplane: the tenant that had this slug before its current one (update_tenant_slug keeps the old slugs), so that an old URL can lead to the new one; null unless you are a member of it (for a key, unless it is the key's own tenant). A slug belongs to one tenant at a time: once another tenant takes an old slug, it is that tenant's and no longer anyone's old slug. Any key or session. */
   tenant_by_previous_slug?: Maybe<tenant>;
+  /** Keyplane: a tenant's key policy, which the create and rotate dialogs follow. Any member of the tenant (its keys included). Errors: FORBIDDEN (no current tenant); NOT_FOUND (a tenant_id you are no member of). */
+  tenant_policy: tenant_policy;
   /** The caller, as a list of one (Hasura style). Any key or session; UNAUTHENTICATED otherwise. */
   user: Array<user>;
   /** The current tenant's members, people and service accounts (filter on account_type for one kind). Any member; FORBIDDEN when the request acts in no tenant of yours. */
@@ -366,6 +382,11 @@ export type Querytenant_by_pkArgs = {
 
 export type Querytenant_by_previous_slugArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type Querytenant_policyArgs = {
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
 };
 
 
@@ -531,7 +552,7 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), api_key.policy_shortened (shorten_keys_to_tenant_policy; detail gives the new expiry and the old), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
@@ -1203,6 +1224,33 @@ export type set_membership_role_input = {
   role_id?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What set_tenant_policy takes: each field left out keeps its value; null lifts that limit. */
+export type set_tenant_policy_input = {
+  /** Days, 1 to 3650; null: unused keys are not revoked. */
+  idle_days?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether every new key must expire; null is refused (send true or false). */
+  require_expiry?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Days, 1 to 3650; null: no limit. */
+  service_key_max_days?: InputMaybe<Scalars['Int']['input']>;
+  /** Defaults to the request's tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+  /** Days, 1 to 3650; null: no limit. */
+  user_key_max_days?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What shorten_keys_to_tenant_policy did. */
+export type shorten_keys_payload = {
+  __typename?: 'shorten_keys_payload';
+  /** How many keys now expire at the policy's limit. */
+  shortened: Scalars['Int']['output'];
+};
+
+/** What shorten_keys_to_tenant_policy takes. */
+export type shorten_keys_to_tenant_policy_input = {
+  /** Defaults to the request's tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+};
+
 /** Whether a mutation did what it was asked. */
 export type success_payload = {
   __typename?: 'success_payload';
@@ -1259,6 +1307,36 @@ export type tenant_order_by = {
   name?: InputMaybe<order_by>;
   /** By slug. */
   slug?: InputMaybe<order_by>;
+};
+
+/** A tenant's key policy: limits on the keys created or rotated from now on. Keys made before a change keep their expiry until an administrator shortens them (shorten_keys_to_tenant_policy). */
+export type tenant_policy = {
+  __typename?: 'tenant_policy';
+  /** A key not used for this many days (1 to 3650) is revoked, after a warning; null: unused keys are never revoked for it. */
+  idle_days?: Maybe<Scalars['Int']['output']>;
+  /** The tenant's live keys that expire later than the policy lets a new key, or never, by kind; null unless you are the tenant's administrator. */
+  keys_outside?: Maybe<tenant_policy_keys_outside>;
+  /** true: every new key must have an expiry, whatever its kind (a longest lifetime implies it for its kind). */
+  require_expiry: Scalars['Boolean']['output'];
+  /** The longest a new service-account key may live, in days (1 to 3650); null: no limit. */
+  service_key_max_days?: Maybe<Scalars['Int']['output']>;
+  /** The tenant it governs. */
+  tenant_id: Scalars['uuid']['output'];
+  /** When the policy was last changed; null for a tenant that never set one (the policy of no limits). */
+  updated?: Maybe<Scalars['timestamptz']['output']>;
+  /** Who last changed it; null when nobody has. */
+  updated_by_id?: Maybe<Scalars['uuid']['output']>;
+  /** The longest a new user key acting in the tenant may live, in days (1 to 3650); null: no limit. */
+  user_key_max_days?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Live keys outside a tenant's key policy. */
+export type tenant_policy_keys_outside = {
+  __typename?: 'tenant_policy_keys_outside';
+  /** The tenant's service-account keys. */
+  service_account_keys: Scalars['Int']['output'];
+  /** Members' user keys acting in the tenant. */
+  user_keys: Scalars['Int']['output'];
 };
 
 /** Conditions on a timestamp column (ISO-8601; instants compare in time order); every one given must hold. */
@@ -1568,10 +1646,15 @@ export type ResolversTypes = {
   role_detail: ResolverTypeWrapper<role_detail>;
   rotate_api_key_input: rotate_api_key_input;
   set_membership_role_input: set_membership_role_input;
+  set_tenant_policy_input: set_tenant_policy_input;
+  shorten_keys_payload: ResolverTypeWrapper<shorten_keys_payload>;
+  shorten_keys_to_tenant_policy_input: shorten_keys_to_tenant_policy_input;
   success_payload: ResolverTypeWrapper<success_payload>;
   tenant: ResolverTypeWrapper<TenantRecord>;
   tenant_bool_exp: tenant_bool_exp;
   tenant_order_by: tenant_order_by;
+  tenant_policy: ResolverTypeWrapper<TenantPolicy>;
+  tenant_policy_keys_outside: ResolverTypeWrapper<tenant_policy_keys_outside>;
   timestamptz: ResolverTypeWrapper<Scalars['timestamptz']['output']>;
   timestamptz_comparison_exp: timestamptz_comparison_exp;
   update_api_key_input: update_api_key_input;
@@ -1653,10 +1736,15 @@ export type ResolversParentTypes = {
   role_detail: role_detail;
   rotate_api_key_input: rotate_api_key_input;
   set_membership_role_input: set_membership_role_input;
+  set_tenant_policy_input: set_tenant_policy_input;
+  shorten_keys_payload: shorten_keys_payload;
+  shorten_keys_to_tenant_policy_input: shorten_keys_to_tenant_policy_input;
   success_payload: success_payload;
   tenant: TenantRecord;
   tenant_bool_exp: tenant_bool_exp;
   tenant_order_by: tenant_order_by;
+  tenant_policy: TenantPolicy;
+  tenant_policy_keys_outside: tenant_policy_keys_outside;
   timestamptz: Scalars['timestamptz']['output'];
   timestamptz_comparison_exp: timestamptz_comparison_exp;
   update_api_key_input: update_api_key_input;
@@ -1703,6 +1791,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   revoke_api_key_as_leaked?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationrevoke_api_key_as_leakedArgs, 'input'>>;
   rotate_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<Mutationrotate_api_keyArgs, 'input'>>;
   set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
+  set_tenant_policy?: Resolver<ResolversTypes['tenant_policy'], ParentType, ContextType, RequireFields<Mutationset_tenant_policyArgs, 'input'>>;
+  shorten_keys_to_tenant_policy?: Resolver<ResolversTypes['shorten_keys_payload'], ParentType, ContextType, RequireFields<Mutationshorten_keys_to_tenant_policyArgs, 'input'>>;
   update_api_key?: Resolver<ResolversTypes['auth_api_key'], ParentType, ContextType, RequireFields<Mutationupdate_api_keyArgs, 'input'>>;
   update_tenant_name?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_nameArgs, 'input'>>;
   update_tenant_slug?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_slugArgs, 'input'>>;
@@ -1734,6 +1824,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Querytenant_aggregateArgs>>;
   tenant_by_pk?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType, RequireFields<Querytenant_by_pkArgs, 'id'>>;
   tenant_by_previous_slug?: Resolver<Maybe<ResolversTypes['tenant']>, ParentType, ContextType, RequireFields<Querytenant_by_previous_slugArgs, 'slug'>>;
+  tenant_policy?: Resolver<ResolversTypes['tenant_policy'], ParentType, ContextType, Partial<Querytenant_policyArgs>>;
   user?: Resolver<Array<ResolversTypes['user']>, ParentType, ContextType>;
   user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<Queryuser_view_same_tenantArgs>>;
   user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryuser_view_same_tenant_aggregateArgs>>;
@@ -1944,6 +2035,10 @@ export type role_detailResolvers<ContextType = RequestContext, ParentType extend
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type shorten_keys_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['shorten_keys_payload'] = ResolversParentTypes['shorten_keys_payload']> = {
+  shortened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type success_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['success_payload'] = ResolversParentTypes['success_payload']> = {
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1957,6 +2052,22 @@ export type tenantResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   settings?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type tenant_policyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['tenant_policy'] = ResolversParentTypes['tenant_policy']> = {
+  idle_days?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  keys_outside?: Resolver<Maybe<ResolversTypes['tenant_policy_keys_outside']>, ParentType, ContextType>;
+  require_expiry?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  service_key_max_days?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  updated?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
+  updated_by_id?: Resolver<Maybe<ResolversTypes['uuid']>, ParentType, ContextType>;
+  user_key_max_days?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type tenant_policy_keys_outsideResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['tenant_policy_keys_outside'] = ResolversParentTypes['tenant_policy_keys_outside']> = {
+  service_account_keys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user_keys?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface timestamptzScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['timestamptz'], any> {
@@ -2030,8 +2141,11 @@ export type Resolvers<ContextType = RequestContext> = {
   membership?: membershipResolvers<ContextType>;
   membership_invitation?: membership_invitationResolvers<ContextType>;
   role_detail?: role_detailResolvers<ContextType>;
+  shorten_keys_payload?: shorten_keys_payloadResolvers<ContextType>;
   success_payload?: success_payloadResolvers<ContextType>;
   tenant?: tenantResolvers<ContextType>;
+  tenant_policy?: tenant_policyResolvers<ContextType>;
+  tenant_policy_keys_outside?: tenant_policy_keys_outsideResolvers<ContextType>;
   timestamptz?: GraphQLScalarType;
   user?: userResolvers<ContextType>;
   user_session?: user_sessionResolvers<ContextType>;

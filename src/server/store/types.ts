@@ -300,6 +300,12 @@ export interface TenantPolicy {
 
 export type TenantPolicyInput = Omit<TenantPolicy, 'tenant_id' | 'updated' | 'updated_by_id'>;
 
+/** How many of a tenant's live keys expire later than its policy allows a new key to, or never. */
+export interface KeysOutsidePolicy {
+  user_keys: number;
+  service_account_keys: number;
+}
+
 /** A decoy key: refused like a revoked key wherever it is used, each use recorded. */
 export interface CanaryKeyRecord {
   id: string;
@@ -392,6 +398,13 @@ export interface Store {
   getTenantPolicy(tenantId: string): Promise<TenantPolicy>;
   /** Sets the whole policy, audited tenant.policy_change naming the fields changed (nothing recorded when nothing changed). */
   setTenantPolicy(tenantId: string, policy: TenantPolicyInput, audit: AuditContext): Promise<TenantPolicy>;
+  /** The live keys outside the tenant's policy at `at` (see shared/key-policy.ts policyShortenedExpiry). */
+  countKeysOutsidePolicy(tenantId: string, at: Date): Promise<KeysOutsidePolicy>;
+  /**
+   * Brings each key outside the policy to the latest expiry it allows at `at`, each with an
+   * api_key.policy_shortened event; returns how many keys changed.
+   */
+  shortenKeysToPolicy(tenantId: string, at: Date, audit: AuditContext): Promise<number>;
 
   // service accounts
   createServiceAccount(input: { tenantId: string; name: string; role: Role }, audit: AuditContext): Promise<UserRecord>;

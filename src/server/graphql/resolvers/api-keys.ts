@@ -5,6 +5,7 @@ import { generateKey, hashKey, keyHint, SERVICE_KEY_PREFIX, USER_KEY_PREFIX } fr
 import { badInput, forbidden, notFound } from '../../errors.js';
 import type { ApiKeyChanges, ApiKeyRecord, KeyVisibility, Role } from '../../store/types.js';
 import { roleWithin } from '../../../shared/key-roles.js';
+import { policyExpiryProblem, type PolicyKeyKind } from '../../../shared/key-policy.js';
 import { checkOverlap } from '../../../shared/rotation.js';
 import { checkDescription, checkFutureTime, checkName, checkRole, ROLE_NAMES } from '../inputs.js';
 import { listPage } from '../paging.js';
@@ -61,6 +62,14 @@ async function keyCallerManages(ctx: RequestContext, keyId: string, verb: 'revok
   return key;
 }
 
+/** Refuses an expiry (null: never) that the tenant's key policy does not allow a new key of this kind, naming the policy. */
+async function requireWithinPolicy(ctx: RequestContext, tenantId: string, kind: PolicyKeyKind, expiresAt: string | null): Promise<void> {
+  const problem = policyExpiryProblem(await ctx.store.getTenantPolicy(tenantId), kind, expiresAt, new Date());
+  if (problem) throw badInput('expires_at', problem);
+}
+
+const kindOf = (accountType: string | undefined): PolicyKeyKind => (accountType === 'SERVICE' ? 'service' : 'user');
+
 export const apiKeyResolvers: Resolvers = {
   Query: {
     auth_api_key: (_root, args, ctx) => listPage(ctx.request, args, (page) => ctx.store.listApiKeys(visibilityOf(ctx), page)),
@@ -108,6 +117,7 @@ export const apiKeyResolvers: Resolvers = {
         throw notFound('User');
       }
 
+      await requireWithinPolicy(ctx, tenantId, kindOf(owner.account_type), expiresAt);
       const key = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
       const record = await ctx.store.createApiKey(
         {
@@ -168,6 +178,7 @@ export const apiKeyResolvers: Resolvers = {
       }
       const owner = await ctx.store.getUser(key.user_id);
       if (!owner) throw notFound('API key');
+      await requireWithinPolicy(ctx, key.tenant_id, kindOf(owner.account_type), expiresAt);
       const successor = generateKey(owner.account_type === 'SERVICE' ? SERVICE_KEY_PREFIX : USER_KEY_PREFIX);
       const rotationEndsAt = overlap.seconds === 0 ? null : new Date(Date.now() + overlap.seconds * 1000).toISOString();
       const record = await ctx.store.rotateApiKey(

@@ -1,10 +1,11 @@
+import { policyDaysProblem } from '../../../shared/key-policy.js';
 import { sameName } from '../../../shared/names.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Principal, RequestContext } from '../../context.js';
 import { KEY_IN_ITS_TENANT_ONLY } from '../../auth/authenticate.js';
 import { badInput, forbidden, unauthenticated } from '../../errors.js';
 import { isPrefectClient } from '../../http/prefect-clients.js';
-import type { BoolExp } from '../../store/types.js';
+import type { BoolExp, TenantPolicyInput } from '../../store/types.js';
 import { checkName, checkSlug, slugify } from '../inputs.js';
 import { listPage } from '../paging.js';
 import { requiredValues } from './filters.js';
@@ -52,6 +53,21 @@ async function refuseNameOfOwnTenant(ctx: RequestContext, userId: string, name: 
   if (twin) throw badInput('name', `You already belong to a tenant named ${twin.name}.`);
 }
 
+/** The policy with the fields set_tenant_policy was sent applied, each checked first (BAD_USER_INPUT on the field). */
+function policyWith(current: TenantPolicyInput, input: Partial<Record<keyof TenantPolicyInput, number | boolean | null>>): TenantPolicyInput {
+  const next = { ...current };
+  for (const field of ['user_key_max_days', 'service_key_max_days', 'idle_days'] as const) {
+    const days = input[field];
+    if (days === undefined) continue;
+    const problem = policyDaysProblem(days as number | null);
+    if (problem) throw badInput(field, problem);
+    next[field] = days as number | null;
+  }
+  if (input.require_expiry === null) throw badInput('require_expiry', 'Send true or false.');
+  if (input.require_expiry !== undefined) next.require_expiry = input.require_expiry as boolean;
+  return next;
+}
+
 export const tenantResolvers: Resolvers = {
   Query: {
     tenant: async (_root, args, ctx) => {
@@ -75,6 +91,15 @@ export const tenantResolvers: Resolvers = {
       const tenant = await ctx.store.findTenantOfUserByPreviousSlug(principal.userId, slug);
       return tenant && (!principal.apiKeyId || tenant.id === principal.tenantId) ? tenant : null;
     },
+    tenant_policy: async (_root, args, ctx) => {
+      const tenantId = args.tenant_id ?? requireCurrentTenant(ctx).tenantId;
+      await requireRoleIn(ctx, tenantId, 'Tenant');
+      return ctx.store.getTenantPolicy(tenantId);
+    },
+  },
+  tenant_policy: {
+    keys_outside: async (policy, _args, ctx) =>
+      (await roleIn(ctx, policy.tenant_id)) === 'TENANT_ADMIN' ? ctx.store.countKeysOutsidePolicy(policy.tenant_id, new Date()) : null,
   },
   tenant: {
     info: () => ({}),
@@ -92,6 +117,16 @@ export const tenantResolvers: Resolvers = {
       const slug = checkSlug('slug', input.slug);
       const tenantId = await adminTenant(ctx, input.tenant_id, "Only tenant administrators can change the tenant's slug.");
       return ctx.store.setTenantSlug(tenantId, slug, auditContext(ctx));
+    },
+    set_tenant_policy: async (_root, { input }, ctx) => {
+      const { tenant_id: named, ...fields } = input;
+      const tenantId = await adminTenant(ctx, named, "Only tenant administrators can change the tenant's key policy.");
+      const { tenant_id: _tenant, updated: _updated, updated_by_id: _by, ...current } = await ctx.store.getTenantPolicy(tenantId);
+      return ctx.store.setTenantPolicy(tenantId, policyWith(current, fields), auditContext(ctx));
+    },
+    shorten_keys_to_tenant_policy: async (_root, { input }, ctx) => {
+      const tenantId = await adminTenant(ctx, input.tenant_id, "Only tenant administrators can shorten keys to the tenant's key policy.");
+      return { shortened: await ctx.store.shortenKeysToPolicy(tenantId, new Date(), auditContext(ctx)) };
     },
     delete_tenant: async (_root, { input }, ctx) => {
       if (input.confirm !== true) throw badInput('confirm', 'Send confirm: true to delete the tenant: every key acting in it is revoked.');

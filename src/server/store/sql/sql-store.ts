@@ -32,6 +32,7 @@ import type {
   Role,
   SessionRecord,
   Store,
+  KeysOutsidePolicy,
   TenantPolicy,
   TenantPolicyInput,
   TenantRecord,
@@ -43,6 +44,7 @@ import type {
   NewCanaryKey,
 } from '../types.js';
 import { KEYPLANE_AGENT_TYPE } from '../../../shared/agents.js';
+import { POLICY_CLOCK_SLACK_MS, policyShortenedExpiry, type PolicyKeyKind } from '../../../shared/key-policy.js';
 import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER, takeTurns } from './dialect.js';
 import type { Dialect, Driver, Queryable, SqlValue } from './driver.js';
 
@@ -135,6 +137,14 @@ const placeholders = (count: number) => Array.from({ length: count }, () => '?')
 const POLICY_COLUMNS = 'user_key_max_days, service_key_max_days, require_expiry, idle_days, updated, updated_by_id';
 const POLICY_FIELDS = ['user_key_max_days', 'service_key_max_days', 'require_expiry', 'idle_days'] as const;
 type PolicyRow = Omit<TenantPolicy, 'tenant_id' | 'require_expiry'> & { require_expiry: number };
+
+const OWNER_KIND_OF: Record<PolicyKeyKind, 'NORMAL' | 'SERVICE'> = { user: 'NORMAL', service: 'SERVICE' };
+
+/** Keys of this kind expiring after this (or never) are outside the policy; null when it bounds none. */
+function outsideBound(policy: TenantPolicy, kind: PolicyKeyKind, at: Date): string | null {
+  const latest = policyShortenedExpiry(policy, kind, at);
+  return latest === null ? null : new Date(latest.getTime() + POLICY_CLOCK_SLACK_MS).toISOString();
+}
 
 /** A tenant_policy row as a TenantPolicy; no row is the policy of no limits. */
 const policyOf = (tenantId: string, row: PolicyRow | null): TenantPolicy =>
@@ -657,6 +667,51 @@ export class SqlStore implements Store {
         detail: changed.map((field) => `${field}=${String(policy[field])}`).join(', '),
       });
       return { tenant_id: tenantId, ...policy, updated: at, updated_by_id: audit.actorId };
+    });
+  }
+
+  async countKeysOutsidePolicy(tenantId: string, at: Date): Promise<KeysOutsidePolicy> {
+    const policy = await this.getTenantPolicy(tenantId);
+    const count = async (kind: PolicyKeyKind): Promise<number> => {
+      const bound = outsideBound(policy, kind, at);
+      if (bound === null) return 0;
+      const row = await this.driver.get<{ n: number }>(
+        'SELECT count(*) AS n FROM api_key WHERE tenant_id = ? AND owner_kind = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+        [tenantId, OWNER_KIND_OF[kind], bound],
+      );
+      return Number(row!.n);
+    };
+    return { user_keys: await count('user'), service_account_keys: await count('service') };
+  }
+
+  shortenKeysToPolicy(tenantId: string, at: Date, audit: AuditContext): Promise<number> {
+    return this.change(async (tx) => {
+      const policy = policyOf(tenantId, await tx.get<PolicyRow>(`SELECT ${POLICY_COLUMNS} FROM tenant_policy WHERE tenant_id = ?${this.lock}`, [tenantId]));
+      let shortened = 0;
+      for (const kind of ['user', 'service'] as const) {
+        const bound = outsideBound(policy, kind, at);
+        if (bound === null) continue;
+        const expiresAt = policyShortenedExpiry(policy, kind, at)!.toISOString();
+        const keys = await tx.all<{ id: string; name: string; expires_at: string | null }>(
+          `SELECT id, name, expires_at FROM api_key WHERE tenant_id = ? AND owner_kind = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)${this.lock}`,
+          [tenantId, OWNER_KIND_OF[kind], bound],
+        );
+        for (const key of keys) {
+          await tx.run('UPDATE api_key SET expires_at = ?, updated = ? WHERE id = ?', [expiresAt, at.toISOString(), key.id]);
+          await this.insertAudit(tx, {
+            action: 'api_key.policy_shortened',
+            actor_id: audit.actorId,
+            tenant_id: tenantId,
+            target_type: 'api_key',
+            target_id: key.id,
+            target_name: key.name,
+            source_address: audit.sourceAddress,
+            detail: `expires_at=${expiresAt} (was ${key.expires_at ?? 'never'})`,
+          });
+        }
+        shortened += keys.length;
+      }
+      return shortened;
     });
   }
 

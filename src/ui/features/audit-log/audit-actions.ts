@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.create', label: 'Created API key', group: 'API keys' },
   { action: 'api_key.revoke', label: 'Revoked API key', group: 'API keys' },
   { action: 'api_key.update', label: 'Edited API key', group: 'API keys' },
+  { action: 'api_key.policy_shortened', label: 'Shortened to key policy', group: 'API keys' },
   { action: 'api_key.canary_create', label: 'Created canary key', group: 'Canary keys' },
   { action: 'api_key.canary_delete', label: 'Deleted canary key', group: 'Canary keys' },
   { action: 'api_key.canary_used', label: 'Canary key used', group: 'Canary keys' },
