@@ -16,8 +16,26 @@ import { AppProviders } from '../../src/ui/app/providers';
 import { routes } from '../../src/ui/app/routes';
 import { createApolloClients, type ApolloClients } from '../../src/ui/lib/apollo';
 
-/** The msw server every UI test shares; `test/ui/setup.ts` starts and resets it. */
-export const server = setupServer();
+/** A tenant without a key policy: what the create and rotate dialogs ask about, unless a test says otherwise. */
+export function keyPolicyRule(policy: { user_key_max_days?: number | null; service_key_max_days?: number | null; require_expiry?: boolean } = {}) {
+  return graphql.query('KeyPolicyRule', ({ variables }) =>
+    HttpResponse.json({
+      data: {
+        tenant_policy: {
+          __typename: 'tenant_policy',
+          tenant_id: variables.id,
+          user_key_max_days: null,
+          service_key_max_days: null,
+          require_expiry: false,
+          ...policy,
+        },
+      },
+    }),
+  );
+}
+
+/** The msw server every UI test shares; `test/ui/setup.ts` starts and resets it (back to these handlers). */
+export const server = setupServer(keyPolicyRule());
 
 /** Requests no handler answered, reported by setup.ts as a test failure. */
 export const unhandledRequests: string[] = [];

@@ -18,6 +18,7 @@ type Documents = {
     "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    rotation_ends_at\n    replaces_key_hint\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n": typeof types.ApiKeysTable_KeyFragmentDoc,
     "\n  query RevokeKeyAgents($id: uuid!) {\n    auth_api_key(where: { id: { _eq: $id } }, limit: 1) {\n      id\n      agents(limit: 20) {\n        id\n        name\n        last_queried\n      }\n    }\n  }\n": typeof types.RevokeKeyAgentsDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  query KeyPolicyRule($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n    }\n  }\n": typeof types.KeyPolicyRuleDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
@@ -61,6 +62,9 @@ type Documents = {
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
     "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
+    "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": typeof types.KeyPolicySectionDocument,
+    "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": typeof types.SetTenantPolicyDocument,
+    "\n  mutation ShortenKeysToTenantPolicy($input: shorten_keys_to_tenant_policy_input!) {\n    shorten_keys_to_tenant_policy(input: $input) {\n      shortened\n    }\n  }\n": typeof types.ShortenKeysToTenantPolicyDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": typeof types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": typeof types.TenantSettingsPageDocument,
     "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n": typeof types.TenantSlugForm_TenantFragmentDoc,
@@ -75,6 +79,7 @@ const documents: Documents = {
     "\n  fragment ApiKeysTable_key on auth_api_key {\n    id\n    name\n    key_hint\n    created\n    expires_at\n    last_used_at\n    role\n    description\n    rotation_ends_at\n    replaces_key_hint\n    tenant {\n      id\n      name\n      slug\n    }\n    created_by {\n      id\n      username\n    }\n  }\n": types.ApiKeysTable_KeyFragmentDoc,
     "\n  query RevokeKeyAgents($id: uuid!) {\n    auth_api_key(where: { id: { _eq: $id } }, limit: 1) {\n      id\n      agents(limit: 20) {\n        id\n        name\n        last_queried\n      }\n    }\n  }\n": types.RevokeKeyAgentsDocument,
     "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  query KeyPolicyRule($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n    }\n  }\n": types.KeyPolicyRuleDocument,
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n": types.UpdateApiKeyDocument,
@@ -118,6 +123,9 @@ const documents: Documents = {
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
     "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
+    "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": types.KeyPolicySectionDocument,
+    "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": types.SetTenantPolicyDocument,
+    "\n  mutation ShortenKeysToTenantPolicy($input: shorten_keys_to_tenant_policy_input!) {\n    shorten_keys_to_tenant_policy(input: $input) {\n      shortened\n    }\n  }\n": types.ShortenKeysToTenantPolicyDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": types.TenantSettingsPageDocument,
     "\n  fragment TenantSlugForm_tenant on tenant {\n    id\n    slug\n  }\n": types.TenantSlugForm_TenantFragmentDoc,
@@ -158,6 +166,10 @@ export function graphql(source: "\n  query RevokeKeyAgents($id: uuid!) {\n    au
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: create_api_key_input!) {\n    create_api_key(input: $input) {\n      id\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyPolicyRule($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n    }\n  }\n"): (typeof documents)["\n  query KeyPolicyRule($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -330,6 +342,18 @@ export function graphql(source: "\n  mutation DeleteCanaryKey($input: delete_can
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"): (typeof documents)["\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShortenKeysToTenantPolicy($input: shorten_keys_to_tenant_policy_input!) {\n    shorten_keys_to_tenant_policy(input: $input) {\n      shortened\n    }\n  }\n"): (typeof documents)["\n  mutation ShortenKeysToTenantPolicy($input: shorten_keys_to_tenant_policy_input!) {\n    shorten_keys_to_tenant_policy(input: $input) {\n      shortened\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,7 +37,8 @@ function createClient(uri: string, tenantSlug: string | null): ApolloClient {
   if (tenantSlug) headers['X-Tenant-Id'] = tenantSlug;
   return new ApolloClient({
     link: new HttpLink({ uri, credentials: 'same-origin', headers }),
-    cache: new InMemoryCache(),
+    // A policy has no id of its own: its tenant's identifies it, so a saved policy updates every view of it.
+    cache: new InMemoryCache({ typePolicies: { tenant_policy: { keyFields: ['tenant_id'] } } }),
   });
 }
 

@@ -4,7 +4,7 @@ import { addDays, addYears, endOfDay, format } from 'date-fns';
 import { de } from 'date-fns/locale/de';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nameProblemMessage } from '../../../src/shared/names';
-import { acme, globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
+import { acme, globex, graphqlError, keyPolicyRule, makeUser, renderApp, signedIn } from '../render';
 import { findKeysTable, keyListHandlers, makeKey, variedKeys, type FakeKey } from './fake-keys';
 
 const alice = makeUser('USER', [{ tenant: globex, role: 'USER' }]);
@@ -462,5 +462,29 @@ describe('User › API Keys: a new key the view hides, and the tenants the list 
     await user.click(screen.getByRole('button', { name: 'Only Globex' }));
     await waitFor(() => expect(router.state.location.search).toBe('?tenant=globex'));
     expect(screen.queryByText(/Showing your keys in all/)).not.toBeInTheDocument();
+  });
+});
+
+describe("the tenant's key policy", () => {
+  it('offers only the expirations it allows, says why, and sends one within it', async () => {
+    const { user, dialog, sent } = await openCreateDialog([keyPolicyRule({ user_key_max_days: 30 })]);
+    const expiration = within(dialog).getByRole('combobox', { name: /API Key Expiration/ });
+    await waitFor(() => expect(within(dialog).getByText(/This tenant's key policy limits user keys to 30 days\./)).toBeInTheDocument());
+    await user.click(expiration);
+    const options = (await screen.findAllByRole('option')).map((option) => option.textContent);
+    expect(options).toEqual(['7 days', '30 days', 'Custom date']);
+    await user.click(screen.getByRole('option', { name: '30 days' }));
+    await user.type(within(dialog).getByRole('textbox', { name: /API Key Name/ }), 'laptop');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(Math.abs(Date.parse(sent[0].expires_at!) - (Date.now() + 30 * DAY))).toBeLessThan(60_000);
+  });
+
+  it('moves a choice the policy does not leave to the longest it does, and leaves out "Never expires" when keys must expire', async () => {
+    const { user, dialog } = await openCreateDialog([keyPolicyRule({ user_key_max_days: 14, require_expiry: true })]);
+    const expiration = within(dialog).getByRole('combobox', { name: /API Key Expiration/ });
+    await waitFor(() => expect(expiration).toHaveTextContent('7 days'));
+    await user.click(expiration);
+    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['7 days', 'Custom date']);
   });
 });

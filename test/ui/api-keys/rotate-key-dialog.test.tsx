@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { graphql, HttpResponse } from 'msw';
+import { graphql, HttpResponse, type RequestHandler } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { globex, graphqlError, makeUser, renderApp, signedIn } from '../render';
+import { globex, graphqlError, keyPolicyRule, makeUser, renderApp, signedIn } from '../render';
 import { findKeysTable, isoFromNow, keyListHandlers, makeKey, variedKeys, type FakeKey } from './fake-keys';
 
 const alice = makeUser('USER', [{ tenant: globex, role: 'USER' }]);
@@ -30,10 +30,11 @@ function rotateHandler(keys: FakeKey[], calls: unknown[]) {
   });
 }
 
-async function openRotate(fail = false) {
+async function openRotate(fail = false, extra: RequestHandler[] = []) {
   const keys = variedKeys();
   const calls: unknown[] = [];
   const handlers = [
+    ...extra,
     ...(fail
       ? [graphql.mutation('RotateApiKey', () => graphqlError('BAD_USER_INPUT', 'This key is already being rotated: use its successor.', 'key_id'))]
       : []),
@@ -88,5 +89,15 @@ describe('Rotate API key', { timeout: 45_000 }, () => {
     const { user, dialog } = await openRotate(true);
     await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('This key is already being rotated: use its successor.');
+  });
+});
+
+describe("Rotate API key under the tenant's key policy", { timeout: 45_000 }, () => {
+  it("offers only expiries within it, the old key's among them when it is within, and says why", async () => {
+    // laptop expires in 3 days: within a 7-day limit; 30 and 90 days are not, so the limit itself is offered.
+    const { user, dialog } = await openRotate(false, [keyPolicyRule({ user_key_max_days: 7 })]);
+    await waitFor(() => expect(within(dialog).getByText("This tenant's key policy limits user keys to 7 days.")).toBeInTheDocument());
+    await user.click(within(dialog).getByRole('combobox', { name: 'New key expires' }));
+    expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['Same as the old key', '7 days']);
   });
 });

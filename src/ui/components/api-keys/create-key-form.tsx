@@ -5,6 +5,7 @@ import { endOfDay } from 'date-fns';
 import { Suspense, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { checkExpiry, expiryProblemMessage, MAX_EXPIRY_YEARS } from '../../../shared/expiry';
+import { daysText, policyExpiryProblem } from '../../../shared/key-policy';
 import { KEY_ROLES, rolesWithin, type KeyRole } from '../../../shared/key-roles';
 import { MAX_NAME_LENGTH, nameLength } from '../../../shared/names';
 import { describeProblem, problemField } from '../../lib/errors';
@@ -16,18 +17,20 @@ import { FormDialog } from '../form-dialog';
 import { FormTextField } from '../form-text-field';
 import type { CreateKeyDialogTenant } from './create-key-dialog';
 import {
+  allowedExpirationChoices,
   DEFAULT_EXPIRATION,
-  EXPIRATION_CHOICES,
   EXPIRATION_LABELS,
   customDateError,
   earliestCustomDate,
   expiresAtFor,
   latestCustomDate,
+  startingExpiration,
   type ExpirationChoice,
 } from './expiration';
 import type { CreatedKey } from './new-key-dialog';
 import { ShowGraphql } from './show-graphql';
 import { CreateApiKeyMutation, useCreateApiKey } from './use-create-api-key';
+import { useKeyPolicy, type KeyPolicyForKind } from './use-key-policy';
 
 export interface CreateKeyFormProps {
   open: boolean;
@@ -107,15 +110,25 @@ export function CreateKeyForm({
     if (!roleValid) form.setValue('role', '');
   }, [roleValid, form]);
 
+  // The tenant's key policy leaves only some expirations; a choice it does not leave moves to one it does.
+  const kind = variant === 'service-account' ? 'service' : 'user';
+  const policy = useKeyPolicy(tenants ? tenantId : defaultTenantId, kind);
+  const expirationChoices = allowedExpirationChoices(policy.maxDays, policy.mustExpire);
+  const expirationAllowed = expirationChoices.includes(expiration);
+  const { maxDays, mustExpire } = policy;
+  useEffect(() => {
+    if (!expirationAllowed) form.setValue('expiration', startingExpiration(allowedExpirationChoices(maxDays, mustExpire)), { shouldValidate: true });
+  }, [expirationAllowed, maxDays, mustExpire, form]);
+
   // Fetch the picker while the user types a name, so "Custom date" shows it at once.
   useEffect(() => {
     if (open) void ExpirationDatePicker.preload().catch(() => undefined);
   }, [open]);
 
   const now = new Date();
-  const customProblem = expiration === 'custom' ? (pickerError ?? customDateProblem(customDate, now)) : null;
+  const customProblem = expiration === 'custom' ? (pickerError ?? customDateProblem(customDate, now, policy)) : null;
   const tenantMissing = tenants !== undefined && !tenants.some((t) => t.id === tenantId);
-  const formValid = isValid && !customProblem && !tenantMissing && roleValid;
+  const formValid = isValid && !customProblem && !tenantMissing && roleValid && expirationAllowed && !policy.loading;
 
   /** What Create sends for these values (and Show GraphQL shows); no expiry until the date is valid. */
   const inputFor = (values: KeyValues, valid: boolean) => ({
@@ -128,7 +141,7 @@ export function CreateKeyForm({
 
   // handleSubmit has checked the fields' rules; the date and tenant are checked here, on the values submitted.
   const submit = form.handleSubmit(async (values) => {
-    const dateProblem = values.expiration === 'custom' ? (pickerError ?? customDateProblem(values.customDate, new Date())) : null;
+    const dateProblem = values.expiration === 'custom' ? (pickerError ?? customDateProblem(values.customDate, new Date(), policy)) : null;
     if (dateProblem || (tenants !== undefined && !tenants.some((t) => t.id === values.tenantId))) return;
     const sent = inputFor(values, true);
     try {
@@ -166,8 +179,15 @@ export function CreateKeyForm({
         helperText={`What the key is for, e.g. "${NAME_EXAMPLE[variant]}" (${nameLength(name)}/${MAX_NAME_LENGTH})`}
         slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
       />
-      <FormTextField control={form.control} name="expiration" select label="API Key Expiration" fullWidth helperText={expirationHint(expiration, now)}>
-        {EXPIRATION_CHOICES.map((choice) => (
+      <FormTextField
+        control={form.control}
+        name="expiration"
+        select
+        label="API Key Expiration"
+        fullWidth
+        helperText={[expirationHint(expiration, now, policy.maxDays), policy.why].filter(Boolean).join(' ')}
+      >
+        {expirationChoices.map((choice) => (
           <MenuItem key={choice} value={choice}>
             {EXPIRATION_LABELS[choice]}
           </MenuItem>
@@ -192,9 +212,9 @@ export function CreateKeyForm({
                   label="Expiration date"
                   value={field.value}
                   onChange={(value) => field.onChange(value)}
-                  onError={(reason) => setPickerError(pickerErrorMessage(reason))}
+                  onError={(reason) => setPickerError(pickerErrorMessage(reason, policy))}
                   minDate={earliestCustomDate(now)}
-                  maxDate={latestCustomDate(now)}
+                  maxDate={latestCustomDate(now, policy.maxDays)}
                   slotProps={{
                     textField: {
                       required: true,
@@ -252,21 +272,23 @@ function startingTenant(tenants: CreateKeyDialogTenant[] | undefined, current: s
   return tenants.some((t) => t.id === current) ? (current as string) : (tenants[0]?.id ?? '');
 }
 
-/** The form's own check of a custom day, then the shared expiry bounds for the end of it. */
-function customDateProblem(date: Date | null, now: Date): string | null {
+/** The form's own check of a custom day, then the shared expiry bounds and the tenant's key policy for the end of it. */
+function customDateProblem(date: Date | null, now: Date, policy: KeyPolicyForKind): string | null {
   const problem = customDateError(date, now);
   if (problem || !date) return problem;
-  const checked = checkExpiry(endOfDay(date).toISOString(), now);
-  return checked.ok ? null : expiryProblemMessage(checked.problem);
+  const end = endOfDay(date).toISOString();
+  const checked = checkExpiry(end, now);
+  if (!checked.ok) return expiryProblemMessage(checked.problem);
+  return policyExpiryProblem(policy.rule, policy.kind, end, now);
 }
 
-function expirationHint(choice: ExpirationChoice, now: Date): string {
+function expirationHint(choice: ExpirationChoice, now: Date, maxDays: number | null): string {
   if (choice === 'never') return 'The key will never expire.';
-  if (choice === 'custom') return `Pick the last day the key works, at most ${MAX_EXPIRY_YEARS} years from now.`;
+  if (choice === 'custom') return `Pick the last day the key works, at most ${maxDays === null ? `${MAX_EXPIRY_YEARS} years` : daysText(maxDays)} from now.`;
   return `The key will expire on ${formatDate(expiresAtFor(choice, now, null) as string)}.`;
 }
 
-function pickerErrorMessage(reason: string | null): string | null {
+function pickerErrorMessage(reason: string | null, policy: KeyPolicyForKind): string | null {
   switch (reason) {
     case null:
       return null;
@@ -274,7 +296,7 @@ function pickerErrorMessage(reason: string | null): string | null {
     case 'disablePast':
       return 'Choose a date from tomorrow on';
     case 'maxDate':
-      return expiryProblemMessage('too_far');
+      return policy.maxDays === null ? expiryProblemMessage('too_far') : `${policy.why} Choose a date at most ${daysText(policy.maxDays)} from now.`;
     case 'invalidDate':
       return 'Enter a valid date';
     default:

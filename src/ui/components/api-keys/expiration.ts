@@ -1,5 +1,6 @@
 import { addDays, endOfDay, isValid, startOfDay } from 'date-fns';
 import { latestExpiry } from '../../../shared/expiry';
+import { POLICY_CLOCK_SLACK_MS } from '../../../shared/key-policy';
 
 export const EXPIRATION_DAY_CHOICES = [7, 30, 60, 90] as const;
 export type ExpirationDays = (typeof EXPIRATION_DAY_CHOICES)[number];
@@ -19,14 +20,33 @@ export const EXPIRATION_LABELS: Record<ExpirationChoice, string> = {
 
 export const EXPIRATION_CHOICES = Object.keys(EXPIRATION_LABELS) as ExpirationChoice[];
 
+/** The choices a key policy leaves: day counts within its longest lifetime, a custom date always, never only when keys need not expire. */
+export function allowedExpirationChoices(maxDays: number | null, mustExpire: boolean): ExpirationChoice[] {
+  return EXPIRATION_CHOICES.filter((choice) => {
+    if (choice === 'custom') return true;
+    if (choice === 'never') return !mustExpire;
+    return maxDays === null || Number(choice) <= maxDays;
+  });
+}
+
+/** The default when the policy allows it; else its longest day count offered; else a custom date. */
+export function startingExpiration(allowed: ExpirationChoice[]): ExpirationChoice {
+  if (allowed.includes(DEFAULT_EXPIRATION)) return DEFAULT_EXPIRATION;
+  return allowed.filter((choice) => choice !== 'custom' && choice !== 'never').at(-1) ?? 'custom';
+}
+
 /** The earliest day a custom date may be: a key that expires today is not worth creating. */
 export function earliestCustomDate(now: Date = new Date()): Date {
   return startOfDay(addDays(now, 1));
 }
 
-/** The last day a custom date may be: the last local day that ends within the shared expiry rule's limit. */
-export function latestCustomDate(now: Date = new Date()): Date {
-  const latest = latestExpiry(now);
+/**
+ * The last day a custom date may be: the last local day that ends within the shared expiry
+ * rule's limit, and within the tenant's key policy when it sets a longest lifetime.
+ */
+export function latestCustomDate(now: Date = new Date(), maxDays: number | null = null): Date {
+  const general = latestExpiry(now);
+  const latest = maxDays === null ? general : new Date(Math.min(general.getTime(), now.getTime() + maxDays * 86_400_000 + POLICY_CLOCK_SLACK_MS));
   const day = startOfDay(latest);
   return endOfDay(day) <= latest ? day : addDays(day, -1);
 }

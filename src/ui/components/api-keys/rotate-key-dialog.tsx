@@ -2,17 +2,23 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { addDays } from 'date-fns';
 import { useState } from 'react';
+import { daysText, policyExpiryProblem } from '../../../shared/key-policy';
 import { DEFAULT_OVERLAP_SECONDS } from '../../../shared/rotation';
 import { describeProblem } from '../../lib/errors';
 import { useRetained } from '../../lib/use-retained';
 import { FormDialog } from '../form-dialog';
 import { NewKeyDialog, type CreatedKey } from './new-key-dialog';
 import { ShowGraphql } from './show-graphql';
+import { useKeyPolicy, type KeyPolicyForKind } from './use-key-policy';
 import { RotateApiKeyMutation, useRotateApiKey, type RotateApiKeyInput } from './use-rotate-api-key';
 
 export interface RotatableKey {
   id: string;
   name: string;
+  /** The tenant it acts in, whose key policy the successor's expiry must follow. */
+  tenantId: string;
+  /** The old key's expiry, which "Same as the old key" keeps; null: never. */
+  expiresAt: string | null;
   /** The key's owner when it is a service account, whose key count then refreshes. */
   userId?: string;
 }
@@ -26,9 +32,30 @@ const OVERLAPS: [number, string][] = [
   [0, 'End the old key now'],
 ];
 
-const EXPIRIES = ['same', '30', '90', 'never'] as const;
-type ExpiryChoice = (typeof EXPIRIES)[number];
-const EXPIRY_LABELS: Record<ExpiryChoice, string> = { same: 'Same as the old key', '30': '30 days', '90': '90 days', never: 'Never expires' };
+/** 'same', 'never', or a number of days. */
+type ExpiryChoice = string;
+const OFFERED_DAYS = [30, 90];
+
+/**
+ * The expiries the tenant's key policy leaves for the successor: the old key's when it is
+ * within the policy, the day counts within its longest lifetime (the longest itself when
+ * shorter than those), and never when keys need not expire.
+ */
+function expiryChoices(policy: KeyPolicyForKind, oldExpiry: string | null, now: Date): ExpiryChoice[] {
+  const days = OFFERED_DAYS.filter((n) => policy.maxDays === null || n <= policy.maxDays);
+  if (policy.maxDays !== null && !days.includes(policy.maxDays) && policy.maxDays < OFFERED_DAYS.at(-1)!) days.push(policy.maxDays);
+  return [
+    ...(policyExpiryProblem(policy.rule, policy.kind, oldExpiry, now) === null ? ['same'] : []),
+    ...days.sort((a, b) => a - b).map(String),
+    ...(policy.mustExpire ? [] : ['never']),
+  ];
+}
+
+function expiryLabel(choice: ExpiryChoice): string {
+  if (choice === 'same') return 'Same as the old key';
+  if (choice === 'never') return 'Never expires';
+  return daysText(Number(choice));
+}
 
 function rotationInput(keyId: string, overlap: number, expiry: ExpiryChoice, now: Date): RotateApiKeyInput {
   if (expiry === 'same') return { key_id: keyId, overlap };
@@ -57,7 +84,11 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: RotateKeyDialogP
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [rotate, { loading }] = useRotateApiKey();
   const [now] = useState(() => new Date());
-  const input = rotationInput(shown?.id ?? '', overlap, expiry, now);
+  const policy = useKeyPolicy(shown?.tenantId, shown?.userId ? 'service' : 'user');
+  const choices = expiryChoices(policy, shown?.expiresAt ?? null, now);
+  // A choice the policy does not leave (the old key's expiry, outside it) moves to the first it does.
+  const chosen = choices.includes(expiry) ? expiry : (choices[0] ?? 'same');
+  const input = rotationInput(shown?.id ?? '', overlap, chosen, now);
 
   const reset = () => {
     setOverlap(DEFAULT_OVERLAP_SECONDS);
@@ -72,7 +103,7 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: RotateKeyDialogP
     if (!shown || loading) return;
     setError(null);
     try {
-      const successor = await rotate(rotationInput(shown.id, overlap, expiry, new Date()), shown.userId);
+      const successor = await rotate(rotationInput(shown.id, overlap, chosen, new Date()), shown.userId);
       setCreated({ id: successor.id, name: shown.name, key: successor.key });
       onRotated?.(shown);
     } catch (caught) {
@@ -93,6 +124,7 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: RotateKeyDialogP
       submitLabel="Rotate"
       busyLabel="Rotating…"
       busy={loading}
+      submitDisabled={policy.loading}
       error={error}
       onSubmit={(event) => {
         event.preventDefault();
@@ -108,10 +140,17 @@ export function RotateKeyDialog({ apiKey, onClose, onRotated }: RotateKeyDialogP
           </MenuItem>
         ))}
       </TextField>
-      <TextField select label="New key expires" value={expiry} onChange={(event) => setExpiry(event.target.value as ExpiryChoice)} fullWidth>
-        {EXPIRIES.map((choice) => (
+      <TextField
+        select
+        label="New key expires"
+        value={chosen}
+        onChange={(event) => setExpiry(event.target.value)}
+        fullWidth
+        helperText={policy.why ?? undefined}
+      >
+        {choices.map((choice) => (
           <MenuItem key={choice} value={choice}>
-            {EXPIRY_LABELS[choice]}
+            {expiryLabel(choice)}
           </MenuItem>
         ))}
       </TextField>

@@ -202,7 +202,7 @@ export function ApiKeysPage() {
           sort={{ field: state.sort, direction: state.direction, onSort: sortBy }}
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name })}
           onEdit={setEditing}
-          onRotate={(key) => setRotating({ id: key.id, name: key.name })}
+          onRotate={(key) => setRotating({ id: key.id, name: key.name, tenantId: key.tenant.id, expiresAt: key.expires_at ?? null })}
         />
         <TablePageNavigation count={total} paging={paging} />
       </Paper>

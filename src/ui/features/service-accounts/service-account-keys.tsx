@@ -97,7 +97,7 @@ export function ServiceAccountKeys({ account, now, onNotice }: ServiceAccountKey
           showCreatedBy
           onRevoke={(key) => setRevoking({ id: key.id, name: key.name, userId: account.id })}
           onEdit={setEditing}
-          onRotate={(key) => setRotating({ id: key.id, name: key.name, userId: account.id })}
+          onRotate={(key) => setRotating({ id: key.id, name: key.name, userId: account.id, tenantId: key.tenant.id, expiresAt: key.expires_at ?? null })}
         />
         <TablePageNavigation count={total ?? 0} paging={paging} />
         <KeyAgents keys={keys} now={now} headingId={`agents-${account.id}`} />

@@ -16,6 +16,7 @@ import { lazyNamed } from '../../lib/lazy';
 import { paths, tenantHome } from '../../lib/paths';
 import { useCurrentTenant, type CurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
+import { KeyPolicySection } from './key-policy-form';
 import { keysStopMessage } from './keys-stop-message';
 import { SettingsSection } from './settings-section';
 import { TenantNameForm } from './tenant-name-form';
@@ -36,13 +37,13 @@ export const TenantSettingsPageQuery = graphql(`
   }
 `);
 
-/** Team › Settings: the tenant's name and URL, and deleting it; administrators only. */
+/** Team › Settings: the tenant's name and URL, its key policy, and deleting it; administrators only. */
 export function TenantSettingsPage() {
   usePageTitle('Settings');
   const tenant = useCurrentTenant();
   return (
     <Box sx={{ maxWidth: 880 }}>
-      <PageHeader section="Team" title="Settings" description={`The name and address of ${tenant.name}, and deleting it.`} />
+      <PageHeader section="Team" title="Settings" description={`The name and address of ${tenant.name}, the limits on its API keys, and deleting it.`} />
       {tenant.isAdmin ? (
         <AdminSettings tenant={tenant} />
       ) : (
@@ -73,6 +74,7 @@ function AdminSettings({ tenant }: { tenant: CurrentTenant }) {
       <TenantNameForm tenant={settings} />
       {/* Keyed by the slug: the form starts afresh under a new one. */}
       <TenantSlugForm key={tenant.slug} tenant={settings} />
+      <KeyPolicySection tenantId={tenant.id} />
       <DangerZone tenant={tenant} settings={settings} />
     </Stack>
   );
