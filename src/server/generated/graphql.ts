@@ -531,17 +531,17 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.revoke with cause idle_expiry (by the scheduler: unused for the tenant's idle_days after a warning), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), api_key.expiring (the scheduler's warning, actor null: detail says when the key expires, or when it will be revoked unused), api_key.expired (once, when a key's expiry passed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
   /** Who did it; null for a failed sign-in with an unknown email. */
   actor_id?: Maybe<Scalars['uuid']['output']>;
-  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed, reported_leaked (revoke_api_key_as_leaked), rotation_first_use (its successor was used), rotation_overlap_ended (its rotation's overlap ended). Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
+  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed, reported_leaked (revoke_api_key_as_leaked), rotation_first_use (its successor was used), rotation_overlap_ended (its rotation's overlap ended), idle_expiry (unused for the tenant's idle_days, revoked by the scheduler). Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
   cause?: Maybe<Scalars['String']['output']>;
   /** When it happened. */
   created: Scalars['timestamptz']['output'];
-  /** Keyplane: what the event says beyond its target: for api_key.leaked_reported, where the key was found (as reported); null for other actions. */
+  /** Keyplane: what the event says beyond its target: for api_key.leaked_reported, where the key was found (as reported); for api_key.expiring and api_key.expired, when ("expires in 7 days (…)", "idle: revoked on 2026-12-10 unless used"); null for other actions. */
   detail?: Maybe<Scalars['String']['output']>;
   /** The event's id. */
   id: Scalars['uuid']['output'];
