@@ -49,7 +49,10 @@ async function openTestDatabase(dataDir: string): Promise<OpenedStore> {
 }
 
 /** The real server in-process on a fresh database (a temporary SQLite file unless KEYPLANE_TEST_STORE says otherwise). */
-export async function startServer(config = {}, options: Pick<AppOptions, 'scheduler' | 'logger'> = {}) {
+export async function startServer(config = {}, appOptions: Pick<AppOptions, 'scheduler' | 'logger'> = {}) {
+  // The scheduler's timer stays off: a job running on its own mid-test would change rows
+  // under a "changes nothing" comparison. Tests run its jobs with app.scheduler.tick().
+  const options = { ...appOptions, scheduler: { start: false, ...appOptions.scheduler } };
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-test-'));
   let app: FastifyInstance = await buildApp({ database: await openTestDatabase(dataDir), dataDir, uiDir: null, config, ...options });
   /** The SQLite file, for the tests about SQLite itself. */

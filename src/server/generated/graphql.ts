@@ -230,6 +230,8 @@ export type Query = {
   hello: Scalars['String']['output'];
   /** Keyplane: what an invitation link is for, or null for an unknown token. Public. */
   invitation_preview?: Maybe<invitation_preview>;
+  /** Keyplane: how many keys need the caller's attention soon in a tenant (the notices on User › API Keys and Team › Service Accounts), counted from the keys themselves whether or not a warning was sent. Any member; a key counts for its own tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a tenant you are not a member of); FORBIDDEN (a key used with another tenant). */
+  key_notices: key_notices;
   /** Keyplane: whose key is this? Give exactly one of key (a whole key, found in a log or a repository) or hint (its first 8 characters, such as kps_igpm, with or without an ellipsis). Answers the live (unrevoked) keys of the current tenant that match, newest first, at most 20 (a hint may match several; a whole key matches one): an empty list alike for a key of another tenant and for one that does not exist. Tenant administrators only (FORBIDDEN otherwise). A lookup that finds nothing counts against the caller as a failed authentication does: past KEYPLANE_AUTH_FAILURES_PER_MINUTE a minute, RATE_LIMITED (HTTP 429, Retry-After). Errors: BAD_USER_INPUT (neither or both; a key whose checksum fails, which is mistyped; text that is not a key or a hint); FORBIDDEN; RATE_LIMITED. */
   lookup_api_key: Array<api_key_lookup>;
   /** Memberships of the current tenant (every member may see them), and your own in other tenants; for a key, its tenant's alone. FORBIDDEN with a tenant header you are no member of. */
@@ -316,6 +318,11 @@ export type Querycanary_keyArgs = {
 
 export type Queryinvitation_previewArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type Querykey_noticesArgs = {
+  tenant_id?: InputMaybe<Scalars['uuid']['input']>;
 };
 
 
@@ -1003,6 +1010,19 @@ export type invitation_preview = {
   tenant_name: Scalars['String']['output'];
 };
 
+/** Keyplane: keys that need acting on within 7 days: they expire, or the tenant's idle policy (idle_days) revokes them unless they are used. */
+export type key_notices = {
+  __typename?: 'key_notices';
+  /** The caller's own live keys in the tenant that expire within 7 days. */
+  own_expiring_count: Scalars['Int']['output'];
+  /** The caller's own live keys in the tenant that its idle policy will revoke within 7 days unless they are used (0 without a policy). */
+  own_idle_count: Scalars['Int']['output'];
+  /** The tenant's service-account keys that expire within 7 days; null unless the caller is an administrator of the tenant. */
+  service_expiring_count?: Maybe<Scalars['Int']['output']>;
+  /** The tenant's service-account keys that its idle policy will revoke within 7 days unless used; null unless the caller is an administrator. */
+  service_idle_count?: Maybe<Scalars['Int']['output']>;
+};
+
 /** What log_in takes. */
 export type log_in_input = {
   /** Your sign-in email. */
@@ -1554,6 +1574,7 @@ export type ResolversTypes = {
   delete_tenant_input: delete_tenant_input;
   id_payload: ResolverTypeWrapper<id_payload>;
   invitation_preview: ResolverTypeWrapper<invitation_preview>;
+  key_notices: ResolverTypeWrapper<key_notices>;
   log_in_input: log_in_input;
   log_in_payload: ResolverTypeWrapper<log_in_payload>;
   membership: ResolverTypeWrapper<MembershipRecord>;
@@ -1640,6 +1661,7 @@ export type ResolversParentTypes = {
   delete_tenant_input: delete_tenant_input;
   id_payload: id_payload;
   invitation_preview: invitation_preview;
+  key_notices: key_notices;
   log_in_input: log_in_input;
   log_in_payload: log_in_payload;
   membership: MembershipRecord;
@@ -1724,6 +1746,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   canary_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType>;
   hello?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<Queryinvitation_previewArgs, 'token'>>;
+  key_notices?: Resolver<ResolversTypes['key_notices'], ParentType, ContextType, Partial<Querykey_noticesArgs>>;
   lookup_api_key?: Resolver<Array<ResolversTypes['api_key_lookup']>, ParentType, ContextType, Partial<Querylookup_api_keyArgs>>;
   membership?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType, Partial<QuerymembershipArgs>>;
   membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<Querymembership_invitationArgs>>;
@@ -1909,6 +1932,13 @@ export type invitation_previewResolvers<ContextType = RequestContext, ParentType
   tenant_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type key_noticesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['key_notices'] = ResolversParentTypes['key_notices']> = {
+  own_expiring_count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  own_idle_count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service_expiring_count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  service_idle_count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type log_in_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['log_in_payload'] = ResolversParentTypes['log_in_payload']> = {
   expires_at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
@@ -2026,6 +2056,7 @@ export type Resolvers<ContextType = RequestContext> = {
   delete_other_sessions_payload?: delete_other_sessions_payloadResolvers<ContextType>;
   id_payload?: id_payloadResolvers<ContextType>;
   invitation_preview?: invitation_previewResolvers<ContextType>;
+  key_notices?: key_noticesResolvers<ContextType>;
   log_in_payload?: log_in_payloadResolvers<ContextType>;
   membership?: membershipResolvers<ContextType>;
   membership_invitation?: membership_invitationResolvers<ContextType>;
