@@ -16,8 +16,17 @@ import { AppProviders } from '../../src/ui/app/providers';
 import { routes } from '../../src/ui/app/routes';
 import { createApolloClients, type ApolloClients } from '../../src/ui/lib/apollo';
 
-/** The msw server every UI test shares; `test/ui/setup.ts` starts and resets it. */
-export const server = setupServer();
+/**
+ * The msw server every UI test shares; `test/ui/setup.ts` starts and resets it. Its one
+ * standing handler: the top bar's key notices, none unless a test's handler says otherwise.
+ */
+export const server = setupServer(
+  graphql.query('KeyNotices', () =>
+    HttpResponse.json({
+      data: { key_notices: { __typename: 'key_notices', own_expiring_count: 0, own_idle_count: 0, service_expiring_count: null, service_idle_count: null } },
+    }),
+  ),
+);
 
 /** Requests no handler answered, reported by setup.ts as a test failure. */
 export const unhandledRequests: string[] = [];
