@@ -7,7 +7,10 @@ import { BODY_LIMIT_BYTES, loadConfig, poolSettings, trustedProxies, type Server
 import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
 import { CanaryAlarm } from './auth/canary-alarm.js';
-import { Rotations } from './auth/rotations.js';
+import { Rotations, rotationSweepJob } from './auth/rotations.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { idleKeysJob, keyExpiryJob, pruneKeyWarningsJob } from './scheduler/key-jobs.js';
+import { smtpMailer } from './notifications/mailer.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
 import { sharedLimiters } from './auth/shared-failure-limiter.js';
 import { answerDatabaseUnavailable } from './http/database-unavailable.js';
@@ -54,6 +57,8 @@ export interface AppOptions {
   /** The built UI; null serves a placeholder page. */
   uiDir?: string | null;
   config?: Partial<ServerConfig>;
+  /** The scheduler's clock (tests move one by hand), and false to leave its timer off (tests call app.scheduler.tick()). */
+  scheduler?: { now?: () => Date; start?: boolean };
 }
 
 declare module 'fastify' {
@@ -69,6 +74,8 @@ declare module 'fastify' {
     canaries: CanaryAlarm;
     /** Ends key rotations (auth/rotations.ts). */
     rotations: Rotations;
+    /** Runs the periodic jobs: rotations, key expiry and idle keys (scheduler/). */
+    scheduler: Scheduler;
     keyplaneConfig: ServerConfig;
     /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
     lifecycle: Lifecycle;
@@ -127,7 +134,19 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   );
   app.decorate('canaries', canaries);
   const rotations = new Rotations(store);
-  rotations.start();
+  const mailer = config.smtpUrl === null ? null : smtpMailer(config.smtpUrl, config.smtpFrom);
+  const keyJobs = {
+    store,
+    mailer,
+    publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    log: app.log.child({ component: 'scheduler' }),
+  };
+  const scheduler = new Scheduler({ store, log: app.log.child({ component: 'scheduler' }), now: options.scheduler?.now })
+    .add(rotationSweepJob(rotations))
+    .add(keyExpiryJob(keyJobs))
+    .add(idleKeysJob(keyJobs))
+    .add(pruneKeyWarningsJob(keyJobs));
+  if (options.scheduler?.start !== false) scheduler.start();
   const keyUsage = new KeyUsage(store, {
     written: () => responses?.forgetKeyUses(),
     failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
@@ -141,13 +160,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('changes', changes);
   app.decorate('credentials', credentials);
   app.decorate('rotations', rotations);
+  app.decorate('scheduler', scheduler);
   app.decorate('keyplaneConfig', config);
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
   app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
-    rotations.stop();
     try {
+      await scheduler.stop();
+      mailer?.close();
       await Promise.all([keyUsage.close(), agentCheckIns.close(), canaries.settled()]);
     } finally {
       await database.close();

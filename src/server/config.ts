@@ -62,6 +62,12 @@ export interface ServerConfig {
   shutdownTimeoutSeconds: number;
   /** How long /readyz answers 503 after SIGTERM, still serving, before the listener closes (for load balancers). */
   shutdownDelaySeconds: number;
+  /** Where key warnings are mailed (smtp:// or smtps://user:pass@host:port); null: no email (notifications/mailer.ts). */
+  smtpUrl: string | null;
+  /** The From address of those emails. */
+  smtpFrom: string;
+  /** Keyplane's address as its users reach it, for the links in emails; null: links to http://<host>:<port>. */
+  publicUrl: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -207,6 +213,22 @@ function databaseUrl(value: unknown): Parsed<string | null> {
     : { ok: false, expected: 'a postgres://user:password@host:port/database URL (unset: SQLite in data_dir)' };
 }
 
+/** An smtp:// or smtps:// URL; empty: no email. */
+function smtpUrl(value: unknown): Parsed<string | null> {
+  if (value === '' || value === null) return ok(null);
+  return typeof value === 'string' && /^smtps?:\/\/\S+$/i.test(value.trim())
+    ? ok(value.trim())
+    : { ok: false, expected: 'an smtp://user:password@host:587 or smtps://… URL (unset: no email)' };
+}
+
+/** An http(s) URL, without its trailing slash; empty: none. */
+function publicUrl(value: unknown): Parsed<string | null> {
+  if (value === '' || value === null) return ok(null);
+  return typeof value === 'string' && /^https?:\/\/[^\s/]+(\/\S*)?$/i.test(value.trim())
+    ? ok(value.trim().replace(/\/+$/, ''))
+    : { ok: false, expected: 'an http:// or https:// URL, e.g. https://keys.example.com' };
+}
+
 function trustProxySetting(value: unknown): Parsed<ServerConfig['trustProxy']> {
   // parseTrustProxy throws its own explanation, which the caller adds the setting's name to.
   if (typeof value === 'number') return ok(parseTrustProxy(String(value)));
@@ -282,6 +304,9 @@ export const SETTINGS: readonly Setting[] = [
     fallback: () => 0,
     parse: wholeNumber(0, 600),
   }),
+  setting({ field: 'smtpUrl', key: 'smtp_url', env: 'KEYPLANE_SMTP_URL', secret: true, fallback: () => null, parse: smtpUrl }),
+  setting({ field: 'smtpFrom', key: 'smtp_from', env: 'KEYPLANE_SMTP_FROM', fallback: () => 'Keyplane <keyplane@localhost>', parse: text }),
+  setting({ field: 'publicUrl', key: 'public_url', env: 'KEYPLANE_PUBLIC_URL', fallback: () => null, parse: publicUrl }),
   setting({ field: 'secureCookies', key: 'secure_cookies', env: 'KEYPLANE_SECURE_COOKIES', fallback: () => false, parse: boolean }),
   setting({ field: 'trustProxy', key: 'trust_proxy', env: 'KEYPLANE_TRUST_PROXY', fallback: () => false, parse: trustProxySetting }),
   setting({ field: 'corsOrigins', key: 'cors_origins', env: 'KEYPLANE_CORS_ORIGINS', fallback: () => [], parse: list }),

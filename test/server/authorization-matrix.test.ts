@@ -65,6 +65,8 @@ audit_actors_count      401  401       401      401     401     401     F      F
 lookup_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
 lookup_person_key       401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
 lookup_hint             401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+key_notices             401  401       401      401     401     401     ok     ok   ok    ok      ok     ok       ok     ok     403    403      F         ok
+key_notices_sa          401  401       401      401     401     401     none   none ok    ok      none   none     NF     NF     403    403      ok        none
 leaked_sa_key           401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
 leaked_own_key          401  401       401      401     401     401     ok     ok   ok    ok      NF     NF       ok     NF     403    403      ok        NF
 leaked_person_key       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
@@ -652,6 +654,15 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       contains: (data) => data.tenant_by_previous_slug?.id === world.ids.tenantA,
     };
   },
+  key_notices: async () => ({
+    query: `{ key_notices { own_expiring_count own_idle_count } }`,
+    contains: (data) => data.key_notices.own_expiring_count >= 0 && data.key_notices.own_idle_count >= 0,
+  }),
+  key_notices_sa: async () => ({
+    query: `query ($id: uuid) { key_notices(tenant_id: $id) { service_expiring_count service_idle_count } }`,
+    variables: { id: world.ids.tenantA },
+    contains: (data) => data.key_notices.service_expiring_count !== null && data.key_notices.service_idle_count !== null,
+  }),
   tenant_live_key_count: async () => ({
     query: `query ($id: uuid!) { tenant_by_pk(id: $id) { live_api_key_count } }`,
     variables: { id: world.ids.tenantA },
@@ -839,6 +850,8 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   tenant_other_slug: 'tenant',
   tenant_previous_slug: 'tenant_by_previous_slug',
   tenant_live_key_count: 'tenant_by_pk',
+  key_notices: 'key_notices',
+  key_notices_sa: 'key_notices',
   memberships: 'membership',
   auth_role: 'auth_role',
   hello: 'hello',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type AppOptions } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { openSqlite, openStore, type OpenedStore } from '../../src/server/store/open-store.js';
 import type { Queryable, SqlValue } from '../../src/server/store/sql/driver.js';
@@ -49,9 +49,12 @@ async function openTestDatabase(dataDir: string): Promise<OpenedStore> {
 }
 
 /** The real server in-process on a fresh database (a temporary SQLite file unless KEYPLANE_TEST_STORE says otherwise). */
-export async function startServer(config = {}) {
+export async function startServer(config = {}, appOptions: Pick<AppOptions, 'scheduler' | 'logger'> = {}) {
+  // The scheduler's timer stays off: a job running on its own mid-test would change rows
+  // under a "changes nothing" comparison. Tests run its jobs with app.scheduler.tick().
+  const options = { ...appOptions, scheduler: { start: false, ...appOptions.scheduler } };
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-test-'));
-  let app: FastifyInstance = await buildApp({ database: await openTestDatabase(dataDir), dataDir, uiDir: null, config });
+  let app: FastifyInstance = await buildApp({ database: await openTestDatabase(dataDir), dataDir, uiDir: null, config, ...options });
   /** The SQLite file, for the tests about SQLite itself. */
   const dbPath = join(dataDir, 'keyplane.db');
 
@@ -91,7 +94,7 @@ export async function startServer(config = {}) {
   async function restart() {
     // A test may have closed the store under the app; closing still ends the app.
     await app.close().catch(() => undefined);
-    app = await buildApp({ database: await openTestDatabase(dataDir), dataDir, uiDir: null, config });
+    app = await buildApp({ database: await openTestDatabase(dataDir), dataDir, uiDir: null, config, ...options });
   }
 
   async function close() {

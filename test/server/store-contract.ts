@@ -1344,6 +1344,29 @@ export function describeStore(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('job leases', () => {
+      it('gives a job to one holder until its lease ends, one of several takers at once, then to whoever asks next', async () => {
+        const job = `job-${next()}`;
+        const t0 = '2030-01-01T00:00:00.000Z';
+        const t1 = '2030-01-01T00:01:00.000Z';
+        const t2 = '2030-01-01T00:02:00.000Z';
+        const { fulfilled } = await race(
+          store,
+          ['a', 'b', 'c', 'd'].map((holder) => () => store.takeJobLease(job, holder, t0, t1)),
+        );
+        expect(fulfilled.filter(Boolean)).toHaveLength(1);
+        // Held until t1, by the holder too; anyone's at t1.
+        expect(await store.takeJobLease(job, 'b', '2030-01-01T00:00:59.000Z', t2)).toBe(false);
+        const taken = await race(
+          store,
+          ['a', 'b', 'c'].map((holder) => () => store.takeJobLease(job, holder, t1, t2)),
+        );
+        expect(taken.fulfilled.filter(Boolean)).toHaveLength(1);
+        // Another job's lease is its own.
+        expect(await store.takeJobLease(`${job}-other`, 'b', t1, t2)).toBe(true);
+      });
+    });
+
     describe('canary keys', () => {
       it('creates, lists newest first, counts, records uses with bounded alerts, and deletes, each audited', async () => {
         const { admin, tenant } = await world();

@@ -34,8 +34,19 @@ export function keyPolicyRule(policy: { user_key_max_days?: number | null; servi
   );
 }
 
-/** The msw server every UI test shares; `test/ui/setup.ts` starts and resets it (back to these handlers). */
-export const server = setupServer(keyPolicyRule());
+/**
+ * The msw server every UI test shares; `test/ui/setup.ts` starts and resets it (back to these
+ * standing handlers): a tenant without a key policy, and no key notices in the top bar,
+ * unless a test's handler says otherwise.
+ */
+export const server = setupServer(
+  keyPolicyRule(),
+  graphql.query('KeyNotices', () =>
+    HttpResponse.json({
+      data: { key_notices: { __typename: 'key_notices', own_expiring_count: 0, own_idle_count: 0, service_expiring_count: null, service_idle_count: null } },
+    }),
+  ),
+);
 
 /** Requests no handler answered, reported by setup.ts as a test failure. */
 export const unhandledRequests: string[] = [];

@@ -1,31 +1,22 @@
+import type { Job } from '../scheduler/scheduler.js';
 import type { AuditContext, Store } from '../store/types.js';
 
-/** How often each instance looks for rotations whose overlap is over (an indexed read of the rotations under way). */
-const SWEEP_EVERY_MS = 15_000;
+/** How often the scheduler looks for rotations whose overlap is over (an indexed read of the rotations under way). */
+export const SWEEP_EVERY_MS = 15_000;
 const NOBODY = { actorId: null, sourceAddress: null };
 
 /**
  * Ends rotations (rotate_api_key). Authentication refuses an old key past its overlap by
  * itself (the credential carries rotation_ends_at), so nothing waits for the sweep: it
- * revokes such keys, audited, so that lists stop showing them, every 15 s and as soon as
- * one is presented. A successor's first use ends its predecessor before that request goes
+ * revokes such keys, audited, so that lists stop showing them, every 15 s (a scheduler
+ * job, rotationSweepJob) and as soon as one is presented. A successor's first use ends its predecessor before that request goes
  * on (firstUse), so the old key fails from the next request on, on every instance.
  */
 export class Rotations {
   private readonly ending = new Map<string, Promise<void>>();
   private sweeping: Promise<number> | null = null;
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly store: Pick<Store, 'endRotation' | 'endOverlappedRotations'>) {}
-
-  start(): void {
-    this.timer ??= setInterval(() => void this.sweep().catch(() => undefined), SWEEP_EVERY_MS).unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
 
   /** The successor of `predecessorId` authenticated: the predecessor ends (once, however many requests race). */
   firstUse(predecessorId: string, audit: AuditContext): Promise<void> {
@@ -43,11 +34,16 @@ export class Rotations {
     return ending;
   }
 
-  /** Revokes the keys whose overlap is over; answers how many. */
-  sweep(): Promise<number> {
-    this.sweeping ??= this.store.endOverlappedRotations(new Date().toISOString(), NOBODY).finally(() => {
+  /** Revokes the keys whose overlap is over at `at`; answers how many. */
+  sweep(at = new Date()): Promise<number> {
+    this.sweeping ??= this.store.endOverlappedRotations(at.toISOString(), NOBODY).finally(() => {
       this.sweeping = null;
     });
     return this.sweeping;
   }
+}
+
+/** The sweep as a scheduler job, every 15 s. */
+export function rotationSweepJob(rotations: Rotations): Job {
+  return { name: 'rotations', periodMs: SWEEP_EVERY_MS, run: async (now) => ({ ended: await rotations.sweep(now) }) };
 }

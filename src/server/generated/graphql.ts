@@ -244,6 +244,8 @@ export type Query = {
   hello: Scalars['String']['output'];
   /** Keyplane: what an invitation link is for, or null for an unknown token. Public. */
   invitation_preview?: Maybe<invitation_preview>;
+  /** Keyplane: how many keys need the caller's attention soon in a tenant (the notices on User › API Keys and Team › Service Accounts), counted from the keys themselves whether or not a warning was sent. Any member; a key counts for its own tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a tenant you are not a member of); FORBIDDEN (a key used with another tenant). */
+  key_notices: key_notices;
   /** Keyplane: whose key is this? Give exactly one of key (a whole key, found in a log or a repository) or hint (its first 8 characters, such as kps_igpm, with or without an ellipsis). Answers the live (unrevoked) keys of the current tenant that match, newest first, at most 20 (a hint may match several; a whole key matches one): an empty list alike for a key of another tenant and for one that does not exist. Tenant administrators only (FORBIDDEN otherwise). A lookup that finds nothing counts against the caller as a failed authentication does: past KEYPLANE_AUTH_FAILURES_PER_MINUTE a minute, RATE_LIMITED (HTTP 429, Retry-After). Errors: BAD_USER_INPUT (neither or both; a key whose checksum fails, which is mistyped; text that is not a key or a hint); FORBIDDEN; RATE_LIMITED. */
   lookup_api_key: Array<api_key_lookup>;
   /** Memberships of the current tenant (every member may see them), and your own in other tenants; for a key, its tenant's alone. FORBIDDEN with a tenant header you are no member of. */
@@ -332,6 +334,11 @@ export type Querycanary_keyArgs = {
 
 export type Queryinvitation_previewArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type Querykey_noticesArgs = {
+  tenant_id?: InputMaybe<Scalars['uuid']['input']>;
 };
 
 
@@ -552,17 +559,17 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), api_key.policy_shortened (shorten_keys_to_tenant_policy; detail gives the new expiry and the old), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.revoke with cause idle_expiry (by the scheduler: unused for the tenant's idle_days after a warning), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), api_key.expiring (the scheduler's warning, actor null: detail says when the key expires, or when it will be revoked unused), api_key.expired (once, when a key's expiry passed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), api_key.policy_shortened (shorten_keys_to_tenant_policy; detail gives the new expiry and the old), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
   /** Who did it; null for a failed sign-in with an unknown email. */
   actor_id?: Maybe<Scalars['uuid']['output']>;
-  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed, reported_leaked (revoke_api_key_as_leaked), rotation_first_use (its successor was used), rotation_overlap_ended (its rotation's overlap ended). Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
+  /** Keyplane: why a change nobody asked for by itself was made; null when asked for directly. Keys: member_removed, member_left, service_account_removed, reported_leaked (revoke_api_key_as_leaked), rotation_first_use (its successor was used), rotation_overlap_ended (its rotation's overlap ended), idle_expiry (unused for the tenant's idle_days, revoked by the scheduler). Invitations: inviter_removed, inviter_left, inviter_demoted. Keys, invitations, memberships and service accounts: tenant_deleted. */
   cause?: Maybe<Scalars['String']['output']>;
   /** When it happened. */
   created: Scalars['timestamptz']['output'];
-  /** Keyplane: what the event says beyond its target: for api_key.leaked_reported, where the key was found (as reported); null for other actions. */
+  /** Keyplane: what the event says beyond its target: for api_key.leaked_reported, where the key was found (as reported); for api_key.expiring and api_key.expired, when ("expires in 7 days (…)", "idle: revoked on 2026-12-10 unless used"); null for other actions. */
   detail?: Maybe<Scalars['String']['output']>;
   /** The event's id. */
   id: Scalars['uuid']['output'];
@@ -1022,6 +1029,19 @@ export type invitation_preview = {
   status: Scalars['String']['output'];
   /** The tenant's name. */
   tenant_name: Scalars['String']['output'];
+};
+
+/** Keyplane: keys that need acting on within 7 days: they expire, or the tenant's idle policy (idle_days) revokes them unless they are used. */
+export type key_notices = {
+  __typename?: 'key_notices';
+  /** The caller's own live keys in the tenant that expire within 7 days. */
+  own_expiring_count: Scalars['Int']['output'];
+  /** The caller's own live keys in the tenant that its idle policy will revoke within 7 days unless they are used (0 without a policy). */
+  own_idle_count: Scalars['Int']['output'];
+  /** The tenant's service-account keys that expire within 7 days; null unless the caller is an administrator of the tenant. */
+  service_expiring_count?: Maybe<Scalars['Int']['output']>;
+  /** The tenant's service-account keys that its idle policy will revoke within 7 days unless used; null unless the caller is an administrator. */
+  service_idle_count?: Maybe<Scalars['Int']['output']>;
 };
 
 /** What log_in takes. */
@@ -1632,6 +1652,7 @@ export type ResolversTypes = {
   delete_tenant_input: delete_tenant_input;
   id_payload: ResolverTypeWrapper<id_payload>;
   invitation_preview: ResolverTypeWrapper<invitation_preview>;
+  key_notices: ResolverTypeWrapper<key_notices>;
   log_in_input: log_in_input;
   log_in_payload: ResolverTypeWrapper<log_in_payload>;
   membership: ResolverTypeWrapper<MembershipRecord>;
@@ -1723,6 +1744,7 @@ export type ResolversParentTypes = {
   delete_tenant_input: delete_tenant_input;
   id_payload: id_payload;
   invitation_preview: invitation_preview;
+  key_notices: key_notices;
   log_in_input: log_in_input;
   log_in_payload: log_in_payload;
   membership: MembershipRecord;
@@ -1814,6 +1836,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   canary_key_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType>;
   hello?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invitation_preview?: Resolver<Maybe<ResolversTypes['invitation_preview']>, ParentType, ContextType, RequireFields<Queryinvitation_previewArgs, 'token'>>;
+  key_notices?: Resolver<ResolversTypes['key_notices'], ParentType, ContextType, Partial<Querykey_noticesArgs>>;
   lookup_api_key?: Resolver<Array<ResolversTypes['api_key_lookup']>, ParentType, ContextType, Partial<Querylookup_api_keyArgs>>;
   membership?: Resolver<Array<ResolversTypes['membership']>, ParentType, ContextType, Partial<QuerymembershipArgs>>;
   membership_invitation?: Resolver<Array<ResolversTypes['membership_invitation']>, ParentType, ContextType, Partial<Querymembership_invitationArgs>>;
@@ -2000,6 +2023,13 @@ export type invitation_previewResolvers<ContextType = RequestContext, ParentType
   tenant_name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type key_noticesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['key_notices'] = ResolversParentTypes['key_notices']> = {
+  own_expiring_count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  own_idle_count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service_expiring_count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  service_idle_count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type log_in_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['log_in_payload'] = ResolversParentTypes['log_in_payload']> = {
   expires_at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user_id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
@@ -2137,6 +2167,7 @@ export type Resolvers<ContextType = RequestContext> = {
   delete_other_sessions_payload?: delete_other_sessions_payloadResolvers<ContextType>;
   id_payload?: id_payloadResolvers<ContextType>;
   invitation_preview?: invitation_previewResolvers<ContextType>;
+  key_notices?: key_noticesResolvers<ContextType>;
   log_in_payload?: log_in_payloadResolvers<ContextType>;
   membership?: membershipResolvers<ContextType>;
   membership_invitation?: membership_invitationResolvers<ContextType>;

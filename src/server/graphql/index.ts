@@ -6,6 +6,7 @@ import { accountResolvers } from './resolvers/account.js';
 import { agentResolvers } from './resolvers/agents.js';
 import { apiKeyResolvers } from './resolvers/api-keys.js';
 import { keyLookupResolvers } from './resolvers/key-lookup.js';
+import { keyNoticeResolvers } from './resolvers/key-notices.js';
 import { auditResolvers } from './resolvers/audit.js';
 import { authResolvers } from './resolvers/auth.js';
 import { canaryKeyResolvers } from './resolvers/canary-keys.js';
@@ -35,6 +36,7 @@ export const resolvers = {
     tenantResolvers,
     apiKeyResolvers,
     keyLookupResolvers,
+    keyNoticeResolvers,
     memberResolvers,
     membershipResolvers,
     serviceAccountResolvers,

@@ -166,6 +166,8 @@ export type AuditCause =
   | 'rotation_overlap_ended'
   /** A key revoked by revoke_api_key_as_leaked. */
   | 'reported_leaked'
+  /** A key revoked by the scheduler: unused for its tenant's idle_days (after a warning). */
+  | 'idle_expiry'
   | KeyChangeList;
 
 /** An api_key.update's cause: the fields it changed, comma-separated (name,expires_at,description), never their values. */
@@ -343,6 +345,46 @@ export interface CanaryUse {
 export interface CanaryTrip {
   canary: CanaryKeyRecord;
   alerted: boolean;
+}
+
+/** The warnings the scheduler's key jobs record, at most one per key and kind. */
+export type KeyWarningKind = 'expiry_7d' | 'expiry_1d' | 'idle' | 'expired';
+
+/** A live key a scheduled job looks at, with what its warning email needs. */
+export interface ScheduledKey {
+  id: string;
+  name: string;
+  key_hint: string;
+  user_id: string;
+  account_type: AccountType;
+  /** The owner's username (a service account's name). */
+  owner_name: string;
+  /** The owner's email (null for a service account). */
+  owner_email: string | null;
+  tenant: TenantRecord;
+  created: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+/** A warning to record once (recordKeyWarning), with its audit event. */
+export interface KeyWarning {
+  apiKeyId: string;
+  kind: KeyWarningKind;
+  /** The audit event's detail ("expires in 7 days (2026-12-10T…)"). */
+  detail: string;
+  /** When, ISO-8601 (the scheduler's clock). */
+  at: string;
+  /** idle only: a warning recorded before this (the key was used since) is renewed. */
+  renewBefore?: string;
+}
+
+/** The in-app notices of one caller in one tenant (key_notices). */
+export interface KeyNoticeCounts {
+  own_expiring_count: number;
+  own_idle_count: number;
+  service_expiring_count: number;
+  service_idle_count: number;
 }
 
 export interface Store {
@@ -540,6 +582,55 @@ export interface Store {
    * in the same transaction: every use is counted, alerts are at most one an hour per canary.
    */
   recordCanaryUse(keyHash: string, use: CanaryUse): Promise<CanaryTrip | null>;
+
+  // scheduler (server/scheduler/)
+  /**
+   * Takes the job's lease for `holder` until `until` if no other holder's lease runs past
+   * `at` (one conditional UPDATE, else INSERT): true when taken. Several instances on one
+   * database: one of them takes each period's lease.
+   */
+  takeJobLease(job: string, holder: string, at: string, until: string): Promise<boolean>;
+  /** Live keys expiring after `at` and by `by` without a warning of `kind`, soonest first, at most `limit`. */
+  listKeysToWarn(kind: 'expiry_7d' | 'expiry_1d', at: string, by: string, limit: number): Promise<ScheduledKey[]>;
+  /** Unrevoked keys that expired after `since` and by `at` with no expired record, at most `limit`. */
+  listNewlyExpiredKeys(since: string, at: string, limit: number): Promise<ScheduledKey[]>;
+  /** Tenants whose policy revokes unused keys, with their idle_days. */
+  listIdlePolicies(): Promise<{ tenant_id: string; idle_days: number }[]>;
+  /**
+   * A tenant's live, unexpired keys last used (or created, if never used) by `activeBy`
+   * with no idle warning since that use, least recently active first, at most `limit`.
+   */
+  listIdleKeysToWarn(tenantId: string, at: string, activeBy: string, limit: number): Promise<ScheduledKey[]>;
+  /** The same keys unused since `activeBy` whose idle warning, recorded by `warnedBy`, still stands (no use since). */
+  listIdleKeysToRevoke(tenantId: string, at: string, activeBy: string, warnedBy: string, limit: number): Promise<ScheduledKey[]>;
+  /**
+   * Records a warning with its audit event (api_key.expiring; api_key.expired for kind
+   * expired; actor null) in one transaction, once per key and kind (an idle warning again
+   * when older than renewBefore). False when it was recorded already or the key is revoked.
+   */
+  recordKeyWarning(warning: KeyWarning): Promise<boolean>;
+  /**
+   * Revokes a live key unused since `activeBy` or before (checked under its row's lock, so
+   * a use written meanwhile keeps it), through the revocation every other path takes
+   * (api_key.revoke, cause idle_expiry, caches told). False when it was used or revoked.
+   */
+  revokeIdleKey(id: string, activeBy: string): Promise<boolean>;
+  /** Forgets the warnings of keys revoked or expired before `before`, at most `limit`; answers how many. */
+  pruneKeyWarnings(before: string, limit: number): Promise<number>;
+  /** The emails of the tenant's human administrators. */
+  listAdminEmails(tenantId: string): Promise<string[]>;
+  /**
+   * The caller's live keys in the tenant expiring by `expiringBy`, and (with `idleDays`)
+   * unused since `idleBy`; with `serviceAccounts`, the tenant's service-account keys alike.
+   */
+  countKeyNotices(input: {
+    tenantId: string;
+    ownerId: string;
+    serviceAccounts: boolean;
+    at: string;
+    expiringBy: string;
+    idleBy: string | null;
+  }): Promise<KeyNoticeCounts>;
 
   // audit
   recordAudit(event: AuditInput): Promise<void>;

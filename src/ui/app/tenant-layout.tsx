@@ -29,6 +29,9 @@ const preloadMobileNavigation = () => void MobileNavigation.preload().catch(() =
 // Shown only for an address that is none of the user's tenants (an old slug among them): not on the first page.
 const NoAccessPage = lazyNamed(() => import('../features/tenants/no-access-page'), 'NoAccessPage');
 
+// The bell with the keys that need acting on this week: after the first page, in its own chunk.
+const KeyNoticesBadge = lazyNamed(() => import('../components/key-notices/key-notices'), 'KeyNoticesBadge');
+
 /**
  * The frame of every app page: app bar (tenant switcher, user menu), navigation and
  * the page itself, which talks to the API as the tenant in the URL.
@@ -104,6 +107,11 @@ export function TenantLayout() {
           </Link>
           <TenantSwitcher memberships={memberships} currentSlug={current?.slug ?? null} />
           <Box sx={{ flexGrow: 1 }} />
+          {current ? (
+            <Suspense fallback={null}>
+              <KeyNoticesBadge tenantId={current.id} slug={current.slug} />
+            </Suspense>
+          ) : null}
           <UserMenu username={me.username} email={me.email ?? null} />
         </Toolbar>
       </AppBar>

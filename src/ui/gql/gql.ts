@@ -22,6 +22,7 @@ type Documents = {
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n": typeof types.UpdateApiKeyDocument,
+    "\n  query KeyNotices($tenantId: uuid) {\n    key_notices(tenant_id: $tenantId) {\n      own_expiring_count\n      own_idle_count\n      service_expiring_count\n      service_idle_count\n    }\n  }\n": typeof types.KeyNoticesDocument,
     "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": typeof types.SetMembershipRoleDocument,
     "\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n": typeof types.AccountPageDocument,
     "\n  fragment SessionsList_session on user_session {\n    id\n    created\n    last_seen\n    expires_at\n    current\n  }\n": typeof types.SessionsList_SessionFragmentDoc,
@@ -83,6 +84,7 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($input: delete_api_key_input!) {\n    delete_api_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation RotateApiKey($input: rotate_api_key_input!) {\n    rotate_api_key(input: $input) {\n      id\n      key\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n": types.UpdateApiKeyDocument,
+    "\n  query KeyNotices($tenantId: uuid) {\n    key_notices(tenant_id: $tenantId) {\n      own_expiring_count\n      own_idle_count\n      service_expiring_count\n      service_idle_count\n    }\n  }\n": types.KeyNoticesDocument,
     "\n  mutation SetMembershipRole($input: set_membership_role_input!) {\n    set_membership_role(input: $input) {\n      id\n    }\n  }\n": types.SetMembershipRoleDocument,
     "\n  query AccountPage {\n    user {\n      id\n      email\n      first_name\n      last_name\n    }\n    my_sessions {\n      ...SessionsList_session\n    }\n  }\n": types.AccountPageDocument,
     "\n  fragment SessionsList_session on user_session {\n    id\n    created\n    last_seen\n    expires_at\n    current\n  }\n": types.SessionsList_SessionFragmentDoc,
@@ -182,6 +184,10 @@ export function graphql(source: "\n  mutation RotateApiKey($input: rotate_api_ke
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateApiKey($input: update_api_key_input!) {\n    update_api_key(input: $input) {\n      id\n      name\n      expires_at\n      description\n      updated\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyNotices($tenantId: uuid) {\n    key_notices(tenant_id: $tenantId) {\n      own_expiring_count\n      own_idle_count\n      service_expiring_count\n      service_idle_count\n    }\n  }\n"): (typeof documents)["\n  query KeyNotices($tenantId: uuid) {\n    key_notices(tenant_id: $tenantId) {\n      own_expiring_count\n      own_idle_count\n      service_expiring_count\n      service_idle_count\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -309,6 +309,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   );
   `,
   },
+  {
+    version: 10,
+    description: "the scheduler's job leases and the key warnings it sent (SQLite's migration 14)",
+    sql: `
+  CREATE TABLE job_lease (
+    job TEXT COLLATE "C" PRIMARY KEY,
+    holder TEXT COLLATE "C" NOT NULL,
+    leased_until TEXT COLLATE "C" NOT NULL
+  );
+  CREATE TABLE key_warning (
+    api_key_id TEXT COLLATE "C" NOT NULL REFERENCES api_key(id),
+    kind TEXT COLLATE "C" NOT NULL CHECK (kind IN ('expiry_7d', 'expiry_1d', 'idle', 'expired')),
+    created TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (api_key_id, kind)
+  );
+  CREATE INDEX api_key_live_expires ON api_key(expires_at) WHERE expires_at IS NOT NULL AND revoked_at IS NULL;
+  `,
+  },
 ];
 
 /**

@@ -42,6 +42,9 @@ import type {
   CanaryTrip,
   CanaryUse,
   NewCanaryKey,
+  KeyNoticeCounts,
+  KeyWarning,
+  ScheduledKey,
 } from '../types.js';
 import { KEYPLANE_AGENT_TYPE } from '../../../shared/agents.js';
 import { POLICY_CLOCK_SLACK_MS, policyShortenedExpiry, type PolicyKeyKind } from '../../../shared/key-policy.js';
@@ -151,6 +154,21 @@ const policyOf = (tenantId: string, row: PolicyRow | null): TenantPolicy =>
   row
     ? { tenant_id: tenantId, ...row, require_expiry: row.require_expiry === 1 }
     : { tenant_id: tenantId, user_key_max_days: null, service_key_max_days: null, require_expiry: false, idle_days: null, updated: null, updated_by_id: null };
+
+/** A key a scheduled job reads, with its owner's kind and email and its tenant (k, u, t). */
+const SCHEDULED_KEY_SELECT = `SELECT k.id, k.name, k.key_hint, k.user_id, u.account_type, u.username AS owner_name, u.email AS owner_email, t.id AS tenant_id, t.name AS tenant_name,
+         t.slug AS tenant_slug, t.created AS tenant_created, k.created, k.expires_at, k.last_used_at
+  FROM api_key k JOIN "user" u ON u.id = k.user_id JOIN tenant t ON t.id = k.tenant_id`;
+/** Keys that work and are not on their way out: a key being replaced by a rotation ends by itself. */
+const LIVE_UNREPLACED = 'k.revoked_at IS NULL AND k.replaced_by_id IS NULL';
+/** When a key was last active: its last recorded use, else its creation. */
+const KEY_ACTIVITY = 'coalesce(k.last_used_at, k.created)';
+type ScheduledKeyRow = Omit<ScheduledKey, 'tenant'> & { tenant_id: string; tenant_name: string; tenant_slug: string; tenant_created: string };
+const scheduledKeyOf = ({ tenant_id, tenant_name, tenant_slug, tenant_created, ...key }: ScheduledKeyRow): ScheduledKey => ({
+  ...key,
+  tenant: { id: tenant_id, name: tenant_name, slug: tenant_slug, created: tenant_created },
+});
+const NOBODY: AuditContext = { actorId: null, sourceAddress: null };
 
 const LAST_ADMIN = 'This is the last administrator of the tenant: make someone else an administrator first.';
 
@@ -616,6 +634,7 @@ export class SqlStore implements Store {
       await tx.run('DELETE FROM canary_key WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM tenant_policy WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM invitation WHERE tenant_id = ?', [tenantId]);
+      await tx.run('DELETE FROM key_warning WHERE api_key_id IN (SELECT id FROM api_key WHERE tenant_id = ?)', [tenantId]);
       await tx.run('DELETE FROM api_key WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM api_key_count WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM membership WHERE tenant_id = ?', [tenantId]);
@@ -1620,6 +1639,174 @@ export class SqlStore implements Store {
   }
 
   // ------------------------------------------------------------ audit
+
+  // ------------------------------------------------------------ scheduler
+
+  async takeJobLease(job: string, holder: string, at: string, until: string): Promise<boolean> {
+    // Each statement alone is atomic on both databases: of two instances at once, one
+    // updates (or inserts) the row and the other finds the condition false (or the row there).
+    const renewed = await this.driver.run('UPDATE job_lease SET holder = ?, leased_until = ? WHERE job = ? AND leased_until <= ?', [holder, until, job, at]);
+    if (renewed.changes === 1) return true;
+    const inserted = await this.driver.run('INSERT INTO job_lease (job, holder, leased_until) VALUES (?, ?, ?) ON CONFLICT (job) DO NOTHING', [
+      job,
+      holder,
+      until,
+    ]);
+    return inserted.changes === 1;
+  }
+
+  async listKeysToWarn(kind: 'expiry_7d' | 'expiry_1d', at: string, by: string, limit: number): Promise<ScheduledKey[]> {
+    const rows = await this.driver.all<ScheduledKeyRow>(
+      `${SCHEDULED_KEY_SELECT}
+       WHERE ${LIVE_UNREPLACED} AND k.expires_at IS NOT NULL AND k.expires_at > ? AND k.expires_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM key_warning w WHERE w.api_key_id = k.id AND w.kind = ?)
+       ORDER BY k.expires_at, k.id LIMIT ?`,
+      [at, by, kind, limit],
+    );
+    return rows.map(scheduledKeyOf);
+  }
+
+  async listNewlyExpiredKeys(since: string, at: string, limit: number): Promise<ScheduledKey[]> {
+    const rows = await this.driver.all<ScheduledKeyRow>(
+      `${SCHEDULED_KEY_SELECT}
+       WHERE k.revoked_at IS NULL AND k.expires_at IS NOT NULL AND k.expires_at > ? AND k.expires_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM key_warning w WHERE w.api_key_id = k.id AND w.kind = 'expired')
+       ORDER BY k.expires_at, k.id LIMIT ?`,
+      [since, at, limit],
+    );
+    return rows.map(scheduledKeyOf);
+  }
+
+  listIdlePolicies(): Promise<{ tenant_id: string; idle_days: number }[]> {
+    return this.driver.all('SELECT tenant_id, idle_days FROM tenant_policy WHERE idle_days IS NOT NULL ORDER BY tenant_id');
+  }
+
+  async listIdleKeysToWarn(tenantId: string, at: string, activeBy: string, limit: number): Promise<ScheduledKey[]> {
+    const rows = await this.driver.all<ScheduledKeyRow>(
+      `${SCHEDULED_KEY_SELECT}
+       LEFT JOIN key_warning w ON w.api_key_id = k.id AND w.kind = 'idle'
+       WHERE k.tenant_id = ? AND ${LIVE_UNREPLACED} AND (k.expires_at IS NULL OR k.expires_at > ?) AND ${KEY_ACTIVITY} <= ?
+         AND (w.created IS NULL OR w.created < ${KEY_ACTIVITY})
+       ORDER BY ${KEY_ACTIVITY}, k.id LIMIT ?`,
+      [tenantId, at, activeBy, limit],
+    );
+    return rows.map(scheduledKeyOf);
+  }
+
+  async listIdleKeysToRevoke(tenantId: string, at: string, activeBy: string, warnedBy: string, limit: number): Promise<ScheduledKey[]> {
+    const rows = await this.driver.all<ScheduledKeyRow>(
+      `${SCHEDULED_KEY_SELECT}
+       JOIN key_warning w ON w.api_key_id = k.id AND w.kind = 'idle'
+       WHERE k.tenant_id = ? AND ${LIVE_UNREPLACED} AND (k.expires_at IS NULL OR k.expires_at > ?) AND ${KEY_ACTIVITY} <= ?
+         AND w.created >= ${KEY_ACTIVITY} AND w.created <= ?
+       ORDER BY ${KEY_ACTIVITY}, k.id LIMIT ?`,
+      [tenantId, at, activeBy, warnedBy, limit],
+    );
+    return rows.map(scheduledKeyOf);
+  }
+
+  async recordKeyWarning(warning: KeyWarning): Promise<boolean> {
+    const recorded = await this.driver.transaction(async (tx) => {
+      const key = await tx.get<{ name: string; tenant_id: string }>(`SELECT name, tenant_id FROM api_key WHERE id = ? AND revoked_at IS NULL${this.lock}`, [
+        warning.apiKeyId,
+      ]);
+      if (!key) return false;
+      const written =
+        warning.renewBefore === undefined
+          ? await tx.run('INSERT INTO key_warning (api_key_id, kind, created) VALUES (?, ?, ?) ON CONFLICT (api_key_id, kind) DO NOTHING', [
+              warning.apiKeyId,
+              warning.kind,
+              warning.at,
+            ])
+          : await tx.run(
+              `INSERT INTO key_warning (api_key_id, kind, created) VALUES (?, ?, ?)
+               ON CONFLICT (api_key_id, kind) DO UPDATE SET created = excluded.created WHERE key_warning.created < ?`,
+              [warning.apiKeyId, warning.kind, warning.at, warning.renewBefore],
+            );
+      if (written.changes === 0) return false;
+      await this.insertAudit(tx, {
+        action: warning.kind === 'expired' ? 'api_key.expired' : 'api_key.expiring',
+        actor_id: null,
+        tenant_id: key.tenant_id,
+        target_type: 'api_key',
+        target_id: warning.apiKeyId,
+        target_name: key.name,
+        source_address: null,
+        detail: warning.detail,
+      });
+      return true;
+    });
+    if (recorded) await this.changes.changed();
+    return recorded;
+  }
+
+  async revokeIdleKey(id: string, activeBy: string): Promise<boolean> {
+    const revoked = await this.driver.transaction(async (tx) => {
+      const idle = await tx.get(
+        `SELECT k.id FROM api_key k WHERE k.id = ? AND ${KEY_ACTIVITY} <= ?
+           AND EXISTS (SELECT 1 FROM key_warning w WHERE w.api_key_id = k.id AND w.kind = 'idle' AND w.created >= ${KEY_ACTIVITY})${this.lock}`,
+        [id, activeBy],
+      );
+      return idle !== null && (await this.revokeLiveKey(tx, id, NOBODY, 'idle_expiry')) !== null;
+    });
+    if (revoked) await this.changes.changed();
+    return revoked;
+  }
+
+  async pruneKeyWarnings(before: string, limit: number): Promise<number> {
+    const pruned = await this.driver.run(
+      `DELETE FROM key_warning WHERE api_key_id IN (
+         SELECT DISTINCT w.api_key_id FROM key_warning w JOIN api_key k ON k.id = w.api_key_id
+         WHERE (k.revoked_at IS NOT NULL AND k.revoked_at < ?) OR (k.expires_at IS NOT NULL AND k.expires_at < ?) LIMIT ?)`,
+      [before, before, limit],
+    );
+    return pruned.changes;
+  }
+
+  async listAdminEmails(tenantId: string): Promise<string[]> {
+    const rows = await this.driver.all<{ email: string }>(
+      `SELECT u.email FROM membership m JOIN "user" u ON u.id = m.user_id
+       WHERE m.tenant_id = ? AND m.role = 'TENANT_ADMIN' AND u.account_type = 'NORMAL' AND u.email IS NOT NULL ORDER BY u.email`,
+      [tenantId],
+    );
+    return rows.map((row) => row.email);
+  }
+
+  async countKeyNotices(input: {
+    tenantId: string;
+    ownerId: string;
+    serviceAccounts: boolean;
+    at: string;
+    expiringBy: string;
+    idleBy: string | null;
+  }): Promise<KeyNoticeCounts> {
+    const expiring = 'k.expires_at IS NOT NULL AND k.expires_at <= ?';
+    const idle = input.idleBy === null ? NEVER : `${KEY_ACTIVITY} <= ?`;
+    const idleParam = input.idleBy === null ? [] : [input.idleBy];
+    const row = await this.driver.get<KeyNoticeCounts>(
+      `SELECT count(CASE WHEN k.user_id = ? AND ${expiring} THEN 1 END) AS own_expiring_count,
+              count(CASE WHEN k.user_id = ? AND ${idle} THEN 1 END) AS own_idle_count,
+              count(CASE WHEN k.user_id <> ? AND ${expiring} THEN 1 END) AS service_expiring_count,
+              count(CASE WHEN k.user_id <> ? AND ${idle} THEN 1 END) AS service_idle_count
+       FROM api_key k
+       WHERE k.tenant_id = ? AND ${LIVE_UNREPLACED} AND (k.expires_at IS NULL OR k.expires_at > ?)
+         AND (k.user_id = ? OR (k.owner_kind = 'SERVICE' AND ${input.serviceAccounts ? ALWAYS : NEVER}))`,
+      [
+        input.ownerId,
+        input.expiringBy,
+        input.ownerId,
+        ...idleParam,
+        input.ownerId,
+        input.expiringBy,
+        input.ownerId,
+        ...idleParam,
+        input.tenantId,
+        input.at,
+        input.ownerId,
+      ],
+    );
+    return row!;
+  }
 
   async recordAudit(event: AuditInput): Promise<void> {
     await this.insertAudit(this.driver, event);

@@ -263,6 +263,25 @@ export const MIGRATIONS: readonly string[] = [
     updated_by_id TEXT REFERENCES user(id)
   );
   `,
+  `
+  -- The scheduler (server/scheduler/): which instance runs a job this period (one row per
+  -- job, taken by a conditional UPDATE or INSERT once leased_until has passed), and the
+  -- warnings the key jobs sent, at most one per key and kind (expiry_7d, expiry_1d, idle,
+  -- expired): an idle warning is renewed when the key was used after it.
+  CREATE TABLE job_lease (
+    job TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    leased_until TEXT NOT NULL
+  );
+  CREATE TABLE key_warning (
+    api_key_id TEXT NOT NULL REFERENCES api_key(id),
+    kind TEXT NOT NULL CHECK (kind IN ('expiry_7d', 'expiry_1d', 'idle', 'expired')),
+    created TEXT NOT NULL,
+    PRIMARY KEY (api_key_id, kind)
+  );
+  -- Live keys by expiry, for the warnings and the expired job.
+  CREATE INDEX api_key_live_expires ON api_key(expires_at) WHERE expires_at IS NOT NULL AND revoked_at IS NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

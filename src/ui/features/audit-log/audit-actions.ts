@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.canary_used', label: 'Canary key used', group: 'Canary keys' },
   { action: 'api_key.rotate', label: 'Rotated API key', group: 'API keys' },
   { action: 'api_key.leaked_reported', label: 'Reported API key as leaked', group: 'API keys' },
+  { action: 'api_key.expiring', label: 'Warned of API key expiry', group: 'API keys' },
+  { action: 'api_key.expired', label: 'API key expired', group: 'API keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -74,6 +76,7 @@ const CAUSES: Record<string, string> = {
   rotation_first_use: 'Rotated: its successor was used',
   rotation_overlap_ended: 'Rotated: the overlap ended',
   reported_leaked: 'Reported as leaked',
+  idle_expiry: 'Unused for the tenant’s idle days',
 };
 
 /** What an api_key.update changed: its cause lists the fields, comma-separated. */

@@ -7,7 +7,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { EmptyState } from '../../components/empty-state';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
@@ -31,6 +31,7 @@ import { ServiceAccountsTable, type ServiceAccount } from './service-accounts-ta
 const AddServiceAccountDialog = lazyNamed(() => import('./add-service-account-dialog'), 'AddServiceAccountDialog');
 const ChangeRoleDialog = lazyNamed(() => import('./change-role-dialog'), 'ChangeRoleDialog');
 const RemoveServiceAccountDialog = lazyNamed(() => import('./remove-service-account-dialog'), 'RemoveServiceAccountDialog');
+const KeyNoticeAlert = lazyNamed(() => import('../../components/key-notices/key-notices'), 'KeyNoticeAlert');
 const preloadAdd = () => void AddServiceAccountDialog.preload().catch(() => undefined);
 const preloadRowDialogs = () => {
   void ChangeRoleDialog.preload().catch(() => undefined);
@@ -169,6 +170,11 @@ export function ServiceAccountsPage() {
         description={`Accounts that CI jobs, agents and scripts authenticate as in ${tenant.name}. Their keys act with the account’s role, not a person’s.`}
         actions={canaries ? null : addButton}
       />
+      {manage ? (
+        <Suspense fallback={null}>
+          <KeyNoticeAlert scope="service" />
+        </Suspense>
+      ) : null}
       {manage ? (
         <Tabs value={canaries ? CANARIES : 'accounts'} onChange={(_event, value: string) => setView(value === CANARIES ? CANARIES : null)} sx={{ mb: 2 }}>
           <Tab value="accounts" label="Service accounts" id="service-accounts-tab" aria-controls="service-accounts-tabpanel" />
