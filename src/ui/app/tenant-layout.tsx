@@ -109,7 +109,7 @@ export function TenantLayout() {
           <Box sx={{ flexGrow: 1 }} />
           {current ? (
             <Suspense fallback={null}>
-              <KeyNoticesBadge tenantId={current.id} slug={current.slug} />
+              <KeyNoticesBadge key={current.id} tenantId={current.id} slug={current.slug} />
             </Suspense>
           ) : null}
           <UserMenu username={me.username} email={me.email ?? null} />
