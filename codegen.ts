@@ -36,6 +36,8 @@ const config: CodegenConfig = {
           audit_event: '../store/types.js#AuditEventRecord',
           auth_info: '../context.js#Principal',
           agent: '../store/types.js#AgentRecord',
+          webhook: '../store/types.js#WebhookRecord',
+          webhook_delivery: '../store/types.js#WebhookDeliveryRecord',
         },
       },
     },

@@ -8,6 +8,7 @@ import type { RequestContext } from './context.js';
 import { authenticationHook } from './auth/authenticate.js';
 import { CanaryAlarm } from './auth/canary-alarm.js';
 import { Rotations } from './auth/rotations.js';
+import { WebhookWorker } from './webhooks/worker.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
 import { sharedLimiters } from './auth/shared-failure-limiter.js';
 import { answerDatabaseUnavailable } from './http/database-unavailable.js';
@@ -69,6 +70,8 @@ declare module 'fastify' {
     canaries: CanaryAlarm;
     /** Ends key rotations (auth/rotations.ts). */
     rotations: Rotations;
+    /** Sends queued webhook deliveries (webhooks/worker.ts). */
+    webhooks: WebhookWorker;
     keyplaneConfig: ServerConfig;
     /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
     lifecycle: Lifecycle;
@@ -128,6 +131,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('canaries', canaries);
   const rotations = new Rotations(store);
   rotations.start();
+  const webhooks = new WebhookWorker(store, {
+    allowPrivate: config.webhooksAllowPrivate,
+    failed: (error) => app.log.warn({ err: error }, 'could not send webhook deliveries'),
+  });
+  webhooks.start();
   const keyUsage = new KeyUsage(store, {
     written: () => responses?.forgetKeyUses(),
     failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
@@ -141,6 +149,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('changes', changes);
   app.decorate('credentials', credentials);
   app.decorate('rotations', rotations);
+  app.decorate('webhooks', webhooks);
   app.decorate('keyplaneConfig', config);
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
@@ -148,7 +157,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     rotations.stop();
     try {
-      await Promise.all([keyUsage.close(), agentCheckIns.close(), canaries.settled()]);
+      await Promise.all([keyUsage.close(), agentCheckIns.close(), canaries.settled(), webhooks.stop()]);
     } finally {
       await database.close();
     }

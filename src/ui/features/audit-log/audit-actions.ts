@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'api_key.canary_used', label: 'Canary key used', group: 'Canary keys' },
   { action: 'api_key.rotate', label: 'Rotated API key', group: 'API keys' },
   { action: 'api_key.leaked_reported', label: 'Reported API key as leaked', group: 'API keys' },
+  { action: 'api_key.expiring', label: 'API key expiring soon', group: 'API keys' },
+  { action: 'api_key.expired', label: 'API key expired', group: 'API keys' },
   { action: 'service_account.create', label: 'Created service account', group: 'Service accounts' },
   { action: 'service_account.delete', label: 'Removed service account', group: 'Service accounts' },
   { action: 'invitation.create', label: 'Invited member', group: 'Members' },
@@ -35,6 +37,9 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'tenant.policy_change', label: 'Changed key policy', group: 'Tenant' },
   { action: 'tenant.delete', label: 'Deleted tenant', group: 'Tenant' },
   { action: 'agent.register', label: 'Agent registered', group: 'Agents' },
+  { action: 'webhook.create', label: 'Added webhook', group: 'Webhooks' },
+  { action: 'webhook.update', label: 'Changed webhook', group: 'Webhooks' },
+  { action: 'webhook.delete', label: 'Deleted webhook', group: 'Webhooks' },
 ];
 
 const BY_ACTION = new Map(AUDIT_ACTIONS.map((a) => [a.action, a]));
