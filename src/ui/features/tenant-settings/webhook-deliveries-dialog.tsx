@@ -23,6 +23,7 @@ import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { useLocalPaging } from '../../lib/paging';
 import { useNow } from '../../lib/use-now';
+import { usePhoneLayout } from '../../lib/use-phone-layout';
 import { useRedeliver } from './use-webhooks';
 import { DeliveryStatus } from './delivery-status';
 
@@ -56,15 +57,62 @@ export function WebhookDeliveriesDialog({ webhook, onClose }: { webhook: { id: s
     // Attempts happen in the background: a second look shows where they are.
     pollInterval: 5_000,
   });
+  const phone = usePhoneLayout();
   const [redeliver, redelivering] = useRedeliver();
   const [queued, setQueued] = useState<string | null>(null);
   const rows = data?.webhook_delivery;
+  const redeliverButton = (id: string) => (
+    <Button
+      size="small"
+      disabled={redelivering.loading}
+      onClick={() =>
+        void redeliver(id).then(
+          () => setQueued('Queued again: it is sent in a moment.'),
+          (e: unknown) => setQueued(errorMessage(e)),
+        )
+      }
+    >
+      Redeliver
+    </Button>
+  );
+  const duration = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${ms} ms`);
   const total = data?.webhook_delivery_aggregate.aggregate.count ?? 0;
 
   let body;
   if (error && !rows) body = <QueryError title="Could not load the deliveries" error={error} onRetry={() => void refetch()} />;
   else if (!rows) body = <TableSkeleton label="Loading deliveries" rows={3} columns={5} />;
   else if (rows.length === 0) body = <EmptyState title="No deliveries yet" description="Events this webhook subscribes to are listed here once they happen." />;
+  else if (phone)
+    // A phone has no room for six columns: one block per delivery.
+    body = (
+      <>
+        <Box component="ul" aria-label="Deliveries" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+          {rows.map((delivery) => (
+            <Box component="li" key={delivery.id} sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}>
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+                <Box component="span" sx={{ fontFamily: 'monospace', fontSize: '0.8rem', flexGrow: 1 }}>
+                  {delivery.event_type}
+                </Box>
+                <DeliveryStatus status={delivery.status} />
+              </Box>
+              <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', typography: 'body2', color: 'text.secondary' }}>
+                <span>Response {delivery.response_status ?? '—'}</span>
+                <span>{duration(delivery.duration_ms)}</span>
+                <DateTime iso={delivery.last_attempt_at ?? delivery.created} format="since" now={now} />
+                <Box sx={{ flexGrow: 1 }} />
+                {redeliverButton(delivery.id)}
+              </Box>
+              {delivery.error ? (
+                <Typography variant="caption" component="div" sx={{ color: 'text.secondary', overflowWrap: 'anywhere' }}>
+                  {delivery.error}
+                </Typography>
+              ) : null}
+            </Box>
+          ))}
+        </Box>
+        <TablePageNavigation count={total} paging={paging} />
+      </>
+    );
   else
     body = (
       <>
@@ -97,24 +145,11 @@ export function WebhookDeliveriesDialog({ webhook, onClose }: { webhook: { id: s
                     ) : null}
                   </TableCell>
                   <TableCell>{delivery.response_status ?? '—'}</TableCell>
-                  <TableCell>{delivery.duration_ms === null || delivery.duration_ms === undefined ? '—' : `${delivery.duration_ms} ms`}</TableCell>
+                  <TableCell>{duration(delivery.duration_ms)}</TableCell>
                   <TableCell>
                     <DateTime iso={delivery.last_attempt_at ?? delivery.created} format="since" now={now} />
                   </TableCell>
-                  <TableCell>
-                    <Button
-                      size="small"
-                      disabled={redelivering.loading}
-                      onClick={() =>
-                        void redeliver(delivery.id).then(
-                          () => setQueued('Queued again: it is sent in a moment.'),
-                          (e: unknown) => setQueued(errorMessage(e)),
-                        )
-                      }
-                    >
-                      Redeliver
-                    </Button>
-                  </TableCell>
+                  <TableCell>{redeliverButton(delivery.id)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -125,10 +160,10 @@ export function WebhookDeliveriesDialog({ webhook, onClose }: { webhook: { id: s
     );
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="webhook-deliveries-title" maxWidth="md" fullWidth>
+    <Dialog open onClose={onClose} aria-labelledby="webhook-deliveries-title" maxWidth="md" fullWidth fullScreen={phone}>
       <DialogTitle id="webhook-deliveries-title">Deliveries</DialogTitle>
       <DialogContent>
-        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1, wordBreak: 'break-all' }}>
+        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1, overflowWrap: 'anywhere' }}>
           To {webhook.url}. The newest 100 are kept.
         </Typography>
         {queued ? (

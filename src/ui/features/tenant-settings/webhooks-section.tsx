@@ -143,7 +143,7 @@ function WebhookRow({
   return (
     <Box component="li" aria-label={webhook.url} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography sx={{ fontFamily: 'monospace', wordBreak: 'break-all', flex: '1 1 16rem' }}>{webhook.url}</Typography>
+        <Typography sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere', flex: '1 1 16rem' }}>{webhook.url}</Typography>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
           <FormControlLabel
             control={
