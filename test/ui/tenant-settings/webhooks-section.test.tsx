@@ -148,13 +148,15 @@ describe('Team › Settings › Webhooks', () => {
     await user.clear(url);
     await user.type(url, 'https://hooks.acme.test/second');
     await user.click(within(dialog).getByRole('checkbox', { name: 'api_key.rotated' }));
+    // Every membership event, present and future.
+    await user.click(within(dialog).getByRole('checkbox', { name: 'membership.*' }));
     await user.click(within(dialog).getByRole('button', { name: 'Add webhook' }));
     const reveal = await screen.findByRole('dialog', { name: 'Your webhook has been added' });
     expect(within(reveal).getByRole('textbox', { name: 'Signing secret' })).toHaveTextContent(SECRET);
     expect(within(reveal).getByText(/You will not be able to see it again/)).toBeInTheDocument();
     expect(requests.at(-1)).toEqual({
       operation: 'CreateWebhook',
-      input: { tenant_id: acme.id, url: 'https://hooks.acme.test/second', events: ['api_key.rotated', 'membership.deleted'] },
+      input: { tenant_id: acme.id, url: 'https://hooks.acme.test/second', events: ['api_key.rotated', 'membership.deleted', 'membership.*'] },
     });
     // Closing before copying asks first; after Copy it closes at once.
     await user.click(within(reveal).getByRole('button', { name: 'Done' }));

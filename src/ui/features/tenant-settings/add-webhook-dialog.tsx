@@ -14,7 +14,10 @@ import FormLabel from '@mui/material/FormLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { checkWebhookEvents, checkWebhookUrlForm, WEBHOOK_EVENTS } from '../../../shared/webhooks';
+import { checkWebhookEvents, checkWebhookUrlForm, WEBHOOK_EVENTS, WEBHOOK_WILDCARDS } from '../../../shared/webhooks';
+
+/** The checkboxes, in this order: each event, then every event of a kind (present and future). */
+const CHOICES: readonly string[] = [...WEBHOOK_EVENTS, ...WEBHOOK_WILDCARDS];
 import { CopyButton } from '../../components/copy-button';
 import { FormDialog } from '../../components/form-dialog';
 import { describeProblem, problemField } from '../../lib/errors';
@@ -63,7 +66,7 @@ function AddWebhookForm({ open, tenantId, onClose, onCreated }: AddWebhookDialog
   };
 
   const toggle = (name: string, checked: boolean) =>
-    setEvents((now) => (checked ? WEBHOOK_EVENTS.filter((e) => e === name || now.includes(e)) : now.filter((e) => e !== name)));
+    setEvents((now) => (checked ? CHOICES.filter((e) => e === name || now.includes(e)) : now.filter((e) => e !== name)));
 
   return (
     <FormDialog
@@ -91,7 +94,7 @@ function AddWebhookForm({ open, tenantId, onClose, onCreated }: AddWebhookDialog
       <FormControl component="fieldset" error={Boolean(problems.events)} sx={{ mt: 2 }}>
         <FormLabel component="legend">Events</FormLabel>
         <FormGroup sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-          {WEBHOOK_EVENTS.map((name) => (
+          {CHOICES.map((name) => (
             <FormControlLabel
               key={name}
               control={<Checkbox size="small" checked={events.includes(name)} onChange={(event) => toggle(name, event.target.checked)} />}
