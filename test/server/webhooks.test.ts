@@ -286,6 +286,8 @@ describe('delivery', () => {
 
   it('retries a failing receiver with backoff (30 s, 1 min, 2 min, …) and gives up after 24 hours', async () => {
     const worker = server.app.webhooks;
+    // Polled by the test alone: a poll of the timer's, begun before the clock moved, would answer for the test's.
+    await worker.stop();
     const webhook = await createWebhook(['api_key.created']);
     let offset = 0;
     worker.now = () => Date.now() + offset;
@@ -326,6 +328,7 @@ describe('delivery', () => {
       expect(list.webhook.find((w: { id: string }) => w.id === webhook.id).last_delivery_status).toBe('delivered');
     } finally {
       worker.now = Date.now;
+      worker.start();
       hooks.answer(() => 200);
       await ok(DELETE, { input: { webhook_id: webhook.id } });
     }
@@ -471,7 +474,12 @@ describe('restart', () => {
       expect(queued).toEqual([{ status: 'pending' }, { status: 'pending' }]);
       await own.restart();
       const sent = () => hooks.received.filter((r) => keys.some((key) => r.json.data.id === key.id));
-      for (let i = 0; i < 200 && sent().length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      // The new server's own worker sends them: wait until both are recorded (the receiver hears before the record is written).
+      const recorded = async () =>
+        (await own.rows<{ status: string }>('SELECT status FROM webhook_delivery WHERE webhook_id = ?', [webhookId])).filter(
+          (row) => row.status === 'delivered',
+        ).length;
+      for (let i = 0; i < 400 && (sent().length < 2 || (await recorded()) < 2); i++) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(
         sent()
           .map((r) => r.json.data.name)

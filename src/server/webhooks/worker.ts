@@ -16,8 +16,9 @@ export const POLL_EVERY_MS = 1_000;
 export const DELIVERY_TIMEOUT_MS = 10_000;
 /** How long a claim holds: past the timeout with room to record, after which another instance may retry. */
 const CLAIM_MS = 60_000;
-/** Deliveries one poll claims at most, sent together. */
+/** Deliveries one claim takes at most, sent together; a poll claims up to MAX_ROUNDS batches. */
 const BATCH = 20;
+const MAX_ROUNDS = 5;
 /** The first retry's delay, doubled at each further failure up to MAX_BACKOFF_MS. */
 export const FIRST_BACKOFF_MS = 30_000;
 export const MAX_BACKOFF_MS = 3_600_000;
@@ -83,10 +84,16 @@ export class WebhookWorker {
   }
 
   private async sendDue(): Promise<number> {
-    const at = this.now();
-    const claimed = await this.store.claimWebhookDeliveries(new Date(at).toISOString(), new Date(at + CLAIM_MS).toISOString(), BATCH);
-    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
-    return claimed.length;
+    let sent = 0;
+    // A full batch may mean a backlog (a receiver back after an outage): claim again at once, a few times.
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const at = this.now();
+      const claimed = await this.store.claimWebhookDeliveries(new Date(at).toISOString(), new Date(at + CLAIM_MS).toISOString(), BATCH);
+      await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+      sent += claimed.length;
+      if (claimed.length < BATCH) break;
+    }
+    return sent;
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
