@@ -1442,8 +1442,8 @@ export function describeStore(name: string, factory: StoreFactory): void {
         // Sorted: events of one millisecond tie, and their order is then the ids'.
         expect(actions.map((e) => [e.action, e.cause ?? null]).sort()).toEqual([
           ['webhook.create', null],
-          ['webhook.update', 'events,enabled'],
           ['webhook.delete', null],
+          ['webhook.update', 'events,enabled'],
         ]);
       });
 
