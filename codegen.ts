@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           auth_info: '../context.js#Principal',
           agent: '../store/types.js#AgentRecord',
           tenant_policy: '../store/types.js#TenantPolicy',
+          webhook: '../store/types.js#WebhookRecord',
+          webhook_delivery: '../store/types.js#WebhookDeliveryRecord',
         },
       },
     },

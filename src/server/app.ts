@@ -11,6 +11,7 @@ import { Rotations, rotationSweepJob } from './auth/rotations.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { idleKeysJob, keyExpiryJob, pruneKeyWarningsJob } from './scheduler/key-jobs.js';
 import { smtpMailer } from './notifications/mailer.js';
+import { WebhookWorker } from './webhooks/worker.js';
 import { memoryLimiters } from './auth/failure-limiter.js';
 import { sharedLimiters } from './auth/shared-failure-limiter.js';
 import { answerDatabaseUnavailable } from './http/database-unavailable.js';
@@ -76,6 +77,8 @@ declare module 'fastify' {
     rotations: Rotations;
     /** Runs the periodic jobs: rotations, key expiry and idle keys (scheduler/). */
     scheduler: Scheduler;
+    /** Sends queued webhook deliveries (webhooks/worker.ts). */
+    webhooks: WebhookWorker;
     keyplaneConfig: ServerConfig;
     /** Set by a graceful shutdown (serve.ts): /readyz answers 503 from then on. */
     lifecycle: Lifecycle;
@@ -147,6 +150,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     .add(idleKeysJob(keyJobs))
     .add(pruneKeyWarningsJob(keyJobs));
   if (options.scheduler?.start !== false) scheduler.start();
+  const webhooks = new WebhookWorker(store, {
+    allowPrivate: config.webhooksAllowPrivate,
+    failed: (error) => app.log.warn({ err: error }, 'could not send webhook deliveries'),
+  });
+  webhooks.start();
   const keyUsage = new KeyUsage(store, {
     written: () => responses?.forgetKeyUses(),
     failed: (error) => app.log.warn({ err: error }, 'could not write when API keys were last used'),
@@ -161,6 +169,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('credentials', credentials);
   app.decorate('rotations', rotations);
   app.decorate('scheduler', scheduler);
+  app.decorate('webhooks', webhooks);
   app.decorate('keyplaneConfig', config);
   const lifecycle: Lifecycle = { shuttingDown: false };
   app.decorate('lifecycle', lifecycle);
@@ -169,7 +178,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     try {
       await scheduler.stop();
       mailer?.close();
-      await Promise.all([keyUsage.close(), agentCheckIns.close(), canaries.settled()]);
+      await Promise.all([keyUsage.close(), agentCheckIns.close(), canaries.settled(), webhooks.stop()]);
     } finally {
       await database.close();
     }

@@ -68,6 +68,8 @@ export interface ServerConfig {
   smtpFrom: string;
   /** Keyplane's address as its users reach it, for the links in emails; null: links to http://<host>:<port>. */
   publicUrl: string | null;
+  /** Webhooks may post to private, loopback and link-local addresses, and to http:// on loopback (server/webhooks/addresses.ts). */
+  webhooksAllowPrivate: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -332,6 +334,13 @@ export const SETTINGS: readonly Setting[] = [
   setting({ field: 'maxQueryCost', key: 'max_query_cost', env: 'KEYPLANE_MAX_QUERY_COST', fallback: () => 50_000, parse: wholeNumber(1) }),
   setting({ field: 'maxQueryTokens', key: 'max_query_tokens', env: 'KEYPLANE_MAX_QUERY_TOKENS', fallback: () => 10_000, parse: wholeNumber(1) }),
   setting({ field: 'maxActiveKeysPerOwner', key: 'max_keys_per_owner', env: 'KEYPLANE_MAX_KEYS_PER_OWNER', fallback: () => 1000, parse: wholeNumber(1) }),
+  setting({
+    field: 'webhooksAllowPrivate',
+    key: 'webhooks_allow_private',
+    env: 'KEYPLANE_WEBHOOKS_ALLOW_PRIVATE',
+    fallback: () => false,
+    parse: boolean,
+  }),
   setting({ field: 'responseCacheMb', key: 'response_cache_mb', env: 'KEYPLANE_RESPONSE_CACHE_MB', fallback: () => 16, parse: wholeNumber(0) }),
 ];
 

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import type { ServerConfig } from '../../src/server/config';
 import { serve, type RunningServer } from '../../src/server/serve';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
@@ -102,14 +103,14 @@ export interface E2eServer {
 }
 
 /** The real server on a free port, over a fresh temporary data directory. */
-export async function startServer(options: { demo?: boolean } = {}): Promise<E2eServer> {
+export async function startServer(options: { demo?: boolean; config?: Partial<ServerConfig> } = {}): Promise<E2eServer> {
   ensureUiBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'keyplane-e2e-'));
   // Serve a private copy: a rebuild of dist/ui during the run (another suite, a
   // developer's `npm run build`) would otherwise delete the chunks the page loads.
   const uiDir = join(dataDir, 'ui');
   cpSync(UI_DIR, uiDir, { recursive: true });
-  const server = await serve({ port: 0, host: '127.0.0.1', dataDir, uiDir, demo: options.demo ?? false });
+  const server = await serve({ port: 0, host: '127.0.0.1', dataDir, uiDir, demo: options.demo ?? false, config: options.config });
   return {
     url: server.url,
     dataDir,

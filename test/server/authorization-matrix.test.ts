@@ -84,6 +84,14 @@ canary_keys             401  401       401      401     401     401     F      F
 canary_keys_count       401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
 create_canary_key       401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
 delete_canary_key       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+webhooks                401  401       401      401     401     401     F      F    ok    ok      F      F        none   none   403    403      F         F
+webhook_deliveries      401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+webhook_deliveries_count 401 401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+create_webhook          401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
+update_webhook          401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+delete_webhook          401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+redeliver_webhook       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
+send_test_webhook       401  401       401      401     401     401     NF     NF   ok    ok      NF     NF       NF     NF     403    403      ok        NF
 create_own_key          401  401       401      401     401     401     ok     ok   ok    ok      F      F        ok     ok     403    403      BAD       ok
 create_sa_key           401  401       401      401     401     401     F      F    ok    ok      F      F        NF     NF     403    403      ok        F
 create_other_person_key 401  401       401      401     401     401     F      F    F     F       F      F        NF     NF     403    403      NF        F
@@ -157,7 +165,8 @@ let targetSa: string;
 
 beforeAll(async () => {
   // The failure limiter would turn the bad-key columns into 429s; it has its own tests.
-  server = await startServer({ authFailuresPerMinute: 1_000_000, loginFailuresPerAccount: 1_000_000 });
+  // Webhooks to loopback allowed: create_webhook's URL is checked without a DNS lookup, and nothing is sent to it.
+  server = await startServer({ authFailuresPerMinute: 1_000_000, loginFailuresPerAccount: 1_000_000, webhooksAllowPrivate: true });
   world = await buildWorld(server);
   const { ids, sessions, keys } = world;
   const tenantC = await server.gql(`mutation { create_tenant(input: { name: "Tenant C" }) { id } }`, {}, { cookie: sessions.admin });
@@ -291,6 +300,22 @@ const makeCanary = () =>
     },
     NO_AUDIT,
   );
+
+/** A disabled webhook of tenant A, made straight in the store: nothing is ever sent to it. */
+async function makeWebhook() {
+  const webhook = await server.app.store.createWebhook(
+    {
+      id: randomUUID(),
+      tenantId: world.ids.tenantA,
+      url: 'http://127.0.0.1:9/matrix',
+      events: ['api_key.created'],
+      secret: 'whsec_matrix',
+      createdById: world.ids.admin,
+    },
+    NO_AUDIT,
+  );
+  return server.app.store.updateWebhook(webhook.id, { enabled: false }, NO_AUDIT);
+}
 
 const LOOKUP_KEY = `query ($key: String, $hint: String) { lookup_api_key(key: $key, hint: $hint) { last_used_address api_key { id } } }`;
 const REVOKE_LEAKED = `mutation ($input: revoke_api_key_as_leaked_input!) { revoke_api_key_as_leaked(input: $input) { success } }`;
@@ -714,6 +739,71 @@ const OPERATIONS: Record<string, (actor: Actor) => Promise<Call>> = {
       verify: async () => expect(await server.app.store.getCanaryKey(canary.id)).toBeNull(),
     };
   },
+  webhooks: async () => {
+    const webhook = await makeWebhook();
+    return { query: `{ webhook { id } }`, contains: (data) => data.webhook.some((w: { id: string }) => w.id === webhook.id) };
+  },
+  webhook_deliveries: async () => {
+    const delivery = await server.app.store.queueTestWebhook((await makeWebhook()).id, null);
+    return {
+      query: `query ($id: UUID!) { webhook_delivery(webhook_id: $id) { id } }`,
+      variables: { id: delivery.webhook_id },
+      contains: (data) => data.webhook_delivery.some((d: { id: string }) => d.id === delivery.id),
+    };
+  },
+  webhook_deliveries_count: async () => {
+    const delivery = await server.app.store.queueTestWebhook((await makeWebhook()).id, null);
+    return {
+      query: `query ($id: UUID!) { webhook_delivery_aggregate(webhook_id: $id) { aggregate { count } } }`,
+      variables: { id: delivery.webhook_id },
+      contains: (data) => data.webhook_delivery_aggregate.aggregate.count === 1,
+    };
+  },
+  create_webhook: async () => {
+    const url = `http://127.0.0.1:9/${unique('matrix')}`;
+    return {
+      query: `mutation ($input: create_webhook_input!) { create_webhook(input: $input) { id secret } }`,
+      // An event no other row raises; the webhook is deleted once checked, so nothing is ever sent.
+      variables: { input: { tenant_id: world.ids.tenantA, url, events: ['api_key.expired'] } },
+      verify: async () => {
+        const made = (await server.app.store.listWebhooks(world.ids.tenantA)).find((w) => w.url === url);
+        expect(made).toBeDefined();
+        await server.app.store.deleteWebhook(made!.id, NO_AUDIT);
+      },
+    };
+  },
+  update_webhook: async () => {
+    const webhook = await makeWebhook();
+    return {
+      query: `mutation ($input: update_webhook_input!) { update_webhook(input: $input) { id events } }`,
+      variables: { input: { webhook_id: webhook.id, events: ['membership.*'] } },
+      verify: async () => expect((await server.app.store.getWebhook(webhook.id))?.events).toEqual(['membership.*']),
+    };
+  },
+  delete_webhook: async () => {
+    const webhook = await makeWebhook();
+    return {
+      query: `mutation ($input: delete_webhook_input!) { delete_webhook(input: $input) { success } }`,
+      variables: { input: { webhook_id: webhook.id } },
+      verify: async () => expect(await server.app.store.getWebhook(webhook.id)).toBeNull(),
+    };
+  },
+  redeliver_webhook: async () => {
+    const delivery = await server.app.store.queueTestWebhook((await makeWebhook()).id, null);
+    return {
+      query: `mutation ($input: redeliver_webhook_delivery_input!) { redeliver_webhook_delivery(input: $input) { id } }`,
+      variables: { input: { delivery_id: delivery.id } },
+      verify: async () => expect(await server.app.store.countWebhookDeliveries(delivery.webhook_id)).toBe(2),
+    };
+  },
+  send_test_webhook: async () => {
+    const webhook = await makeWebhook();
+    return {
+      query: `mutation ($input: send_test_webhook_input!) { send_test_webhook(input: $input) { id } }`,
+      variables: { input: { webhook_id: webhook.id } },
+      verify: async () => expect(await server.app.store.countWebhookDeliveries(webhook.id)).toBe(1),
+    };
+  },
   create_invitation_here: async () => {
     const email = `${unique('here')}@example.test`;
     return {
@@ -860,6 +950,14 @@ const SCHEMA_FIELD_OF: Record<string, string> = {
   canary_keys_count: 'canary_key_aggregate',
   create_canary_key: 'create_canary_key',
   delete_canary_key: 'delete_canary_key',
+  webhooks: 'webhook',
+  webhook_deliveries: 'webhook_delivery',
+  webhook_deliveries_count: 'webhook_delivery_aggregate',
+  create_webhook: 'create_webhook',
+  update_webhook: 'update_webhook',
+  delete_webhook: 'delete_webhook',
+  redeliver_webhook: 'redeliver_webhook_delivery',
+  send_test_webhook: 'send_test_webhook',
   create_invitation_here: 'create_membership_invitation',
   update_tenant_name: 'update_tenant_name',
   update_tenant_slug: 'update_tenant_slug',

@@ -1426,6 +1426,147 @@ export function describeStore(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('webhooks', () => {
+      const newWebhook = (tenantId: string, events: string[], createdById: string | null = null) => ({
+        id: randomUUID(),
+        tenantId,
+        url: `https://hooks.example.test/${next()}`,
+        events,
+        secret: `whsec_${randomBytes(16).toString('hex')}`,
+        createdById,
+      });
+
+      it('creates, lists, changes and deletes webhooks, audited, never answering the secret', async () => {
+        const { admin, tenant } = await world();
+        const input = newWebhook(tenant.id, ['api_key.created', 'membership.*'], admin.id);
+        const webhook = await store.createWebhook(input, { ...audit, actorId: admin.id });
+        expect(webhook).toEqual({
+          id: input.id,
+          tenant_id: tenant.id,
+          url: input.url,
+          events: ['api_key.created', 'membership.*'],
+          enabled: true,
+          created: expect.stringMatching(ISO),
+          created_by_id: admin.id,
+          updated: webhook.created,
+          last_delivery_status: null,
+          last_delivery_at: null,
+        });
+        expect(JSON.stringify(await store.listWebhooks(tenant.id))).not.toContain(input.secret);
+        expect(await store.listWebhooks(tenant.id)).toEqual([webhook]);
+        const changed = await store.updateWebhook(webhook.id, { enabled: false, events: ['api_key.revoked'] }, audit);
+        expect(changed).toMatchObject({ enabled: false, events: ['api_key.revoked'], url: input.url });
+        // No change, nothing recorded.
+        await store.updateWebhook(webhook.id, { enabled: false }, audit);
+        expect(await store.deleteWebhook(webhook.id, audit)).toBe(true);
+        expect(await store.deleteWebhook(webhook.id, audit)).toBe(false);
+        expect(await store.getWebhook(webhook.id)).toBeNull();
+        await refuses(() => store.updateWebhook(webhook.id, { enabled: true }, audit), { kind: 'not_found' });
+        const actions = (await events(tenant.id)).filter((e) => e.action.startsWith('webhook.'));
+        // Sorted: events of one millisecond tie, and their order is then the ids'.
+        expect(actions.map((e) => [e.action, e.cause ?? null]).sort()).toEqual([
+          ['webhook.create', null],
+          ['webhook.delete', null],
+          ['webhook.update', 'events,enabled'],
+        ]);
+      });
+
+      it('queues a delivery per subscribed, enabled webhook in the transaction of the audited change, with the key hint and never the key', async () => {
+        const { admin, tenant } = await world();
+        const other = await world();
+        const hears = await store.createWebhook(newWebhook(tenant.id, ['api_key.created']), audit);
+        const wildcard = await store.createWebhook(newWebhook(tenant.id, ['service_account.*']), audit);
+        const disabled = await store.createWebhook(newWebhook(tenant.id, ['api_key.created']), audit);
+        await store.updateWebhook(disabled.id, { enabled: false }, audit);
+        const elsewhere = await store.createWebhook(newWebhook(other.tenant.id, ['api_key.created']), audit);
+        const { record } = await key(admin.id, tenant.id, { expiresAt: later(HOUR) });
+        const robot = await store.createServiceAccount({ tenantId: tenant.id, name: `robot ${next()}`, role: 'USER' }, { ...audit, actorId: admin.id });
+        const [delivery] = await store.listWebhookDeliveries(hears.id, everyPage);
+        expect(delivery).toMatchObject({ webhook_id: hears.id, event_type: 'api_key.created', status: 'pending', attempts: 0, error: null });
+        expect(JSON.parse(delivery.payload)).toEqual({
+          id: delivery.event_id,
+          type: 'api_key.created',
+          created: delivery.created,
+          tenant_id: tenant.id,
+          data: { object: 'api_key', id: record.id, name: record.name, key_hint: 'kpu_abcd', expires_at: record.expires_at, actor_id: null, cause: null },
+        });
+        expect((await events(tenant.id)).some((e) => e.id === delivery.event_id && e.action === 'api_key.create')).toBe(true);
+        expect((await store.listWebhookDeliveries(wildcard.id, everyPage)).map((d) => [d.event_type, JSON.parse(d.payload).data.id])).toEqual([
+          ['service_account.created', robot.id],
+        ]);
+        expect(await store.countWebhookDeliveries(disabled.id)).toBe(0);
+        expect(await store.countWebhookDeliveries(elsewhere.id)).toBe(0);
+        expect((await store.getWebhook(hears.id))?.last_delivery_status).toBe('pending');
+
+        // Deleting the tenant deletes its webhooks and their deliveries.
+        await store.deleteTenant(tenant.id, audit);
+        expect(await store.listWebhooks(tenant.id)).toEqual([]);
+        expect(await store.getWebhookDelivery(delivery.id)).toBeNull();
+        expect(await store.getWebhook(elsewhere.id)).not.toBeNull();
+      });
+
+      it('claims each due delivery once however many claim at once, records attempts, redelivers, and keeps the newest finished ones', async () => {
+        const { admin, tenant } = await world();
+        const webhook = await store.createWebhook(newWebhook(tenant.id, ['api_key.created']), audit);
+        for (let i = 0; i < 6; i++) await key(admin.id, tenant.id);
+        const at = later(1000);
+        const until = later(60_000);
+        const { fulfilled } = await race(
+          store,
+          Array.from({ length: 4 }, () => () => store.claimWebhookDeliveries(at, until, 10)),
+        );
+        const claimed = fulfilled.flat();
+        expect(claimed).toHaveLength(6);
+        expect(new Set(claimed.map((d) => d.id)).size).toBe(6);
+        expect(claimed[0]).toMatchObject({ url: webhook.url, tenant_id: tenant.id, secret: expect.stringMatching(/^whsec_/) });
+        // Claimed: nobody else gets them until the claim runs out.
+        expect(await store.claimWebhookDeliveries(at, until, 10)).toEqual([]);
+        expect(await store.claimWebhookDeliveries(later(120_000), later(180_000), 10)).toHaveLength(6);
+
+        const [first, second, ...rest] = claimed;
+        await store.recordWebhookAttempt(
+          first.id,
+          { status: 'delivered', at, response_status: 204, duration_ms: 12.4, error: null, next_attempt_at: null },
+          100,
+        );
+        await store.recordWebhookAttempt(
+          second.id,
+          { status: 'pending', at, response_status: 500, duration_ms: 8, error: 'HTTP 500', next_attempt_at: later(30_000) },
+          100,
+        );
+        expect(await store.getWebhookDelivery(first.id)).toMatchObject({
+          status: 'delivered',
+          attempts: 1,
+          response_status: 204,
+          duration_ms: 12,
+          error: null,
+        });
+        expect(await store.getWebhookDelivery(second.id)).toMatchObject({ status: 'pending', attempts: 1, response_status: 500, error: 'HTTP 500' });
+        // A disabled webhook's deliveries are not claimed.
+        await store.updateWebhook(webhook.id, { enabled: false }, audit);
+        expect(await store.claimWebhookDeliveries(later(3_600_000), later(3_700_000), 10)).toEqual([]);
+        await store.updateWebhook(webhook.id, { enabled: true }, audit);
+
+        const again = await store.redeliverWebhookDelivery(first.id);
+        expect(again).toMatchObject({ event_id: first.event_id, payload: first.payload, status: 'pending', attempts: 0 });
+        await refuses(() => store.redeliverWebhookDelivery(randomUUID()), { kind: 'not_found' });
+        expect((await store.queueTestWebhook(webhook.id, admin.id)).event_type).toBe('webhook.test');
+
+        // Keeping 2: the finished ones beyond the newest two go, the pending ones stay.
+        for (const delivery of rest)
+          await store.recordWebhookAttempt(
+            delivery.id,
+            { status: 'failed', at, response_status: null, duration_ms: 1, error: 'refused', next_attempt_at: null },
+            2,
+          );
+        const left = await store.listWebhookDeliveries(webhook.id, everyPage);
+        const finished = left.filter((d) => d.status !== 'pending');
+        expect(finished.length).toBeLessThanOrEqual(2);
+        expect(left.filter((d) => d.status === 'pending').map((d) => d.id)).toEqual(expect.arrayContaining([second.id, again.id]));
+        expect(await store.countWebhookDeliveries(webhook.id)).toBe(left.length);
+      });
+    });
+
     describe('agents', () => {
       it('registers an agent, the same one again under the same id, and lists them newest first', async () => {
         const { admin, tenant } = await world();

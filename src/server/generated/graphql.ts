@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, UserRef, InvitationRecord, AuditEventRecord, AgentRecord, TenantPolicy } from '../store/types.js';
+import type { TenantRecord, MembershipRecord, UserRecord, MemberRow, ApiKeyRow, UserRef, InvitationRecord, AuditEventRecord, AgentRecord, TenantPolicy, WebhookRecord, WebhookDeliveryRecord } from '../store/types.js';
 import type { Principal, RequestContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -42,6 +42,8 @@ export type Mutation = {
   create_service_account: id_payload;
   /** Creates a tenant with you as its administrator. People only, not service accounts. Errors: UNAUTHENTICATED; FORBIDDEN (a service account); BAD_USER_INPUT (name, or the name of another tenant you belong to, compared ignoring case and Unicode compatibility forms; a slug that is malformed, reserved or taken). */
   create_tenant: create_tenant_payload;
+  /** Keyplane: adds a webhook to a tenant and answers with its signing secret, the only time it is shown. The URL's host is resolved, and a private, loopback or link-local address is refused unless KEYPLANE_WEBHOOKS_ALLOW_PRIVATE is set. Audited (webhook.create). Tenant administrators only. Errors: UNAUTHENTICATED; FORBIDDEN (not an administrator); NOT_FOUND (a tenant you are not in); BAD_USER_INPUT (url: not https, unresolvable, or a refused address; events: empty or an unknown event). */
+  create_webhook: create_webhook_payload;
   /** Revokes an API key: the very next request made with it is refused with 401. Your own keys, and a service account's keys for an administrator of its tenant; a request made with a key acts on keys of its own tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (a service account without the administrator role, on its own keys). */
   delete_api_key: success_payload;
   /** Keyplane: deletes a canary key; its uses stay in the audit log, and it is refused as before (as any unknown key). Tenant administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a canary you may not see, which is every canary to anyone but its tenant's administrators: they alone may learn that it exists). */
@@ -58,16 +60,22 @@ export type Mutation = {
   delete_session: success_payload;
   /** Deletes a tenant: revokes every key acting in it and its pending invitations, removes its memberships and service accounts, each audited with the cause tenant_deleted. Administrators signed in as people (a user key or a session; not a service account). Errors: BAD_USER_INPUT (confirm not true); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
   delete_tenant: success_payload;
+  /** Keyplane: deletes a webhook and its deliveries; nothing queued for it is sent. Audited (webhook.delete). Administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a webhook you may not see). */
+  delete_webhook: success_payload;
   /** Signs in with email and password and sets the session cookie (keyplane_session, HttpOnly, SameSite=Strict); requests made with it must also send X-Keyplane-CSRF: 1. Public. Failures are counted per account and per address before the password is checked: past the limit, RATE_LIMITED (HTTP 429, Retry-After). Errors: BAD_USER_INPUT (the same message for a wrong email and a wrong password); RATE_LIMITED. */
   log_in: log_in_payload;
   /** Ends the browser session and clears its cookie. Public: without a session it does nothing, and succeeds. */
   log_out: success_payload;
+  /** Keyplane: queues a delivery's event again, to be sent now, as a new delivery with the same event id and payload. Administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a delivery you may not see). */
+  redeliver_webhook_delivery: webhook_delivery;
   /** Records a Prefect agent starting with an API key (prefect agent … start): registering the same agent again with the same key answers the same id; a key keeps its 20 most recently seen agents, and agents unseen for 7 days are dropped. Any key of a member who may write. Errors: BAD_USER_INPUT (type, name, labels); FORBIDDEN (a browser session, or read-only); NOT_FOUND (a tenant_id that is not the key's). */
   register_agent: id_payload;
   /** Keyplane: revokes a key that was found where it should not be, and records where (audit events api_key.leaked_reported with found_at as its detail, and api_key.revoke with cause reported_leaked). Clients using it get 401 on their next request. Allowed to an administrator of the key's tenant (any key there, people's too), and to the key's holder: a request made with that very key, or its owner signed in. Anything else is NOT_FOUND, as for a key that does not exist or is already revoked, and counts against the caller as lookup_api_key's misses do. Errors: BAD_USER_INPUT (key mistyped or not a key; found_at too long, not one line, or holding a key); NOT_FOUND; RATE_LIMITED. */
   revoke_api_key_as_leaked: success_payload;
   /** Keyplane: rotates an API key: issues a successor with the same name, owner and tenant (and expiry unless expires_at is given) and answers with it, the only time it is shown. The old key keeps working until the first of its successor's first successful use and the end of the overlap. Whoever may revoke the key may rotate it (delete_api_key). Errors: UNAUTHENTICATED; NOT_FOUND (a key you may not see); FORBIDDEN (as delete_api_key); BAD_USER_INPUT (overlap, expires_at; key_id for a key already being rotated, or expired with no new expires_at). */
   rotate_api_key: create_api_key_payload;
+  /** Keyplane: queues a webhook.test event for a webhook, to be sent now, whatever events it subscribes to. Administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a webhook you may not see). */
+  send_test_webhook: webhook_delivery;
   /** Changes a member's role, a person's or a service account's. Administrators of the tenant only; the last human administrator cannot be demoted, and an administrator made anything else loses the invitations they made there. Errors: UNAUTHENTICATED; NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (role or role_id, missing or different; the last administrator). */
   set_membership_role: id_payload;
   /** Sets a tenant's key policy, audited tenant.policy_change; keys already made are not changed (see keys_outside and shorten_keys_to_tenant_policy). Administrators. Errors: BAD_USER_INPUT (a day count outside 1 to 3650, or require_expiry null, naming the field); FORBIDDEN; NOT_FOUND, as update_tenant_name. */
@@ -82,6 +90,8 @@ export type Mutation = {
   update_tenant_slug: tenant;
   /** Keyplane: sets your first and last name (Account › Display name). Browser sessions of people only. Errors: UNAUTHENTICATED; FORBIDDEN (a key); BAD_USER_INPUT naming the field. */
   update_user_profile: user;
+  /** Keyplane: changes a webhook's URL or events, or enables or disables it; answers it as webhook shows it. Audited (webhook.update, cause naming the fields changed; a change that changes nothing records nothing). Administrators of its tenant only. Errors: UNAUTHENTICATED; NOT_FOUND (a webhook you may not see); BAD_USER_INPUT naming the field, as create_webhook. */
+  update_webhook: webhook;
 };
 
 
@@ -125,6 +135,11 @@ export type Mutationcreate_tenantArgs = {
 };
 
 
+export type Mutationcreate_webhookArgs = {
+  input: create_webhook_input;
+};
+
+
 export type Mutationdelete_api_keyArgs = {
   input: delete_api_key_input;
 };
@@ -160,8 +175,18 @@ export type Mutationdelete_tenantArgs = {
 };
 
 
+export type Mutationdelete_webhookArgs = {
+  input: delete_webhook_input;
+};
+
+
 export type Mutationlog_inArgs = {
   input: log_in_input;
+};
+
+
+export type Mutationredeliver_webhook_deliveryArgs = {
+  input: redeliver_webhook_delivery_input;
 };
 
 
@@ -177,6 +202,11 @@ export type Mutationrevoke_api_key_as_leakedArgs = {
 
 export type Mutationrotate_api_keyArgs = {
   input: rotate_api_key_input;
+};
+
+
+export type Mutationsend_test_webhookArgs = {
+  input: send_test_webhook_input;
 };
 
 
@@ -212,6 +242,11 @@ export type Mutationupdate_tenant_slugArgs = {
 
 export type Mutationupdate_user_profileArgs = {
   input: update_user_profile_input;
+};
+
+
+export type Mutationupdate_webhookArgs = {
+  input: update_webhook_input;
 };
 
 export type Query = {
@@ -279,6 +314,12 @@ export type Query = {
   user_view_same_tenant_aggregate: aggregate_result;
   /** Keyplane: one member of the current tenant by user id, as user_view_same_tenant shows it, or null when there is none. */
   user_view_same_tenant_by_pk?: Maybe<user_view_same_tenant>;
+  /** Keyplane: a tenant's webhooks, oldest first, without their secrets. Tenant administrators only (people and admin-role service accounts). Errors: UNAUTHENTICATED; FORBIDDEN (not an administrator); NOT_FOUND (a tenant you are not in). */
+  webhook: Array<webhook>;
+  /** Keyplane: a webhook's deliveries, newest first. Administrators of its tenant only; to anyone else the webhook is NOT_FOUND. */
+  webhook_delivery: Array<webhook_delivery>;
+  /** Keyplane: how many deliveries a webhook keeps. As webhook_delivery. */
+  webhook_delivery_aggregate: aggregate_result;
 };
 
 
@@ -412,6 +453,23 @@ export type Queryuser_view_same_tenant_aggregateArgs = {
 
 export type Queryuser_view_same_tenant_by_pkArgs = {
   id: Scalars['uuid']['input'];
+};
+
+
+export type QuerywebhookArgs = {
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+
+export type Querywebhook_deliveryArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  webhook_id: Scalars['UUID']['input'];
+};
+
+
+export type Querywebhook_delivery_aggregateArgs = {
+  webhook_id: Scalars['UUID']['input'];
 };
 
 /** Conditions on a text column; every one given must hold. Strings order by code point. A pattern (_like, _nlike, _ilike, _nilike) is at most 100 characters with at most 10 wildcards, and a where holds at most 4 patterns. */
@@ -559,7 +617,7 @@ export type api_key_user_order_by = {
 /** Keyplane: one recorded action. Never contains a key. */
 export type audit_event = {
   __typename?: 'audit_event';
-  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.revoke with cause idle_expiry (by the scheduler: unused for the tenant's idle_days after a warning), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), api_key.expiring (the scheduler's warning, actor null: detail says when the key expires, or when it will be revoked unused), api_key.expired (once, when a key's expiry passed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), api_key.policy_shortened (shorten_keys_to_tenant_policy; detail gives the new expiry and the old), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
+  /** What happened, one of api_key.create, api_key.revoke, api_key.update (cause: the fields changed), api_key.rotate (a successor issued; the old key's end is an api_key.revoke with cause rotation_first_use or rotation_overlap_ended), api_key.revoke with cause idle_expiry (by the scheduler: unused for the tenant's idle_days after a warning), api_key.leaked_reported (revoke_api_key_as_leaked; detail says where it was found), api_key.expiring (the scheduler's warning, actor null: detail says when the key expires, or when it will be revoked unused), api_key.expired (once, when a key's expiry passed), service_account.create, service_account.delete, membership.create, membership.role_change, membership.delete, invitation.create, invitation.revoke, tenant.create, tenant.rename, tenant.slug_change, tenant.policy_change (set_tenant_policy; detail names each field changed with its new value), api_key.policy_shortened (shorten_keys_to_tenant_policy; detail gives the new expiry and the old), tenant.delete, agent.register, api_key.canary_create, api_key.canary_delete, api_key.canary_used (a canary key was used: source_address and user_agent say from where), webhook.create, webhook.update (cause: the fields changed), webhook.delete, auth.log_in_failed, auth.password_change (by the person, change_password), auth.password_reset (by an operator, keyplane admin reset-password). */
   action: Scalars['String']['output'];
   /** Who did it, in full; null when unknown or the account no longer exists. */
   actor?: Maybe<api_key_user>;
@@ -579,7 +637,7 @@ export type audit_event = {
   target_id?: Maybe<Scalars['String']['output']>;
   /** The target's name at the time: a key's or account's name, an email, or a role change such as USER → TENANT_ADMIN. */
   target_name?: Maybe<Scalars['String']['output']>;
-  /** What it acted on, one of api_key, service_account, membership, invitation, tenant, agent, user, canary_key. */
+  /** What it acted on, one of api_key, service_account, membership, invitation, tenant, agent, user, canary_key, webhook. */
   target_type?: Maybe<Scalars['String']['output']>;
   /** The tenant it happened in. */
   tenant_id?: Maybe<Scalars['uuid']['output']>;
@@ -952,6 +1010,25 @@ export type create_tenant_payload = {
   slug: Scalars['String']['output'];
 };
 
+/** What create_webhook takes. */
+export type create_webhook_input = {
+  /** The events to send, at least one: names from docs/webhooks.md, or the wildcards service_account.* and membership.*. */
+  events: Array<Scalars['String']['input']>;
+  /** The tenant whose events it receives; you must administer it. Defaults to the current tenant. */
+  tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+  /** Where events are posted: an https:// URL of at most 2000 characters, without a user name or password. */
+  url: Scalars['String']['input'];
+};
+
+/** The new webhook. This answer is the one place its secret ever appears. */
+export type create_webhook_payload = {
+  __typename?: 'create_webhook_payload';
+  /** The webhook's id (webhook.id). */
+  id: Scalars['UUID']['output'];
+  /** The signing secret (whsec_ and 32 characters), shown this once: the receiver checks Keyplane-Signature with it. */
+  secret: Scalars['String']['output'];
+};
+
 /** Which key delete_api_key revokes. */
 export type delete_api_key_input = {
   /** The key's id (auth_api_key.id). */
@@ -1003,6 +1080,12 @@ export type delete_tenant_input = {
   confirm: Scalars['Boolean']['input'];
   /** Defaults to the request's tenant. */
   tenant_id?: InputMaybe<Scalars['UUID']['input']>;
+};
+
+/** Which webhook delete_webhook deletes. */
+export type delete_webhook_input = {
+  /** The webhook (webhook.id). */
+  webhook_id: Scalars['UUID']['input'];
 };
 
 /** What a mutation created or changed. */
@@ -1193,6 +1276,12 @@ export type order_by =
   /** Descending, nulls last. */
   | 'desc_nulls_last';
 
+/** Which delivery redeliver_webhook_delivery sends again. */
+export type redeliver_webhook_delivery_input = {
+  /** The delivery (webhook_delivery.id). */
+  delivery_id: Scalars['UUID']['input'];
+};
+
 /** What register_agent takes: what a Prefect agent sends when it starts. */
 export type register_agent_input = {
   /** An agent configuration's id; recorded as sent. */
@@ -1232,6 +1321,12 @@ export type rotate_api_key_input = {
   key_id: Scalars['UUID']['input'];
   /** How long the old key keeps working beside its successor, in whole seconds: 0 (ends at once) to 2592000 (30 days); absent: 86400 (24 h). The successor's first use ends it sooner. */
   overlap?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Which webhook send_test_webhook tests. */
+export type send_test_webhook_input = {
+  /** The webhook (webhook.id). */
+  webhook_id: Scalars['UUID']['input'];
 };
 
 /** What set_membership_role takes. */
@@ -1417,6 +1512,18 @@ export type update_user_profile_input = {
   last_name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What update_webhook changes: each field given is set. */
+export type update_webhook_input = {
+  /** Whether events are sent to it. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new list of events, by the rule of create_webhook. */
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new URL, by the rule of create_webhook. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** The webhook (webhook.id). */
+  webhook_id: Scalars['UUID']['input'];
+};
+
 /** The signed-in caller (the `user` query returns a list holding the caller alone). */
 export type user = {
   __typename?: 'user';
@@ -1526,6 +1633,68 @@ export type uuid_comparison_exp = {
   _neq?: InputMaybe<Scalars['uuid']['input']>;
   /** None of these, at most 1000. */
   _nin?: InputMaybe<Array<Scalars['uuid']['input']>>;
+};
+
+/**
+ * Keyplane: a webhook: a URL of the tenant's that Keyplane posts signed events to (key
+ * created, revoked, rotated; service accounts and members added, changed and removed), as
+ * docs/webhooks.md describes. Its signing secret is shown once, by create_webhook, and never
+ * again.
+ */
+export type webhook = {
+  __typename?: 'webhook';
+  /** When it was created. */
+  created: Scalars['timestamptz']['output'];
+  /** Whether events are sent to it; a disabled webhook queues nothing, and what it had queued waits until it is enabled again. */
+  enabled: Scalars['Boolean']['output'];
+  /** The events it subscribes to (event names such as api_key.created, or the wildcards service_account.* and membership.*). */
+  events: Array<Scalars['String']['output']>;
+  /** The webhook's id (update_webhook, delete_webhook and webhook_delivery take it). */
+  id: Scalars['uuid']['output'];
+  /** When its newest delivery was queued; null before its first. */
+  last_delivery_at?: Maybe<Scalars['timestamptz']['output']>;
+  /** The status of its newest delivery (pending, delivered or failed); null before its first. */
+  last_delivery_status?: Maybe<Scalars['String']['output']>;
+  /** The tenant whose events it receives. */
+  tenant_id: Scalars['uuid']['output'];
+  /** When it was last changed. */
+  updated: Scalars['timestamptz']['output'];
+  /** Where events are posted: https://, or http:// to this machine where KEYPLANE_WEBHOOKS_ALLOW_PRIVATE allows it. */
+  url: Scalars['String']['output'];
+};
+
+/**
+ * Keyplane: one event sent (or being sent) to one webhook, with its last attempt. A webhook
+ * keeps its 100 newest finished deliveries.
+ */
+export type webhook_delivery = {
+  __typename?: 'webhook_delivery';
+  /** How many attempts were made. */
+  attempts: Scalars['Int']['output'];
+  /** When it was queued. */
+  created: Scalars['timestamptz']['output'];
+  /** How long the last attempt took, in milliseconds. */
+  duration_ms?: Maybe<Scalars['Int']['output']>;
+  /** Why the last attempt failed (an HTTP status, a timeout, an address refused); null when it did not. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The event's id, the payload's id: the same for a redelivery, so that receivers can tell repeats. */
+  event_id: Scalars['uuid']['output'];
+  /** The event's type, sent as the Keyplane-Event header (such as api_key.created). */
+  event_type: Scalars['String']['output'];
+  /** The delivery's id, sent as the Keyplane-Delivery header (redeliver_webhook_delivery takes it). */
+  id: Scalars['uuid']['output'];
+  /** When the last attempt was made; null before the first. */
+  last_attempt_at?: Maybe<Scalars['timestamptz']['output']>;
+  /** When the next attempt is due, while pending. */
+  next_attempt_at?: Maybe<Scalars['timestamptz']['output']>;
+  /** The JSON body sent, the same text at every attempt. It never holds a key. */
+  payload: Scalars['String']['output'];
+  /** The HTTP status the receiver answered at the last attempt; null when it did not answer (or before the first attempt). */
+  response_status?: Maybe<Scalars['Int']['output']>;
+  /** pending (queued, or waiting to be retried), delivered (the receiver answered 2xx) or failed (no 2xx within 24 hours of retries). */
+  status: Scalars['String']['output'];
+  /** The webhook it is for. */
+  webhook_id: Scalars['uuid']['output'];
 };
 
 
@@ -1642,6 +1811,8 @@ export type ResolversTypes = {
   create_service_account_input: create_service_account_input;
   create_tenant_input: create_tenant_input;
   create_tenant_payload: ResolverTypeWrapper<create_tenant_payload>;
+  create_webhook_input: create_webhook_input;
+  create_webhook_payload: ResolverTypeWrapper<create_webhook_payload>;
   delete_api_key_input: delete_api_key_input;
   delete_canary_key_input: delete_canary_key_input;
   delete_membership_input: delete_membership_input;
@@ -1650,6 +1821,7 @@ export type ResolversTypes = {
   delete_service_account_input: delete_service_account_input;
   delete_session_input: delete_session_input;
   delete_tenant_input: delete_tenant_input;
+  delete_webhook_input: delete_webhook_input;
   id_payload: ResolverTypeWrapper<id_payload>;
   invitation_preview: ResolverTypeWrapper<invitation_preview>;
   key_notices: ResolverTypeWrapper<key_notices>;
@@ -1662,10 +1834,12 @@ export type ResolversTypes = {
   membership_invitation_order_by: membership_invitation_order_by;
   membership_order_by: membership_order_by;
   order_by: order_by;
+  redeliver_webhook_delivery_input: redeliver_webhook_delivery_input;
   register_agent_input: register_agent_input;
   revoke_api_key_as_leaked_input: revoke_api_key_as_leaked_input;
   role_detail: ResolverTypeWrapper<role_detail>;
   rotate_api_key_input: rotate_api_key_input;
+  send_test_webhook_input: send_test_webhook_input;
   set_membership_role_input: set_membership_role_input;
   set_tenant_policy_input: set_tenant_policy_input;
   shorten_keys_payload: ResolverTypeWrapper<shorten_keys_payload>;
@@ -1682,6 +1856,7 @@ export type ResolversTypes = {
   update_tenant_name_input: update_tenant_name_input;
   update_tenant_slug_input: update_tenant_slug_input;
   update_user_profile_input: update_user_profile_input;
+  update_webhook_input: update_webhook_input;
   user: ResolverTypeWrapper<UserRecord>;
   user_session: ResolverTypeWrapper<user_session>;
   user_view_same_tenant: ResolverTypeWrapper<MemberRow>;
@@ -1689,6 +1864,8 @@ export type ResolversTypes = {
   user_view_same_tenant_order_by: user_view_same_tenant_order_by;
   uuid: ResolverTypeWrapper<Scalars['uuid']['output']>;
   uuid_comparison_exp: uuid_comparison_exp;
+  webhook: ResolverTypeWrapper<WebhookRecord>;
+  webhook_delivery: ResolverTypeWrapper<WebhookDeliveryRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1734,6 +1911,8 @@ export type ResolversParentTypes = {
   create_service_account_input: create_service_account_input;
   create_tenant_input: create_tenant_input;
   create_tenant_payload: create_tenant_payload;
+  create_webhook_input: create_webhook_input;
+  create_webhook_payload: create_webhook_payload;
   delete_api_key_input: delete_api_key_input;
   delete_canary_key_input: delete_canary_key_input;
   delete_membership_input: delete_membership_input;
@@ -1742,6 +1921,7 @@ export type ResolversParentTypes = {
   delete_service_account_input: delete_service_account_input;
   delete_session_input: delete_session_input;
   delete_tenant_input: delete_tenant_input;
+  delete_webhook_input: delete_webhook_input;
   id_payload: id_payload;
   invitation_preview: invitation_preview;
   key_notices: key_notices;
@@ -1753,10 +1933,12 @@ export type ResolversParentTypes = {
   membership_invitation_bool_exp: membership_invitation_bool_exp;
   membership_invitation_order_by: membership_invitation_order_by;
   membership_order_by: membership_order_by;
+  redeliver_webhook_delivery_input: redeliver_webhook_delivery_input;
   register_agent_input: register_agent_input;
   revoke_api_key_as_leaked_input: revoke_api_key_as_leaked_input;
   role_detail: role_detail;
   rotate_api_key_input: rotate_api_key_input;
+  send_test_webhook_input: send_test_webhook_input;
   set_membership_role_input: set_membership_role_input;
   set_tenant_policy_input: set_tenant_policy_input;
   shorten_keys_payload: shorten_keys_payload;
@@ -1773,6 +1955,7 @@ export type ResolversParentTypes = {
   update_tenant_name_input: update_tenant_name_input;
   update_tenant_slug_input: update_tenant_slug_input;
   update_user_profile_input: update_user_profile_input;
+  update_webhook_input: update_webhook_input;
   user: UserRecord;
   user_session: user_session;
   user_view_same_tenant: MemberRow;
@@ -1780,6 +1963,8 @@ export type ResolversParentTypes = {
   user_view_same_tenant_order_by: user_view_same_tenant_order_by;
   uuid: Scalars['uuid']['output'];
   uuid_comparison_exp: uuid_comparison_exp;
+  webhook: WebhookRecord;
+  webhook_delivery: WebhookDeliveryRecord;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1799,6 +1984,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   create_membership_invitation?: Resolver<ResolversTypes['create_membership_invitation_payload'], ParentType, ContextType, RequireFields<Mutationcreate_membership_invitationArgs, 'input'>>;
   create_service_account?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationcreate_service_accountArgs, 'input'>>;
   create_tenant?: Resolver<ResolversTypes['create_tenant_payload'], ParentType, ContextType, RequireFields<Mutationcreate_tenantArgs, 'input'>>;
+  create_webhook?: Resolver<ResolversTypes['create_webhook_payload'], ParentType, ContextType, RequireFields<Mutationcreate_webhookArgs, 'input'>>;
   delete_api_key?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_api_keyArgs, 'input'>>;
   delete_canary_key?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_canary_keyArgs, 'input'>>;
   delete_membership?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_membershipArgs, 'input'>>;
@@ -1807,11 +1993,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   delete_service_account?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_service_accountArgs, 'input'>>;
   delete_session?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_sessionArgs, 'input'>>;
   delete_tenant?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_tenantArgs, 'input'>>;
+  delete_webhook?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationdelete_webhookArgs, 'input'>>;
   log_in?: Resolver<ResolversTypes['log_in_payload'], ParentType, ContextType, RequireFields<Mutationlog_inArgs, 'input'>>;
   log_out?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType>;
+  redeliver_webhook_delivery?: Resolver<ResolversTypes['webhook_delivery'], ParentType, ContextType, RequireFields<Mutationredeliver_webhook_deliveryArgs, 'input'>>;
   register_agent?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationregister_agentArgs, 'input'>>;
   revoke_api_key_as_leaked?: Resolver<ResolversTypes['success_payload'], ParentType, ContextType, RequireFields<Mutationrevoke_api_key_as_leakedArgs, 'input'>>;
   rotate_api_key?: Resolver<ResolversTypes['create_api_key_payload'], ParentType, ContextType, RequireFields<Mutationrotate_api_keyArgs, 'input'>>;
+  send_test_webhook?: Resolver<ResolversTypes['webhook_delivery'], ParentType, ContextType, RequireFields<Mutationsend_test_webhookArgs, 'input'>>;
   set_membership_role?: Resolver<ResolversTypes['id_payload'], ParentType, ContextType, RequireFields<Mutationset_membership_roleArgs, 'input'>>;
   set_tenant_policy?: Resolver<ResolversTypes['tenant_policy'], ParentType, ContextType, RequireFields<Mutationset_tenant_policyArgs, 'input'>>;
   shorten_keys_to_tenant_policy?: Resolver<ResolversTypes['shorten_keys_payload'], ParentType, ContextType, RequireFields<Mutationshorten_keys_to_tenant_policyArgs, 'input'>>;
@@ -1819,6 +2008,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   update_tenant_name?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_nameArgs, 'input'>>;
   update_tenant_slug?: Resolver<ResolversTypes['tenant'], ParentType, ContextType, RequireFields<Mutationupdate_tenant_slugArgs, 'input'>>;
   update_user_profile?: Resolver<ResolversTypes['user'], ParentType, ContextType, RequireFields<Mutationupdate_user_profileArgs, 'input'>>;
+  update_webhook?: Resolver<ResolversTypes['webhook'], ParentType, ContextType, RequireFields<Mutationupdate_webhookArgs, 'input'>>;
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1852,6 +2042,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   user_view_same_tenant?: Resolver<Array<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, Partial<Queryuser_view_same_tenantArgs>>;
   user_view_same_tenant_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, Partial<Queryuser_view_same_tenant_aggregateArgs>>;
   user_view_same_tenant_by_pk?: Resolver<Maybe<ResolversTypes['user_view_same_tenant']>, ParentType, ContextType, RequireFields<Queryuser_view_same_tenant_by_pkArgs, 'id'>>;
+  webhook?: Resolver<Array<ResolversTypes['webhook']>, ParentType, ContextType, Partial<QuerywebhookArgs>>;
+  webhook_delivery?: Resolver<Array<ResolversTypes['webhook_delivery']>, ParentType, ContextType, RequireFields<Querywebhook_deliveryArgs, 'webhook_id'>>;
+  webhook_delivery_aggregate?: Resolver<ResolversTypes['aggregate_result'], ParentType, ContextType, RequireFields<Querywebhook_delivery_aggregateArgs, 'webhook_id'>>;
 };
 
 export interface UUIDScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UUID'], any> {
@@ -2006,6 +2199,11 @@ export type create_tenant_payloadResolvers<ContextType = RequestContext, ParentT
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type create_webhook_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['create_webhook_payload'] = ResolversParentTypes['create_webhook_payload']> = {
+  id?: Resolver<ResolversTypes['UUID'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type delete_other_sessions_payloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['delete_other_sessions_payload'] = ResolversParentTypes['delete_other_sessions_payload']> = {
   deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2141,6 +2339,34 @@ export interface uuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'uuid';
 }
 
+export type webhookResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['webhook'] = ResolversParentTypes['webhook']> = {
+  created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  last_delivery_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
+  last_delivery_status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tenant_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type webhook_deliveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['webhook_delivery'] = ResolversParentTypes['webhook_delivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['timestamptz'], ParentType, ContextType>;
+  duration_ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  event_type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+  last_attempt_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
+  next_attempt_at?: Resolver<Maybe<ResolversTypes['timestamptz']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  response_status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook_id?: Resolver<ResolversTypes['uuid'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -2164,6 +2390,7 @@ export type Resolvers<ContextType = RequestContext> = {
   create_canary_key_payload?: create_canary_key_payloadResolvers<ContextType>;
   create_membership_invitation_payload?: create_membership_invitation_payloadResolvers<ContextType>;
   create_tenant_payload?: create_tenant_payloadResolvers<ContextType>;
+  create_webhook_payload?: create_webhook_payloadResolvers<ContextType>;
   delete_other_sessions_payload?: delete_other_sessions_payloadResolvers<ContextType>;
   id_payload?: id_payloadResolvers<ContextType>;
   invitation_preview?: invitation_previewResolvers<ContextType>;
@@ -2182,5 +2409,7 @@ export type Resolvers<ContextType = RequestContext> = {
   user_session?: user_sessionResolvers<ContextType>;
   user_view_same_tenant?: user_view_same_tenantResolvers<ContextType>;
   uuid?: GraphQLScalarType;
+  webhook?: webhookResolvers<ContextType>;
+  webhook_delivery?: webhook_deliveryResolvers<ContextType>;
 };
 

@@ -15,6 +15,7 @@ import { membershipResolvers } from './resolvers/memberships.js';
 import { roleResolvers } from './resolvers/roles.js';
 import { serviceAccountResolvers } from './resolvers/service-accounts.js';
 import { tenantResolvers } from './resolvers/tenants.js';
+import { webhookResolvers } from './resolvers/webhooks.js';
 
 export const schemaSource = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
 
@@ -43,6 +44,7 @@ export const resolvers = {
     auditResolvers,
     agentResolvers,
     canaryKeyResolvers,
+    webhookResolvers,
     roleResolvers,
   ),
 };

@@ -387,6 +387,73 @@ export interface KeyNoticeCounts {
   service_idle_count: number;
 }
 
+/** A tenant's webhook as lists show it: never its secret. */
+export interface WebhookRecord {
+  id: string;
+  tenant_id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  created: string;
+  created_by_id: string | null;
+  updated: string;
+  /** The status of its newest delivery, and when that was created; null before any. */
+  last_delivery_status: WebhookDeliveryStatus | null;
+  last_delivery_at: string | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface NewWebhook {
+  id: string;
+  tenantId: string;
+  url: string;
+  events: string[];
+  secret: string;
+  createdById: string | null;
+}
+
+/** What update_webhook changes: each field present is set. */
+export interface WebhookChanges {
+  url?: string;
+  events?: string[];
+  enabled?: boolean;
+}
+
+export interface WebhookDeliveryRecord {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  /** The JSON body sent (the same text each attempt). */
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  response_status: number | null;
+  duration_ms: number | null;
+  error: string | null;
+  created: string;
+}
+
+/** A delivery the worker claimed, with what sending it needs. */
+export interface ClaimedDelivery extends WebhookDeliveryRecord {
+  url: string;
+  secret: string;
+  tenant_id: string;
+}
+
+/** One attempt's outcome; next_attempt_at set: pending again then, else delivered or failed. */
+export interface WebhookAttempt {
+  status: WebhookDeliveryStatus;
+  at: string;
+  response_status: number | null;
+  duration_ms: number;
+  error: string | null;
+  next_attempt_at: string | null;
+}
+
 export interface Store {
   close(): Promise<void>;
 
@@ -631,6 +698,31 @@ export interface Store {
     expiringBy: string;
     idleBy: string | null;
   }): Promise<KeyNoticeCounts>;
+  // webhooks (store/sql/webhooks.ts); deliveries are queued by the audit events of changes
+  createWebhook(webhook: NewWebhook, audit: AuditContext): Promise<WebhookRecord>;
+  /** A tenant's webhooks, oldest first (a tenant has few). */
+  listWebhooks(tenantId: string): Promise<WebhookRecord[]>;
+  getWebhook(id: string): Promise<WebhookRecord | null>;
+  /** Audited webhook.update with the fields changed as cause; NOT_FOUND when gone. */
+  updateWebhook(id: string, changes: WebhookChanges, audit: AuditContext): Promise<WebhookRecord>;
+  /** Deletes it with its deliveries, audited webhook.delete; false when there was none. */
+  deleteWebhook(id: string, audit: AuditContext): Promise<boolean>;
+  /** A webhook's deliveries, newest first. */
+  listWebhookDeliveries(webhookId: string, page: { limit: number; offset: number }): Promise<WebhookDeliveryRecord[]>;
+  countWebhookDeliveries(webhookId: string): Promise<number>;
+  getWebhookDelivery(id: string): Promise<WebhookDeliveryRecord | null>;
+  /** Queues the delivery's event again, as a new delivery due now. */
+  redeliverWebhookDelivery(id: string): Promise<WebhookDeliveryRecord>;
+  /** Queues a webhook.test event for one webhook, due now. */
+  queueTestWebhook(webhookId: string, actorId: string | null): Promise<WebhookDeliveryRecord>;
+  /**
+   * Claims up to `limit` pending deliveries of enabled webhooks due at `at` that no one
+   * holds (claimed_until null or past), until `claimUntil`: each is sent by one worker,
+   * whatever the number of instances.
+   */
+  claimWebhookDeliveries(at: string, claimUntil: string, limit: number): Promise<ClaimedDelivery[]>;
+  /** Records an attempt, releases the claim, and keeps the webhook's newest `keep` finished deliveries. */
+  recordWebhookAttempt(deliveryId: string, attempt: WebhookAttempt, keep: number): Promise<void>;
 
   // audit
   recordAudit(event: AuditInput): Promise<void>;

@@ -72,6 +72,13 @@ type Documents = {
     "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.ChangeTenantSlugDocument,
     "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n": typeof types.DeleteTenantDocument,
     "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.RenameTenantDocument,
+    "\n  mutation CreateWebhook($input: create_webhook_input!) {\n    create_webhook(input: $input) {\n      id\n      secret\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($input: update_webhook_input!) {\n    update_webhook(input: $input) {\n      id\n      url\n      events\n      enabled\n      updated\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($input: delete_webhook_input!) {\n    delete_webhook(input: $input) {\n      success\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhookDelivery($input: redeliver_webhook_delivery_input!) {\n    redeliver_webhook_delivery(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RedeliverWebhookDeliveryDocument,
+    "\n  mutation SendTestWebhook($input: send_test_webhook_input!) {\n    send_test_webhook(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  query WebhookDeliveries($webhook: UUID!, $limit: Int!, $offset: Int!) {\n    webhook_delivery(webhook_id: $webhook, limit: $limit, offset: $offset) {\n      id\n      event_type\n      status\n      attempts\n      response_status\n      duration_ms\n      error\n      created\n      last_attempt_at\n    }\n    webhook_delivery_aggregate(webhook_id: $webhook) {\n      aggregate {\n        count\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  query WebhooksSection($tenant: UUID) {\n    webhook(tenant_id: $tenant) {\n      id\n      url\n      events\n      enabled\n      created\n      updated\n      last_delivery_status\n      last_delivery_at\n    }\n  }\n": typeof types.WebhooksSectionDocument,
     "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n": typeof types.TenantByPreviousSlugDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": typeof types.CreateTenantDocument,
 };
@@ -134,6 +141,13 @@ const documents: Documents = {
     "\n  mutation ChangeTenantSlug($input: update_tenant_slug_input!) {\n    update_tenant_slug(input: $input) {\n      id\n      slug\n    }\n  }\n": types.ChangeTenantSlugDocument,
     "\n  mutation DeleteTenant($input: delete_tenant_input!) {\n    delete_tenant(input: $input) {\n      success\n    }\n  }\n": types.DeleteTenantDocument,
     "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n": types.RenameTenantDocument,
+    "\n  mutation CreateWebhook($input: create_webhook_input!) {\n    create_webhook(input: $input) {\n      id\n      secret\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($input: update_webhook_input!) {\n    update_webhook(input: $input) {\n      id\n      url\n      events\n      enabled\n      updated\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($input: delete_webhook_input!) {\n    delete_webhook(input: $input) {\n      success\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhookDelivery($input: redeliver_webhook_delivery_input!) {\n    redeliver_webhook_delivery(input: $input) {\n      id\n      status\n    }\n  }\n": types.RedeliverWebhookDeliveryDocument,
+    "\n  mutation SendTestWebhook($input: send_test_webhook_input!) {\n    send_test_webhook(input: $input) {\n      id\n      status\n    }\n  }\n": types.SendTestWebhookDocument,
+    "\n  query WebhookDeliveries($webhook: UUID!, $limit: Int!, $offset: Int!) {\n    webhook_delivery(webhook_id: $webhook, limit: $limit, offset: $offset) {\n      id\n      event_type\n      status\n      attempts\n      response_status\n      duration_ms\n      error\n      created\n      last_attempt_at\n    }\n    webhook_delivery_aggregate(webhook_id: $webhook) {\n      aggregate {\n        count\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  query WebhooksSection($tenant: UUID) {\n    webhook(tenant_id: $tenant) {\n      id\n      url\n      events\n      enabled\n      created\n      updated\n      last_delivery_status\n      last_delivery_at\n    }\n  }\n": types.WebhooksSectionDocument,
     "\n  query TenantByPreviousSlug($slug: String!) {\n    tenant_by_previous_slug(slug: $slug) {\n      id\n      slug\n    }\n  }\n": types.TenantByPreviousSlugDocument,
     "\n  mutation CreateTenant($input: create_tenant_input!) {\n    create_tenant(input: $input) {\n      id\n      slug\n    }\n  }\n": types.CreateTenantDocument,
 };
@@ -384,6 +398,34 @@ export function graphql(source: "\n  mutation DeleteTenant($input: delete_tenant
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenameTenant($input: update_tenant_name_input!) {\n    update_tenant_name(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: create_webhook_input!) {\n    create_webhook(input: $input) {\n      id\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: create_webhook_input!) {\n    create_webhook(input: $input) {\n      id\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($input: update_webhook_input!) {\n    update_webhook(input: $input) {\n      id\n      url\n      events\n      enabled\n      updated\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($input: update_webhook_input!) {\n    update_webhook(input: $input) {\n      id\n      url\n      events\n      enabled\n      updated\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($input: delete_webhook_input!) {\n    delete_webhook(input: $input) {\n      success\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($input: delete_webhook_input!) {\n    delete_webhook(input: $input) {\n      success\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhookDelivery($input: redeliver_webhook_delivery_input!) {\n    redeliver_webhook_delivery(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhookDelivery($input: redeliver_webhook_delivery_input!) {\n    redeliver_webhook_delivery(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($input: send_test_webhook_input!) {\n    send_test_webhook(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhook($input: send_test_webhook_input!) {\n    send_test_webhook(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhook: UUID!, $limit: Int!, $offset: Int!) {\n    webhook_delivery(webhook_id: $webhook, limit: $limit, offset: $offset) {\n      id\n      event_type\n      status\n      attempts\n      response_status\n      duration_ms\n      error\n      created\n      last_attempt_at\n    }\n    webhook_delivery_aggregate(webhook_id: $webhook) {\n      aggregate {\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($webhook: UUID!, $limit: Int!, $offset: Int!) {\n    webhook_delivery(webhook_id: $webhook, limit: $limit, offset: $offset) {\n      id\n      event_type\n      status\n      attempts\n      response_status\n      duration_ms\n      error\n      created\n      last_attempt_at\n    }\n    webhook_delivery_aggregate(webhook_id: $webhook) {\n      aggregate {\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksSection($tenant: UUID) {\n    webhook(tenant_id: $tenant) {\n      id\n      url\n      events\n      enabled\n      created\n      updated\n      last_delivery_status\n      last_delivery_at\n    }\n  }\n"): (typeof documents)["\n  query WebhooksSection($tenant: UUID) {\n    webhook(tenant_id: $tenant) {\n      id\n      url\n      events\n      enabled\n      created\n      updated\n      last_delivery_status\n      last_delivery_at\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

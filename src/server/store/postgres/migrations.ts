@@ -327,6 +327,42 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX api_key_live_expires ON api_key(expires_at) WHERE expires_at IS NOT NULL AND revoked_at IS NULL;
   `,
   },
+  {
+    version: 11,
+    description: "per-tenant webhooks and their deliveries (SQLite's migration 15)",
+    sql: `
+  CREATE TABLE webhook (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    tenant_id TEXT COLLATE "C" NOT NULL REFERENCES tenant(id),
+    url TEXT COLLATE "C" NOT NULL,
+    events TEXT COLLATE "C" NOT NULL,
+    secret TEXT COLLATE "C" NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    created TEXT COLLATE "C" NOT NULL,
+    created_by_id TEXT COLLATE "C" REFERENCES "user"(id),
+    updated TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX webhook_tenant ON webhook(tenant_id);
+  CREATE TABLE webhook_delivery (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    webhook_id TEXT COLLATE "C" NOT NULL REFERENCES webhook(id),
+    event_id TEXT COLLATE "C" NOT NULL,
+    event_type TEXT COLLATE "C" NOT NULL,
+    payload TEXT COLLATE "C" NOT NULL,
+    status TEXT COLLATE "C" NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT COLLATE "C",
+    last_attempt_at TEXT COLLATE "C",
+    response_status INTEGER,
+    duration_ms INTEGER,
+    error TEXT COLLATE "C",
+    claimed_until TEXT COLLATE "C",
+    created TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX webhook_delivery_due ON webhook_delivery(next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX webhook_delivery_webhook_created ON webhook_delivery(webhook_id, created);
+  `,
+  },
 ];
 
 /**

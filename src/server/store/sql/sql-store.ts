@@ -45,11 +45,18 @@ import type {
   KeyNoticeCounts,
   KeyWarning,
   ScheduledKey,
+  ClaimedDelivery,
+  NewWebhook,
+  WebhookAttempt,
+  WebhookChanges,
+  WebhookDeliveryRecord,
+  WebhookRecord,
 } from '../types.js';
 import { KEYPLANE_AGENT_TYPE } from '../../../shared/agents.js';
 import { POLICY_CLOCK_SLACK_MS, policyShortenedExpiry, type PolicyKeyKind } from '../../../shared/key-policy.js';
 import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER, takeTurns } from './dialect.js';
 import type { Dialect, Driver, Queryable, SqlValue } from './driver.js';
+import * as webhooks from './webhooks.js';
 
 // The one Store: SQL over a Driver (SQLite or PostgreSQL). It writes SQL both dialects
 // read alike (see driver.ts) and asks sql/dialect.ts for the rest.
@@ -227,12 +234,15 @@ export class SqlStore implements Store {
     });
   }
 
+  /** Writes an audit event, and queues the webhook deliveries it raises in the same transaction (store/sql/webhooks.ts). */
   private async insertAudit(db: Queryable, event: AuditInput): Promise<void> {
+    const id = randomUUID();
+    const created = now();
     await db.run(
       `INSERT INTO audit_event (id, action, actor_id, tenant_id, target_type, target_id, target_name, source_address, cause, user_agent, detail, created)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        randomUUID(),
+        id,
         event.action,
         event.actor_id,
         event.tenant_id,
@@ -243,9 +253,10 @@ export class SqlStore implements Store {
         event.cause ?? null,
         event.user_agent ?? null,
         event.detail ?? null,
-        now(),
+        created,
       ],
     );
+    await webhooks.queueWebhookDeliveries(db, { ...event, id, created });
   }
 
   /** Revokes each live key of an owner in a tenant, each with its own audit event. */
@@ -632,6 +643,7 @@ export class SqlStore implements Store {
       // The rows go (the audit events stay): nothing may refer to the tenant any more.
       await tx.run('DELETE FROM agent WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM canary_key WHERE tenant_id = ?', [tenantId]);
+      await webhooks.deleteWebhookRows(tx, 'tenant_id', tenantId);
       await tx.run('DELETE FROM tenant_policy WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM invitation WHERE tenant_id = ?', [tenantId]);
       await tx.run('DELETE FROM key_warning WHERE api_key_id IN (SELECT id FROM api_key WHERE tenant_id = ?)', [tenantId]);
@@ -1809,7 +1821,89 @@ export class SqlStore implements Store {
   }
 
   async recordAudit(event: AuditInput): Promise<void> {
-    await this.insertAudit(this.driver, event);
+    // A transaction: the event and the deliveries it queues are written together or not at all.
+    await this.driver.transaction((tx) => this.insertAudit(tx, event));
+    await this.changes.changed();
+  }
+
+  // ------------------------------------------------------------ webhooks (sql/webhooks.ts)
+
+  async createWebhook(webhook: NewWebhook, audit: AuditContext): Promise<WebhookRecord> {
+    await this.change(async (tx) => {
+      await webhooks.insertWebhook(tx, webhook, now());
+      await this.audit(tx, 'webhook.create', audit, webhook.tenantId, 'webhook', webhook.id, webhook.url);
+    });
+    return (await this.getWebhook(webhook.id))!;
+  }
+
+  listWebhooks(tenantId: string): Promise<WebhookRecord[]> {
+    return webhooks.selectWebhooks(this.driver, tenantId);
+  }
+
+  getWebhook(id: string): Promise<WebhookRecord | null> {
+    return webhooks.selectWebhook(this.driver, id);
+  }
+
+  async updateWebhook(id: string, changes: WebhookChanges, audit: AuditContext): Promise<WebhookRecord> {
+    await this.change(async (tx) => {
+      if (this.lock) await tx.get(`SELECT id FROM webhook WHERE id = ?${this.lock}`, [id]);
+      const before = await webhooks.selectWebhook(tx, id);
+      if (!before) throw notFound('Webhook');
+      const changed = await webhooks.changeWebhook(tx, before, changes, now());
+      if (changed.length > 0) {
+        await this.audit(tx, 'webhook.update', audit, before.tenant_id, 'webhook', id, changes.url ?? before.url, changed.join(',') as AuditCause);
+      }
+    });
+    return (await this.getWebhook(id))!;
+  }
+
+  async deleteWebhook(id: string, audit: AuditContext): Promise<boolean> {
+    return this.change(async (tx) => {
+      const webhook = await tx.get<{ tenant_id: string; url: string }>(`SELECT tenant_id, url FROM webhook WHERE id = ?${this.lock}`, [id]);
+      if (!webhook) return false;
+      await webhooks.deleteWebhookRows(tx, 'id', id);
+      await this.audit(tx, 'webhook.delete', audit, webhook.tenant_id, 'webhook', id, webhook.url);
+      return true;
+    });
+  }
+
+  listWebhookDeliveries(webhookId: string, page: { limit: number; offset: number }): Promise<WebhookDeliveryRecord[]> {
+    return webhooks.selectDeliveries(this.driver, webhookId, page.limit, page.offset);
+  }
+
+  countWebhookDeliveries(webhookId: string): Promise<number> {
+    return webhooks.countDeliveries(this.driver, webhookId);
+  }
+
+  getWebhookDelivery(id: string): Promise<WebhookDeliveryRecord | null> {
+    return webhooks.selectDelivery(this.driver, id);
+  }
+
+  redeliverWebhookDelivery(id: string): Promise<WebhookDeliveryRecord> {
+    return this.change(async (tx) => {
+      const delivery = await webhooks.selectDelivery(tx, id);
+      if (!delivery) throw notFound('Webhook delivery');
+      return webhooks.requeueDelivery(tx, delivery, now());
+    });
+  }
+
+  queueTestWebhook(webhookId: string, actorId: string | null): Promise<WebhookDeliveryRecord> {
+    return this.change(async (tx) => {
+      const webhook = await webhooks.selectWebhook(tx, webhookId);
+      if (!webhook) throw notFound('Webhook');
+      return webhooks.queueTest(tx, webhook, actorId, now());
+    });
+  }
+
+  async claimWebhookDeliveries(at: string, claimUntil: string, limit: number): Promise<ClaimedDelivery[]> {
+    // Each instance asks every second: a read first, so that an idle outbox costs no write transaction.
+    if (!(await webhooks.anyDue(this.driver, at))) return [];
+    return this.driver.transaction((tx) => webhooks.claimDeliveries(tx, this.dialect, at, claimUntil, limit));
+  }
+
+  async recordWebhookAttempt(deliveryId: string, attempt: WebhookAttempt, keep: number): Promise<void> {
+    await this.driver.transaction((tx) => webhooks.recordAttempt(tx, deliveryId, attempt, keep));
+    // The deliveries view may be a saved answer (cache/response-cache.ts).
     await this.changes.changed();
   }
 

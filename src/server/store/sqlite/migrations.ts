@@ -282,6 +282,45 @@ export const MIGRATIONS: readonly string[] = [
   -- Live keys by expiry, for the warnings and the expired job.
   CREATE INDEX api_key_live_expires ON api_key(expires_at) WHERE expires_at IS NOT NULL AND revoked_at IS NULL;
   `,
+  `
+  -- Per-tenant signed webhooks (docs/webhooks.md). events: a JSON array of event names;
+  -- secret: the signing secret, kept in the clear because the server signs with it (it
+  -- authenticates Keyplane to the receiver, it is no API key), shown once at creation.
+  CREATE TABLE webhook (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenant(id),
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    created TEXT NOT NULL,
+    created_by_id TEXT REFERENCES user(id),
+    updated TEXT NOT NULL
+  );
+  -- Every audit event of a tenant reads its enabled webhooks: by tenant.
+  CREATE INDEX webhook_tenant ON webhook(tenant_id);
+  -- The outbox: one row per webhook and event, queued in the transaction of the change,
+  -- sent by the worker (server/webhooks/worker.ts), which claims a row until claimed_until.
+  CREATE TABLE webhook_delivery (
+    id TEXT PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhook(id),
+    event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_attempt_at TEXT,
+    response_status INTEGER,
+    duration_ms INTEGER,
+    error TEXT,
+    claimed_until TEXT,
+    created TEXT NOT NULL
+  );
+  -- What is due (the worker's poll), and a webhook's deliveries newest first (the list, the pruning).
+  CREATE INDEX webhook_delivery_due ON webhook_delivery(next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX webhook_delivery_webhook_created ON webhook_delivery(webhook_id, created);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

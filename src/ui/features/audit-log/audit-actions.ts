@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS: readonly AuditActionInfo[] = [
   { action: 'tenant.policy_change', label: 'Changed key policy', group: 'Tenant' },
   { action: 'tenant.delete', label: 'Deleted tenant', group: 'Tenant' },
   { action: 'agent.register', label: 'Agent registered', group: 'Agents' },
+  { action: 'webhook.create', label: 'Added webhook', group: 'Webhooks' },
+  { action: 'webhook.update', label: 'Changed webhook', group: 'Webhooks' },
+  { action: 'webhook.delete', label: 'Deleted webhook', group: 'Webhooks' },
 ];
 
 const BY_ACTION = new Map(AUDIT_ACTIONS.map((a) => [a.action, a]));

@@ -4,7 +4,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { LazyDialogSlot } from '../../components/lazy-dialog-slot';
 import { TableSkeleton } from '../../components/loading-skeleton';
@@ -24,6 +24,8 @@ import { TenantSlugForm, type SlugChangedState } from './tenant-slug-form';
 
 const DeleteTenantDialog = lazyNamed(() => import('./delete-tenant-dialog'), 'DeleteTenantDialog');
 const preloadDelete = () => void DeleteTenantDialog.preload().catch(() => undefined);
+// Its own chunk: the first page's bundle does not carry the webhooks' forms and tables.
+const WebhooksSection = lazyNamed(() => import('./webhooks-section'), 'WebhooksSection');
 
 export const TenantSettingsPageQuery = graphql(`
   query TenantSettingsPage($id: uuid!) {
@@ -43,7 +45,11 @@ export function TenantSettingsPage() {
   const tenant = useCurrentTenant();
   return (
     <Box sx={{ maxWidth: 880 }}>
-      <PageHeader section="Team" title="Settings" description={`The name and address of ${tenant.name}, the limits on its API keys, and deleting it.`} />
+      <PageHeader
+        section="Team"
+        title="Settings"
+        description={`The name and address of ${tenant.name}, the limits on its API keys, its webhooks, and deleting it.`}
+      />
       {tenant.isAdmin ? (
         <AdminSettings tenant={tenant} />
       ) : (
@@ -75,6 +81,9 @@ function AdminSettings({ tenant }: { tenant: CurrentTenant }) {
       {/* Keyed by the slug: the form starts afresh under a new one. */}
       <TenantSlugForm key={tenant.slug} tenant={settings} />
       <KeyPolicySection tenantId={tenant.id} />
+      <Suspense fallback={<TableSkeleton label="Loading webhooks" rows={2} columns={3} />}>
+        <WebhooksSection tenantId={tenant.id} />
+      </Suspense>
       <DangerZone tenant={tenant} settings={settings} />
     </Stack>
   );
