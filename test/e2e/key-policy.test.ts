@@ -124,14 +124,34 @@ describe.skipIf(skipE2e)('Tenant key policy in Chromium', () => {
   it.each(SIZES)('the section and the create dialog fit $width px and pass axe', async (size) => {
     const signed = await signedInContext(browser, server.url, ADA, size);
     const p = signed.page;
+    // Two keys outside the policy again: made while it is lifted, then the limit put back.
+    const setPolicy = `mutation ($input: set_tenant_policy_input!) { set_tenant_policy(input: $input) { tenant_id } }`;
+    await asBrowser(signed.context, server.url, setPolicy, { input: { user_key_max_days: null } }, 'acme');
+    for (const name of ['old laptop', 'old desktop']) {
+      await asBrowser(signed.context, server.url, CREATE, { input: { user_id: boot.user_id, name, expires_at: null } }, 'acme');
+    }
+    await asBrowser(signed.context, server.url, setPolicy, { input: { user_key_max_days: 30 } }, 'acme');
+
     await p.goto(`${server.url}/acme/team/settings`);
     const section = p.getByRole('region', { name: 'Key policy' });
-    await section.getByText('Every live key is within this policy.').waitFor();
+    const warning = section.getByRole('alert');
+    expect(await warning.textContent()).toContain('2 keys that exist fall outside this policy (2 user keys)');
     await p.waitForLoadState('networkidle');
     await section.scrollIntoViewIfNeeded();
     await screenshot(p, SCREENSHOTS_DIR, `key-policy-${size.name}`);
     expect((await sidewaysOverflow(p)).by, `Team › Settings at ${size.width} px`).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(p, `Team › Settings › Key policy, ${size.width} px`);
+
+    await warning.getByRole('button', { name: 'Shorten them' }).click();
+    const confirm = p.getByRole('dialog', { name: 'Shorten 2 keys?' });
+    await confirm.waitFor();
+    await screenshot(p, SCREENSHOTS_DIR, `key-policy-${size.name}-shorten`);
+    expect((await sidewaysOverflow(p)).by, `the shorten dialog at ${size.width} px`).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(p, `Shorten keys dialog, ${size.width} px`);
+    await confirm.getByRole('button', { name: 'Shorten keys' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await section.getByText('Shortened 2 keys. Every live key is within this policy.').waitFor();
+    await expectNoAxeViolations(p, `Team › Settings › Key policy after shortening, ${size.width} px`);
 
     await p.goto(`${server.url}/acme/user/keys`);
     await p.getByRole('button', { name: 'Create an API Key' }).click();
