@@ -239,9 +239,15 @@ function KeysOutside({ policy }: { policy: Policy }) {
     <>
       <Alert
         severity="warning"
-        sx={{ mt: 2 }}
+        sx={{
+          mt: 2,
+          // On a phone the button goes under the text, which keeps the window's width.
+          flexWrap: { xs: 'wrap', sm: 'nowrap' },
+          '& .MuiAlert-message': { flex: '1 1 0', minWidth: 0 },
+          '& .MuiAlert-action': { flexBasis: { xs: '100%', sm: 'auto' }, justifyContent: 'flex-end', pt: { xs: 0, sm: 0.5 } },
+        }}
         action={
-          <Button color="inherit" size="small" onClick={() => setConfirming(true)}>
+          <Button color="inherit" size="small" onClick={() => setConfirming(true)} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             Shorten them
           </Button>
         }
