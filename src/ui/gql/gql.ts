@@ -63,8 +63,9 @@ type Documents = {
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
     "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": typeof types.DeleteServiceAccountDocument,
-    "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": typeof types.KeyPolicySectionDocument,
-    "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": typeof types.SetTenantPolicyDocument,
+    "\n  fragment KeyPolicySection_policy on tenant_policy {\n    tenant_id\n    user_key_max_days\n    service_key_max_days\n    require_expiry\n    idle_days\n    keys_outside {\n      user_keys\n      service_account_keys\n    }\n  }\n": typeof types.KeyPolicySection_PolicyFragmentDoc,
+    "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      ...KeyPolicySection_policy\n    }\n  }\n": typeof types.KeyPolicySectionDocument,
+    "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      ...KeyPolicySection_policy\n    }\n  }\n": typeof types.SetTenantPolicyDocument,
     "\n  mutation ShortenKeysToTenantPolicy($input: shorten_keys_to_tenant_policy_input!) {\n    shorten_keys_to_tenant_policy(input: $input) {\n      shortened\n    }\n  }\n": typeof types.ShortenKeysToTenantPolicyDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": typeof types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": typeof types.TenantSettingsPageDocument,
@@ -132,8 +133,9 @@ const documents: Documents = {
     "\n  mutation CreateServiceAccount($input: create_service_account_input!) {\n    create_service_account(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceAccountDocument,
     "\n  mutation DeleteCanaryKey($input: delete_canary_key_input!) {\n    delete_canary_key(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteCanaryKeyDocument,
     "\n  mutation DeleteServiceAccount($input: delete_service_account_input!) {\n    delete_service_account(input: $input) {\n      success\n      error\n    }\n  }\n": types.DeleteServiceAccountDocument,
-    "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": types.KeyPolicySectionDocument,
-    "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n": types.SetTenantPolicyDocument,
+    "\n  fragment KeyPolicySection_policy on tenant_policy {\n    tenant_id\n    user_key_max_days\n    service_key_max_days\n    require_expiry\n    idle_days\n    keys_outside {\n      user_keys\n      service_account_keys\n    }\n  }\n": types.KeyPolicySection_PolicyFragmentDoc,
+    "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      ...KeyPolicySection_policy\n    }\n  }\n": types.KeyPolicySectionDocument,
+    "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      ...KeyPolicySection_policy\n    }\n  }\n": types.SetTenantPolicyDocument,
     "\n  mutation ShortenKeysToTenantPolicy($input: shorten_keys_to_tenant_policy_input!) {\n    shorten_keys_to_tenant_policy(input: $input) {\n      shortened\n    }\n  }\n": types.ShortenKeysToTenantPolicyDocument,
     "\n  fragment TenantNameForm_tenant on tenant {\n    id\n    name\n  }\n": types.TenantNameForm_TenantFragmentDoc,
     "\n  query TenantSettingsPage($id: uuid!) {\n    tenant_by_pk(id: $id) {\n      id\n      name\n      live_api_key_count\n      ...TenantNameForm_tenant\n      ...TenantSlugForm_tenant\n    }\n  }\n": types.TenantSettingsPageDocument,
@@ -365,11 +367,15 @@ export function graphql(source: "\n  mutation DeleteServiceAccount($input: delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"): (typeof documents)["\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment KeyPolicySection_policy on tenant_policy {\n    tenant_id\n    user_key_max_days\n    service_key_max_days\n    require_expiry\n    idle_days\n    keys_outside {\n      user_keys\n      service_account_keys\n    }\n  }\n"): (typeof documents)["\n  fragment KeyPolicySection_policy on tenant_policy {\n    tenant_id\n    user_key_max_days\n    service_key_max_days\n    require_expiry\n    idle_days\n    keys_outside {\n      user_keys\n      service_account_keys\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      tenant_id\n      user_key_max_days\n      service_key_max_days\n      require_expiry\n      idle_days\n      keys_outside {\n        user_keys\n        service_account_keys\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      ...KeyPolicySection_policy\n    }\n  }\n"): (typeof documents)["\n  query KeyPolicySection($id: UUID!) {\n    tenant_policy(tenant_id: $id) {\n      ...KeyPolicySection_policy\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      ...KeyPolicySection_policy\n    }\n  }\n"): (typeof documents)["\n  mutation SetTenantPolicy($input: set_tenant_policy_input!) {\n    set_tenant_policy(input: $input) {\n      ...KeyPolicySection_policy\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

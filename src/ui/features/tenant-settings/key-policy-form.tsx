@@ -15,24 +15,31 @@ import { TableSkeleton } from '../../components/loading-skeleton';
 import { FormTextField } from '../../components/form-text-field';
 import { QueryError } from '../../components/query-error';
 import { graphql } from '../../gql';
-import type { KeyPolicySectionQuery } from '../../gql/graphql';
+import type { KeyPolicySection_PolicyFragment } from '../../gql/graphql';
 import { describeProblem, problemField } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useConfirmedMutation } from '../../lib/use-confirmed-mutation';
 import { SettingsSection } from './settings-section';
 
+// What the section shows, read by its query and answered by set_tenant_policy alike.
+export const KeyPolicySectionPolicyFragment = graphql(`
+  fragment KeyPolicySection_policy on tenant_policy {
+    tenant_id
+    user_key_max_days
+    service_key_max_days
+    require_expiry
+    idle_days
+    keys_outside {
+      user_keys
+      service_account_keys
+    }
+  }
+`);
+
 export const KeyPolicySectionQueryDocument = graphql(`
   query KeyPolicySection($id: UUID!) {
     tenant_policy(tenant_id: $id) {
-      tenant_id
-      user_key_max_days
-      service_key_max_days
-      require_expiry
-      idle_days
-      keys_outside {
-        user_keys
-        service_account_keys
-      }
+      ...KeyPolicySection_policy
     }
   }
 `);
@@ -40,15 +47,7 @@ export const KeyPolicySectionQueryDocument = graphql(`
 const SetTenantPolicyMutation = graphql(`
   mutation SetTenantPolicy($input: set_tenant_policy_input!) {
     set_tenant_policy(input: $input) {
-      tenant_id
-      user_key_max_days
-      service_key_max_days
-      require_expiry
-      idle_days
-      keys_outside {
-        user_keys
-        service_account_keys
-      }
+      ...KeyPolicySection_policy
     }
   }
 `);
@@ -61,7 +60,7 @@ const ShortenKeysMutation = graphql(`
   }
 `);
 
-type Policy = NonNullable<KeyPolicySectionQuery['tenant_policy']>;
+type Policy = KeyPolicySection_PolicyFragment;
 
 /** The day counts offered; a count set through the API that is not one of them is offered too. */
 const LIFETIME_DAYS = [7, 30, 60, 90, 180, 365];
