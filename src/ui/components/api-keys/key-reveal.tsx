@@ -9,6 +9,7 @@ import VisibilityIcon from '@mui/icons-material/Visibility';
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
 import { CodeBlock } from './code-block';
 import { CopyButton } from '../copy-button';
+import { SecretText } from '../secret-text';
 import { maskKey, usageSnippets } from './usage-snippets';
 
 export interface KeyRevealProps {
@@ -38,28 +39,15 @@ export function KeyReveal({ apiKey, onCopied, origin = window.location.origin, i
           API key
         </Typography>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-          <Box
-            role="textbox"
-            aria-readonly="true"
-            aria-labelledby="new-api-key-label"
+          <SecretText
+            labelledBy="new-api-key-label"
             // The masked dots are not the key: screen readers hear "hidden" instead of forty bullets.
-            aria-description={shown ? undefined : 'hidden; use Show key to read it'}
-            tabIndex={0}
-            sx={{
-              flex: '1 1 20rem',
-              px: 1.5,
-              py: 1,
-              border: 1,
-              borderColor: 'divider',
-              borderRadius: 1,
-              fontFamily: 'monospace',
-              fontSize: '0.95rem',
-              wordBreak: 'break-all',
-              bgcolor: 'action.hover',
-            }}
+            description={shown ? undefined : 'hidden; use Show key to read it'}
+            basis="20rem"
+            fontSize="0.95rem"
           >
             {displayed}
-          </Box>
+          </SecretText>
           <Tooltip title={shown ? 'Hide key' : 'Show key'}>
             <IconButton onClick={() => setShown((v) => !v)} aria-label={shown ? 'Hide key' : 'Show key'}>
               {shown ? <VisibilityOffIcon /> : <VisibilityIcon />}

@@ -19,6 +19,7 @@ import { checkWebhookEvents, checkWebhookUrlForm, WEBHOOK_EVENTS, WEBHOOK_WILDCA
 /** The checkboxes, in this order: each event, then every event of a kind (present and future). */
 const CHOICES: readonly string[] = [...WEBHOOK_EVENTS, ...WEBHOOK_WILDCARDS];
 import { CopyButton } from '../../components/copy-button';
+import { SecretText } from '../../components/secret-text';
 import { FormDialog } from '../../components/form-dialog';
 import { describeProblem, problemField } from '../../lib/errors';
 import { useCreateWebhook } from './use-webhooks';
@@ -128,25 +129,9 @@ function SecretReveal({ open, secret, onClose }: { open: boolean; secret: string
           Signing secret
         </Typography>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-          <Box
-            role="textbox"
-            aria-readonly="true"
-            aria-labelledby="webhook-secret-label"
-            tabIndex={0}
-            sx={{
-              flex: '1 1 18rem',
-              px: 1.5,
-              py: 1,
-              border: 1,
-              borderColor: 'divider',
-              borderRadius: 1,
-              fontFamily: 'monospace',
-              wordBreak: 'break-all',
-              bgcolor: 'action.hover',
-            }}
-          >
+          <SecretText labelledBy="webhook-secret-label" basis="18rem">
             {secret}
-          </Box>
+          </SecretText>
           <CopyButton value={secret} onCopied={() => setCopied(true)} variant="contained" />
         </Box>
         {confirming && !copied ? (
