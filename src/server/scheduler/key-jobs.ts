@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { daysText } from '../../shared/key-policy.js';
 import { keyWarningEmail, type KeyWarningEmail } from '../notifications/key-warning-email.js';
 import { sendFailure, type Mailer } from '../notifications/mailer.js';
 import type { KeyWarningKind, ScheduledKey, Store } from '../store/types.js';
@@ -89,8 +90,7 @@ export function keyExpiryJob(options: KeyJobOptions): Job {
 
 /** "7 days", "1 day": whole days left, at least one. */
 function days(expiresAt: string, at: number): string {
-  const n = Math.max(1, Math.round((Date.parse(expiresAt) - at) / DAY));
-  return n === 1 ? '1 day' : `${n} days`;
+  return daysText(Math.max(1, Math.round((Date.parse(expiresAt) - at) / DAY)));
 }
 
 function record(store: Store, key: ScheduledKey, kind: KeyWarningKind, detail: string, now: Date, renewBefore?: string): Promise<boolean> {
