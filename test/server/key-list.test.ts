@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, startServer, type Server, type World } from './harness.js';
+import { buildWorld, startServer, TEST_STORE, type Server, type World } from './harness.js';
 
 // The key list reads a page of keys first and their owners, creators and tenants
 // afterwards (sqlite-store listApiKeys); filters and sorts on those relations must
@@ -58,5 +59,34 @@ describe('the key list with its relations', () => {
       'tenant-b/admin-b-key',
       'tenant-b/b-second',
     ]);
+  });
+});
+
+describe.skipIf(TEST_STORE !== 'sqlite')("the first page's query plan (SQLite)", () => {
+  it('finds each scope in its own index, ordered there by created and id, and reads whole rows for the page alone', async () => {
+    const driver = server.app.database.driver;
+    const rows = driver.rows.bind(driver);
+    const pageQueries: [string, readonly unknown[]][] = [];
+    driver.rows = (query, params = []) => {
+      if (query.startsWith('WITH page')) pageQueries.push([query, params]);
+      return rows(query, params);
+    };
+    try {
+      await server.gql('{ auth_api_key(limit: 50, order_by: {created: desc}) { id } }', {}, { cookie: world.sessions.admin });
+    } finally {
+      driver.rows = rows;
+    }
+    expect(pageQueries).toHaveLength(1);
+    const [query, params] = pageQueries[0];
+    const db = new Database(server.dbPath, { readonly: true });
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+    db.close();
+    // The caller's own keys and the tenant's service-account keys, each from its covering index,
+    // with no sort of its own: "LAST TERM" was the tie-breaker id, which older indexes lacked.
+    expect(plan).toContain('SEARCH k USING INDEX api_key_owner_created_id (user_id=?)');
+    expect(plan).toContain('SEARCH k USING INDEX api_key_tenant_kind_created_id (tenant_id=? AND owner_kind=?)');
+    expect(plan.filter((step) => step.includes('LAST TERM OF ORDER BY'))).toEqual([]);
+    // Whole rows are then read once, by primary key, for the page's keys.
+    expect(plan.filter((step) => step.startsWith('SEARCH k USING INDEX sqlite_autoindex_api_key_1 (id=?)'))).toHaveLength(1);
   });
 });

@@ -363,6 +363,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX webhook_delivery_webhook_created ON webhook_delivery(webhook_id, created);
   `,
   },
+  {
+    version: 12,
+    description: "the key list's page found in its scope's index alone (SQLite's migration 16)",
+    sql: `
+  CREATE INDEX api_key_owner_created_id ON api_key(user_id, created, id, tenant_id) WHERE revoked_at IS NULL;
+  CREATE INDEX api_key_tenant_kind_created_id ON api_key(tenant_id, owner_kind, created, id, user_id) WHERE revoked_at IS NULL;
+  DROP INDEX api_key_owner_created;
+  DROP INDEX api_key_tenant_kind_created_user;
+  `,
+  },
 ];
 
 /**

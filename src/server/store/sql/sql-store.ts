@@ -124,13 +124,16 @@ const INVITATION_SPEC: EntitySpec = {
 };
 
 const USER_COLUMNS = 'u.id, u.username, u.email, u.first_name, u.last_name, u.account_type, u.default_membership_id, u.created';
-const KEY_COLUMNS =
+/** A key's own columns, as lists read them: withKeyRelations adds the rest. */
+const KEY_ROW_COLUMNS =
   'k.id, k.name, k.key_hint, k.user_id, k.tenant_id, k.created_by_id, k.created, k.updated, k.expires_at, k.last_used_at, k.role, k.description, ' +
-  'k.replaces_id, k.replaced_by_id, k.rotation_ends_at, ' +
+  'k.replaces_id, k.replaced_by_id, k.rotation_ends_at';
+/** How many columns KEY_ROW_COLUMNS reads: a raw row's further columns start at this index. */
+const KEY_ROW_COLUMN_COUNT = 15;
+const KEY_COLUMNS =
+  `${KEY_ROW_COLUMNS}, ` +
   // The replaced key's hint while it still works (a rotation under way), by its primary key.
   '(SELECT p.key_hint FROM api_key p WHERE p.id = k.replaces_id AND p.revoked_at IS NULL) AS replaces_key_hint';
-/** How many columns KEY_COLUMNS reads: a raw row's further columns start at this index. */
-const KEY_COLUMN_COUNT = 16;
 const MEMBERSHIP_COLUMNS = 'id, tenant_id, user_id, role, created';
 const INVITATION_COLUMNS = 'id, tenant_id, email, role, invited_by_id, created, expires_at, accepted_at, revoked_at';
 /** Filters and sorts that name the owner (user.*) or tenant (tenant.*) need those joins while paging. */
@@ -1041,12 +1044,12 @@ export class SqlStore implements Store {
   async lookUpApiKeys(tenantId: string, lookup: KeyLookup, limit: number): Promise<ApiKeyLookupRow[]> {
     const [column, value] = 'keyHash' in lookup ? ['k.key_hash', lookup.keyHash] : ['k.key_hint', lookup.keyHint];
     const rows = await this.driver.rows(
-      `SELECT ${KEY_COLUMNS}, k.last_used_address FROM api_key k
+      `SELECT ${KEY_ROW_COLUMNS}, k.last_used_address FROM api_key k
        WHERE k.tenant_id = ? AND ${column} = ? AND k.revoked_at IS NULL ORDER BY k.created DESC, k.id DESC LIMIT ?`,
       [tenantId, value, limit],
     );
     const keys = await this.withKeyRelations(rows);
-    return keys.map((key, i) => ({ ...key, last_used_address: (rows[i][KEY_COLUMN_COUNT] as string | null) ?? null }));
+    return keys.map((key, i) => ({ ...key, last_used_address: (rows[i][KEY_ROW_COLUMN_COUNT] as string | null) ?? null }));
   }
 
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null> {
@@ -1076,51 +1079,65 @@ export class SqlStore implements Store {
   /**
    * One branch per visibility scope (own keys; a tenant's service-account keys), each
    * ordered and limited on its own index, then merged: the first page costs the same
-   * with 100 keys or 100,000. Owners, creators and tenants are read afterwards for
+   * with 100 keys or 100,000. The branches choose the page by id and sort values alone
+   * (for the default order, from each scope's index without reading the table: the
+   * indexes of migration 16 hold `created` and the tie-breaker `id`); only the page's
+   * own rows are then read whole. Owners, creators and tenants are read afterwards for
    * the page alone, and rows come back as arrays (Driver.rows).
    */
   async listApiKeys(visibility: KeyVisibility, page: Page): Promise<ApiKeyRow[]> {
     const terms = compileOrderBy(API_KEY_SPEC, page.orderBy ?? [{ created: 'desc' }]);
     const sortColumns = terms.map((t, i) => `, ${t.expression} AS s${i}`).join('');
     const innerOrder = orderByClause(terms, 'k.id');
-    const outerOrder = orderByClause(
-      terms.map((t, i) => ({ expression: `s${i}`, direction: t.direction })),
-      'id',
-    );
+    const sortedBy = (table: string) =>
+      orderByClause(
+        terms.map((t, i) => ({ expression: `${table}s${i}`, direction: t.direction })),
+        `${table}id`,
+      );
     const params: SqlValue[] = [];
     const branches = this.keyScopes(visibility).map((scope, i) => {
       params.push(...scope.params);
       const where = compileWhere(this.dialect, API_KEY_SPEC, page.where, params);
       params.push(page.limit + page.offset);
       const joins = keyJoins(`${where} ${innerOrder}`);
-      return `SELECT * FROM (SELECT ${KEY_COLUMNS}${sortColumns} FROM api_key k${joins}
+      return `SELECT * FROM (SELECT k.id AS id${sortColumns} FROM api_key k${joins}
         WHERE k.revoked_at IS NULL AND ${scope.sql} AND (${where}) ORDER BY ${innerOrder} LIMIT ?) AS b${i}`;
     });
-    const sql = `${branches.join(' UNION ALL ')} ORDER BY ${outerOrder} LIMIT ? OFFSET ?`;
+    const sql = `WITH page AS (${branches.join(' UNION ALL ')} ORDER BY ${sortedBy('')} LIMIT ? OFFSET ?)
+      SELECT ${KEY_ROW_COLUMNS} FROM page JOIN api_key k ON k.id = page.id ORDER BY ${sortedBy('page.')}`;
     return this.withKeyRelations(await this.driver.rows(sql, [...params, page.limit, page.offset]));
   }
 
   /**
-   * Adds owner, creator and tenant to a page of keys (rows in KEY_COLUMNS order):
-   * two lookups by id for the whole page, instead of three joined lookups per row.
+   * Adds owner, creator, tenant and the replaced key's hint to a page of keys (rows in
+   * KEY_ROW_COLUMNS order): a lookup by id for each, for the whole page, instead of
+   * joined lookups per row. Only keys under rotation have a replaced key, so that lookup
+   * is usually skipped.
    */
   private async withKeyRelations(rows: unknown[][]): Promise<ApiKeyRow[]> {
     if (rows.length === 0) return [];
     const userIds = new Set<string>();
     const tenantIds = new Set<string>();
+    const replacedIds = new Set<string>();
     for (const row of rows) {
       userIds.add(row[3] as string);
       if (row[5]) userIds.add(row[5] as string);
       tenantIds.add(row[4] as string);
+      if (row[12]) replacedIds.add(row[12] as string);
     }
-    const [userRows, tenantRows] = await Promise.all([
+    const [userRows, tenantRows, replacedRows] = await Promise.all([
       this.driver.rows(`SELECT id, username, account_type FROM "user" WHERE id IN (${placeholders(userIds.size)})`, [...userIds]),
       this.driver.rows(`SELECT id, name, slug, created FROM tenant WHERE id IN (${placeholders(tenantIds.size)})`, [...tenantIds]),
+      replacedIds.size === 0
+        ? []
+        : this.driver.rows(`SELECT id, key_hint FROM api_key WHERE id IN (${placeholders(replacedIds.size)}) AND revoked_at IS NULL`, [...replacedIds]),
     ]);
     const users = new Map<string, UserRef>();
     for (const [id, username, account_type] of userRows as [string, string, AccountType][]) users.set(id, { id, username, account_type });
     const tenants = new Map<string, TenantRecord>();
     for (const [id, name, slug, created] of tenantRows as string[][]) tenants.set(id, { id, name, slug, created });
+    // The replaced key's hint while it still works (a rotation under way).
+    const replacedHints = new Map(replacedRows as [string, string][]);
     return rows.map((row) => ({
       id: row[0] as string,
       name: row[1] as string,
@@ -1137,7 +1154,7 @@ export class SqlStore implements Store {
       replaces_id: row[12] as string | null,
       replaced_by_id: row[13] as string | null,
       rotation_ends_at: row[14] as string | null,
-      replaces_key_hint: row[15] as string | null,
+      replaces_key_hint: row[12] ? (replacedHints.get(row[12] as string) ?? null) : null,
       user: users.get(row[3] as string)!,
       created_by: row[5] ? (users.get(row[5] as string) ?? null) : null,
       tenant: tenants.get(row[4] as string)!,

@@ -321,6 +321,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX webhook_delivery_due ON webhook_delivery(next_attempt_at) WHERE status = 'pending';
   CREATE INDEX webhook_delivery_webhook_created ON webhook_delivery(webhook_id, created);
   `,
+  // 16: the key list's page found in its scope's index alone. Each index holds the default
+  // order (created), its tie-breaker (id) and what the scope filters on besides, so a
+  // branch of listApiKeys reads exactly the entries it returns, in order, and no row.
+  `
+  CREATE INDEX api_key_owner_created_id ON api_key(user_id, created, id, tenant_id) WHERE revoked_at IS NULL;
+  CREATE INDEX api_key_tenant_kind_created_id ON api_key(tenant_id, owner_kind, created, id, user_id) WHERE revoked_at IS NULL;
+  DROP INDEX api_key_owner_created;
+  DROP INDEX api_key_tenant_kind_created_user;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
