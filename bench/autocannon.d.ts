@@ -11,6 +11,13 @@ declare module 'autocannon' {
     p90: number;
     p99: number;
   }
+  /** What setupRequest gets and returns: the request autocannon is about to send. */
+  interface RequestData {
+    method?: string;
+    path?: string;
+    headers: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     url: string;
     connections?: number;
@@ -22,6 +29,8 @@ declare module 'autocannon' {
     body?: string;
     timeout?: number;
     verifyBody?: (body: string) => boolean;
+    /** Requests each connection sends in turn; one with a setupRequest is built again each time. */
+    requests?: Array<{ setupRequest?: (request: RequestData) => RequestData }>;
   }
   export interface Result {
     requests: Histogram;

@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/server/store/open-store.js';
 import { createDatabase, findPostgresBinaries, startPostgres, type StartedPostgres } from '../test/support/postgres-server.js';
 import { load, post as postTo } from '../test/server/instances-support.js';
-import { AUTH_INFO, LIST_PAGE_WITH_COUNT, createKey, isAuthInfo, isCreated, isFullPage } from './requests.js';
-import { measureAgainst, type Measurement, type Scenario, type Timing } from './load.js';
+import { AUTH_INFO, LIST_PAGE_WITH_COUNT, bearerInRotation, createKey, isAuthInfo, isCreated, isFullPage } from './requests.js';
+import { keyChurn, measureAgainst, type Measurement, type Scenario, type Timing } from './load.js';
 import { startBaseline, startKeyplane, type ServerProcess } from './processes.js';
 import { formatTable, type Row } from './report.js';
-import { BenchSeeder } from './seed.js';
+import { BenchSeeder, FIRST_USE_KEYS } from './seed.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('results/latest.json', import.meta.url));
 const CONNECTIONS = 50;
@@ -49,9 +49,9 @@ export async function runPostgresBench(timing: Timing, commit: string | null): P
   let revocation: Record<string, number> = {};
   try {
     log(
-      `Seeding a tenant with ${KEYS.toLocaleString('en')} keys in SQLite and in PostgreSQL (${postgres ? `PostgreSQL ${postgres.version}, started for this run` : 'KEYPLANE_BENCH_POSTGRES_URL'})...`,
+      `Seeding a tenant with ${KEYS.toLocaleString('en')} keys in SQLite and in PostgreSQL (${postgres ? `PostgreSQL ${postgres.version}, started for this run` : 'KEYPLANE_BENCH_POSTGRES_URL'}), and another with ${FIRST_USE_KEYS.toLocaleString('en')} service-account keys...`,
     );
-    const seeded: Record<string, { adminKey: string; writerKey: string; adminId: string }> = {};
+    const seeded: Record<string, { adminKey: string; writerKey: string; adminId: string; serviceAccountId: string; firstUseKeys: string[] }> = {};
     for (const [store, databaseUrl] of [
       ['sqlite', null],
       ['postgres', url],
@@ -61,7 +61,15 @@ export async function runPostgresBench(timing: Timing, commit: string | null): P
         const seeder = BenchSeeder.on(database);
         const tenant = await seeder.createTenant('bench');
         await seeder.addKeys(tenant, KEYS - 2);
-        seeded[store] = { adminKey: tenant.adminKey, writerKey: tenant.writerKey, adminId: tenant.admin.id };
+        // Keys for auth_info with keys not yet remembered, in a tenant of their own so that the page keeps its 1,000.
+        const firstUseKeys = await seeder.addServiceAccountKeys(await seeder.createTenant('bench-first-use'), FIRST_USE_KEYS);
+        seeded[store] = {
+          adminKey: tenant.adminKey,
+          writerKey: tenant.writerKey,
+          adminId: tenant.admin.id,
+          serviceAccountId: tenant.serviceAccounts[0].id,
+          firstUseKeys,
+        };
       } finally {
         await database.close();
       }
@@ -164,6 +172,29 @@ export async function runPostgresBench(timing: Timing, commit: string | null): P
         isFullPage,
       ),
     );
+    log('the list page and its count, saved answers on, with a key created or revoked every 100 ms by another client');
+    // The writes are not counted as requests; their CPU on the server is in the row's (bench/load.ts, keyChurn).
+    const withWrites = (server: ServerProcess, store: 'sqlite' | 'postgres'): Scenario => ({
+      ...scenario(
+        server,
+        store,
+        'list_count_writes',
+        `list page + count, a write every 100 ms, ${KEYS.toLocaleString('en')} keys`,
+        LIST_PAGE_WITH_COUNT,
+        isFullPage,
+      ),
+      background: keyChurn({ url: `${server.url}/graphql`, headers: { authorization: `Bearer ${seeded[store].writerKey}` } }, seeded[store].serviceAccountId),
+    });
+    await sideBySide('list_writes', withWrites(sqlite, 'sqlite'), withWrites(pg, 'postgres'));
+    log(`auth_info with ${FIRST_USE_KEYS.toLocaleString('en')} keys in turn, none remembered (bench/seed.ts says why), saved answers off`);
+    // Once through the keys before each warm-up: their uses are written then, not while measured (as in bench/run.ts).
+    const firstUse = (server: ServerProcess, store: 'sqlite' | 'postgres'): Scenario => ({
+      ...scenario(server, store, 'auth_info_first_use_uncached', 'auth_info, keys not yet remembered, saved answers off', AUTH_INFO, isAuthInfo),
+      headers: {},
+      headersFor: bearerInRotation(seeded[store].firstUseKeys),
+      primingRequests: FIRST_USE_KEYS,
+    });
+    await sideBySide('auth_info_first_use_uncached', firstUse(sqliteOff, 'sqlite'), firstUse(pgOff, 'postgres'));
     log('create_api_key, ten clients');
     await sideBySide(
       'create_10',
