@@ -64,6 +64,14 @@ export function startFloor(): Promise<ServerProcess> {
   return start('floor', ['bench/floor-server.mjs']);
 }
 
+/**
+ * The list page's floor: bare node:http answering it from the store's own page and count
+ * queries, built by hand and serialised with JSON.stringify (bench/list-floor-server.ts).
+ */
+export function startListFloor(dbFile: string, ownerId: string, tenantId: string): Promise<ServerProcess> {
+  return start('list floor', ['--import', 'tsx', 'bench/list-floor-server.ts', dbFile, ownerId, tenantId]);
+}
+
 /** The production server: the keyplane command, as `npm start` runs it. */
 export function startKeyplane(dataDir: string, options: { cpuProfileDir?: string; env?: NodeJS.ProcessEnv; name?: string } = {}): Promise<ServerProcess> {
   const nodeFlags = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUTH_INFO, LIST_PAGE, LIST_PAGE_WITH_COUNT, bearerInRotation, createKey, isAuthInfo, isCreated, isFullPage } from './requests.js';
 import { keyChurn, measureAgainst, measureAlone, type Measurement, type Scenario, type Timing } from './load.js';
-import { rssMegabytes, startBaseline, startFloor, startKeyplane, type ServerProcess } from './processes.js';
+import { rssMegabytes, startBaseline, startFloor, startKeyplane, startListFloor, type ServerProcess } from './processes.js';
 import { BenchSeeder, FIRST_USE_KEYS, type BenchTenant } from './seed.js';
 import { summarize, type Profile } from './profile-summary.js';
 import { evaluateTargets, formatTable, formatTargets, type Row } from './report.js';
@@ -203,6 +203,25 @@ async function main() {
       body: LIST_PAGE,
       verifyBody: isFullPage,
     });
+    // The floor of the saved-answers-off rows: the same page from the store's queries and
+    // JSON.stringify on bare node:http, without Fastify, GraphQL or authentication.
+    for (const [t, id, label] of [
+      [tenant, 'list_floor_1k', smallLabel],
+      [largeTenant, 'list_floor_100k', largeLabel],
+    ] as const) {
+      const listFloor = await startListFloor(join(dataDir, 'keyplane.db'), t.admin.id, t.tenantId);
+      servers.push(listFloor);
+      await pairedMeasure({
+        id,
+        label: `(a) bare node:http + the store's page and count queries + JSON.stringify, ${label} keys`,
+        url: listFloor.url,
+        pid: listFloor.pid,
+        connections: CONNECTIONS,
+        body: LIST_PAGE_WITH_COUNT,
+        verifyBody: isFullPage,
+      });
+      await listFloor.stop();
+    }
     await pairedMeasure(list(keyplane, 'list_1k', `(c) auth_api_key page, ${smallLabel} keys in the tenant`, LIST_PAGE));
     await pairedMeasure(largeList(keyplane, 'list_100k', `(c) auth_api_key page, ${largeLabel} keys in the tenant`, LIST_PAGE));
     await pairedMeasure(list(keyplane, 'list_count_1k', `    + aggregate count, ${smallLabel} keys`, LIST_PAGE_WITH_COUNT));
