@@ -88,8 +88,8 @@ function tenantHeader(request: FastifyRequest): string | undefined {
  * resolvers decide what anonymous callers may do.
  *
  * The returned function answers synchronously when the credential cache remembers the
- * key (the common case: see cache/credential-cache.ts), and returns a promise only
- * when it has to wait for the store.
+ * key (the common case: see cache/credential-cache.ts) or the store can read it at once
+ * (SQLite with no transaction open), and returns a promise only when it has to wait.
  */
 export function authenticationHook({ store, credentials, sessions, keyUsage, rotations, failures, parseCookie, metrics, canaries }: Deps) {
   function principalOf(credential: KeyCredential | null, request: FastifyRequest): Principal | null {
@@ -141,12 +141,14 @@ export function authenticationHook({ store, credentials, sessions, keyUsage, rot
       return failedAtOnce(request, reply);
     }
     const keyHash = hashKey(match[1]);
-    const remembered = credentials.remembered(keyHash);
-    if (remembered !== undefined) {
-      const principal = principalOf(remembered, request);
-      if (principal) return withKey(request, reply, principal, remembered!.live_predecessor_id);
+    // Remembered, or read at once (SQLite): then nothing waits between the address's check
+    // above and a failure's count, as for a remembered key.
+    const known = credentials.findNow(keyHash);
+    if (known !== undefined) {
+      const principal = principalOf(known, request);
+      if (principal) return withKey(request, reply, principal, known!.live_predecessor_id);
       failedAtOnce(request, reply);
-      if (remembered === null) noteUnknownKey(request, keyHash);
+      if (known === null) noteUnknownKey(request, keyHash);
       return;
     }
     return attempt(request, reply, keyHash);

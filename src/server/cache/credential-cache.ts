@@ -15,7 +15,7 @@ export class CredentialCache {
   private credentialsStamp = -1;
 
   constructor(
-    private readonly store: Pick<Store, 'findKeyCredential'>,
+    private readonly store: Pick<Store, 'findKeyCredential' | 'findKeyCredentialNow'>,
     private readonly changes: ChangeFeed,
   ) {}
 
@@ -29,16 +29,31 @@ export class CredentialCache {
     return this.credentials.get(keyHash);
   }
 
+  /**
+   * What find would answer, read at once when the store can answer synchronously (SQLite
+   * with no transaction open), and remembered; undefined when it cannot.
+   */
+  findNow(keyHash: string): KeyCredential | null | undefined {
+    const remembered = this.remembered(keyHash);
+    if (remembered !== undefined) return remembered;
+    const credential = this.store.findKeyCredentialNow?.(keyHash);
+    // Nothing can have moved the stamp during a synchronous read.
+    if (credential !== undefined) this.remember(keyHash, credential);
+    return credential;
+  }
+
   async find(keyHash: string): Promise<KeyCredential | null> {
     const remembered = this.remembered(keyHash);
     if (remembered !== undefined) return remembered;
     const stamp = this.credentialsStamp;
     const credential = await this.store.findKeyCredential(keyHash);
     // A change while the read was under way: what it read may be from before the change.
-    if (this.changes.stamp() === stamp && this.credentialsStamp === stamp) {
-      if (this.credentials.size >= CREDENTIAL_CACHE_SIZE) this.credentials.clear();
-      this.credentials.set(keyHash, credential);
-    }
+    if (this.changes.stamp() === stamp && this.credentialsStamp === stamp) this.remember(keyHash, credential);
     return credential;
+  }
+
+  private remember(keyHash: string, credential: KeyCredential | null): void {
+    if (this.credentials.size >= CREDENTIAL_CACHE_SIZE) this.credentials.clear();
+    this.credentials.set(keyHash, credential);
   }
 }

@@ -551,6 +551,11 @@ export interface Store {
   /** Reads afresh each time: cache/credential-cache.ts remembers the answers. */
   findKeyCredential(keyHash: string): Promise<KeyCredential | null>;
   /**
+   * findKeyCredential's answer at once where the database answers synchronously (SQLite
+   * with no transaction open), else undefined: a key's first use then needs no promise.
+   */
+  findKeyCredentialNow?(keyHash: string): KeyCredential | null | undefined;
+  /**
    * Records uses (key id to time, and to source address when known); called at most once
    * a minute per key. A stored time only moves forward, and the address with it.
    */

@@ -47,6 +47,12 @@ export interface Driver extends Queryable {
    * the row locks it relies on (SELECT … FOR UPDATE).
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * The first row or null at once, without a promise, where the database answers
+   * synchronously (SQLite, when no transaction holds the connection); undefined when it
+   * cannot, and the caller then asks get. PostgreSQL's driver has none.
+   */
+  getNow?<T>(sql: string, params?: readonly SqlValue[]): T | null | undefined;
   /** Resolves when the database answers a trivial query; rejects otherwise (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -147,6 +147,33 @@ const keyJoins = (sql: string) =>
 
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(',');
 
+/** What authenticating a key reads: the key, its owner, the owner's membership in its tenant, a live predecessor. */
+const CREDENTIAL_SQL = `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, k.rotation_ends_at, u.account_type, u.username, m.role,
+       k.role AS key_role, p.id AS live_predecessor_id
+  FROM api_key k JOIN "user" u ON u.id = k.user_id
+  LEFT JOIN membership m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
+  LEFT JOIN api_key p ON p.id = k.replaces_id AND p.revoked_at IS NULL
+  WHERE k.key_hash = ?`;
+type CredentialRow = Omit<KeyCredential, 'revoked'> & { revoked_at: string | null };
+
+function credentialOf(row: CredentialRow | null): KeyCredential | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    user_id: row.user_id,
+    tenant_id: row.tenant_id,
+    expires_at: row.expires_at,
+    last_used_at: row.last_used_at,
+    revoked: row.revoked_at !== null,
+    account_type: row.account_type,
+    username: row.username,
+    role: row.role,
+    key_role: row.key_role,
+    rotation_ends_at: row.rotation_ends_at,
+    live_predecessor_id: row.live_predecessor_id,
+  };
+}
+
 const POLICY_COLUMNS = 'user_key_max_days, service_key_max_days, require_expiry, idle_days, updated, updated_by_id';
 const POLICY_FIELDS = ['user_key_max_days', 'service_key_max_days', 'require_expiry', 'idle_days'] as const;
 type PolicyRow = Omit<TenantPolicy, 'tenant_id' | 'require_expiry'> & { require_expiry: number };
@@ -985,30 +1012,12 @@ export class SqlStore implements Store {
 
   /** One indexed lookup; cache/credential-cache.ts remembers the answers between changes. */
   async findKeyCredential(keyHash: string): Promise<KeyCredential | null> {
-    const row = await this.driver.get<Omit<KeyCredential, 'revoked'> & { revoked_at: string | null }>(
-      `SELECT k.id, k.user_id, k.tenant_id, k.expires_at, k.last_used_at, k.revoked_at, k.rotation_ends_at, u.account_type, u.username, m.role,
-              k.role AS key_role, p.id AS live_predecessor_id
-       FROM api_key k JOIN "user" u ON u.id = k.user_id
-       LEFT JOIN membership m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
-       LEFT JOIN api_key p ON p.id = k.replaces_id AND p.revoked_at IS NULL
-       WHERE k.key_hash = ?`,
-      [keyHash],
-    );
-    if (!row) return null;
-    return {
-      id: row.id,
-      user_id: row.user_id,
-      tenant_id: row.tenant_id,
-      expires_at: row.expires_at,
-      last_used_at: row.last_used_at,
-      revoked: row.revoked_at !== null,
-      account_type: row.account_type,
-      username: row.username,
-      role: row.role,
-      key_role: row.key_role,
-      rotation_ends_at: row.rotation_ends_at,
-      live_predecessor_id: row.live_predecessor_id,
-    };
+    return credentialOf(await this.driver.get<CredentialRow>(CREDENTIAL_SQL, [keyHash]));
+  }
+
+  findKeyCredentialNow(keyHash: string): KeyCredential | null | undefined {
+    const row = this.driver.getNow?.<CredentialRow>(CREDENTIAL_SQL, [keyHash]);
+    return row === undefined ? undefined : credentialOf(row);
   }
 
   /**

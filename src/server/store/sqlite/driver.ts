@@ -129,6 +129,10 @@ export class SqliteDriver implements Driver {
     return this.call(() => this.now.get<T>(sql, params));
   }
 
+  getNow<T>(sql: string, params?: readonly SqlValue[]): T | null | undefined {
+    return this.busy ? undefined : this.now.get<T>(sql, params);
+  }
+
   rows(sql: string, params?: readonly SqlValue[]): Promise<unknown[][]> {
     return this.call(() => this.now.rows(sql, params));
   }
