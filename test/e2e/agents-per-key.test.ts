@@ -6,7 +6,7 @@
  * and 390 px: no sideways scrolling, axe-core clean, screenshots in test-results/screenshots.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { agentHeaders } from '../../src/shared/agents';
 import {
   SCREENSHOTS_DIR,
@@ -72,8 +72,17 @@ describe.skipIf(skipE2e)('agents seen with a key, in Chromium', () => {
       body: JSON.stringify({ query: '{ auth_info { api_key_id } }' }),
     });
     expect(checkIn.status).toBe(200);
-    // Check-ins are written a second after they arrive (src/server/auth/agent-check-ins.ts).
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Check-ins are written a second after they arrive (src/server/auth/agent-check-ins.ts):
+    // wait until the key lists both agents, however long a loaded machine takes.
+    await vi.waitFor(
+      async () => {
+        const seen = await callWithKey(server.url, key.key, `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { agents { name } } }`, {
+          id: key.id,
+        });
+        expect(seen.body.data?.auth_api_key[0]?.agents).toHaveLength(2);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
   }, 120_000);
 
   afterAll(async () => {
