@@ -37,8 +37,9 @@ export default defineConfig({
             // No store beneath them: the same on both.
             ...['audit-actions', 'bundle-budget', 'codegen', 'compression', 'graphql-api-docs', 'graphql-over-http', 'introspection'].map(testFile),
             ...['logging', 'persisted-queries', 'request-id', 'schema-descriptions', 'security-headers', 'shared-rules'].map(testFile),
-            // SQLite itself: its file after a crash.
+            // SQLite itself: its file after a crash, its checkpoints.
             testFile('crash-safety'),
+            testFile('sqlite-checkpoints'),
             // On PostgreSQL whichever store the suite runs on (the server project runs them).
             ...['postgres-*', 'instances', 'database-loss', 'shared-failure-limiter'].map(testFile),
           ],
