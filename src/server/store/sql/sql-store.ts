@@ -56,6 +56,7 @@ import { KEYPLANE_AGENT_TYPE } from '../../../shared/agents.js';
 import { POLICY_CLOCK_SLACK_MS, policyShortenedExpiry, type PolicyKeyKind } from '../../../shared/key-policy.js';
 import { ALWAYS, forUpdate, greatest, isUniqueViolation, NEVER, takeTurns } from './dialect.js';
 import type { Dialect, Driver, Queryable, SqlValue } from './driver.js';
+import { GroupCommit } from './group-commit.js';
 import * as webhooks from './webhooks.js';
 
 // The one Store: SQL over a Driver (SQLite or PostgreSQL). It writes SQL both dialects
@@ -193,12 +194,20 @@ export class SqlStore implements Store {
   /** Appended to a SELECT in a transaction that checks rows before it changes them (see dialect.ts). */
   private readonly lock: string;
 
+  /**
+   * Key creations that arrive together share one transaction on SQLite (sql/group-commit.ts):
+   * one writer, whose commits cost by the pages they append to the WAL. On PostgreSQL each
+   * stays a transaction of its own: its connections write in parallel.
+   */
+  private readonly creations: GroupCommit | null;
+
   constructor(
     readonly driver: Driver,
     private readonly changes: ChangeFeed,
   ) {
     this.dialect = driver.dialect;
     this.lock = forUpdate(driver.dialect);
+    this.creations = driver.dialect === 'sqlite' ? new GroupCommit(driver, () => changes.changed()) : null;
   }
 
   close(): Promise<void> {
@@ -797,7 +806,7 @@ export class SqlStore implements Store {
       rotation_ends_at: null,
       replaces_key_hint: null,
     };
-    await this.change(async (tx) => {
+    const create = async (tx: Queryable) => {
       if (limits) {
         // The owner's row is locked first (PostgreSQL), so that two creations cannot both pass the count.
         if (this.lock) await tx.get(`SELECT id FROM "user" WHERE id = ?${this.lock}`, [key.userId]);
@@ -822,7 +831,8 @@ export class SqlStore implements Store {
         [key.id, key.name, key.keyHash, key.keyHint, key.userId, key.tenantId, key.userId, key.createdById, at, at, key.expiresAt, key.role ?? null],
       );
       await this.audit(tx, 'api_key.create', audit, key.tenantId, 'api_key', key.id, key.name);
-    });
+    };
+    await (this.creations ? this.creations.run(create) : this.change(create));
     return record;
   }
 
