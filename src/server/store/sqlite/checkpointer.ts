@@ -12,12 +12,16 @@ import { Worker } from 'node:worker_threads';
 export const IN_COMMIT_CHECKPOINT_PAGES = 1000;
 /**
  * With the thread: the commit that takes the WAL past this many pages checkpoints
- * itself (about 40 MB at 4 KB pages). The thread copies all the while, so that commit
- * copies only what came since the thread's last pass; the bound is met only under
- * writes that never pause, since a WAL starts over from its beginning only once a
- * checkpoint has copied all of it, and the first write after an idle pass does.
+ * itself (about 160 MB at 4 KB pages). The bound is reached only under writes that never
+ * pause for a pass of the thread: a WAL starts over from its beginning once a checkpoint
+ * has copied all of it, which the thread does in the first pause. That commit copies what
+ * came since the thread's last pass and waits for two fsyncs: at 10,000 pages it came
+ * every second or two under ten clients creating keys, and the p99 of those runs was
+ * 11 ms against 7-9 ms at 40,000 (measured in alternation).
  */
-export const WAL_BOUND_PAGES = 10_000;
+export const WAL_BOUND_PAGES = 40_000;
+/** After the WAL has started over, its file is cut back to this (PRAGMA journal_size_limit), so that a burst does not keep the disk. */
+export const WAL_FILE_LIMIT_BYTES = 16 * 1024 * 1024;
 /** How often the thread checkpoints: a pass with nothing to copy costs a lock and a header read. */
 export const CHECKPOINT_INTERVAL_MS = 100;
 

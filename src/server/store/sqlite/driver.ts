@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Driver, Queryable, RunResult, SqlValue } from '../sql/driver.js';
-import { BackgroundCheckpointer, IN_COMMIT_CHECKPOINT_PAGES, WAL_BOUND_PAGES } from './checkpointer.js';
+import { BackgroundCheckpointer, IN_COMMIT_CHECKPOINT_PAGES, WAL_BOUND_PAGES, WAL_FILE_LIMIT_BYTES } from './checkpointer.js';
 import { migrate, MIGRATIONS } from './migrations.js';
 
 export interface SqliteOptions {
@@ -65,6 +65,7 @@ export class SqliteDriver implements Driver {
       migrate(this.db);
       if (options.backgroundCheckpoints && file !== ':memory:') {
         this.db.pragma(`wal_autocheckpoint = ${WAL_BOUND_PAGES}`);
+        this.db.pragma(`journal_size_limit = ${WAL_FILE_LIMIT_BYTES}`);
         this.checkpointer = new BackgroundCheckpointer(file, () => {
           if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${IN_COMMIT_CHECKPOINT_PAGES}`);
         });
