@@ -37,8 +37,10 @@ export default defineConfig({
             // No store beneath them: the same on both.
             ...['audit-actions', 'bundle-budget', 'codegen', 'compression', 'graphql-api-docs', 'graphql-over-http', 'introspection'].map(testFile),
             ...['logging', 'persisted-queries', 'request-id', 'schema-descriptions', 'security-headers', 'shared-rules'].map(testFile),
-            // SQLite itself: its file after a crash.
+            // SQLite itself: its file after a crash, its checkpoints, group commit on its driver.
             testFile('crash-safety'),
+            testFile('sqlite-checkpoints'),
+            testFile('group-commit'),
             // On PostgreSQL whichever store the suite runs on (the server project runs them).
             ...['postgres-*', 'instances', 'database-loss', 'shared-failure-limiter'].map(testFile),
           ],

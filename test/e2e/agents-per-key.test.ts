@@ -76,9 +76,14 @@ describe.skipIf(skipE2e)('agents seen with a key, in Chromium', () => {
     // wait until the key lists both agents, however long a loaded machine takes.
     await vi.waitFor(
       async () => {
-        const seen = await callWithKey(server.url, key.key, `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { agents { name } } }`, {
-          id: key.id,
-        });
+        const seen = await callWithKey<{ auth_api_key: { agents: unknown[] }[] }>(
+          server.url,
+          key.key,
+          `query ($id: uuid!) { auth_api_key(where: { id: { _eq: $id } }) { agents { name } } }`,
+          {
+            id: key.id,
+          },
+        );
         expect(seen.body.data?.auth_api_key[0]?.agents).toHaveLength(2);
       },
       { timeout: 20_000, interval: 200 },

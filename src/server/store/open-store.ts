@@ -43,7 +43,8 @@ export async function openStore(settings: StoreSettings): Promise<OpenedStore> {
 }
 
 export function openSqlite(file: string): Promise<OpenedStore> {
-  const driver = new SqliteDriver(file);
+  // The WAL is checkpointed off the event loop (sqlite/checkpointer.ts).
+  const driver = new SqliteDriver(file, { backgroundCheckpoints: true });
   const changes = new SqliteChangeFeed(driver);
   const store = new SqlStore(driver, changes);
   // A read-only connection of its own, opened on first use (ops/database-checks.ts).

@@ -2,11 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Driver, Queryable, RunResult, SqlValue } from '../sql/driver.js';
+import { BackgroundCheckpointer, IN_COMMIT_CHECKPOINT_PAGES, WAL_BOUND_PAGES, WAL_FILE_LIMIT_BYTES } from './checkpointer.js';
 import { migrate, MIGRATIONS } from './migrations.js';
 
 export interface SqliteOptions {
   /** A read-only connection of its own (readiness checks, gauges): no migrations, no writes. */
   readonly?: boolean;
+  /**
+   * Checkpoint the WAL from a thread of its own (sqlite/checkpointer.ts) rather than in the
+   * commit that takes it past 1,000 pages, as SQLite does by default. The server's connection.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /** List queries vary with their filters; the statement caches stay bounded. */
@@ -38,6 +44,8 @@ export class SqliteDriver implements Driver {
   private readonly dataVersionStatement: Database.Statement;
   /** Set while a transaction is open: resolves when it has ended. */
   private busy: Promise<void> | null = null;
+  /** The checkpoint thread, when this connection has one (started by its first write). */
+  readonly checkpointer: BackgroundCheckpointer | null = null;
 
   constructor(
     readonly file: string,
@@ -55,6 +63,13 @@ export class SqliteDriver implements Driver {
       this.db.pragma('foreign_keys = ON');
       this.db.pragma('busy_timeout = 5000');
       migrate(this.db);
+      if (options.backgroundCheckpoints && file !== ':memory:') {
+        this.db.pragma(`wal_autocheckpoint = ${WAL_BOUND_PAGES}`);
+        this.db.pragma(`journal_size_limit = ${WAL_FILE_LIMIT_BYTES}`);
+        this.checkpointer = new BackgroundCheckpointer(file, () => {
+          if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${IN_COMMIT_CHECKPOINT_PAGES}`);
+        });
+      }
     }
     this.dataVersionStatement = this.db.prepare('PRAGMA data_version').pluck();
   }
@@ -108,7 +123,11 @@ export class SqliteDriver implements Driver {
     all: <T>(sql: string, params: readonly SqlValue[] = []): T[] => this.statement(sql).all(...params) as T[],
     get: <T>(sql: string, params: readonly SqlValue[] = []): T | null => (this.statement(sql).get(...params) as T | undefined) ?? null,
     rows: (sql: string, params: readonly SqlValue[] = []): unknown[][] => this.rawStatement(sql).all(...params) as unknown[][],
-    run: (sql: string, params: readonly SqlValue[] = []): RunResult => ({ changes: this.statement(sql).run(...params).changes }),
+    run: (sql: string, params: readonly SqlValue[] = []): RunResult => {
+      const { changes } = this.statement(sql).run(...params);
+      this.checkpointer?.start();
+      return { changes };
+    },
   };
 
   /** Runs a synchronous call now, or once the open transaction has ended. */
@@ -177,12 +196,20 @@ export class SqliteDriver implements Driver {
 
   /**
    * Closes the connection at once when no transaction is open (the usual case: the
-   * server closes it after the requests under way have finished), else when it ends.
+   * server closes it after the requests under way have finished), else when it ends;
+   * after the checkpoint thread, if it runs, so that this close is the last one, which
+   * checkpoints what is left and removes the WAL.
    */
   close(): Promise<void> {
-    if (this.busy) return this.afterTransaction(() => this.closeNow());
+    if (this.busy || this.checkpointer?.running) return this.closeAfterWork();
     this.closeNow();
     return Promise.resolve();
+  }
+
+  private async closeAfterWork(): Promise<void> {
+    while (this.busy) await this.busy;
+    await this.checkpointer?.stop();
+    this.closeNow();
   }
 
   private closeNow(): void {
