@@ -1,7 +1,7 @@
 import type { ApolloClients } from '../lib/apollo';
 import { pageVariables } from '../lib/paging';
 import { buildCurrentTenant } from '../lib/tenant-context';
-import { ApiKeysPageQuery } from '../features/api-keys/api-keys-page';
+import { ApiKeysPageQuery } from '../features/api-keys/api-keys-page-query';
 import { buildOrderBy, buildWhere, needsNow, parseListState } from '../features/api-keys/api-keys-list-state';
 import type { AppShellQuery } from '../gql/graphql';
 
