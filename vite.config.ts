@@ -101,6 +101,28 @@ function graphiqlDevPagePlugin(): Plugin {
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
+ * index.html gets, first in its head, the inline script that sends the first page's
+ * requests while the app's code downloads (src/ui/app/first-page-requests.ts). The
+ * requests are captured from the app's Apollo clients, run here in Node; the server allows
+ * the script by its hash in the page's Content-Security-Policy (http/static-ui.ts).
+ */
+function firstPageRequestsPlugin(): Plugin {
+  return {
+    name: 'keyplane-first-page-requests',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(_html, { filename }) {
+        if (resolve(filename) !== resolve(root, 'index.html')) return;
+        const { captureFirstPageRequests, earlyRequestsScript } = await import('./src/ui/app/first-page-requests');
+        const script = earlyRequestsScript(await captureFirstPageRequests());
+        return [{ tag: 'script', children: script, injectTo: 'head-prepend' as const }];
+      },
+    },
+  };
+}
+
+/**
  * Brotli at its best quality (11) for the app's files, 9 for the few files over 512 KB
  * (GraphiQL's editor, its styles and workers, loaded by /graphiql alone). Measured on
  * this build's JS and CSS: under 512 KB, 3.1 MB raw gives 798 kB at 11 and 870 kB at 9
@@ -118,6 +140,7 @@ export default defineConfig({
     graphqlDocumentsPlugin(root),
     react(),
     graphiqlDevPagePlugin(),
+    firstPageRequestsPlugin(),
     // A .br and a .gz beside every text file of the build (JS, CSS, HTML, SVG, JSON):
     // paid once here, not per request; the server sends the one the browser asks for
     // (src/server/http/static-ui.ts). Files that would not shrink are left alone.

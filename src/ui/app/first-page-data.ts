@@ -10,18 +10,19 @@ import { AppShellQuery } from './shell-query';
  * of when the tenant layout and then the page have rendered. The components
  * ask for the same queries with the same variables; Apollo Client joins a request in
  * flight, or answers from the cache once it is back, so nothing is fetched twice.
- * Failures are left to the components, which ask again and show the error.
+ * Failures are left to the components, which ask again and show the error. The promise
+ * settles when the queries have (it never rejects).
  */
-export function startFirstPageQueries(clients: ApolloClients, location: Pick<Location, 'pathname' | 'search'>): void {
+export function startFirstPageQueries(clients: ApolloClients, location: Pick<Location, 'pathname' | 'search'>): Promise<void> {
   const matched = matchRoutes(routes, location.pathname)?.map((match) => match.route.path) ?? [];
-  if (!matched.includes(paths.tenant.path)) return;
+  if (!matched.includes(paths.tenant.path)) return Promise.resolve();
   const shell = clients.root.query({ query: AppShellQuery }).catch(() => null);
-  if (!matched.includes(paths.apiKeys.path)) return;
+  if (!matched.includes(paths.apiKeys.path)) return shell.then(() => undefined);
   const slug = location.pathname.split('/')[1] ?? '';
-  void shell
+  return shell
     .then((answer) => {
       const user = answer?.data?.user[0];
-      if (user) startApiKeysPageQuery(clients, user, decodeURIComponent(slug), new URLSearchParams(location.search));
+      if (user) return startApiKeysPageQuery(clients, user, decodeURIComponent(slug), new URLSearchParams(location.search));
     })
     .catch(() => undefined);
 }
