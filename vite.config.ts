@@ -101,50 +101,22 @@ function graphiqlDevPagePlugin(): Plugin {
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The modules of the page a signed-in user lands on (`/` → /:tenant/user/keys) and the
- * module that starts its query early (app/first-page-data.ts). Their chunks, and the chunks
- * those import, get a `<link rel="modulepreload">` in index.html: the browser fetches and
- * compiles them while the entry script is still downloading, instead of after the entry
- * has run and the router has asked for them. scripts/bundle-report.ts counts these links
- * in the first page's budget.
+ * index.html gets, first in its head, the inline script that sends the first page's
+ * requests while the app's code downloads (src/ui/app/first-page-requests.ts). The
+ * requests are captured from the app's Apollo clients, run here in Node; the server allows
+ * the script by its hash in the page's Content-Security-Policy (http/static-ui.ts).
  */
-const FIRST_PAGE_MODULES = [
-  'src/ui/app/home-redirect.tsx',
-  'src/ui/app/tenant-layout.tsx',
-  'src/ui/features/api-keys/api-keys-page.tsx',
-  'src/ui/app/api-keys-first-query.ts',
-];
-
-function firstPagePreloadPlugin(modules: string[]): Plugin {
-  let base = '/';
+function firstPageRequestsPlugin(): Plugin {
   return {
-    name: 'keyplane-first-page-preload',
+    name: 'keyplane-first-page-requests',
     apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle, chunk, filename }) {
-        if (!bundle || !chunk || resolve(filename) !== resolve(root, 'index.html')) return;
-        const withImports = (fileName: string, into: Set<string>) => {
-          if (into.has(fileName)) return;
-          into.add(fileName);
-          const output = bundle[fileName];
-          if (output?.type === 'chunk') for (const imported of output.imports) withImports(imported, into);
-        };
-        const loadedByEntry = new Set<string>();
-        withImports(chunk.fileName, loadedByEntry);
-        const wanted = new Set<string>();
-        for (const module of modules) {
-          const id = resolve(root, module);
-          const found = Object.values(bundle).find((output) => output.type === 'chunk' && output.facadeModuleId === id);
-          if (!found) throw new Error(`No chunk for ${module}: was it renamed? Update FIRST_PAGE_MODULES in vite.config.ts.`);
-          withImports(found.fileName, wanted);
-        }
-        return [...wanted]
-          .filter((fileName) => !loadedByEntry.has(fileName))
-          .map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}` }, injectTo: 'head' as const }));
+      async handler(_html, { filename }) {
+        if (resolve(filename) !== resolve(root, 'index.html')) return;
+        const { captureFirstPageRequests, earlyRequestsScript } = await import('./src/ui/app/first-page-requests');
+        const script = earlyRequestsScript(await captureFirstPageRequests());
+        return [{ tag: 'script', children: script, injectTo: 'head-prepend' as const }];
       },
     },
   };
@@ -168,7 +140,7 @@ export default defineConfig({
     graphqlDocumentsPlugin(root),
     react(),
     graphiqlDevPagePlugin(),
-    firstPagePreloadPlugin(FIRST_PAGE_MODULES),
+    firstPageRequestsPlugin(),
     // A .br and a .gz beside every text file of the build (JS, CSS, HTML, SVG, JSON):
     // paid once here, not per request; the server sends the one the browser asks for
     // (src/server/http/static-ui.ts). Files that would not shrink are left alone.

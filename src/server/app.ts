@@ -23,7 +23,7 @@ import { SignInGuard } from './auth/sign-in-guard.js';
 import { errorFormatter } from './graphql/error-formatter.js';
 import { resolvers, schemaSource } from './graphql/index.js';
 import { loaders } from './graphql/loaders.js';
-import { registerStaticUi } from './http/static-ui.js';
+import { inlineScriptHashes, registerStaticUi } from './http/static-ui.js';
 import { registerSchemaRoute } from './http/schema-route.js';
 import { keepUncompressedIfSecret, registerCompression } from './http/compression.js';
 import { registerHealthRoutes, type Lifecycle } from './http/health.js';
@@ -220,7 +220,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          // No inline script but index.html's own, allowed by its hash (never 'unsafe-inline').
+          scriptSrc: ["'self'", ...inlineScriptHashes(config.uiDir)],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,5 +116,23 @@ describe('security headers', () => {
     const response = await app.inject({ method: 'GET', url: '/graphiql.html?query=%7B%20auth_info%20%7B%20user_id%20%7D%20%7D' });
     expect(response.statusCode).toBe(301);
     expect(response.headers.location).toBe('/graphiql?query=%7B%20auth_info%20%7B%20user_id%20%7D%20%7D');
+  });
+
+  it("allow index.html's inline script by its hash, and no other inline script", async () => {
+    const uiDir = join(dataDir, 'ui-inline');
+    mkdirSync(uiDir, { recursive: true });
+    const script = 'window.early = fetch("/graphql");';
+    writeFileSync(join(uiDir, 'index.html'), `<!doctype html><head><script>${script}</script><script type="module" src="/assets/index.js"></script></head>`);
+    const withScript = await buildApp({ dbPath: join(dataDir, 'inline.db'), uiDir });
+    try {
+      const response = await withScript.inject({ method: 'GET', url: '/acme/user/keys', headers: { accept: 'text/html' } });
+      const policy = String(response.headers['content-security-policy']);
+      const hash = createHash('sha256').update(script).digest('base64');
+      expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
+      expect(policy.match(/'sha256-/g)).toHaveLength(1);
+      expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    } finally {
+      await withScript.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -13,6 +14,20 @@ const GRAPHIQL_PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset
 
 /** GraphiQL's page in the build (its own Vite entry: the app never loads it). */
 const GRAPHIQL_PAGE = 'graphiql.html';
+
+/**
+ * CSP sources ('sha256-…') for the inline scripts of the built index.html: the one that
+ * sends the first page's requests before the app's code arrives (src/ui/app/first-page-requests.ts).
+ * Read from the file that is served, so the policy allows exactly the scripts in it.
+ */
+export function inlineScriptHashes(uiDir: string | null): string[] {
+  const page = uiDir === null ? null : join(uiDir, 'index.html');
+  if (!page || !existsSync(page)) return [];
+  const html = readFileSync(page, 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, code]) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`,
+  );
+}
 
 /**
  * Serves the built single-page app: hashed assets cached for good, index.html never,

@@ -1,8 +1,11 @@
 import { Navigate, useParams, type RouteObject } from 'react-router-dom';
 import { PageSkeleton } from '../components/loading-skeleton';
 import { paths } from '../lib/paths';
+import { ApiKeysPage } from '../features/api-keys/api-keys-page';
+import { HomeRedirect } from './home-redirect';
 import { RootLayout } from './root-layout';
 import { RouteErrorBoundary } from './route-error-boundary';
+import { TenantLayout } from './tenant-layout';
 
 /** `/acme` and `/acme/user` go to `/acme/user/keys`; `/acme/team` to its members. */
 function TenantRedirect({ to }: { to: (slug: string) => string }) {
@@ -11,8 +14,12 @@ function TenantRedirect({ to }: { to: (slug: string) => string }) {
 }
 
 /**
- * Every page is loaded lazily so the first load carries only the shell. Paths come
- * from lib/paths.ts: public pages at the top, app pages under the tenant's slug.
+ * Every page is loaded lazily except the one a signed-in user lands on (`/` → the tenant
+ * layout → User › API Keys), which is bundled with the entry: lazy, its code was ~40
+ * chunks (one per set of pages sharing a module), each a request and a preload for the
+ * main thread to issue, and a cold load of the page took 0.5–1 s longer (see "Cold start"
+ * in docs/performance.md). Paths come from lib/paths.ts: public pages at the top, app
+ * pages under the tenant's slug.
  */
 export const routes: RouteObject[] = [
   {
@@ -25,7 +32,7 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteErrorBoundary standalone />,
         children: [
-          { index: true, lazy: () => import('./home-redirect').then((m) => ({ Component: m.HomeRedirect })) },
+          { index: true, Component: HomeRedirect },
           { path: paths.setup.path, lazy: () => import('../features/auth/setup-page').then((m) => ({ Component: m.SetupPage })) },
           {
             path: paths.signIn.path,
@@ -39,7 +46,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: paths.tenant.path,
-        lazy: () => import('./tenant-layout').then((m) => ({ Component: m.TenantLayout })),
+        Component: TenantLayout,
         children: [
           {
             // A boundary inside the layout keeps the app bar and navigation on screen.
@@ -47,10 +54,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <TenantRedirect to={paths.apiKeys.href} /> },
               { path: `${paths.tenant.path}/user`, element: <TenantRedirect to={paths.apiKeys.href} /> },
-              {
-                path: paths.apiKeys.path,
-                lazy: () => import('../features/api-keys/api-keys-page').then((m) => ({ Component: m.ApiKeysPage })),
-              },
+              { path: paths.apiKeys.path, Component: ApiKeysPage },
               {
                 path: paths.account.path,
                 lazy: () => import('../features/account/account-page').then((m) => ({ Component: m.AccountPage })),

@@ -1,4 +1,5 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { dropEarlyResponses, fetchWithEarlyResponses } from './early-responses';
 
 /**
  * One Apollo client for requests that belong to no tenant (sign-in, setup, the
@@ -22,6 +23,8 @@ export interface ApolloClients {
 export interface ApolloClientsOptions {
   /** Defaults to `/graphql` on the page's own origin. */
   uri?: string;
+  /** Defaults to fetch, answered from index.html's early requests where they match (lib/early-responses.ts). */
+  fetch?: typeof fetch;
 }
 
 function graphqlUri(options: ApolloClientsOptions): string {
@@ -29,14 +32,14 @@ function graphqlUri(options: ApolloClientsOptions): string {
   return typeof window === 'undefined' ? '/graphql' : new URL('/graphql', window.location.href).href;
 }
 
-function createClient(uri: string, tenantSlug: string | null): ApolloClient {
+function createClient(uri: string, fetch: typeof globalThis.fetch, tenantSlug: string | null): ApolloClient {
   const headers: Record<string, string> = {
     // Cookie-authenticated requests without this header are refused (CSRF guard).
     'X-Keyplane-CSRF': '1',
   };
   if (tenantSlug) headers['X-Tenant-Id'] = tenantSlug;
   return new ApolloClient({
-    link: new HttpLink({ uri, credentials: 'same-origin', headers }),
+    link: new HttpLink({ uri, credentials: 'same-origin', headers, fetch }),
     // A policy has no id of its own: its tenant's identifies it, so a saved policy updates every view of it.
     cache: new InMemoryCache({ typePolicies: { tenant_policy: { keyFields: ['tenant_id'] } } }),
   });
@@ -44,14 +47,15 @@ function createClient(uri: string, tenantSlug: string | null): ApolloClient {
 
 export function createApolloClients(options: ApolloClientsOptions = {}): ApolloClients {
   const uri = graphqlUri(options);
-  const root = createClient(uri, null);
+  const fetch = options.fetch ?? fetchWithEarlyResponses;
+  const root = createClient(uri, fetch, null);
   let tenants = new Map<string, ApolloClient>();
   return {
     root,
     forTenant(slug) {
       let client = tenants.get(slug);
       if (!client) {
-        client = createClient(uri, slug);
+        client = createClient(uri, fetch, slug);
         tenants.set(slug, client);
       }
       return client;
@@ -62,6 +66,7 @@ export function createApolloClients(options: ApolloClientsOptions = {}): ApolloC
       await Promise.allSettled(root.refetchQueries({ include: 'active' }).results);
     },
     async reset() {
+      dropEarlyResponses();
       const old = [...tenants.values()];
       tenants = new Map();
       await Promise.all([root.clearStore(), ...old.map((client) => client.clearStore())]);

@@ -9,7 +9,6 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import KeyIcon from '@mui/icons-material/Key';
 import SearchOffIcon from '@mui/icons-material/SearchOff';
-import { graphql } from '../../gql';
 import type { SnackbarAction } from '../../components/success-snackbar';
 import type { RevokableKey } from '../../components/api-keys/revoke-key-dialog';
 import { preloadRevokeKeyDialog, RevokeKeySlot } from '../../components/api-keys/revoke-key-slot';
@@ -30,6 +29,7 @@ import { pageVariables, useClampPage, useViewPaging } from '../../lib/paging';
 import { useCurrentTenant } from '../../lib/tenant-context';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ApiKeysFilters } from './api-keys-filters';
+import { ApiKeysPageQuery } from './api-keys-page-query';
 
 // Keys expiring this week: its own small chunk, after the page (the first page's bundle is nearly full).
 const KeyNoticeAlert = lazyNamed(() => import('../../components/key-notices/key-notices'), 'KeyNoticeAlert');
@@ -59,19 +59,6 @@ const preloadRevoke = () => {
   preloadRotateKeyDialog();
   void SuccessSnackbar.preload().catch(() => undefined);
 };
-
-export const ApiKeysPageQuery = graphql(`
-  query ApiKeysPage($where: auth_api_key_bool_exp!, $order_by: [auth_api_key_order_by!], $limit: Int!, $offset: Int!) {
-    auth_api_key(where: $where, order_by: $order_by, limit: $limit, offset: $offset) {
-      ...ApiKeysTable_key
-    }
-    auth_api_key_aggregate(where: $where) {
-      aggregate {
-        count
-      }
-    }
-  }
-`);
 
 interface Notice {
   message: string;
