@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,24 @@ describe('WAL checkpoints off the event loop', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('let a process whose last await is the close finish it: the thread is held while it ends', () => {
+    // A script (the bench, a one-off command) with nothing else left to do than close:
+    // with the thread unref'd as it ended, Node found nothing keeping the process alive
+    // and exited with code 13 before the close, leaving the WAL.
+    const file = tempFile();
+    const driverModule = new URL('../../src/server/store/sqlite/driver.ts', import.meta.url).href;
+    const script = `
+      const { SqliteDriver } = await import(${JSON.stringify(driverModule)});
+      const driver = new SqliteDriver(${JSON.stringify(file)}, { backgroundCheckpoints: true });
+      await driver.run('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+      for (let i = 0; i < 50; i++) await driver.transaction((tx) => tx.run('INSERT INTO filler (body) VALUES (?)', ['x'.repeat(2000)]));
+      await driver.close();
+      console.log('closed');`;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(output.trim()).toBe('closed');
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('start with the first write: a connection that only reads has no thread', async () => {

@@ -77,6 +77,9 @@ export class BackgroundCheckpointer {
   /** Ends the thread once its checkpoint under way (if any) has finished. */
   async stop(): Promise<void> {
     this.stopping = true;
+    // Waited for, so held: an unref'd thread would let a process with nothing else left to
+    // do exit here, before the close that comes after (a script's last await, exit code 13).
+    this.worker?.ref();
     this.worker?.postMessage('close');
     await this.exited;
   }
